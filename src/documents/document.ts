@@ -1,0 +1,117 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+export const DOCUMENT_EXTENSIONS = ['.txt', '.md'] as const;
+
+const isoDay = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v.trim()))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a date as YYYY-MM-DD'))
+  .transform((s) => s.slice(0, 10))
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'a real calendar date');
+
+export const frontMatterSchema = z
+  .object({
+    title: z.string().trim().min(1).max(300).optional(),
+    source: z.string().trim().min(1).max(200).optional(),
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    published: isoDay.optional(),
+    tags: z.union([z.array(z.string().trim().min(1)), z.string().transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean))]).optional(),
+  })
+  .strict();
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+export interface SourceDocument {
+  /** Where it came from: a file path or an attachment name. A new version of the same key replaces the old. */
+  key: string;
+  title: string;
+  source: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  tags: string[];
+  /** The article text, front matter removed, line endings normalised. Sentence offsets point into it. */
+  body: string;
+  contentHash: string;
+}
+
+export class DocumentError extends Error {
+  constructor(
+    readonly key: string,
+    readonly reason: string,
+  ) {
+    super(`${key}: ${reason}`);
+    this.name = 'DocumentError';
+  }
+}
+
+function looksBinary(bytes: Buffer): boolean {
+  const sample = bytes.subarray(0, 8192);
+  if (sample.includes(0)) return true;
+  let control = 0;
+  for (const b of sample) if (b < 9 || (b > 13 && b < 32)) control++;
+  return sample.length > 0 && control / sample.length > 0.1;
+}
+
+function splitFrontMatter(text: string): { meta: string | null; body: string } {
+  const m = /^---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
+  return m ? { meta: m[1], body: text.slice(m[0].length) } : { meta: null, body: text };
+}
+
+function titleFromBody(body: string): string {
+  const firstLine = body.split('\n').find((l) => l.trim()) ?? '';
+  const heading = firstLine.replace(/^#+\s*/, '').trim();
+  const sentence = /^(.+?[.!?])(?:\s|$)/.exec(heading)?.[1] ?? heading;
+  return sentence.length > 120 ? `${sentence.slice(0, 117).trimEnd()}…` : sentence;
+}
+
+/** Validates raw bytes as a document; throws DocumentError with a reason a person can act on. */
+export function parseDocument(key: string, bytes: Buffer): SourceDocument {
+  const ext = path.extname(key).toLowerCase();
+  if (!(DOCUMENT_EXTENSIONS as readonly string[]).includes(ext)) {
+    throw new DocumentError(key, `unsupported file type "${ext || '(none)'}": only .txt and .md are read`);
+  }
+  if (bytes.length === 0) throw new DocumentError(key, 'the file is empty');
+  if (bytes.length > MAX_DOCUMENT_BYTES) {
+    throw new DocumentError(key, `the file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is 2 MB`);
+  }
+  if (looksBinary(bytes)) throw new DocumentError(key, 'the file looks binary, not text');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new DocumentError(key, 'the file is not valid UTF-8 text');
+  }
+  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const { meta, body: rawBody } = splitFrontMatter(text);
+  let fm: FrontMatter = {};
+  if (meta !== null) {
+    let data: unknown;
+    try {
+      data = parseYaml(meta) ?? {};
+    } catch (e) {
+      throw new DocumentError(key, `bad front matter: ${(e as Error).message.split('\n')[0]}`);
+    }
+    const parsed = frontMatterSchema.safeParse(data);
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'front matter'}: ${i.message}`).join('; ');
+      throw new DocumentError(key, `bad front matter: ${detail}`);
+    }
+    fm = parsed.data;
+  }
+  const body = rawBody.trim();
+  if (!body) throw new DocumentError(key, 'the document has no text');
+  return {
+    key,
+    title: fm.title ?? titleFromBody(body),
+    source: fm.source ?? null,
+    url: fm.url ?? null,
+    publishedAt: fm.published ?? null,
+    tags: fm.tags ?? [],
+    body,
+    contentHash: crypto.createHash('sha256').update(text).digest('hex'),
+  };
+}
