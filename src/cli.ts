@@ -1,30 +1,85 @@
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { extractionSchema, type Extraction } from './extract/contract.ts';
 import { extractFile } from './extract/from-file.ts';
-import { extractionSchema } from './extract/contract.ts';
+import { ingestPaths, type IngestOutcome } from './ingest/ingest.ts';
+import { openStore } from './store/index.ts';
 
 const USAGE = `usage: npm run cli -- <command>
   ingest [PATH...]          ingest documents (default: the documents folder)
   extract FILE [--json]     print what is extracted from one document
   stats                     what the store holds
-  conflicts                 dates on which sources disagree
-  run "/command option:value" [--json]   run one slash command against the store`;
+  conflicts                 dates on which sources disagree, with both citations`;
+
+class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  const args = rest.filter((a) => !a.startsWith('--'));
+  const flags = new Set(rest.filter((a) => a.startsWith('--')));
   switch (command) {
     case 'extract': {
-      const file = rest.find((a) => !a.startsWith('--'));
-      if (!file) throw new UsageError('extract needs a FILE');
-      const out = extractionSchema.parse(extractFile(file));
-      process.stdout.write(rest.includes('--json') ? `${JSON.stringify(out, null, 2)}\n` : summarise(out));
+      if (!args[0]) throw new UsageError('extract needs a FILE');
+      const out = extractionSchema.parse(extractFile(args[0]));
+      process.stdout.write(flags.has('--json') ? `${JSON.stringify(out, null, 2)}\n` : summarise(out));
       return 0;
     }
+    case 'ingest': {
+      const config = loadConfig();
+      const store = openStore(config.PARLEY_DB);
+      try {
+        const outcomes = await ingestPaths(store, args.length ? args : [config.PARLEY_DOCUMENTS], progress);
+        for (const o of outcomes) process.stdout.write(`${describe(o)}\n`);
+        const failed = outcomes.filter((o) => !o.ok).length;
+        process.stdout.write(`${outcomes.length - failed} ingested or unchanged, ${failed} failed\n`);
+        return failed ? 1 : 0;
+      } finally {
+        await store.close();
+      }
+    }
+    case 'stats':
+      return withStore(loadConfig(), async (store) => {
+        const s = await store.stats();
+        const width = Math.max(...Object.keys(s).map((k) => k.length));
+        for (const [k, v] of Object.entries(s)) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
+        for (const d of await store.documents()) process.stdout.write(`  ${d.title} — ${d.sentences} sentences (${d.key})\n`);
+      });
+    case 'conflicts':
+      return withStore(loadConfig(), async (store) => {
+        const list = await store.conflicts();
+        if (!list.length) process.stdout.write('no disagreements between sources\n');
+        for (const c of list) {
+          process.stdout.write(`${c.what}\n  ${c.a.text} (${c.a.iso}) — ${c.a.document}: “${c.a.sentence}”\n  ${c.b.text} (${c.b.iso}) — ${c.b.document}: “${c.b.sentence}”\n`);
+        }
+      });
     default:
       throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   }
 }
 
-function summarise(x: ReturnType<typeof extractionSchema.parse>): string {
-  const lines = [`${x.document.title}`];
+async function withStore(config: Config, fn: (store: ReturnType<typeof openStore>) => Promise<void>): Promise<number> {
+  const store = openStore(config.PARLEY_DB);
+  try {
+    await fn(store);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+function describe(o: IngestOutcome): string {
+  if (!o.ok) return `failed     ${o.key}: ${o.reason}`;
+  const r = o.result;
+  if (r.status === 'unchanged') return `unchanged  ${o.key}${r.sameAs !== o.key ? ` (same content as ${r.sameAs})` : ''}`;
+  const a = r.added;
+  return `${r.status.padEnd(10)} ${o.key}: new people ${a.people.length}, places ${a.places.length}, organizations ${a.organizations.length}, proposals ${a.proposals.length}${r.conflicts ? `, ${r.conflicts} date conflicts` : ''}`;
+}
+
+function progress(done: number, total: number): void {
+  if (total >= 5) process.stderr.write(`\ringesting ${done}/${total}${done === total ? '\n' : ''}`);
+}
+
+function summarise(x: Extraction): string {
+  const lines = [x.document.title];
   lines.push(`people: ${x.people.map((p) => `${p.name}${p.roles.length ? ` (${p.roles.join(', ')})` : ''}`).join('; ')}`);
   lines.push(`places: ${x.places.map((p) => p.name).join('; ')}`);
   lines.push(`organizations: ${x.organizations.map((p) => p.name).join('; ')}`);
@@ -33,12 +88,11 @@ function summarise(x: ReturnType<typeof extractionSchema.parse>): string {
   return `${lines.join('\n')}\n`;
 }
 
-class UsageError extends Error {}
-
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (err: unknown) => {
     if (err instanceof UsageError) process.stderr.write(`${err.message}\n${USAGE}\n`);
+    else if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
     else process.stderr.write(`error: ${(err as Error).message}\n`);
     process.exitCode = err instanceof UsageError ? 2 : 1;
   },

@@ -27,8 +27,8 @@ export const configSchema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_CLIENT_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
-  PARLEY_DB: z.string().trim().min(1).default('data/parley.db'),
-  PARLEY_DOCUMENTS: z.string().trim().min(1).default('data/documents'),
+  PARLEY_DB: z.string().trim().min(1, 'a file path for the SQLite database').default('data/parley.db'),
+  PARLEY_DOCUMENTS: z.string().trim().min(1, 'a folder of .txt / .md documents').default('data/documents'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PARLEY_TIMEZONE: z
     .string()

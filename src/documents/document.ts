@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { splitSentences } from '../text/sentences.ts';
 
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 export const DOCUMENT_EXTENSIONS = ['.txt', '.md'] as const;
@@ -48,6 +49,10 @@ export class DocumentError extends Error {
   }
 }
 
+export function sizeProblem(bytes: number): string | null {
+  return bytes > MAX_DOCUMENT_BYTES ? `the file is ${(bytes / 1048576).toFixed(1)} MB; the limit is 2 MB` : null;
+}
+
 function looksBinary(bytes: Buffer): boolean {
   const sample = bytes.subarray(0, 8192);
   if (sample.includes(0)) return true;
@@ -62,9 +67,8 @@ function splitFrontMatter(text: string): { meta: string | null; body: string } {
 }
 
 function titleFromBody(body: string): string {
-  const firstLine = body.split('\n').find((l) => l.trim()) ?? '';
-  const heading = firstLine.replace(/^#+\s*/, '').trim();
-  const sentence = /^(.+?[.!?])(?:\s|$)/.exec(heading)?.[1] ?? heading;
+  const heading = body.replace(/^#+\s*/, '');
+  const sentence = splitSentences(heading)[0]?.text ?? heading;
   return sentence.length > 120 ? `${sentence.slice(0, 117).trimEnd()}…` : sentence;
 }
 
@@ -75,9 +79,8 @@ export function parseDocument(key: string, bytes: Buffer): SourceDocument {
     throw new DocumentError(key, `unsupported file type "${ext || '(none)'}": only .txt and .md are read`);
   }
   if (bytes.length === 0) throw new DocumentError(key, 'the file is empty');
-  if (bytes.length > MAX_DOCUMENT_BYTES) {
-    throw new DocumentError(key, `the file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is 2 MB`);
-  }
+  const size = sizeProblem(bytes.length);
+  if (size) throw new DocumentError(key, size);
   if (looksBinary(bytes)) throw new DocumentError(key, 'the file looks binary, not text');
   let text: string;
   try {

@@ -1,0 +1,10 @@
+import countries from 'world-countries';
+console.log(countries.length, JSON.stringify(countries.find(c=>c.cca2==='US'), null, 1).slice(0, 3000));
+import nlp from 'compromise';
+const m = nlp.model();
+console.log(m.two.orgWords, m.two.placeWords);
+const lex = m.one.lexicon;
+console.log(Object.entries(lex).filter(([w,t])=>t==='Region').slice(0,60).map(x=>x[0]).join(', '));
+console.log(Object.entries(lex).filter(([w,t])=>t==='Honorific').map(x=>x[0]).join(', '));
+console.log(Object.entries(lex).filter(([w,t])=>t==='Person'||t==='Actor').slice(0,300).map(x=>x[0]).join(', '));
+console.log(Object.entries(lex).filter(([w,t])=>t==='Organization').slice(0,400).map(x=>x[0]).join(', '));

@@ -1,0 +1,16 @@
+import countries from 'world-countries';
+const us = countries.find(c=>c.cca2==='US'); delete us.idd; delete us.translations; delete us.latlng; delete us.borders;
+console.log(JSON.stringify(us));
+const ua = countries.find(c=>c.cca2==='UA'); console.log(ua.altSpellings, ua.demonyms, ua.capital);
+const gb = countries.find(c=>c.cca2==='GB'); console.log(gb.name.common, gb.altSpellings, gb.demonyms);
+import nlp from 'compromise';
+const m = nlp.model();
+console.log(m.two.orgWords, m.two.placeWords);
+const lex = m.one.lexicon;
+console.log(Object.entries(lex).filter(([w,t])=>t==='Region').slice(0,60).map(x=>x[0]).join(', '));
+console.log(Object.entries(lex).filter(([w,t])=>t==='Honorific').map(x=>x[0]).join(', '));
+console.log(Object.entries(lex).filter(([w,t])=>t==='Person').slice(0,300).map(x=>x[0]).join(', '));
+console.log(Object.entries(lex).filter(([w,t])=>t==='Actor').slice(0,100).map(x=>x[0]).join(', '));
+console.log(Object.entries(lex).filter(([w,t])=>t==='Organization').slice(0,400).map(x=>x[0]).join(', '));
+console.log(Object.entries(lex).filter(([w,t])=>t==='Demonym').slice(0,400).map(x=>x[0]).join(', '));
+console.log(Object.keys(m.one._multiCache).length, Object.entries(m.one._multiCache).slice(0,10));

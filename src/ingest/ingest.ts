@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DocumentError, parseDocument, sizeProblem, type SourceDocument } from '../documents/document.ts';
+import { listDocumentFiles } from '../documents/files.ts';
+import { extract } from '../extract/index.ts';
+import type { IngestProbe, IngestResult, Store } from '../store/store.ts';
+import { splitSentences } from '../text/sentences.ts';
+
+export type IngestOutcome = { key: string; ok: true; result: IngestResult } | { key: string; ok: false; reason: string };
+
+/** Extracts and stores one parsed document as a single transaction. */
+export async function ingestDocument(store: Store, doc: SourceDocument, probe?: IngestProbe): Promise<IngestResult> {
+  const sentences = splitSentences(doc.body);
+  const id = path.basename(doc.key).replace(/\.[^.]+$/, '');
+  const extraction = extract({ id, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, body: doc.body }, sentences);
+  return store.ingest(doc, sentences, extraction, probe);
+}
+
+/** Validates and ingests raw bytes (a file or an attachment); a bad document is reported, never thrown. */
+export async function ingestBytes(store: Store, key: string, bytes: Buffer): Promise<IngestOutcome> {
+  try {
+    return { key, ok: true, result: await ingestDocument(store, parseDocument(key, bytes)) };
+  } catch (e) {
+    return { key, ok: false, reason: e instanceof DocumentError ? e.reason : (e as Error).message };
+  }
+}
+
+export function documentKey(file: string): string {
+  const rel = path.relative(process.cwd(), path.resolve(file));
+  return rel.startsWith('..') ? path.resolve(file) : rel.split(path.sep).join('/');
+}
+
+/** Ingests files and folders; each file is all-or-nothing and one bad file does not stop the rest. */
+export async function ingestPaths(
+  store: Store,
+  paths: string[],
+  onProgress?: (done: number, total: number, outcome: IngestOutcome) => void,
+): Promise<IngestOutcome[]> {
+  const { files, missing } = listDocumentFiles(paths);
+  const outcomes: IngestOutcome[] = missing.map((m) => ({ key: m, ok: false, reason: 'no such file or folder' }));
+  for (const [i, file] of files.entries()) {
+    const key = documentKey(file);
+    let outcome: IngestOutcome;
+    try {
+      const tooLarge = sizeProblem(fs.statSync(file).size);
+      outcome = tooLarge ? { key, ok: false, reason: tooLarge } : await ingestBytes(store, key, fs.readFileSync(file));
+    } catch (e) {
+      outcome = { key, ok: false, reason: (e as Error).message };
+    }
+    outcomes.push(outcome);
+    onProgress?.(i + 1, files.length, outcome);
+  }
+  return outcomes;
+}

@@ -1,0 +1,58 @@
+/** Folds a name for comparison: accents, case, possessives and punctuation removed. */
+export function fold(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’']s\b/g, '')
+    .replace(/\bu\.?s\.?a?\.?(?=\s|$)/gi, 'united states')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Transliteration variants that news spells differently (Zelensky / Zelenskyy / Zelenskiy) fold to one form. */
+function foldSpelling(token: string): string {
+  return token
+    .replace(/(.)\1+/g, '$1')
+    .replace(/(?:iy|yi|ij|y|i)$/, 'i')
+    .replace(/kh/g, 'h');
+}
+
+export function nameKey(name: string): string {
+  return fold(name).split(' ').filter(Boolean).map(foldSpelling).join(' ');
+}
+
+const STOPWORDS = new Set(['the', 'a', 'an', 'of', 'to', 'for', 'on', 'in', 'and', 'its', 'his', 'her', 'their', 'this', 'that']);
+
+/** Content words of a phrase, in order, for proposal and event matching. */
+export function phraseKey(phrase: string): string {
+  return fold(phrase)
+    .split(' ')
+    .filter((w) => w && !STOPWORDS.has(w))
+    .join(' ');
+}
+
+export function overlap(a: string, b: string): number {
+  const A = new Set(a.split(' ').filter(Boolean));
+  const B = new Set(b.split(' ').filter(Boolean));
+  if (!A.size || !B.size) return 0;
+  let hit = 0;
+  for (const w of A) if (B.has(w)) hit++;
+  return hit / Math.min(A.size, B.size);
+}
+
+/**
+ * Two person names refer to the same person when their keys agree, or when one is a bare surname that
+ * equals the other's surname. Full names that share a surname but not a first name stay apart
+ * (an initial is compatible with the first name it abbreviates).
+ */
+export function samePersonName(a: string, b: string): boolean {
+  const ka = nameKey(a).split(' ');
+  const kb = nameKey(b).split(' ');
+  if (ka.join(' ') === kb.join(' ')) return true;
+  if (ka[ka.length - 1] !== kb[kb.length - 1]) return false;
+  if (ka.length === 1 || kb.length === 1) return true;
+  const fa = ka[0];
+  const fb = kb[0];
+  return fa === fb || (fa.length === 1 && fb.startsWith(fa)) || (fb.length === 1 && fa.startsWith(fb));
+}

@@ -1,0 +1,124 @@
+/** Schema migrations, applied in order; `PRAGMA user_version` records how many have run. */
+export const migrations: string[] = [
+  `
+  CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    source TEXT,
+    url TEXT,
+    published_at TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    body TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+  );
+  CREATE TABLE sentences (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    UNIQUE (document_id, idx)
+  );
+  CREATE VIRTUAL TABLE sentences_fts USING fts5(
+    text, content='sentences', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
+  );
+  CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
+    INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+  END;
+  CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
+    INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  END;
+
+  CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('person', 'place', 'organization')),
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    affiliation TEXT,
+    place_kind TEXT,
+    first_document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+    UNIQUE (kind, name_key)
+  );
+  CREATE TABLE aliases (
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    alias TEXT NOT NULL,
+    alias_key TEXT NOT NULL,
+    PRIMARY KEY (entity_id, alias_key)
+  );
+  CREATE INDEX aliases_by_key ON aliases(alias_key);
+  CREATE INDEX entities_by_kind ON entities(kind, name);
+  CREATE TABLE roles (
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    affiliation TEXT,
+    sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+    PRIMARY KEY (entity_id, role, sentence_id)
+  );
+  CREATE INDEX roles_by_sentence ON roles(sentence_id);
+  CREATE TABLE mentions (
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+    PRIMARY KEY (entity_id, sentence_id)
+  );
+  CREATE INDEX mentions_by_sentence ON mentions(sentence_id);
+
+  CREATE TABLE proposals (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,
+    first_document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL
+  );
+  CREATE TABLE proposal_aliases (
+    proposal_id INTEGER NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
+    alias TEXT NOT NULL,
+    alias_key TEXT NOT NULL,
+    PRIMARY KEY (proposal_id, alias_key)
+  );
+  CREATE INDEX proposal_aliases_by_key ON proposal_aliases(alias_key);
+  CREATE TABLE proposal_reports (
+    id INTEGER PRIMARY KEY,
+    proposal_id INTEGER NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    status TEXT,
+    proposed_by TEXT NOT NULL DEFAULT '[]',
+    UNIQUE (proposal_id, document_id)
+  );
+  CREATE TABLE proposal_evidence (
+    proposal_id INTEGER NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
+    sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+    PRIMARY KEY (proposal_id, sentence_id)
+  );
+  CREATE INDEX proposal_evidence_by_sentence ON proposal_evidence(sentence_id);
+
+  CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+    speaker_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+    speaker_name TEXT,
+    text TEXT NOT NULL
+  );
+  CREATE INDEX quotes_by_speaker ON quotes(speaker_id);
+  CREATE INDEX quotes_by_sentence ON quotes(sentence_id);
+
+  CREATE TABLE dates (
+    id INTEGER PRIMARY KEY,
+    sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    iso TEXT,
+    precision TEXT CHECK (precision IN ('day', 'month', 'year')),
+    what TEXT,
+    what_key TEXT
+  );
+  CREATE INDEX dates_by_iso ON dates(iso);
+  CREATE INDEX dates_by_what ON dates(what_key);
+  CREATE INDEX dates_by_sentence ON dates(sentence_id);
+  CREATE TABLE date_conflicts (
+    date_a INTEGER NOT NULL REFERENCES dates(id) ON DELETE CASCADE,
+    date_b INTEGER NOT NULL REFERENCES dates(id) ON DELETE CASCADE,
+    PRIMARY KEY (date_a, date_b)
+  );
+  `,
+];

@@ -1,0 +1,246 @@
+import type { SourceDocument } from '../documents/document.ts';
+import type { Extraction } from '../extract/contract.ts';
+import { fold, nameKey, overlap, phraseKey, samePersonName } from '../ingest/names.ts';
+import type { Sentence } from '../text/sentences.ts';
+import { openDatabase, type Db } from './sqlite.ts';
+import type { DateConflict, DocumentRow, EntityKind, IngestProbe, IngestResult, Store, StoreStats } from './store.ts';
+
+interface EntityRow {
+  id: number;
+  name: string;
+  affiliation: string | null;
+}
+
+export class SqliteStore implements Store {
+  readonly db: Db;
+
+  constructor(file: string) {
+    this.db = openDatabase(file);
+  }
+
+  async ingest(doc: SourceDocument, sentences: Sentence[], x: Extraction, probe: IngestProbe = () => {}): Promise<IngestResult> {
+    return this.db.transaction(() => this.ingestSync(doc, sentences, x, probe)).immediate();
+  }
+
+  private ingestSync(doc: SourceDocument, sentences: Sentence[], x: Extraction, probe: IngestProbe): IngestResult {
+    const db = this.db;
+    const added: IngestResult['added'] = { people: [], places: [], organizations: [], proposals: [] };
+    const same = db.prepare('SELECT id, key FROM documents WHERE content_hash = ?').get(doc.contentHash) as { id: number; key: string } | undefined;
+    if (same) return { status: 'unchanged', documentId: same.id, sameAs: same.key, added, conflicts: 0 };
+
+    const old = db.prepare('SELECT id FROM documents WHERE key = ?').get(doc.key) as { id: number } | undefined;
+    if (old) this.deleteDocument(old.id);
+    const documentId = Number(
+      db
+        .prepare(
+          `INSERT INTO documents (key, content_hash, title, source, url, published_at, tags, body, ingested_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(doc.key, doc.contentHash, doc.title, doc.source, doc.url, doc.publishedAt, JSON.stringify(doc.tags), doc.body, new Date().toISOString())
+        .lastInsertRowid,
+    );
+    probe('document');
+
+    const insertSentence = db.prepare('INSERT INTO sentences (document_id, idx, start_offset, end_offset, text) VALUES (?, ?, ?, ?, ?)');
+    const sentenceIds = sentences.map((s) => Number(insertSentence.run(documentId, s.index, s.start, s.end, s.text).lastInsertRowid));
+    const sid = (i: number) => {
+      const id = sentenceIds[i];
+      if (id === undefined) throw new Error(`extraction points at sentence ${i}, but the document has ${sentenceIds.length}`);
+      return id;
+    };
+    probe('sentences');
+
+    const mention = db.prepare('INSERT OR IGNORE INTO mentions (entity_id, sentence_id) VALUES (?, ?)');
+    const role = db.prepare('INSERT OR IGNORE INTO roles (entity_id, role, affiliation, sentence_id) VALUES (?, ?, ?, ?)');
+    const personIds = new Map<string, number>();
+    for (const p of x.people) {
+      const { id, isNew } = this.resolveEntity('person', p.name, p.aliases, documentId, { affiliation: p.affiliation });
+      if (isNew) added.people.push(p.name);
+      personIds.set(fold(p.name), id);
+      for (const a of p.aliases) personIds.set(fold(a), id);
+      for (const s of p.sentences) mention.run(id, sid(s));
+      for (const r of p.roles) role.run(id, r, p.affiliation, sid(p.roleSentences[r] ?? p.sentences[0] ?? 0));
+    }
+    for (const pl of x.places) {
+      const { id, isNew } = this.resolveEntity('place', pl.name, pl.aliases, documentId, { placeKind: pl.kind });
+      if (isNew) added.places.push(pl.name);
+      for (const s of pl.sentences) mention.run(id, sid(s));
+    }
+    for (const o of x.organizations) {
+      const { id, isNew } = this.resolveEntity('organization', o.name, o.aliases, documentId, {});
+      if (isNew) added.organizations.push(o.name);
+      for (const s of o.sentences) mention.run(id, sid(s));
+    }
+    probe('entities');
+
+    const evidence = db.prepare('INSERT OR IGNORE INTO proposal_evidence (proposal_id, sentence_id) VALUES (?, ?)');
+    const report = db.prepare('INSERT OR REPLACE INTO proposal_reports (proposal_id, document_id, status, proposed_by) VALUES (?, ?, ?, ?)');
+    for (const pr of x.proposals) {
+      const { id, isNew } = this.resolveProposal(pr.name, pr.aliases, documentId);
+      if (isNew) added.proposals.push(pr.name);
+      report.run(id, documentId, pr.status, JSON.stringify(pr.proposedBy));
+      for (const s of pr.evidence) evidence.run(id, sid(s));
+    }
+    probe('proposals');
+
+    const quote = db.prepare('INSERT INTO quotes (sentence_id, speaker_id, speaker_name, text) VALUES (?, ?, ?, ?)');
+    for (const q of x.quotes) {
+      const speakerId = q.speaker ? (personIds.get(fold(q.speaker)) ?? null) : null;
+      quote.run(sid(q.sentence), speakerId, q.speaker, q.text);
+    }
+    probe('quotes');
+
+    const date = db.prepare('INSERT INTO dates (sentence_id, text, iso, precision, what, what_key) VALUES (?, ?, ?, ?, ?, ?)');
+    let conflicts = 0;
+    for (const d of x.dates) {
+      const whatKey = d.what ? phraseKey(d.what) : null;
+      const dateId = Number(date.run(sid(d.sentence), d.text, d.iso, d.precision, d.what, whatKey).lastInsertRowid);
+      if (d.iso && whatKey) conflicts += this.recordConflicts(dateId, documentId, d.iso, d.precision, whatKey);
+    }
+    probe('dates');
+    return { status: old ? 'replaced' : 'new', documentId, added, conflicts };
+  }
+
+  /** Removes a document and everything only it supported; entities other documents mention stay. */
+  private deleteDocument(documentId: number): void {
+    const db = this.db;
+    db.prepare('DELETE FROM documents WHERE id = ?').run(documentId);
+    db.prepare(
+      `DELETE FROM entities WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)
+         AND NOT EXISTS (SELECT 1 FROM roles r WHERE r.entity_id = entities.id)`,
+    ).run();
+    db.prepare('DELETE FROM proposals WHERE NOT EXISTS (SELECT 1 FROM proposal_reports r WHERE r.proposal_id = proposals.id)').run();
+  }
+
+  /** Finds the entity a name refers to (by name, alias or spelling variant) or creates it; merges the aliases. */
+  private resolveEntity(
+    kind: EntityKind,
+    name: string,
+    aliases: string[],
+    documentId: number,
+    extra: { affiliation?: string | null; placeKind?: string },
+  ): { id: number; isNew: boolean } {
+    const db = this.db;
+    const forms = [name, ...aliases];
+    const keys = new Set(forms.map(nameKey).filter(Boolean));
+    if (kind === 'person') keys.add(nameKey(name).split(' ').pop() ?? '');
+    const placeholders = [...keys].map(() => '?').join(',');
+    const candidates = db
+      .prepare(
+        `SELECT DISTINCT e.id, e.name, e.affiliation FROM entities e
+         LEFT JOIN aliases a ON a.entity_id = e.id
+         WHERE e.kind = ? AND (e.name_key IN (${placeholders}) OR a.alias_key IN (${placeholders}))`,
+      )
+      .all(kind, ...keys, ...keys) as EntityRow[];
+    const match =
+      kind === 'person'
+        ? candidates.find((c) => samePersonName(name, c.name))
+        : candidates.find((c) => nameKey(c.name) === nameKey(name)) ?? candidates[0];
+    let id: number;
+    let isNew = false;
+    if (match) {
+      id = match.id;
+      if (!match.affiliation && extra.affiliation) db.prepare('UPDATE entities SET affiliation = ? WHERE id = ?').run(extra.affiliation, id);
+      // A fuller name wins as the display name: "Zelenskyy" seen first, "Volodymyr Zelenskyy" later.
+      if (name.split(/\s+/).length > match.name.split(/\s+/).length && !db.prepare('SELECT 1 FROM entities WHERE kind = ? AND name_key = ?').get(kind, nameKey(name))) {
+        db.prepare('UPDATE entities SET name = ?, name_key = ? WHERE id = ?').run(name, nameKey(name), id);
+      }
+    } else {
+      id = Number(
+        db
+          .prepare('INSERT INTO entities (kind, name, name_key, affiliation, place_kind, first_document_id) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(kind, name, nameKey(name), extra.affiliation ?? null, extra.placeKind ?? null, documentId).lastInsertRowid,
+      );
+      isNew = true;
+    }
+    const alias = db.prepare('INSERT OR IGNORE INTO aliases (entity_id, alias, alias_key) VALUES (?, ?, ?)');
+    for (const f of forms) if (nameKey(f)) alias.run(id, f, nameKey(f));
+    return { id, isNew };
+  }
+
+  private resolveProposal(name: string, aliases: string[], documentId: number): { id: number; isNew: boolean } {
+    const db = this.db;
+    const keys = [...new Set([name, ...aliases].map(phraseKey).filter(Boolean))];
+    const placeholders = keys.map(() => '?').join(',');
+    const found = db
+      .prepare(
+        `SELECT p.id FROM proposals p LEFT JOIN proposal_aliases a ON a.proposal_id = p.id
+         WHERE p.name_key IN (${placeholders}) OR a.alias_key IN (${placeholders}) LIMIT 1`,
+      )
+      .get(...keys, ...keys) as { id: number } | undefined;
+    const id = found
+      ? found.id
+      : Number(db.prepare('INSERT INTO proposals (name, name_key, first_document_id) VALUES (?, ?, ?)').run(name, phraseKey(name) || fold(name), documentId).lastInsertRowid);
+    const alias = db.prepare('INSERT OR IGNORE INTO proposal_aliases (proposal_id, alias, alias_key) VALUES (?, ?, ?)');
+    for (const f of [name, ...aliases]) if (phraseKey(f)) alias.run(id, f, phraseKey(f));
+    return { id, isNew: !found };
+  }
+
+  /** Another document that dates the same event differently: both dates are kept and the pair recorded. */
+  private recordConflicts(dateId: number, documentId: number, iso: string, precision: string | null, whatKey: string): number {
+    const others = this.db
+      .prepare(
+        `SELECT d.id, d.iso, d.precision, d.what_key FROM dates d JOIN sentences s ON s.id = d.sentence_id
+         WHERE s.document_id != ? AND d.iso IS NOT NULL AND d.what_key IS NOT NULL`,
+      )
+      .all(documentId) as { id: number; iso: string; precision: string | null; what_key: string }[];
+    let n = 0;
+    const insert = this.db.prepare('INSERT OR IGNORE INTO date_conflicts (date_a, date_b) VALUES (?, ?)');
+    for (const o of others) {
+      if (overlap(o.what_key, whatKey) < 0.6) continue;
+      const shared = Math.min(o.iso.length, iso.length);
+      if (o.iso.slice(0, shared) === iso.slice(0, shared)) continue; // "Nov 2025" does not contradict "2025-11-23"
+      insert.run(o.id, dateId);
+      n++;
+    }
+    return n;
+  }
+
+  async stats(): Promise<StoreStats> {
+    const count = (sql: string) => (this.db.prepare(sql).pluck().get() as number) ?? 0;
+    return {
+      documents: count('SELECT count(*) FROM documents'),
+      sentences: count('SELECT count(*) FROM sentences'),
+      people: count("SELECT count(*) FROM entities WHERE kind = 'person'"),
+      places: count("SELECT count(*) FROM entities WHERE kind = 'place'"),
+      organizations: count("SELECT count(*) FROM entities WHERE kind = 'organization'"),
+      proposals: count('SELECT count(*) FROM proposals'),
+      quotes: count('SELECT count(*) FROM quotes'),
+      dates: count('SELECT count(*) FROM dates'),
+      conflicts: count('SELECT count(*) FROM date_conflicts'),
+    };
+  }
+
+  async documents(): Promise<DocumentRow[]> {
+    return this.db
+      .prepare(
+        `SELECT d.id, d.key, d.title, d.source, d.url, d.published_at AS publishedAt, d.ingested_at AS ingestedAt,
+                (SELECT count(*) FROM sentences s WHERE s.document_id = d.id) AS sentences
+         FROM documents d ORDER BY coalesce(d.published_at, d.ingested_at), d.id`,
+      )
+      .all() as DocumentRow[];
+  }
+
+  async conflicts(): Promise<DateConflict[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT da.what AS what,
+                da.text AS aText, da.iso AS aIso, dca.title AS aDoc, sa.text AS aSentence,
+                db.text AS bText, db.iso AS bIso, dcb.title AS bDoc, sb.text AS bSentence
+         FROM date_conflicts c
+         JOIN dates da ON da.id = c.date_a JOIN sentences sa ON sa.id = da.sentence_id JOIN documents dca ON dca.id = sa.document_id
+         JOIN dates db ON db.id = c.date_b JOIN sentences sb ON sb.id = db.sentence_id JOIN documents dcb ON dcb.id = sb.document_id
+         ORDER BY da.iso`,
+      )
+      .all() as Record<string, string>[];
+    return rows.map((r) => ({
+      what: r.what,
+      a: { text: r.aText, iso: r.aIso, document: r.aDoc, sentence: r.aSentence },
+      b: { text: r.bText, iso: r.bIso, document: r.bDoc, sentence: r.bSentence },
+    }));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

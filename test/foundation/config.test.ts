@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/log.ts';
+import { tempDir, writeDoc } from '../helpers.ts';
+
+const noFile = path.join(tempDir(), 'absent.env');
+
+describe('configuration', () => {
+  it('has working defaults with no token', () => {
+    const c = loadConfig({}, noFile);
+    expect(c).toMatchObject({ PARLEY_DB: 'data/parley.db', PARLEY_DOCUMENTS: 'data/documents', LOG_LEVEL: 'info', PARLEY_TIMEZONE: 'UTC' });
+    expect(c.DISCORD_TOKEN).toBeUndefined();
+  });
+
+  it.each([
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL.*"loud"/],
+    ['PARLEY_TIMEZONE', 'Mars/Olympus', /PARLEY_TIMEZONE.*IANA/],
+    ['DISCORD_GUILD_ID', 'my-server', /DISCORD_GUILD_ID.*snowflake/],
+    ['PARLEY_DB', '   ', /PARLEY_DB.*file path/],
+  ])('a bad %s names the variable and what is allowed', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value }, noFile)).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value }, noFile)).toThrow(message);
+  });
+
+  it('reads .env when present, and the environment overrides it', () => {
+    const file = writeDoc(tempDir(), '.env', '# comment\nPARLEY_DB="from-file.db"\nLOG_LEVEL=debug\n');
+    expect(loadConfig({}, file)).toMatchObject({ PARLEY_DB: 'from-file.db', LOG_LEVEL: 'debug' });
+    expect(loadConfig({ LOG_LEVEL: 'warn' }, file).LOG_LEVEL).toBe('warn');
+  });
+});
+
+describe('logging', () => {
+  it('never writes the token', () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk, _e, cb) => (lines.push(String(chunk)), cb()) });
+    const log = createLogger('info', sink);
+    const token = 'MTA5.secret-token.value';
+    log.info({ token, config: { DISCORD_TOKEN: token }, req: { headers: { authorization: `Bot ${token}` } } }, 'starting');
+    log.info({ DISCORD_TOKEN: token }, 'again');
+    expect(lines.join('')).not.toContain(token);
+    expect(lines.join('')).toContain('[redacted]');
+  });
+});
