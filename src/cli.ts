@@ -8,7 +8,8 @@ const USAGE = `usage: npm run cli -- <command>
   ingest [PATH...]          ingest documents (default: the documents folder)
   extract FILE [--json]     print what is extracted from one document
   stats                     what the store holds
-  conflicts                 dates on which sources disagree, with both citations`;
+  conflicts                 dates on which sources disagree, with both citations
+  run "/who name:Rubio" [--json]   run one slash command against the store (--json: the Discord payload)`;
 
 class UsageError extends Error {}
 
@@ -51,6 +52,24 @@ async function main(argv: string[]): Promise<number> {
           process.stdout.write(`${c.what}\n  ${c.a.text} (${c.a.iso}) — ${c.a.document}: “${c.a.sentence}”\n  ${c.b.text} (${c.b.iso}) — ${c.b.document}: “${c.b.sentence}”\n`);
         }
       });
+    case 'run':
+      return withStore(loadConfig(), async (store) => {
+        if (!args.length) throw new UsageError('run needs a command line, e.g. run "/who name:Rubio"');
+        const [{ runLine }, { loadCommands }, { Briefing }] = await Promise.all([
+          import('./console/run-line.ts'),
+          import('./load-commands.ts'),
+          import('./briefing/briefing.ts'),
+        ]);
+        const answer = await runLine(args.join(' '), await loadCommands(), new Briefing(store));
+        if (flags.has('--json')) {
+          const { toDiscordMessage } = await import('./present/embed.ts');
+          process.stdout.write(`${JSON.stringify(toDiscordMessage(answer), null, 2)}\n`);
+        } else {
+          const { toText } = await import('./present/text.ts');
+          process.stdout.write(`${toText(answer)}\n`);
+        }
+        if (answer.kind === 'error') process.exitCode = 1;
+      });
     default:
       throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   }
@@ -60,7 +79,7 @@ async function withStore(config: Config, fn: (store: ReturnType<typeof openStore
   const store = openStore(config.PARLEY_DB);
   try {
     await fn(store);
-    return 0;
+    return Number(process.exitCode ?? 0);
   } finally {
     await store.close();
   }

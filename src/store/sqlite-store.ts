@@ -2,8 +2,9 @@ import type { SourceDocument } from '../documents/document.ts';
 import type { Extraction } from '../extract/contract.ts';
 import { fold, nameKey, overlap, phraseKey, samePersonName } from '../ingest/names.ts';
 import type { Sentence } from '../text/sentences.ts';
+import { sqliteQueries } from './sqlite-queries.ts';
 import { openDatabase, type Db } from './sqlite.ts';
-import type { DateConflict, DocumentRow, EntityKind, IngestProbe, IngestResult, Store, StoreStats } from './store.ts';
+import type { DateConflict, DocumentRow, EntityKind, IngestProbe, IngestResult, Store, StoreQueries, StoreStats } from './store.ts';
 
 interface EntityRow {
   id: number;
@@ -13,10 +14,24 @@ interface EntityRow {
 
 export class SqliteStore implements Store {
   readonly db: Db;
+  private readonly q: StoreQueries;
 
   constructor(file: string) {
     this.db = openDatabase(file);
+    this.q = sqliteQueries(this.db);
   }
+
+  listPeople: StoreQueries['listPeople'] = (...a) => this.q.listPeople(...a);
+  findEntities: StoreQueries['findEntities'] = (...a) => this.q.findEntities(...a);
+  topNames: StoreQueries['topNames'] = (...a) => this.q.topNames(...a);
+  allNames: StoreQueries['allNames'] = (...a) => this.q.allNames(...a);
+  entity: StoreQueries['entity'] = (...a) => this.q.entity(...a);
+  listPlaces: StoreQueries['listPlaces'] = (...a) => this.q.listPlaces(...a);
+  listProposals: StoreQueries['listProposals'] = (...a) => this.q.listProposals(...a);
+  listQuotes: StoreQueries['listQuotes'] = (...a) => this.q.listQuotes(...a);
+  listDates: StoreQueries['listDates'] = (...a) => this.q.listDates(...a);
+  search: StoreQueries['search'] = (...a) => this.q.search(...a);
+  sentenceRefs: StoreQueries['sentenceRefs'] = (...a) => this.q.sentenceRefs(...a);
 
   async ingest(doc: SourceDocument, sentences: Sentence[], x: Extraction, probe: IngestProbe = () => {}): Promise<IngestResult> {
     return this.db.transaction(() => this.ingestSync(doc, sentences, x, probe)).immediate();

@@ -50,10 +50,108 @@ export type IngestProbe = (stage: 'document' | 'sentences' | 'entities' | 'propo
  * The structured store. Every method returns a Promise so that a networked database can stand behind
  * the same interface; the SQLite implementation is synchronous underneath.
  */
-export interface Store {
+export interface Store extends StoreQueries {
   ingest(doc: SourceDocument, sentences: Sentence[], extraction: Extraction, probe?: IngestProbe): Promise<IngestResult>;
   stats(): Promise<StoreStats>;
   documents(): Promise<DocumentRow[]>;
   conflicts(): Promise<DateConflict[]>;
   close(): Promise<void>;
+}
+
+/** A sentence as a citation: the document it is in and its text. */
+export interface SentenceRef {
+  documentId: number;
+  document: string;
+  url: string | null;
+  sentenceIndex: number;
+  sentence: string;
+}
+
+export interface EntityMatch {
+  id: number;
+  kind: EntityKind;
+  name: string;
+  affiliation: string | null;
+  /** The alias or role that matched the query. */
+  matched: string;
+}
+
+export interface PersonSummary {
+  id: number;
+  name: string;
+  affiliation: string | null;
+  roles: string[];
+  mentions: number;
+}
+
+export interface EntityDetail {
+  id: number;
+  kind: EntityKind;
+  name: string;
+  affiliation: string | null;
+  placeKind: string | null;
+  aliases: string[];
+  roles: { role: string; ref: SentenceRef }[];
+  /** Sentences that mention the entity, in document order. */
+  mentions: SentenceRef[];
+  mentionCount: number;
+  documents: { id: number; title: string; url: string | null }[];
+}
+
+export interface PlaceSummary {
+  id: number;
+  name: string;
+  placeKind: string | null;
+  mentions: number;
+  /** The sentences mentioning it, first few in document order. */
+  refs: SentenceRef[];
+}
+
+export interface ProposalSummary {
+  id: number;
+  name: string;
+  aliases: string[];
+  reports: { documentId: number; document: string; status: string | null; proposedBy: string[] }[];
+  evidence: SentenceRef[];
+}
+
+export interface QuoteRow {
+  id: number;
+  speaker: string | null;
+  speakerId: number | null;
+  text: string;
+  ref: SentenceRef;
+}
+
+export interface DateRow {
+  id: number;
+  text: string;
+  iso: string | null;
+  precision: 'day' | 'month' | 'year' | null;
+  what: string | null;
+  ref: SentenceRef;
+  publishedAt: string | null;
+  /** Ids of dates in other documents that give this event a different date. */
+  conflictsWith: number[];
+}
+
+export interface SearchHit {
+  ref: SentenceRef;
+  score: number;
+}
+
+export interface StoreQueries {
+  listPeople(limit: number): Promise<PersonSummary[]>;
+  findEntities(kind: EntityKind | null, text: string, limit: number): Promise<EntityMatch[]>;
+  /** The most-mentioned entities of a kind, by display name. */
+  topNames(kind: EntityKind, limit: number): Promise<string[]>;
+  allNames(kind: EntityKind | null): Promise<{ id: number; kind: EntityKind; name: string; alias: string }[]>;
+  entity(id: number, mentionLimit: number): Promise<EntityDetail | null>;
+  listPlaces(limit: number): Promise<PlaceSummary[]>;
+  listProposals(): Promise<ProposalSummary[]>;
+  listQuotes(filter: { speakerIds?: number[]; about?: string; limit: number }): Promise<{ rows: QuoteRow[]; total: number }>;
+  listDates(): Promise<DateRow[]>;
+  /** FTS5 MATCH over sentences, BM25-ranked; sentences that mention `boost` entities rank higher. */
+  search(match: string, limit: number, boost: number[]): Promise<SearchHit[]>;
+  sentenceRefs(documentId: number, indexes: number[]): Promise<SentenceRef[]>;
 }

@@ -1,0 +1,27 @@
+import { SlashCommandBuilder } from 'discord.js';
+import type { Answer } from '../src/briefing/answer.ts';
+
+export const data = new SlashCommandBuilder().setName('help').setDescription('What parley can answer and how to ask');
+
+const COMMANDS: [string, string][] = [
+  ['/brief', 'the story so far'],
+  ['/who [name]', 'people, their roles and affiliations; with a name: what they did and said'],
+  ['/where [place]', 'places and why they matter; with a place: what happened there'],
+  ['/what [proposal]', 'plans, deals and offers, who proposed them, their status'],
+  ['/quote [speaker] [about]', 'who said what'],
+  ['/timeline', 'dated events, with disagreements between sources flagged'],
+  ['/ask question', 'free question; answered with the best sentences from the documents'],
+  ['/sources', 'the documents read so far'],
+  ['/ingest file', 'admins: add a .txt or .md article (up to 2 MB)'],
+  ['/digest …', 'admins: scheduled briefings in a channel'],
+];
+
+export async function handle(): Promise<Answer> {
+  return {
+    title: 'parley — briefings on a developing story',
+    description: 'Every answer cites the document and sentence it comes from.',
+    sections: [{ heading: 'Commands', items: COMMANDS.map(([label, text]) => ({ label, text, cite: [] })) }],
+    citations: [],
+    ephemeral: true,
+  };
+}

@@ -1,0 +1,31 @@
+import { fold } from '../ingest/names.ts';
+import type { Store } from '../store/store.ts';
+import { CitationList, notice, type Answer } from './answer.ts';
+import { clip } from './format.ts';
+import { ftsQuery } from './fts.ts';
+
+/** Ids of entities whose name or alias appears as whole words in the question. */
+async function namedEntities(store: Store, question: string): Promise<number[]> {
+  const q = ` ${fold(question)} `;
+  const ids = new Set<number>();
+  for (const n of await store.allNames(null)) {
+    const a = fold(n.alias);
+    if (a.length > 2 && q.includes(` ${a} `)) ids.add(n.id);
+  }
+  return [...ids];
+}
+
+export async function ask(store: Store, question: string): Promise<Answer> {
+  const match = ftsQuery(question);
+  if (!match) return notice('Ask a question', 'Ask with a few words about the story, e.g. /ask question:Where were the talks held?');
+  const hits = await store.search(match, 3, await namedEntities(store, question));
+  if (!hits.length) return notice('Nothing found', 'No sentence in the documents matches that. Try other words, or /brief for the story so far.', false);
+  const best = hits[0].score;
+  const kept = hits.filter((h, i) => i === 0 || h.score >= best * 0.6);
+  const cites = new CitationList();
+  return {
+    title: 'From the documents',
+    sections: [{ heading: kept.length === 1 ? 'Best match' : 'Best matches', items: kept.map((h) => ({ text: clip(h.ref.sentence, 600), cite: [cites.add(h.ref)] })) }],
+    citations: cites.list,
+  };
+}

@@ -1,0 +1,77 @@
+import { ingestBytes, type IngestOutcome } from '../ingest/ingest.ts';
+import type { EntityKind, Store } from '../store/store.ts';
+import { fold } from '../ingest/names.ts';
+import type { Answer } from './answer.ts';
+import { ask } from './ask.ts';
+import { brief } from './brief.ts';
+import { quotes } from './quote.ts';
+import { sources } from './sources.ts';
+import { timeline } from './timeline.ts';
+import { whatIs, whatList } from './what.ts';
+import { whereIs, whereList } from './where.ts';
+import { whoIs, whoList } from './who.ts';
+
+export interface Suggestion {
+  name: string;
+  value: string;
+}
+
+/** The questions parley answers, over one store. Platform-neutral: returns Answers, never messages. */
+export class Briefing {
+  constructor(readonly store: Store) {}
+
+  who(name?: string): Promise<Answer> {
+    return name?.trim() ? whoIs(this.store, name) : whoList(this.store);
+  }
+  where(place?: string): Promise<Answer> {
+    return place?.trim() ? whereIs(this.store, place) : whereList(this.store);
+  }
+  what(proposal?: string): Promise<Answer> {
+    return proposal?.trim() ? whatIs(this.store, proposal) : whatList(this.store);
+  }
+  quotes(speaker?: string, about?: string): Promise<Answer> {
+    return quotes(this.store, speaker, about);
+  }
+  timeline(): Promise<Answer> {
+    return timeline(this.store);
+  }
+  ask(question: string): Promise<Answer> {
+    return ask(this.store, question);
+  }
+  brief(): Promise<Answer> {
+    return brief(this.store);
+  }
+  sources(): Promise<Answer> {
+    return sources(this.store);
+  }
+  ingest(name: string, bytes: Buffer): Promise<IngestOutcome> {
+    return ingestBytes(this.store, name, bytes);
+  }
+
+  /** Autocomplete: names and aliases containing what was typed, prefix matches first, one per entity. */
+  async suggest(kind: EntityKind, typed: string, max = 25): Promise<Suggestion[]> {
+    const t = fold(typed);
+    if (!t) return (await this.store.topNames(kind, max)).map((n) => ({ name: n, value: n }));
+    const seen = new Map<number, { name: string; alias: string; rank: number }>();
+    for (const n of await this.store.allNames(kind)) {
+      const a = fold(n.alias);
+      const at = a.indexOf(t);
+      if (at < 0) continue;
+      const rank = at === 0 ? 0 : a.includes(` ${t}`) ? 1 : 2;
+      const prev = seen.get(n.id);
+      if (!prev || rank < prev.rank) seen.set(n.id, { name: n.name, alias: n.alias, rank });
+    }
+    return [...seen.values()]
+      .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name))
+      .slice(0, max)
+      .map((s) => ({ name: fold(s.alias) === fold(s.name) ? s.name : `${s.name} (${s.alias})`, value: s.name }));
+  }
+
+  async suggestProposal(typed: string, max = 25): Promise<Suggestion[]> {
+    const t = fold(typed);
+    return (await this.store.listProposals())
+      .filter((p) => !t || [p.name, ...p.aliases].some((n) => fold(n).includes(t)))
+      .slice(0, max)
+      .map((p) => ({ name: p.name, value: p.name }));
+  }
+}

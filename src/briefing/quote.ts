@@ -1,0 +1,36 @@
+import type { Store } from '../store/store.ts';
+import { CitationList, notice, type Answer } from './answer.ts';
+import { clip } from './format.ts';
+import { closest } from './similar.ts';
+
+const LIMIT = 8;
+
+export async function quotes(store: Store, speaker?: string, about?: string): Promise<Answer> {
+  let speakerIds: number[] | undefined;
+  let speakerName: string | undefined;
+  if (speaker?.trim()) {
+    const matches = await store.findEntities('person', speaker, 3);
+    if (!matches.length) {
+      const suggestions = closest(speaker, await store.allNames('person'));
+      return notice('No one by that name', suggestions.length ? `Did you mean ${suggestions.map((s) => `**${s}**`).join(', ')}?` : 'Try /quote with no speaker.');
+    }
+    speakerIds = [matches[0].id];
+    speakerName = matches[0].name;
+  }
+  const { rows, total } = await store.listQuotes({ speakerIds, about, limit: LIMIT });
+  const title = speakerName ? `Quotes: ${speakerName}` : 'Quotes';
+  if (!rows.length) return notice(title, about ? 'No quote matches that word.' : 'No quotes recorded.', false);
+  const cites = new CitationList();
+  return {
+    title,
+    description: `${total} quote${total === 1 ? '' : 's'}${about ? ' matching your word' : ''}.`,
+    sections: [
+      {
+        heading: 'Who said what',
+        items: rows.map((q) => ({ label: q.speaker ?? 'Unattributed', text: `“${clip(q.text, 400)}”`, cite: [cites.add(q.ref)] })),
+        more: total > rows.length ? { count: total - rows.length, hint: 'narrow with /quote speaker:… about:…' } : undefined,
+      },
+    ],
+    citations: cites.list,
+  };
+}

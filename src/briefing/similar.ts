@@ -1,0 +1,21 @@
+import { distance } from 'fastest-levenshtein';
+import { fold } from '../ingest/names.ts';
+
+/** The names closest to what was typed, for "did you mean" suggestions. */
+export function closest(query: string, names: { id: number; name: string; alias: string }[], max = 3): string[] {
+  const q = fold(query);
+  if (!q) return [];
+  const best = new Map<number, { name: string; d: number }>();
+  for (const n of names) {
+    const a = fold(n.alias);
+    const words = a.split(' ');
+    const d = Math.min(distance(q, a), ...words.map((w) => distance(q, w) + 0.5)) / Math.max(q.length, 1);
+    const prev = best.get(n.id);
+    if (!prev || d < prev.d) best.set(n.id, { name: n.name, d });
+  }
+  return [...best.values()]
+    .filter((b) => b.d <= 0.6)
+    .sort((a, b) => a.d - b.d)
+    .slice(0, max)
+    .map((b) => b.name);
+}

@@ -1,0 +1,76 @@
+import type { PlaceSummary, SentenceRef, Store } from '../store/store.ts';
+import { CitationList, notice, type Answer } from './answer.ts';
+import { clip } from './format.ts';
+import { closest } from './similar.ts';
+
+const EVENT = '(?:talks|negotiations?|discussions?|meetings?|met|summit|conference|held|hosted|gathered)';
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** How strongly a sentence says that something happened AT this place ("talks in Geneva", "the Geneva negotiations"). */
+function venueSignal(name: string, sentence: string): number {
+  const n = escape(name);
+  const at = new RegExp(`\\b${EVENT}\\b[^.;]{0,60}\\b(?:in|at)\\s+(?:the\\s+)?${n}\\b`, 'i');
+  const adjective = new RegExp(`\\b${n}\\s+${EVENT}\\b`, 'i');
+  return at.test(sentence) || adjective.test(sentence) ? 1 : 0;
+}
+
+function why(place: PlaceSummary): { ref: SentenceRef | undefined; venue: number } {
+  let venue = 0;
+  let best: SentenceRef | undefined;
+  for (const r of place.refs) {
+    const v = venueSignal(place.name, r.sentence);
+    venue += v;
+    if (v && !best) best = r;
+  }
+  return { ref: best ?? place.refs[0], venue };
+}
+
+export async function whereList(store: Store): Promise<Answer> {
+  const places = await store.listPlaces(60);
+  if (!places.length) return notice('No places yet', 'No place is named in the documents so far.', false);
+  const ranked = places
+    .map((p) => ({ p, ...why(p) }))
+    .sort((a, b) => b.venue - a.venue || b.p.mentions - a.p.mentions);
+  const cites = new CitationList();
+  const shown = ranked.slice(0, 15);
+  const venues = shown.filter((r) => r.venue > 0);
+  const others = shown.filter((r) => r.venue === 0);
+  const item = (r: (typeof ranked)[number]) => ({
+    label: r.p.name,
+    text: r.ref ? clip(r.ref.sentence, 200) : `${r.p.mentions} mentions`,
+    cite: r.ref ? [cites.add(r.ref)] : [],
+  });
+  const sections = [];
+  if (venues.length) sections.push({ heading: 'Where things happen', items: venues.map(item) });
+  if (others.length)
+    sections.push({
+      heading: 'Also in the story',
+      items: others.map(item),
+      more: ranked.length > shown.length ? { count: ranked.length - shown.length, hint: 'narrow with /where place:…' } : undefined,
+    });
+  return { title: 'Where', description: `${places.length} places named; the venues of talks and meetings first.`, sections, citations: cites.list };
+}
+
+export async function whereIs(store: Store, place: string): Promise<Answer> {
+  const [match] = await store.findEntities('place', place, 1);
+  if (!match) {
+    const suggestions = closest(place, await store.allNames('place'));
+    return notice('No such place in the story', suggestions.length ? `Did you mean ${suggestions.map((s) => `**${s}**`).join(', ')}?` : 'Try /where with no place to see them all.');
+  }
+  const detail = await store.entity(match.id, 30);
+  if (!detail) return notice('No such place in the story', 'It may have been removed with its document.');
+  const cites = new CitationList();
+  const ordered = [...detail.mentions].sort((a, b) => venueSignal(detail.name, b.sentence) - venueSignal(detail.name, a.sentence));
+  return {
+    title: detail.name,
+    description: `${detail.placeKind && detail.placeKind !== 'other' ? `A ${detail.placeKind}, ` : ''}mentioned ${detail.mentionCount} times in ${detail.documents.length} document${detail.documents.length === 1 ? '' : 's'}.`,
+    sections: [
+      {
+        heading: 'What happened there',
+        items: ordered.slice(0, 6).map((m) => ({ text: clip(m.sentence, 300), cite: [cites.add(m)] })),
+        more: ordered.length > 6 ? { count: detail.mentionCount - 6, hint: `ask /ask question:${detail.name} …` } : undefined,
+      },
+    ],
+    citations: cites.list,
+  };
+}

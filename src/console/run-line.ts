@@ -1,0 +1,22 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import { notice, type Answer } from '../briefing/answer.ts';
+import type { Briefing } from '../briefing/briefing.ts';
+import type { CommandContext, CommandModule } from '../command.ts';
+import { LineError, parseLine } from './parse-line.ts';
+
+export const CONSOLE_CHANNEL = 'console';
+
+/** Runs one typed command line as the local operator (an admin) and returns its Answer; never throws. */
+export async function runLine(line: string, commands: Map<string, CommandModule>, briefing: Briefing, log?: Logger): Promise<Answer> {
+  try {
+    const { command, subcommand, options } = parseLine(line, commands);
+    const ctx: CommandContext = { briefing, isAdmin: true, guildId: null, channelId: CONSOLE_CHANNEL, userId: 'console', subcommand };
+    return await command.handle(ctx, options);
+  } catch (e) {
+    if (e instanceof LineError) return { ...notice('Cannot run that', e.message), kind: 'error' };
+    const ref = randomBytes(3).toString('hex');
+    log?.error({ err: e, ref, line }, 'command failed');
+    return { ...notice('Something went wrong', `ref ${ref}`), kind: 'error' };
+  }
+}

@@ -1,0 +1,225 @@
+import { fold, nameKey } from '../ingest/names.ts';
+import type { Db } from './sqlite.ts';
+import type {
+  DateRow,
+  EntityDetail,
+  EntityKind,
+  EntityMatch,
+  PersonSummary,
+  PlaceSummary,
+  ProposalSummary,
+  QuoteRow,
+  SearchHit,
+  SentenceRef,
+  StoreQueries,
+} from './store.ts';
+
+const REF = `s.document_id AS documentId, d.title AS document, d.url AS url, s.idx AS sentenceIndex, s.text AS sentence`;
+const REF_JOIN = `JOIN documents d ON d.id = s.document_id`;
+
+type RefRow = SentenceRef & Record<string, unknown>;
+const toRef = (r: RefRow): SentenceRef => ({
+  documentId: r.documentId,
+  document: r.document,
+  url: r.url,
+  sentenceIndex: r.sentenceIndex,
+  sentence: r.sentence,
+});
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The read side of the store; every statement is prepared once. */
+export function sqliteQueries(db: Db): StoreQueries {
+  const q = {
+    people: db.prepare(
+      `SELECT e.id, e.name, e.affiliation,
+              (SELECT group_concat(role, '|') FROM (SELECT DISTINCT role FROM roles r WHERE r.entity_id = e.id)) AS roles,
+              (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions
+       FROM entities e WHERE e.kind = 'person' ORDER BY mentions DESC, e.name LIMIT ?`,
+    ),
+    entityById: db.prepare('SELECT id, kind, name, affiliation, place_kind AS placeKind FROM entities WHERE id = ?'),
+    aliases: db.prepare('SELECT alias FROM aliases WHERE entity_id = ? ORDER BY length(alias) DESC'),
+    roles: db.prepare(`SELECT r.role, ${REF} FROM roles r JOIN sentences s ON s.id = r.sentence_id ${REF_JOIN} WHERE r.entity_id = ? ORDER BY s.document_id, s.idx`),
+    mentions: db.prepare(`SELECT ${REF} FROM mentions m JOIN sentences s ON s.id = m.sentence_id ${REF_JOIN} WHERE m.entity_id = ? ORDER BY s.document_id, s.idx LIMIT ?`),
+    mentionCount: db.prepare('SELECT count(*) FROM mentions WHERE entity_id = ?').pluck(),
+    entityDocs: db.prepare(
+      `SELECT DISTINCT d.id, d.title, d.url FROM mentions m JOIN sentences s ON s.id = m.sentence_id JOIN documents d ON d.id = s.document_id
+       WHERE m.entity_id = ? ORDER BY d.id`,
+    ),
+    exact: db.prepare(
+      `SELECT DISTINCT e.id, e.kind, e.name, e.affiliation, a.alias AS matched FROM aliases a JOIN entities e ON e.id = a.entity_id
+       WHERE a.alias_key = ? AND (? IS NULL OR e.kind = ?) ORDER BY (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) DESC LIMIT ?`,
+    ),
+    partial: db.prepare(
+      `SELECT e.id, e.kind, e.name, e.affiliation, min(a.alias) AS matched FROM aliases a JOIN entities e ON e.id = a.entity_id
+       WHERE (a.alias_key LIKE ? ESCAPE '\\' OR a.alias_key LIKE ? ESCAPE '\\') AND (? IS NULL OR e.kind = ?)
+       GROUP BY e.id ORDER BY (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) DESC LIMIT ?`,
+    ),
+    byRole: db.prepare(
+      `SELECT e.id, e.kind, e.name, e.affiliation, min(r.role) AS matched FROM roles r JOIN entities e ON e.id = r.entity_id
+       WHERE lower(r.role) LIKE ? ESCAPE '\\' GROUP BY e.id ORDER BY count(*) DESC LIMIT ?`,
+    ),
+    topNames: db
+      .prepare(
+        `SELECT e.name FROM entities e WHERE e.kind = ?
+         ORDER BY (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) DESC, e.name LIMIT ?`,
+      )
+      .pluck(),
+    allNames: db.prepare(
+      `SELECT e.id, e.kind, e.name, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE (? IS NULL OR e.kind = ?)`,
+    ),
+    places: db.prepare(
+      `SELECT e.id, e.name, e.place_kind AS placeKind, count(m.sentence_id) AS mentions
+       FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id WHERE e.kind = 'place'
+       GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?`,
+    ),
+    proposals: db.prepare('SELECT id, name FROM proposals ORDER BY id'),
+    proposalAliases: db.prepare('SELECT alias FROM proposal_aliases WHERE proposal_id = ? AND alias_key != (SELECT name_key FROM proposals WHERE id = ?)'),
+    reports: db.prepare(
+      `SELECT r.document_id AS documentId, d.title AS document, r.status, r.proposed_by AS proposedBy
+       FROM proposal_reports r JOIN documents d ON d.id = r.document_id WHERE r.proposal_id = ? ORDER BY r.document_id`,
+    ),
+    evidence: db.prepare(`SELECT ${REF} FROM proposal_evidence p JOIN sentences s ON s.id = p.sentence_id ${REF_JOIN} WHERE p.proposal_id = ? ORDER BY s.document_id, s.idx`),
+    dates: db.prepare(
+      `SELECT t.id, t.text, t.iso, t.precision, t.what, d.published_at AS publishedAt, ${REF},
+              (SELECT group_concat(CASE WHEN c.date_a = t.id THEN c.date_b ELSE c.date_a END) FROM date_conflicts c WHERE c.date_a = t.id OR c.date_b = t.id) AS conflicts
+       FROM dates t JOIN sentences s ON s.id = t.sentence_id ${REF_JOIN}
+       ORDER BY t.iso IS NULL, t.iso, s.document_id, s.idx`,
+    ),
+    search: db.prepare(
+      `SELECT ${REF}, bm25(sentences_fts) AS rank, s.id AS sid
+       FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid ${REF_JOIN}
+       WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`,
+    ),
+    refs: db.prepare(`SELECT ${REF} FROM sentences s ${REF_JOIN} WHERE s.document_id = ? AND s.idx = ?`),
+  };
+
+  const quotesSql = (where: string) =>
+    `SELECT qt.id, coalesce(e.name, qt.speaker_name) AS speaker, qt.speaker_id AS speakerId, qt.text, ${REF}
+     FROM quotes qt JOIN sentences s ON s.id = qt.sentence_id ${REF_JOIN} LEFT JOIN entities e ON e.id = qt.speaker_id
+     ${where}`;
+
+  return {
+    async listPeople(limit) {
+      return (q.people.all(limit) as (Omit<PersonSummary, 'roles'> & { roles: string | null })[]).map((r) => ({
+        ...r,
+        roles: r.roles ? r.roles.split('|') : [],
+      }));
+    },
+
+    async findEntities(kind, text, limit) {
+      const key = nameKey(text.replace(/^(the|a|an)\s+/i, ''));
+      if (!key) return [];
+      const k = kind ?? null;
+      const found = q.exact.all(key, k, k, limit) as EntityMatch[];
+      if (found.length) return found;
+      const like = likeEscape(key);
+      const partial = q.partial.all(`${like}%`, `% ${like}%`, k, k, limit) as EntityMatch[];
+      if (partial.length || (kind && kind !== 'person')) return partial;
+      return q.byRole.all(`%${likeEscape(fold(text).replace(/^(the|a|an)\s+/, ''))}%`, limit) as EntityMatch[];
+    },
+
+    async topNames(kind, limit) {
+      return q.topNames.all(kind, limit) as string[];
+    },
+
+    async allNames(kind) {
+      return q.allNames.all(kind ?? null, kind ?? null) as { id: number; kind: EntityKind; name: string; alias: string }[];
+    },
+
+    async entity(id, mentionLimit) {
+      const e = q.entityById.get(id) as Pick<EntityDetail, 'id' | 'kind' | 'name' | 'affiliation' | 'placeKind'> | undefined;
+      if (!e) return null;
+      return {
+        ...e,
+        aliases: (q.aliases.pluck().all(id) as string[]).filter((a) => a !== e.name),
+        roles: (q.roles.all(id) as (RefRow & { role: string })[]).map((r) => ({ role: r.role, ref: toRef(r) })),
+        mentions: (q.mentions.all(id, mentionLimit) as RefRow[]).map(toRef),
+        mentionCount: q.mentionCount.get(id) as number,
+        documents: q.entityDocs.all(id) as EntityDetail['documents'],
+      };
+    },
+
+    async listPlaces(limit) {
+      return (q.places.all(limit) as Omit<PlaceSummary, 'refs'>[]).map((p) => ({
+        ...p,
+        refs: (q.mentions.all(p.id, 12) as RefRow[]).map(toRef),
+      }));
+    },
+
+    async listProposals() {
+      return (q.proposals.all() as { id: number; name: string }[]).map((p) => ({
+        ...p,
+        aliases: q.proposalAliases.pluck().all(p.id, p.id) as string[],
+        reports: (q.reports.all(p.id) as (Omit<ProposalSummary['reports'][number], 'proposedBy'> & { proposedBy: string })[]).map((r) => ({
+          ...r,
+          proposedBy: JSON.parse(r.proposedBy) as string[],
+        })),
+        evidence: (q.evidence.all(p.id) as RefRow[]).map(toRef),
+      }));
+    },
+
+    async listQuotes({ speakerIds, about, limit }) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (speakerIds?.length) {
+        where.push(`qt.speaker_id IN (${speakerIds.map(() => '?').join(',')})`);
+        params.push(...speakerIds);
+      }
+      if (about?.trim()) {
+        where.push(`(qt.text LIKE ? ESCAPE '\\' OR s.text LIKE ? ESCAPE '\\')`);
+        const like = `%${likeEscape(about.trim())}%`;
+        params.push(like, like);
+      }
+      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const total = db.prepare(`SELECT count(*) FROM (${quotesSql(clause)})`).pluck().get(...params) as number;
+      const rows = db.prepare(`${quotesSql(clause)} ORDER BY qt.speaker_id IS NULL, s.document_id, s.idx LIMIT ?`).all(...params, limit) as (RefRow & {
+        id: number;
+        speaker: string | null;
+        speakerId: number | null;
+        text: string;
+      })[];
+      return { total, rows: rows.map((r) => ({ id: r.id, speaker: r.speaker, speakerId: r.speakerId, text: r.text, ref: toRef(r) })) };
+    },
+
+    async listDates() {
+      return (q.dates.all() as (RefRow & Omit<DateRow, 'ref' | 'conflictsWith'> & { conflicts: string | null })[]).map((r) => ({
+        id: r.id,
+        text: r.text,
+        iso: r.iso,
+        precision: r.precision,
+        what: r.what,
+        publishedAt: r.publishedAt,
+        ref: toRef(r),
+        conflictsWith: r.conflicts ? r.conflicts.split(',').map(Number) : [],
+      }));
+    },
+
+    async search(match, limit, boost) {
+      const rows = q.search.all(match, Math.max(limit * 8, 24)) as (RefRow & { rank: number; sid: number })[];
+      if (!rows.length) return [];
+      const boosted = new Set<number>();
+      if (boost.length) {
+        const ids = rows.map((r) => r.sid);
+        const hit = db
+          .prepare(
+            `SELECT sentence_id, count(DISTINCT entity_id) AS n FROM mentions WHERE sentence_id IN (${ids.map(() => '?').join(',')})
+             AND entity_id IN (${boost.map(() => '?').join(',')}) GROUP BY sentence_id`,
+          )
+          .all(...ids, ...boost) as { sentence_id: number; n: number }[];
+        const n = new Map(hit.map((h) => [h.sentence_id, h.n]));
+        for (const r of rows) if (n.has(r.sid)) boosted.add(r.sid);
+        // bm25 is negative: lower is better. Each named entity the sentence mentions makes it count more.
+        for (const r of rows) r.rank = r.rank * (1 + (n.get(r.sid) ?? 0));
+      }
+      return rows
+        .sort((a, b) => a.rank - b.rank)
+        .slice(0, limit)
+        .map((r) => ({ ref: toRef(r), score: -r.rank }));
+    },
+
+    async sentenceRefs(documentId, indexes) {
+      return indexes.map((i) => q.refs.get(documentId, i) as RefRow | undefined).filter((r): r is RefRow => !!r).map(toRef);
+    },
+  };
+}
