@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Answer } from './briefing/answer.ts';
 import type { Briefing } from './briefing/briefing.ts';
+import type { DigestService } from './digest/service.ts';
 
 /** An attachment as a command sees it: no discord.js types, the bytes fetched on demand. */
 export interface AttachmentInput {
@@ -22,6 +23,8 @@ export interface CommandContext {
   userId: string;
   /** The subcommand chosen, when the command has subcommands. */
   subcommand?: string | null;
+  /** Digest subscriptions and the running scheduler; absent where no scheduler runs. */
+  digests?: DigestService;
 }
 
 export interface Choice {

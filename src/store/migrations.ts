@@ -121,4 +121,31 @@ export const migrations: string[] = [
     PRIMARY KEY (date_a, date_b)
   );
   `,
+  `
+  CREATE TABLE subscriptions (
+    id INTEGER PRIMARY KEY,
+    guild_id TEXT,
+    channel_id TEXT NOT NULL UNIQUE,
+    schedule TEXT NOT NULL,
+    timezone TEXT NOT NULL,
+    post_when_empty INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'disabled')),
+    disabled_reason TEXT,
+    created_by TEXT,
+    created_at TEXT NOT NULL,
+    last_document_id INTEGER,
+    last_posted_at TEXT
+  );
+  CREATE TABLE digest_slots (
+    subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+    slot TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'skipped', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    reason TEXT,
+    message_id TEXT,
+    recorded_at TEXT NOT NULL,
+    finished_at TEXT,
+    PRIMARY KEY (subscription_id, slot)
+  );
+  `,
 ];

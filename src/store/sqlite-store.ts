@@ -2,9 +2,10 @@ import type { SourceDocument } from '../documents/document.ts';
 import type { Extraction } from '../extract/contract.ts';
 import { fold, nameKey, overlap, phraseKey, samePersonName } from '../ingest/names.ts';
 import type { Sentence } from '../text/sentences.ts';
+import { sqliteDigest } from './sqlite-digest.ts';
 import { sqliteQueries } from './sqlite-queries.ts';
 import { openDatabase, type Db } from './sqlite.ts';
-import type { DateConflict, DocumentRow, EntityKind, IngestProbe, IngestResult, Store, StoreQueries, StoreStats } from './store.ts';
+import type { DateConflict, DigestStore, DocumentRow, EntityKind, IngestProbe, IngestResult, Store, StoreQueries, StoreStats } from './store.ts';
 
 interface EntityRow {
   id: number;
@@ -19,7 +20,21 @@ export class SqliteStore implements Store {
   constructor(file: string) {
     this.db = openDatabase(file);
     this.q = sqliteQueries(this.db);
+    this.d = sqliteDigest(this.db, this.q);
   }
+
+  private readonly d: DigestStore;
+  subscribe: DigestStore['subscribe'] = (...a) => this.d.subscribe(...a);
+  unsubscribe: DigestStore['unsubscribe'] = (...a) => this.d.unsubscribe(...a);
+  subscriptions: DigestStore['subscriptions'] = (...a) => this.d.subscriptions(...a);
+  subscription: DigestStore['subscription'] = (...a) => this.d.subscription(...a);
+  disable: DigestStore['disable'] = (...a) => this.d.disable(...a);
+  claimSlot: DigestStore['claimSlot'] = (...a) => this.d.claimSlot(...a);
+  slot: DigestStore['slot'] = (...a) => this.d.slot(...a);
+  slots: DigestStore['slots'] = (...a) => this.d.slots(...a);
+  finishSlot: DigestStore['finishSlot'] = (...a) => this.d.finishSlot(...a);
+  latestDocumentId: DigestStore['latestDocumentId'] = (...a) => this.d.latestDocumentId(...a);
+  news: DigestStore['news'] = (...a) => this.d.news(...a);
 
   listPeople: StoreQueries['listPeople'] = (...a) => this.q.listPeople(...a);
   findEntities: StoreQueries['findEntities'] = (...a) => this.q.findEntities(...a);

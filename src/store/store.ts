@@ -50,7 +50,7 @@ export type IngestProbe = (stage: 'document' | 'sentences' | 'entities' | 'propo
  * The structured store. Every method returns a Promise so that a networked database can stand behind
  * the same interface; the SQLite implementation is synchronous underneath.
  */
-export interface Store extends StoreQueries {
+export interface Store extends StoreQueries, DigestStore {
   ingest(doc: SourceDocument, sentences: Sentence[], extraction: Extraction, probe?: IngestProbe): Promise<IngestResult>;
   stats(): Promise<StoreStats>;
   documents(): Promise<DocumentRow[]>;
@@ -154,4 +154,64 @@ export interface StoreQueries {
   /** FTS5 MATCH over sentences, BM25-ranked; sentences that mention `boost` entities rank higher. */
   search(match: string, limit: number, boost: number[]): Promise<SearchHit[]>;
   sentenceRefs(documentId: number, indexes: number[]): Promise<SentenceRef[]>;
+}
+
+export type SlotState = 'pending' | 'sent' | 'skipped' | 'failed';
+
+export interface NewSubscription {
+  guildId: string | null;
+  channelId: string;
+  schedule: string;
+  timezone: string;
+  postWhenEmpty: boolean;
+  createdBy: string | null;
+}
+
+export interface Subscription extends NewSubscription {
+  id: number;
+  state: 'active' | 'disabled';
+  disabledReason: string | null;
+  createdAt: string;
+  lastDocumentId: number | null;
+  lastPostedAt: string | null;
+  lastSlot: { slot: string; state: SlotState; reason: string | null } | null;
+}
+
+export interface SlotRow {
+  slot: string;
+  state: SlotState;
+  attempts: number;
+  reason: string | null;
+  messageId: string | null;
+}
+
+/** What entered the store after a document id: the raw material of a digest. */
+export interface News {
+  latestDocumentId: number;
+  documents: DocumentRow[];
+  people: { name: string; isNew: boolean; role: string | null; affiliation: string | null; ref: SentenceRef }[];
+  proposals: { name: string; change: 'new' | 'status'; status: string | null; before: string | null; ref: SentenceRef | null }[];
+  quotes: QuoteRow[];
+  dates: DateRow[];
+  conflicts: DateConflict[];
+}
+
+export interface DigestStore {
+  /** Adds a subscription, or updates (and re-activates) the one that channel already has. */
+  subscribe(s: NewSubscription, now: Date): Promise<Subscription>;
+  unsubscribe(channelId: string): Promise<boolean>;
+  subscriptions(filter?: { guildId?: string | null; activeOnly?: boolean }): Promise<Subscription[]>;
+  subscription(id: number): Promise<Subscription | null>;
+  disable(id: number, reason: string): Promise<void>;
+  /**
+   * "May I post this slot?": records the slot as pending and answers true only for the first caller.
+   * With `retryPending`, a slot left pending by a crash is handed out again (and its attempt counted).
+   */
+  claimSlot(id: number, slot: string, now: Date, retryPending?: boolean): Promise<boolean>;
+  slot(id: number, slot: string): Promise<SlotRow | null>;
+  slots(id: number): Promise<SlotRow[]>;
+  /** Closes a slot; a sent or skipped slot moves the subscription's "news since" mark to `upTo`. */
+  finishSlot(id: number, slot: string, state: Exclude<SlotState, 'pending'>, now: Date, detail?: { reason?: string; messageId?: string; upTo?: number }): Promise<void>;
+  latestDocumentId(): Promise<number>;
+  news(afterDocumentId: number): Promise<News>;
 }

@@ -1,0 +1,192 @@
+import type { Db } from './sqlite.ts';
+import type { DateConflict, DigestStore, DocumentRow, News, SlotRow, StoreQueries, Subscription } from './store.ts';
+
+const REF = `s.document_id AS documentId, d.title AS document, d.url AS url, s.idx AS sentenceIndex, s.text AS sentence`;
+const refOf = (r: Record<string, unknown>) => ({
+  documentId: r.documentId as number,
+  document: r.document as string,
+  url: r.url as string | null,
+  sentenceIndex: r.sentenceIndex as number,
+  sentence: r.sentence as string,
+});
+
+const SUBSCRIPTION = `
+  SELECT sb.id, sb.guild_id AS guildId, sb.channel_id AS channelId, sb.schedule, sb.timezone, sb.post_when_empty AS postWhenEmpty,
+         sb.state, sb.disabled_reason AS disabledReason, sb.created_by AS createdBy, sb.created_at AS createdAt,
+         sb.last_document_id AS lastDocumentId, sb.last_posted_at AS lastPostedAt,
+         (SELECT json_object('slot', slot, 'state', state, 'reason', reason) FROM digest_slots ds
+            WHERE ds.subscription_id = sb.id ORDER BY slot DESC LIMIT 1) AS lastSlot
+  FROM subscriptions sb`;
+
+type SubscriptionRow = Omit<Subscription, 'postWhenEmpty' | 'lastSlot'> & { postWhenEmpty: number; lastSlot: string | null };
+const toSubscription = (r: SubscriptionRow): Subscription => ({ ...r, postWhenEmpty: r.postWhenEmpty === 1, lastSlot: r.lastSlot ? JSON.parse(r.lastSlot) : null });
+
+export function sqliteDigest(db: Db, queries: StoreQueries): DigestStore {
+  const byId = db.prepare(`${SUBSCRIPTION} WHERE sb.id = ?`);
+  const slotRow = db.prepare('SELECT slot, state, attempts, reason, message_id AS messageId FROM digest_slots WHERE subscription_id = ? AND slot = ?');
+  const get = (id: number) => {
+    const r = byId.get(id) as SubscriptionRow | undefined;
+    return r ? toSubscription(r) : null;
+  };
+  return {
+    async subscribe(s, now) {
+      db.prepare(
+        `INSERT INTO subscriptions (guild_id, channel_id, schedule, timezone, post_when_empty, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (channel_id) DO UPDATE SET schedule = excluded.schedule, timezone = excluded.timezone,
+           post_when_empty = excluded.post_when_empty, state = 'active', disabled_reason = NULL`,
+      ).run(s.guildId, s.channelId, s.schedule, s.timezone, s.postWhenEmpty ? 1 : 0, s.createdBy, now.toISOString());
+      const id = db.prepare('SELECT id FROM subscriptions WHERE channel_id = ?').pluck().get(s.channelId) as number;
+      return get(id) as Subscription;
+    },
+
+    async unsubscribe(channelId) {
+      return db.prepare('DELETE FROM subscriptions WHERE channel_id = ?').run(channelId).changes > 0;
+    },
+
+    async subscriptions(filter = {}) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (filter.guildId !== undefined) {
+        where.push('sb.guild_id IS ?');
+        params.push(filter.guildId);
+      }
+      if (filter.activeOnly) where.push("sb.state = 'active'");
+      const sql = `${SUBSCRIPTION}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY sb.id`;
+      return (db.prepare(sql).all(...params) as SubscriptionRow[]).map(toSubscription);
+    },
+
+    async subscription(id) {
+      return get(id);
+    },
+
+    async disable(id, reason) {
+      db.prepare("UPDATE subscriptions SET state = 'disabled', disabled_reason = ? WHERE id = ?").run(reason, id);
+    },
+
+    async claimSlot(id, slot, now, retryPending = false) {
+      return db
+        .transaction(() => {
+          const inserted = db
+            .prepare("INSERT OR IGNORE INTO digest_slots (subscription_id, slot, state, attempts, recorded_at) VALUES (?, ?, 'pending', 1, ?)")
+            .run(id, slot, now.toISOString()).changes;
+          if (inserted) return true;
+          if (!retryPending) return false;
+          return db.prepare("UPDATE digest_slots SET attempts = attempts + 1 WHERE subscription_id = ? AND slot = ? AND state = 'pending'").run(id, slot).changes > 0;
+        })
+        .immediate();
+    },
+
+    async slot(id, slot) {
+      return (slotRow.get(id, slot) as SlotRow | undefined) ?? null;
+    },
+
+    async slots(id) {
+      return db.prepare('SELECT slot, state, attempts, reason, message_id AS messageId FROM digest_slots WHERE subscription_id = ? ORDER BY slot').all(id) as SlotRow[];
+    },
+
+    async finishSlot(id, slot, state, now, detail = {}) {
+      db.transaction(() => {
+        db.prepare('UPDATE digest_slots SET state = ?, reason = ?, message_id = ?, finished_at = ? WHERE subscription_id = ? AND slot = ?').run(
+          state,
+          detail.reason ?? null,
+          detail.messageId ?? null,
+          now.toISOString(),
+          id,
+          slot,
+        );
+        if (state === 'sent' || state === 'skipped') {
+          db.prepare('UPDATE subscriptions SET last_document_id = coalesce(?, last_document_id), last_posted_at = CASE WHEN ? THEN ? ELSE last_posted_at END WHERE id = ?').run(
+            detail.upTo ?? null,
+            state === 'sent' ? 1 : 0,
+            now.toISOString(),
+            id,
+          );
+        }
+      })();
+    },
+
+    async latestDocumentId() {
+      return (db.prepare('SELECT coalesce(max(id), 0) FROM documents').pluck().get() as number) ?? 0;
+    },
+
+    async news(after) {
+      const latestDocumentId = (db.prepare('SELECT coalesce(max(id), 0) FROM documents').pluck().get() as number) ?? 0;
+      const documents = db
+        .prepare(
+          `SELECT d.id, d.key, d.title, d.source, d.url, d.published_at AS publishedAt, d.ingested_at AS ingestedAt,
+                  (SELECT count(*) FROM sentences s WHERE s.document_id = d.id) AS sentences
+           FROM documents d WHERE d.id > ? ORDER BY d.id`,
+        )
+        .all(after) as DocumentRow[];
+      if (!documents.length) return { latestDocumentId, documents, people: [], proposals: [], quotes: [], dates: [], conflicts: [] };
+
+      const people = (
+        db
+          .prepare(
+            `SELECT e.name, e.affiliation, coalesce(e.first_document_id > ?, 0) AS isNew,
+                    (SELECT r.role FROM roles r JOIN sentences rs ON rs.id = r.sentence_id WHERE r.entity_id = e.id AND rs.document_id > ? LIMIT 1) AS role,
+                    min(s.id) AS sid
+             FROM entities e JOIN mentions m ON m.entity_id = e.id JOIN sentences s ON s.id = m.sentence_id
+             WHERE e.kind = 'person' AND s.document_id > ?
+             GROUP BY e.id HAVING isNew OR role IS NOT NULL ORDER BY isNew DESC, count(*) DESC`,
+          )
+          .all(after, after, after) as { name: string; affiliation: string | null; isNew: number; role: string | null; sid: number }[]
+      ).map((p) => {
+        const ref = db.prepare(`SELECT ${REF} FROM sentences s JOIN documents d ON d.id = s.document_id WHERE s.id = ?`).get(p.sid) as Record<string, unknown>;
+        return { name: p.name, affiliation: p.affiliation, isNew: p.isNew === 1, role: p.role, ref: refOf(ref) };
+      });
+
+      const reports = db
+        .prepare(
+          `SELECT p.id, p.name, r.status, coalesce(p.first_document_id > ?, 0) AS isNew,
+                  (SELECT r0.status FROM proposal_reports r0 WHERE r0.proposal_id = p.id AND r0.document_id <= ? ORDER BY r0.document_id DESC LIMIT 1) AS before
+           FROM proposal_reports r JOIN proposals p ON p.id = r.proposal_id WHERE r.document_id > ? ORDER BY r.document_id`,
+        )
+        .all(after, after, after) as { id: number; name: string; status: string | null; isNew: number; before: string | null }[];
+      const evidence = db.prepare(
+        `SELECT ${REF} FROM proposal_evidence e JOIN sentences s ON s.id = e.sentence_id JOIN documents d ON d.id = s.document_id
+         WHERE e.proposal_id = ? AND s.document_id > ? ORDER BY s.document_id, s.idx LIMIT 1`,
+      );
+      const proposals: News['proposals'] = [];
+      const seen = new Set<number>();
+      for (const r of reports) {
+        if (seen.has(r.id)) continue;
+        const changed = !r.isNew && r.status && r.status !== r.before;
+        if (!r.isNew && !changed) continue;
+        seen.add(r.id);
+        const ref = evidence.get(r.id, after) as Record<string, unknown> | undefined;
+        proposals.push({ name: r.name, change: r.isNew ? 'new' : 'status', status: r.status, before: r.before, ref: ref ? refOf(ref) : null });
+      }
+
+      const quotes = (
+        db
+          .prepare(
+            `SELECT qt.id, coalesce(e.name, qt.speaker_name) AS speaker, qt.speaker_id AS speakerId, qt.text, ${REF}
+             FROM quotes qt JOIN sentences s ON s.id = qt.sentence_id JOIN documents d ON d.id = s.document_id LEFT JOIN entities e ON e.id = qt.speaker_id
+             WHERE s.document_id > ? AND qt.speaker_id IS NOT NULL ORDER BY s.document_id, s.idx`,
+          )
+          .all(after) as Record<string, unknown>[]
+      ).map((r) => ({ id: r.id as number, speaker: r.speaker as string | null, speakerId: r.speakerId as number | null, text: r.text as string, ref: refOf(r) }));
+
+      const dates = (await queries.listDates()).filter((d) => d.ref.documentId > after && d.iso);
+      const conflicts: DateConflict[] = (
+        db
+          .prepare(
+            `SELECT da.what AS what, da.text AS aText, da.iso AS aIso, dca.title AS aDoc, sa.text AS aSentence,
+                    db.text AS bText, db.iso AS bIso, dcb.title AS bDoc, sb.text AS bSentence
+             FROM date_conflicts c
+             JOIN dates da ON da.id = c.date_a JOIN sentences sa ON sa.id = da.sentence_id JOIN documents dca ON dca.id = sa.document_id
+             JOIN dates db ON db.id = c.date_b JOIN sentences sb ON sb.id = db.sentence_id JOIN documents dcb ON dcb.id = sb.document_id
+             WHERE sa.document_id > ? OR sb.document_id > ?`,
+          )
+          .all(after, after) as Record<string, string>[]
+      ).map((r) => ({
+        what: r.what,
+        a: { text: r.aText, iso: r.aIso, document: r.aDoc, sentence: r.aSentence },
+        b: { text: r.bText, iso: r.bIso, document: r.bDoc, sentence: r.bSentence },
+      }));
+      return { latestDocumentId, documents, people, proposals, quotes, dates, conflicts };
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as digest from '../../commands/digest.ts';
+import { Briefing } from '../../src/briefing/briefing.ts';
+import type { CommandContext } from '../../src/command.ts';
+import { DigestScheduler } from '../../src/digest/scheduler.ts';
+import { DigestService } from '../../src/digest/service.ts';
+import { tempStore } from '../helpers.ts';
+
+const stops: (() => void)[] = [];
+afterEach(() => stops.splice(0).forEach((f) => f()));
+
+function context(isAdmin: boolean, subcommand: string): CommandContext {
+  const { store } = tempStore();
+  const scheduler = new DigestScheduler({ store, deliver: async () => ({}), log: pino({ level: 'silent' }) });
+  stops.push(() => scheduler.stop());
+  return { briefing: new Briefing(store), isAdmin, guildId: 'g1', channelId: '111111111111111111', userId: 'u', subcommand, digests: new DigestService(store, scheduler, 'Europe/Kyiv') };
+}
+
+describe('/digest', () => {
+  it('refuses non-admins for every subcommand, changing nothing', async () => {
+    for (const sub of ['subscribe', 'list', 'unsubscribe', 'preview', 'now']) {
+      const ctx = context(false, sub);
+      const answer = await digest.handle(ctx, { schedule: 'daily' });
+      expect(answer.title).toBe('Not allowed');
+      expect(answer.ephemeral).toBe(true);
+      expect(await ctx.briefing.store.subscriptions()).toEqual([]);
+    }
+  });
+
+  it('a bad cron expression gets a clear ephemeral error', async () => {
+    const ctx = context(true, 'subscribe');
+    const answer = await digest.handle(ctx, { schedule: '0 25 * * *' });
+    expect(answer).toMatchObject({ title: 'Bad schedule', ephemeral: true, kind: 'error' });
+    expect(answer.description).toMatch(/25 is a invalid expression for hour.*preset/);
+    expect(await ctx.briefing.store.subscriptions()).toEqual([]);
+  });
+
+  it('a bad time zone gets a clear ephemeral error', async () => {
+    const ctx = context(true, 'subscribe');
+    const answer = await digest.handle(ctx, { schedule: 'daily', timezone: 'Mars/Olympus_Mons' });
+    expect(answer).toMatchObject({ title: 'Bad time zone', kind: 'error' });
+    expect(await ctx.briefing.store.subscriptions()).toEqual([]);
+  });
+
+  it('subscribe with a preset, list it with its state and next run, then unsubscribe', async () => {
+    const ctx = context(true, 'subscribe');
+    const answer = await digest.handle(ctx, { schedule: 'weekdays' });
+    expect(answer.title).toBe('Digest subscribed');
+    expect(answer.description).toMatch(/weekdays at 08:00 \(Europe\/Kyiv\)/);
+    const subs = await ctx.briefing.store.subscriptions();
+    expect(subs).toMatchObject([{ channelId: '111111111111111111', schedule: '0 8 * * 1-5', timezone: 'Europe/Kyiv', state: 'active' }]);
+    const list = await digest.handle({ ...ctx, subcommand: 'list' }, {});
+    expect(JSON.stringify(list)).toMatch(/active.*next \d{4}-\d{2}-\d{2}/);
+    const gone = await digest.handle({ ...ctx, subcommand: 'unsubscribe' }, {});
+    expect(gone.title).toBe('Digest stopped');
+    expect(await ctx.briefing.store.subscriptions()).toEqual([]);
+  });
+
+  it('autocompletes presets and time zones, at most 25', async () => {
+    const ctx = context(true, 'subscribe');
+    expect((await digest.autocomplete(ctx, 'schedule', 'week')).map((c) => c.value)).toEqual(['weekdays']);
+    const zones = await digest.autocomplete(ctx, 'timezone', 'europe/k');
+    expect(zones.map((z) => z.value)).toContain('Europe/Kyiv');
+    expect((await digest.autocomplete(ctx, 'timezone', '')).length).toBe(25);
+  });
+});
