@@ -9,13 +9,14 @@ const USAGE = `usage: npm run cli -- <command>
   extract FILE [--json]     print what is extracted from one document
   stats                     what the store holds
   conflicts                 dates on which sources disagree, with both citations
+  digest [--since ISO]      print a digest now: news since that time, or the story so far
   run "/who name:Rubio" [--json]   run one slash command against the store (--json: the Discord payload)`;
 
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const args = rest.filter((a) => !a.startsWith('--'));
+  const args = rest.filter((a, i) => !a.startsWith('--') && rest[i - 1] !== '--since');
   const flags = new Set(rest.filter((a) => a.startsWith('--')));
   switch (command) {
     case 'extract': {
@@ -52,6 +53,21 @@ async function main(argv: string[]): Promise<number> {
           process.stdout.write(`${c.what}\n  ${c.a.text} (${c.a.iso}) — ${c.a.document}: “${c.a.sentence}”\n  ${c.b.text} (${c.b.iso}) — ${c.b.document}: “${c.b.sentence}”\n`);
         }
       });
+    case 'digest':
+      return withStore(loadConfig(), async (store) => {
+        const at = rest.indexOf('--since');
+        let lastDocumentId: number | null = null;
+        if (at >= 0) {
+          const since = new Date(rest[at + 1] ?? '');
+          if (Number.isNaN(since.getTime())) throw new UsageError('--since needs an ISO date or time, e.g. 2025-11-23T08:00Z');
+          const docs = await store.documents();
+          lastDocumentId = Math.max(0, ...docs.filter((d) => new Date(d.ingestedAt) <= since).map((d) => d.id));
+        }
+        const { composeDigest } = await import('./digest/compose.ts');
+        const { toText } = await import('./present/text.ts');
+        const digest = await composeDigest(store, { lastDocumentId, lastPostedAt: at >= 0 ? new Date(rest[at + 1]).toISOString() : null, postWhenEmpty: true });
+        process.stdout.write(`${digest.answer ? toText(digest.answer) : 'nothing to report'}\n`);
+      });
     case 'run':
       return withStore(loadConfig(), async (store) => {
         if (!args.length) throw new UsageError('run needs a command line, e.g. run "/who name:Rubio"');
@@ -60,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
           import('./load-commands.ts'),
           import('./briefing/briefing.ts'),
         ]);
-        const answer = await runLine(args.join(' '), await loadCommands(), new Briefing(store));
+        const answer = await runLine(args.join(' '), { commands: await loadCommands(), briefing: new Briefing(store) });
         if (flags.has('--json')) {
           const { toDiscordMessage } = await import('./present/embed.ts');
           process.stdout.write(`${JSON.stringify(toDiscordMessage(answer), null, 2)}\n`);

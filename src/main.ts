@@ -1,33 +1,39 @@
 import { Briefing } from './briefing/briefing.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsole } from './console/console.ts';
+import { consoleDelivery, isConsoleSubscription } from './digest/console-delivery.ts';
+import { DigestScheduler } from './digest/scheduler.ts';
+import { DigestService } from './digest/service.ts';
 import { ingestPaths } from './ingest/ingest.ts';
 import { loadCommands } from './load-commands.ts';
 import { createLogger } from './log.ts';
 import { openStore } from './store/index.ts';
 
-async function main(): Promise<void> {
-  let config;
+function config(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(1);
-    }
-    throw e;
+    if (!(e instanceof ConfigError)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    process.exit(1);
   }
-  const log = createLogger(config.LOG_LEVEL);
-  const store = openStore(config.PARLEY_DB);
-  const outcomes = await ingestPaths(store, [config.PARLEY_DOCUMENTS]);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const cfg = config();
+  const log = createLogger(cfg.LOG_LEVEL);
+  const store = openStore(cfg.PARLEY_DB);
+  const outcomes = await ingestPaths(store, [cfg.PARLEY_DOCUMENTS]);
   for (const o of outcomes) if (!o.ok) log.warn({ document: o.key, reason: o.reason }, 'document skipped');
   log.info({ documents: outcomes.length, failed: outcomes.filter((o) => !o.ok).length }, 'documents folder ingested');
 
   const briefing = new Briefing(store);
   const commands = await loadCommands();
   let stopDiscord: (() => Promise<void>) | undefined;
+  let scheduler: DigestScheduler | undefined;
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
+    scheduler?.stop();
     await stopDiscord?.();
     await store.close();
     process.exit(0);
@@ -35,17 +41,23 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  if (!config.DISCORD_TOKEN) {
-    await runConsole({ commands, briefing, log });
+  if (!cfg.DISCORD_TOKEN) {
+    scheduler = new DigestScheduler({ store, log, deliver: consoleDelivery(), accepts: isConsoleSubscription });
+    const digests = new DigestService(store, scheduler, cfg.PARLEY_TIMEZONE);
+    await scheduler.start();
+    await runConsole({ commands, briefing, digests, log });
+    // --keep-running: after piped input ends, stay up so console digests post on their schedule.
+    if (argv.includes('--keep-running')) return;
+    scheduler.stop();
     await store.close();
     return;
   }
   const { startDiscord } = await import('./discord/client.ts');
-  const bot = await startDiscord({ config, commands, briefing, log });
+  const bot = await startDiscord({ config: cfg, commands, briefing, log });
   stopDiscord = bot.stop;
 }
 
-main().catch((e: unknown) => {
+main(process.argv.slice(2)).catch((e: unknown) => {
   process.stderr.write(`parley failed to start: ${(e as Error).stack ?? e}\n`);
   process.exit(1);
 });

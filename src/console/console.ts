@@ -1,10 +1,7 @@
 import readline from 'node:readline';
-import type { Logger } from 'pino';
-import type { Briefing } from '../briefing/briefing.ts';
-import type { CommandModule } from '../command.ts';
 import { toText } from '../present/text.ts';
 import type { StoreStats } from '../store/store.ts';
-import { runLine } from './run-line.ts';
+import { runLine, type LineEnv } from './run-line.ts';
 
 export function banner(stats: StoreStats): string {
   return [
@@ -15,13 +12,12 @@ export function banner(stats: StoreStats): string {
 }
 
 /** Reads commands from stdin: with a prompt on a terminal, line by line when piped; resolves at end of input. */
-export async function runConsole(opts: {
-  commands: Map<string, CommandModule>;
-  briefing: Briefing;
-  log: Logger;
-  input?: NodeJS.ReadableStream;
-  output?: NodeJS.WritableStream;
-}): Promise<void> {
+export async function runConsole(
+  opts: LineEnv & {
+    input?: NodeJS.ReadableStream;
+    output?: NodeJS.WritableStream;
+  },
+): Promise<void> {
   const input = opts.input ?? process.stdin;
   const output = opts.output ?? process.stdout;
   const interactive = (input as { isTTY?: boolean }).isTTY === true;
@@ -36,7 +32,7 @@ export async function runConsole(opts: {
       continue;
     }
     if (/^\/?(quit|exit)$/i.test(line.trim())) break;
-    const answer = await runLine(line, opts.commands, opts.briefing, opts.log);
+    const answer = await runLine(line, opts);
     output.write(`${toText(answer)}\n`);
     prompt();
   }

@@ -3,15 +3,23 @@ import type { Logger } from 'pino';
 import { notice, type Answer } from '../briefing/answer.ts';
 import type { Briefing } from '../briefing/briefing.ts';
 import type { CommandContext, CommandModule } from '../command.ts';
+import type { DigestService } from '../digest/service.ts';
 import { LineError, parseLine } from './parse-line.ts';
 
 export const CONSOLE_CHANNEL = 'console';
 
 /** Runs one typed command line as the local operator (an admin) and returns its Answer; never throws. */
-export async function runLine(line: string, commands: Map<string, CommandModule>, briefing: Briefing, log?: Logger): Promise<Answer> {
+export interface LineEnv {
+  commands: Map<string, CommandModule>;
+  briefing: Briefing;
+  digests?: DigestService;
+  log?: Logger;
+}
+
+export async function runLine(line: string, { commands, briefing, digests, log }: LineEnv): Promise<Answer> {
   try {
     const { command, subcommand, options } = parseLine(line, commands);
-    const ctx: CommandContext = { briefing, isAdmin: true, guildId: null, channelId: CONSOLE_CHANNEL, userId: 'console', subcommand };
+    const ctx: CommandContext = { briefing, isAdmin: true, guildId: null, channelId: CONSOLE_CHANNEL, userId: 'console', subcommand, digests };
     return await command.handle(ctx, options);
   } catch (e) {
     if (e instanceof LineError) return { ...notice('Cannot run that', e.message), kind: 'error' };
