@@ -52,9 +52,19 @@ async function main(argv: string[]): Promise<void> {
     await store.close();
     return;
   }
-  const { startDiscord } = await import('./discord/client.ts');
-  const bot = await startDiscord({ config: cfg, commands, briefing, log });
+  const [{ startDiscord }, { discordDelivery, notifyDisabled }] = await Promise.all([import('./discord/client.ts'), import('./discord/digest-delivery.ts')]);
+  let client: import('discord.js').Client | undefined;
+  scheduler = new DigestScheduler({
+    store,
+    log,
+    deliver: discordDelivery(() => client),
+    onDisabled: notifyDisabled(() => client),
+    accepts: (sub) => !isConsoleSubscription(sub),
+  });
+  const bot = await startDiscord({ config: cfg, commands, briefing, log, digests: new DigestService(store, scheduler, cfg.PARLEY_TIMEZONE) });
+  client = bot.client;
   stopDiscord = bot.stop;
+  await scheduler.start();
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Briefing } from '../briefing/briefing.ts';
 import type { CommandModule } from '../command.ts';
 import type { Config } from '../config.ts';
+import type { DigestService } from '../digest/service.ts';
 import { createRouter } from './router.ts';
 
 export interface DiscordDeps {
@@ -10,6 +11,7 @@ export interface DiscordDeps {
   commands: Map<string, CommandModule>;
   briefing: Briefing;
   log: Logger;
+  digests?: DigestService;
   /** Another REST base, e.g. a local fake Discord: 'http://127.0.0.1:PORT/api'. */
   restApi?: string;
 }
@@ -28,12 +30,12 @@ export function discordClientOptions(restApi?: string): ClientOptions {
   };
 }
 
-export async function startDiscord({ config, commands, briefing, log, restApi }: DiscordDeps): Promise<RunningDiscord> {
+export async function startDiscord({ config, commands, briefing, log, digests, restApi }: DiscordDeps): Promise<RunningDiscord> {
   const token = config.DISCORD_TOKEN;
   if (!token) throw new Error('DISCORD_TOKEN is not set: add the bot token to .env, or leave it empty to run in console mode');
 
   const client = new Client(discordClientOptions(restApi));
-  const router = createRouter({ commands, briefing, log });
+  const router = createRouter({ commands, briefing, log, digests });
   client.on(Events.InteractionCreate, (interaction) => void router.onInteraction(interaction));
   client.once(Events.ClientReady, (ready) => {
     log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, commands: commands.size }, 'connected to Discord');

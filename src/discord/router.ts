@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { notice, type Answer } from '../briefing/answer.ts';
 import type { Briefing } from '../briefing/briefing.ts';
 import type { Choice, CommandContext, CommandModule } from '../command.ts';
+import type { DigestService } from '../digest/service.ts';
 import { toDiscordMessage } from '../present/embed.ts';
 import { DISCORD } from '../present/limits.ts';
 import { clip, oneLine } from '../present/safe-text.ts';
@@ -19,6 +20,7 @@ export interface RouterDeps {
   commands: Map<string, CommandModule>;
   briefing: Briefing;
   log: Logger;
+  digests?: DigestService;
   /** A handler still running after this long gets a deferred reply (Discord allows 3 s for the first one). */
   deferAfterMs?: number;
   /** Autocomplete cannot be deferred: answer [] rather than miss Discord's 3 s. */
@@ -87,7 +89,7 @@ export function validChoices(choices: unknown): Choice[] {
   return out;
 }
 
-export function createRouter({ commands, briefing, log, deferAfterMs = 1000, autocompleteTimeoutMs = 2500 }: RouterDeps): Router {
+export function createRouter({ commands, briefing, log, digests, deferAfterMs = 1000, autocompleteTimeoutMs = 2500 }: RouterDeps): Router {
   function context(interaction: ChatInputCommandInteraction | AutocompleteInteraction, subcommand: string | null): CommandContext {
     return {
       briefing,
@@ -96,6 +98,7 @@ export function createRouter({ commands, briefing, log, deferAfterMs = 1000, aut
       channelId: interaction.channelId,
       userId: interaction.user.id,
       subcommand,
+      digests,
     };
   }
 

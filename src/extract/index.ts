@@ -1,7 +1,13 @@
-import nlp from 'compromise';
 import type { Sentence } from '../text/sentences.ts';
 import { splitSentences } from '../text/sentences.ts';
+import { analyzeSentence } from './chunks.ts';
 import { extractionSchema, type Extraction } from './contract.ts';
+import { extractDates } from './dates.ts';
+import { resolveOrganizations } from './organizations.ts';
+import { resolvePeople } from './people.ts';
+import { resolvePlaces } from './places.ts';
+import { extractProposals } from './proposals.ts';
+import { attributeQuotes, findQuoteSpans } from './quotes.ts';
 
 export interface ExtractInput {
   id: string;
@@ -11,34 +17,38 @@ export interface ExtractInput {
   body: string;
 }
 
-/** Extracts people, places, organisations, proposals, quotes and dates from one document. */
+/**
+ * Extracts people, places, organisations, proposals, quotes and dates from one document. Every fact is tied to
+ * the sentences it comes from. Pipeline: quote spans (so quoted titles are not read as names) → per-sentence
+ * chunks (gazetteer, titles, organisations, name spans) → people (whole document: surnames, roles,
+ * affiliations) → places, organisations → quote attribution → proposals → dates.
+ */
 export function extract(doc: ExtractInput, sentences: Sentence[] = splitSentences(doc.body)): Extraction {
-  const people = new Map<string, number[]>();
-  const places = new Map<string, number[]>();
-  const orgs = new Map<string, number[]>();
-  for (const s of sentences) {
-    const d = nlp(s.text);
-    const add = (m: Map<string, number[]>, list: string[]) => {
-      for (const raw of list) {
-        const name = raw.replace(/[’']s$/, '').replace(/[^\p{L}\p{N} .-]/gu, '').trim();
-        if (!name) continue;
-        const at = m.get(name) ?? [];
-        if (!at.includes(s.index)) at.push(s.index);
-        m.set(name, at);
-      }
-    };
-    add(people, d.people().out('array'));
-    add(places, d.places().out('array'));
-    add(orgs, d.organizations().out('array'));
-  }
+  const spans = findQuoteSpans(doc.body);
+  const skip: Array<[number, number]> = spans.filter((q) => q.kind === 'title').map((q) => [q.textStart, q.textEnd]);
+  const analyzed = sentences.map((s) => analyzeSentence(s, { skip }));
+  const people = resolvePeople(analyzed);
+  const places = resolvePlaces(analyzed, people);
+  const organizations = resolveOrganizations(analyzed, people);
+  const quotes = attributeQuotes(spans, analyzed, sentences, people, doc.body);
+  const proposals = extractProposals(analyzed, people, spans);
+  const dates = extractDates(analyzed, doc.publishedAt);
   const result: Extraction = {
     document: { id: doc.id, title: doc.title, source: doc.source, publishedAt: doc.publishedAt },
-    people: [...people].map(([name, at]) => ({ name, aliases: [], roles: [], affiliation: null, mentions: at.length, sentences: at, roleSentences: {} })),
-    places: [...places].map(([name, at]) => ({ name, aliases: [], kind: 'other' as const, mentions: at.length, sentences: at })),
-    organizations: [...orgs].map(([name, at]) => ({ name, aliases: [], mentions: at.length, sentences: at })),
-    proposals: [],
-    quotes: [],
-    dates: [],
+    people: people.people.map((p) => ({
+      name: p.name,
+      aliases: p.aliases,
+      roles: p.roles,
+      affiliation: p.affiliation,
+      mentions: p.mentions.length,
+      sentences: p.sentences,
+      roleSentences: p.roleSentences,
+    })),
+    places,
+    organizations,
+    proposals,
+    quotes,
+    dates,
   };
   return extractionSchema.parse(result);
 }

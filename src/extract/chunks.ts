@@ -1,0 +1,345 @@
+import type { Sentence } from '../text/sentences.ts';
+import { tokenize, type Token } from '../text/tokens.ts';
+import { gazetteerAt, type GazEntry } from './lexicon/gazetteer.ts';
+import { ORG_HEADS, ORG_LEAD_HEADS } from './lexicon/organizations.ts';
+import { FEATURE_HEADS, VENUE_HEADS } from './lexicon/places.ts';
+import { HONORIFICS, MAX_TITLE_HEAD_WORDS, OFFICE_DOMAINS, POSTED_HEADS, RELATION_HEADS, SERVES_HEADS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon/titles.ts';
+import { isCommonWord, isFirstName, isFunctionWord, isMonth, isWeekday } from './lexicon/words.ts';
+
+/**
+ * Splits each sentence into chunks: known names from the gazetteer (countries, demonyms, places, organisations),
+ * title phrases ("U.S. special envoy to the Middle East"), organisation names built from their heads
+ * ("Ministry of Defence") and capitalised name spans with particles ("Ursula von der Leyen", "Ahmed al-Sharaa").
+ * Chunks never overlap; what a name span is (person, place, nothing) is decided later, with the whole document.
+ */
+export interface GazChunk {
+  type: 'gaz';
+  start: number;
+  end: number;
+  entry: GazEntry;
+}
+export interface TitleChunk {
+  type: 'title';
+  start: number;
+  end: number;
+  /** The head phrase, folded ("secretary of state"). */
+  head: string;
+  /** The role as the text gives it, without determiner or owner ("special envoy to the Middle East"). */
+  text: string;
+  honorific: boolean;
+  relation: boolean;
+  /** "of Ukraine" / "to the U.S." / "to President X": what follows the head. */
+  complement?: { prep: 'of' | 'to' | 'for'; entry?: GazEntry; nameChunk?: NameChunk; title?: TitleChunk };
+}
+export interface NameChunk {
+  type: 'name';
+  start: number;
+  end: number;
+  text: string;
+  keys: string[];
+  poss: boolean;
+  /** Right after a sentence start, an opening quote, a colon or a dash. */
+  initial: boolean;
+  /** Inside a title phrase's complement ("chief of staff to President Zelenskyy"). */
+  inComplement: boolean;
+  /** The span ends with an organisation, venue or feature head ("Intercontinental Hotel"). */
+  headKind?: 'org' | 'venue' | 'feature';
+}
+export interface OrgChunk {
+  type: 'org';
+  start: number;
+  end: number;
+  text: string;
+}
+export type Chunk = GazChunk | TitleChunk | NameChunk | OrgChunk;
+
+export interface AnalyzedSentence {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  tokens: Token[];
+  chunks: Chunk[];
+  /** chunk index by token index (-1 when the token is in no chunk) */
+  chunkAt: Int32Array;
+  headline: boolean;
+  /** A short line without end punctuation: a headline in sentence case, a caption, a byline. */
+  bare: boolean;
+  /** A dateline's place ("KYIV, Ukraine (AP) —"), title-cased. */
+  dateline?: { name: string; start: number; end: number };
+}
+
+const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'dos', 'das', 'do', 'ter', 'ten', 'zu', 'bin', 'ibn', 'bint', 'al', 'el', 'abu', 'ben', 'st', 'st.']);
+const PREFIXED = /^(?:al|el|ad|as|ash|at|az|ibn|bin|abu|d|o)[-’'‘]\p{Lu}/u;
+const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', ':', '—', '–', '-', '«', '*', '#']);
+
+// ---- title head trie over token keys ----
+interface HNode {
+  next: Map<string, HNode>;
+  head?: string;
+}
+const headRoot: HNode = { next: new Map() };
+for (const h of TITLE_HEADS) {
+  for (const variant of new Set([h, h.replace(/ /g, '-')])) {
+    const keys = tokenize(variant).map((t) => t.key);
+    let n = headRoot;
+    for (const k of keys) {
+      let m = n.next.get(k);
+      if (!m) n.next.set(k, (m = { next: new Map() }));
+      n = m;
+    }
+    n.head = h;
+  }
+}
+function headAt(tokens: Token[], i: number): { end: number; head: string } | null {
+  let n: HNode | undefined = headRoot;
+  let best: { end: number; head: string } | null = null;
+  for (let j = i; j < tokens.length && j < i + MAX_TITLE_HEAD_WORDS && n; j++) {
+    n = n.next.get(tokens[j].key);
+    if (!n) break;
+    if (n.head) best = { end: j + 1, head: n.head };
+    if (tokens[j].poss) break;
+  }
+  return best;
+}
+
+const isWord = (t: Token | undefined) => !!t && t.kind === 'word';
+const isNameWord = (t: Token | undefined) => !!t && t.kind === 'word' && (t.cap || PREFIXED.test(t.text)) && !(t.upper && t.text.replace(/\./g, '').length > 3);
+
+function analyzeTitle(tokens: Token[], i: number, depth = 0): TitleChunk | null {
+  let j = i;
+  while (j < tokens.length && isWord(tokens[j]) && TITLE_MODIFIERS.has(tokens[j].key) && !tokens[j].poss) j++;
+  let h = headAt(tokens, j);
+  // a modifier that is itself a head ("Army chief Oleksandr Syrskyi")
+  while (!h && j > i) {
+    j--;
+    h = headAt(tokens, j);
+  }
+  if (!h) return null;
+  // a capitalised modifier or head must not be the start of a name: "General Assembly" is handled by the gazetteer.
+  let end = h.end;
+  const head = h.head;
+  const honorific = head in HONORIFICS && i === j;
+  const relation = RELATION_HEADS.has(head);
+  // honorifics and relations take no modifiers
+  let complement: TitleChunk['complement'];
+  let nested: TitleChunk | null = null;
+  const after = tokens[end];
+  if (!honorific && !tokens[end - 1].poss && after && (after.key === 'of' || after.key === 'for')) {
+    let k = end + 1;
+    if (tokens[k]?.key === 'the') k++;
+    const g = gazetteerAt(tokens, k);
+    if (g && (g.entry.type === 'country' || g.entry.type === 'org')) {
+      complement = { prep: after.key as 'of' | 'for', entry: g.entry };
+      end = g.end;
+    } else {
+      let m = k;
+      while (m < tokens.length && isWord(tokens[m]) && tokens[m].cap && OFFICE_DOMAINS.has(tokens[m].key)) {
+        m++;
+        if (tokens[m - 1].poss) break;
+      }
+      // "and"/"of" inside an office name only between capitalised domain words
+      if (m > k) {
+        complement = { prep: after.key as 'of' | 'for' };
+        end = m;
+      }
+    }
+  } else if (!honorific && !tokens[end - 1].poss && after?.key === 'to' && (SERVES_HEADS.has(head) || POSTED_HEADS.has(head) || /envoy|ambassador|adviser|advisor/.test(head))) {
+    let k = end + 1;
+    if (tokens[k]?.key === 'the') k++;
+    const g = gazetteerAt(tokens, k);
+    if (g && g.entry.type !== 'demonym') {
+      complement = { prep: 'to', entry: g.entry };
+      end = g.end;
+    } else if (depth === 0) {
+      nested = analyzeTitle(tokens, k, 1);
+      if (nested) {
+        const nm = nameAt(tokens, nested.end);
+        if (nm) {
+          nm.inComplement = true;
+          complement = { prep: 'to', nameChunk: nm, title: nested };
+          end = nm.end;
+        } else {
+          complement = { prep: 'to', title: nested };
+          end = nested.end;
+        }
+      } else {
+        const nm = nameAt(tokens, k);
+        if (nm && nm.keys.length >= 2) {
+          nm.inComplement = true;
+          complement = { prep: 'to', nameChunk: nm };
+          end = nm.end;
+        }
+      }
+    }
+  }
+  const text = joinTokens(tokens, honorific ? j : i, end);
+  return { type: 'title', start: i, end, head, text, honorific, relation, complement };
+}
+
+/** Joins tokens i..end with the spacing of the source (uses offsets). */
+export function joinTokens(tokens: Token[], i: number, end: number): string {
+  let s = '';
+  for (let k = i; k < end; k++) {
+    const t = tokens[k];
+    if (k > i && t.start > tokens[k - 1].end) s += ' ';
+    s += t.text;
+    if (t.poss && k < end - 1) s += '’s';
+  }
+  return s;
+}
+
+function nameAt(tokens: Token[], i: number): NameChunk | null {
+  if (isWord(tokens[i]) && !tokens[i].cap && PARTICLES.has(tokens[i].key) && !PREFIXED.test(tokens[i].text)) {
+    // "von der Leyen", "bin Salman" where a name starts with its particle
+    let k = i;
+    while (k < tokens.length && isWord(tokens[k]) && PARTICLES.has(tokens[k].key) && !tokens[k].cap) k++;
+    if (k === i || !isNameWord(tokens[k]) || (i > 0 && isNameWord(tokens[i - 1]))) return null;
+    const rest = nameAt(tokens, k);
+    if (!rest) return null;
+    return { ...rest, start: i, text: joinTokens(tokens, i, rest.end), keys: tokens.slice(i, rest.end).map((t) => t.key) };
+  }
+  const first = tokens[i];
+  if (!isNameWord(first) || isMonth(first.text) || isWeekday(first.text)) return null;
+  if (first.upper && !PREFIXED.test(first.text) && first.text.replace(/\./g, '').length > 1 && !/^\p{Lu}\.$/u.test(first.text)) {
+    // upper-case words are acronyms unless they are initials ("J.D.")
+    if (!/^(\p{Lu}\.){1,3}$/u.test(first.text)) return null;
+  }
+  let j = i;
+  while (j < tokens.length) {
+    const t = tokens[j];
+    if (isNameWord(t) && !(t.upper && t.text.replace(/\./g, '').length > 1 && !/^(\p{Lu}\.)+$/u.test(t.text))) {
+      if (j > i) {
+        if (isMonth(t.text) || isWeekday(t.text)) break;
+        const g = gazetteerAt(tokens, j);
+        if (g && !(g.entry.type === 'place' && g.end === j + 1) && !(g.end === j + 1 && isFirstName(tokens[i].text))) break;
+        if (isFunctionWord(t.text)) break;
+      }
+      j++;
+      if (t.poss) break;
+      continue;
+    }
+    if (j > i && isWord(t) && PARTICLES.has(t.key) && !t.cap) {
+      // a particle joins only when a capitalised word follows: "von der Leyen", "bin Salman"
+      let k = j;
+      while (k < tokens.length && isWord(tokens[k]) && PARTICLES.has(tokens[k].key) && !tokens[k].cap) k++;
+      if (isNameWord(tokens[k]) && !tokens[k - 1].poss) {
+        j = k;
+        continue;
+      }
+    }
+    break;
+  }
+  if (j === i) return null;
+  // trailing title-like or organisational words
+  const keys = tokens.slice(i, j).map((t) => t.key);
+  const last = keys[keys.length - 1];
+  let headKind: NameChunk['headKind'];
+  if (keys.length > 1 && ORG_HEADS.has(last)) headKind = 'org';
+  else if (keys.length > 1 && (VENUE_HEADS.has(last) || keys.slice(1, -1).some((k) => /^(base|palace|airport|square|hotel|stadium)$/.test(k)))) headKind = 'venue';
+  else if (keys.length > 1 && FEATURE_HEADS.has(last)) headKind = 'feature';
+  return { type: 'name', start: i, end: j, text: joinTokens(tokens, i, j), keys, poss: tokens[j - 1].poss, initial: false, inComplement: false, headKind };
+}
+
+/** "Ministry of Defence", "Bank of England", "Foreign Ministry", "Party of Regions". */
+function orgAt(tokens: Token[], i: number): OrgChunk | null {
+  const t = tokens[i];
+  if (!isWord(t) || !t.cap) return null;
+  if (ORG_LEAD_HEADS.has(t.key) && !t.poss && (tokens[i + 1]?.key === 'of' || tokens[i + 1]?.key === 'for')) {
+    let k = i + 2;
+    if (tokens[k]?.key === 'the') k++;
+    let m = k;
+    while (m < tokens.length && isWord(tokens[m]) && (tokens[m].cap || (['and', 'of', 'for'].includes(tokens[m].key) && tokens[m + 1]?.cap))) {
+      m++;
+      if (tokens[m - 1].poss) break;
+    }
+    if (m > k) return { type: 'org', start: i, end: m, text: joinTokens(tokens, i, m) };
+  }
+  return null;
+}
+
+const isOpener = (t: Token | undefined) => !t || (t.kind === 'punct' && OPENERS.has(t.text));
+
+const DATELINE = /^([\p{Lu}][\p{Lu} .'’-]{1,40}[\p{Lu}])(,\s*[\p{Lu}][\p{L}.]*(?:\s[\p{Lu}][\p{L}.]*){0,2})?\s*(\([^)]{1,40}\))?\s*[—–-]{1,2}\s*/u;
+
+export interface AnalyzeOptions {
+  /** Character ranges (doc offsets) whose words are not names: quoted titles and scare-quoted terms. */
+  skip?: Array<[number, number]>;
+}
+
+/** Analyses one sentence (offsets are document offsets). */
+export function analyzeSentence(s: Sentence, opts: AnalyzeOptions = {}): AnalyzedSentence {
+  let text = s.text;
+  let dateline: AnalyzedSentence['dateline'];
+  const dm = DATELINE.exec(text);
+  if (dm && dm[1].replace(/[^\p{L}]/gu, '').length >= 3) {
+    const name = dm[1].toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+    dateline = { name, start: s.start, end: s.start + dm[1].length };
+    const blank = (a: number, b: number) => (text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b));
+    blank(0, dm[1].length);
+    if (dm[3]) {
+      const at = s.text.indexOf(dm[3], dm[1].length);
+      blank(at, at + dm[3].length);
+    }
+  }
+  const tokens = tokenize(text, s.start);
+  const skip = opts.skip ?? [];
+  const skipped = (t: Token) => skip.some(([a, b]) => t.start >= a && t.end <= b);
+  const letters = s.text.replace(/[^\p{L}]/gu, '');
+  const words = tokens.filter((t) => t.kind === 'word');
+  const capWords = words.filter((t) => t.cap && !isFunctionWord(t.text));
+  const headline = words.length >= 4 && capWords.length / words.length > 0.7 && !/[.!?"”]$/.test(s.text.trim()) && !!letters;
+  const chunks: Chunk[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (t.kind !== 'word') {
+      i++;
+      continue;
+    }
+    const g = gazetteerAt(tokens, i);
+    // a place name that is a surname after a first name: "Jim Jordan", "Paris Hilton" (handled by nameAt)
+    if (g) {
+      chunks.push({ type: 'gaz', start: i, end: g.end, entry: g.entry });
+      i = g.end;
+      continue;
+    }
+    const title = skipped(t) ? null : analyzeTitle(tokens, i);
+    if (title) {
+      // "President" at the start of a capitalised name ("President Trump") or a lower-case role ("special envoy")
+      chunks.push(title);
+      if (title.complement?.nameChunk) chunks.push(title.complement.nameChunk);
+      i = title.end;
+      continue;
+    }
+    const org = orgAt(tokens, i);
+    if (org) {
+      chunks.push(org);
+      i = org.end;
+      continue;
+    }
+    if (!skipped(t) && (t.cap || PARTICLES.has(t.key) || PREFIXED.test(t.text))) {
+      const name = nameAt(tokens, i);
+      if (name) {
+        const initial = isOpener(tokens[i - 1]) || (i > 0 && tokens[i - 1].kind === 'punct' && /^[“"‘]$/.test(tokens[i - 1].text));
+        // a capital that only marks the start of a sentence
+        if ((initial || i === 0) && isCommonWord(tokens[i].text) && !isFirstName(tokens[i].text)) {
+          i++;
+          continue;
+        }
+        name.initial = initial || name.start === 0;
+        chunks.push(name);
+        i = name.end;
+        continue;
+      }
+    }
+    i++;
+  }
+  const chunkAt = new Int32Array(tokens.length).fill(-1);
+  chunks.sort((a, b) => a.start - b.start);
+  chunks.forEach((c, ci) => {
+    for (let k = c.start; k < c.end; k++) if (chunkAt[k] === -1 || c.type !== 'name') chunkAt[k] = ci;
+  });
+  const bare = words.length <= 20 && !/[.!?"”’:)]$/.test(s.text.trim());
+  return { index: s.index, start: s.start, end: s.end, text: s.text, tokens, chunks, chunkAt, headline, bare, dateline };
+}

@@ -1,0 +1,77 @@
+import type { ExtractedOrganization } from './contract.ts';
+import type { AnalyzedSentence } from './chunks.ts';
+import type { PeopleResult } from './people.ts';
+
+/**
+ * Organisations: known bodies from the gazetteer (acronym and long form merged), names built on an
+ * organisation head ("Ministry of Defence", "Foreign Ministry"), "X (ACR)" definitions, "the Trump administration",
+ * and "NATO Treaty"-style extensions of a known name as aliases.
+ */
+interface Acc {
+  name: string;
+  aliases: Set<string>;
+  sentences: number[];
+  mentions: number;
+}
+const EXTENSIONS = new Set(['treaty', 'charter', 'summit', 'headquarters', 'allies', 'alliance']);
+
+const ORG_NOUNS = new Set(['company', 'operator', 'firm', 'group', 'agency', 'bank', 'house', 'broadcaster', 'network', 'newspaper', 'channel', 'organization', 'organisation', 'party', 'producer', 'manufacturer', 'maker', 'giant', 'conglomerate', 'utility', 'insurer', 'lender', 'carrier', 'airline', 'exporter', 'supplier', 'monopoly', 'militia', 'movement', 'charity', 'ngo', 'watchdog', 'regulator', 'outlet', 'agency', 'startup', 'fund', 'exchange', 'platform']);
+const SAY = /^(said|says|reported|reports|announced|announces|warned|confirmed|stated)$/;
+
+/** An unknown name the context makes an organisation: "Elering, Estonia’s grid operator", "Finland’s Fingrid said". */
+function looksLikeOrg(s: AnalyzedSentence, ci: number): boolean {
+  const c = s.chunks[ci];
+  if (c.type !== 'name' || c.headKind) return false;
+  const { tokens } = s;
+  if (tokens[c.end]?.text === ',') {
+    for (let k = c.end + 1; k < tokens.length && k < c.end + 8; k++) {
+      if (tokens[k].kind === 'punct') break;
+      if (ORG_NOUNS.has(tokens[k].key)) return true;
+    }
+  }
+  const prev = ci > 0 ? s.chunks[ci - 1] : null;
+  if (prev && prev.type === 'gaz' && (prev.entry.type === 'country' || prev.entry.type === 'place') && tokens[prev.end - 1].poss && prev.end === c.start && c.keys.length === 1 && SAY.test(tokens[c.end]?.key ?? '')) return true;
+  return false;
+}
+
+export function resolveOrganizations(sentences: AnalyzedSentence[], people: PeopleResult): ExtractedOrganization[] {
+  const acc = new Map<string, Acc>();
+  const aliasOf = new Map<string, string>();
+  const add = (name: string, s: number, surface?: string) => {
+    const key = aliasOf.get(name.toLowerCase()) ?? name.toLowerCase();
+    let a = acc.get(key);
+    if (!a) acc.set(key, (a = { name, aliases: new Set(), sentences: [], mentions: 0 }));
+    a.mentions++;
+    if (!a.sentences.includes(s)) a.sentences.push(s);
+    if (surface && surface.toLowerCase() !== a.name.toLowerCase()) a.aliases.add(surface);
+    return a;
+  };
+  for (const s of sentences) {
+    const { tokens, chunks } = s;
+    chunks.forEach((c, ci) => {
+      const surface = s.text.slice(tokens[c.start].start - s.start, tokens[c.end - 1].end - s.start);
+      let a: Acc | null = null;
+      if (c.type === 'title' && c.complement?.entry?.type === 'org') {
+        add(c.complement.entry.org.name, s.index);
+        return;
+      }
+      if (c.type === 'gaz' && c.entry.type === 'org') a = add(c.entry.org.name, s.index, surface);
+      else if (c.type === 'org') a = add(c.text, s.index);
+      else if (c.type === 'name' && c.headKind === 'org' && !s.headline) a = add(c.text, s.index);
+      else if (c.type === 'name' && people.byChunk.has(`${s.index}:${ci}`) && !c.poss && /^(administration|government|campaign|cabinet)$/.test(tokens[c.end]?.key ?? '')) {
+        a = add(`${c.text} ${tokens[c.end].text}`, s.index);
+      } else if (c.type === 'name' && !people.byChunk.has(`${s.index}:${ci}`) && !s.headline && looksLikeOrg(s, ci)) a = add(c.text.replace(/’s$/, ''), s.index);
+      if (!a) return;
+      // "NATO Treaty", "NATO summit"
+      const next = chunks[ci + 1];
+      if (next && next.start === c.end && next.type === 'name' && next.keys.length === 1 && EXTENSIONS.has(next.keys[0])) a.aliases.add(`${surface} ${next.text}`);
+      // "North Atlantic Treaty Organization (NATO)"
+      if (tokens[c.end]?.text === '(' && tokens[c.end + 1]?.upper && tokens[c.end + 2]?.text === ')') {
+        const acr = tokens[c.end + 1].text;
+        a.aliases.add(acr);
+        aliasOf.set(acr.toLowerCase(), a.name.toLowerCase());
+      }
+    });
+  }
+  return [...acc.values()].map((a) => ({ name: a.name, aliases: [...a.aliases], mentions: a.mentions, sentences: a.sentences }));
+}

@@ -1,0 +1,494 @@
+import type { Token } from '../text/tokens.ts';
+import { joinTokens, type AnalyzedSentence, type Chunk, type NameChunk, type TitleChunk } from './chunks.ts';
+import type { GazEntry } from './lexicon/gazetteer.ts';
+import { GOVERNMENT_HEADS, HONORIFICS, OFFICIAL_GROUPS, POSTED_HEADS } from './lexicon/titles.ts';
+import { TRAVEL_WORDS } from './lexicon/places.ts';
+import { SPEECH_VERBS } from './lexicon/verbs.ts';
+import { firstNameGender, isCommonWord } from './lexicon/words.ts';
+import { countryByCapital, phraseKey } from './lexicon/countries.ts';
+
+const countryOfCity = (name: string) => countryByCapital(phraseKey(name))?.name;
+
+/**
+ * People: name spans with evidence that they name a person (a title before, an appositive role, a first name,
+ * an honorific), merged into one entity per person (full name + surname-only mentions + spelling variants),
+ * with roles as the text gives them and an affiliation from the title's country, demonym or organisation.
+ */
+export type Gender = 'm' | 'f';
+
+export interface PersonMention {
+  s: number;
+  /** chunk index in the sentence */
+  chunk: number;
+  start: number;
+  end: number;
+  poss: boolean;
+  inComplement: boolean;
+  form: string;
+}
+
+export interface Person {
+  id: number;
+  name: string;
+  aliases: string[];
+  roles: string[];
+  roleSentences: Record<string, number>;
+  affiliation: string | null;
+  gender: Gender | null;
+  mentions: PersonMention[];
+  sentences: number[];
+}
+
+export interface PeopleResult {
+  people: Person[];
+  /** `${sentence}:${chunk}` → person id */
+  byChunk: Map<string, number>;
+  /** The country whose officials the document reports on most, if one stands out. */
+  mainCountry: string | null;
+}
+
+interface Candidate {
+  s: AnalyzedSentence;
+  ci: number;
+  chunk: NameChunk;
+  keys: string[];
+  titles: Array<{ title: TitleChunk; text: string; owner: Owner | null }>;
+  strong: boolean;
+  honorificGender: Gender | null;
+}
+
+type Owner = { kind: 'country'; name: string } | { kind: 'org'; name: string } | { kind: 'person'; cand: Candidate | null; s: number; ci: number };
+
+const PARTICLE_KEYS = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'zu']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our']);
+const PRONOUNS: Record<string, Gender | 'p'> = { he: 'm', him: 'm', his: 'm', she: 'f', her: 'f', hers: 'f', they: 'p', them: 'p' };
+
+const fold = (k: string) => k.replace(/^(?:al|el|ad|as|ash|at|az)-/, '').replace(/[^a-z0-9]/g, '');
+
+function editDistanceAtMost1(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+/** Same surname, allowing one letter of transliteration difference in long names (Zelensky / Zelenskyy). */
+export function sameSurname(a: string, b: string): boolean {
+  const x = fold(a);
+  const y = fold(b);
+  if (!x || !y) return false;
+  if (x === y) return true;
+  return x.length >= 6 && y.length >= 6 && x.slice(0, 3) === y.slice(0, 3) && editDistanceAtMost1(x, y);
+}
+function sameGiven(a: string, b: string): boolean {
+  const x = fold(a);
+  const y = fold(b);
+  if (x === y) return true;
+  if (x.length === 1 || y.length === 1) return x[0] === y[0];
+  return x.length >= 4 && y.length >= 4 && x.slice(0, 2) === y.slice(0, 2) && editDistanceAtMost1(x, y);
+}
+
+/** The owner right before a title: "Ukraine’s", "Russian", "NATO", "Trump’s", "Moscow’s". */
+function ownerBefore(s: AnalyzedSentence, chunkIndex: number, startTok: number): Owner | null {
+  let k = chunkIndex - 1;
+  let pos = startTok;
+  // skip determiners
+  while (pos > 0 && DETERMINERS.has(s.tokens[pos - 1].key) && s.tokens[pos - 1].kind === 'word') pos--;
+  while (k >= 0 && s.chunks[k].end > pos) k--;
+  if (k < 0) return null;
+  const c = s.chunks[k];
+  if (c.end !== pos) return null;
+  return ownerFromChunk(s, k, c);
+}
+function ownerFromChunk(s: AnalyzedSentence, k: number, c: Chunk): Owner | null {
+  if (c.type === 'gaz') return ownerFromEntry(c.entry, s.tokens[c.end - 1].poss);
+  if (c.type === 'org') return { kind: 'org', name: c.text };
+  if (c.type === 'name' && c.poss) return { kind: 'person', cand: null, s: s.index, ci: k };
+  return null;
+}
+function ownerFromEntry(e: GazEntry, poss: boolean): Owner | null {
+  if (e.type === 'country' || e.type === 'demonym') return { kind: 'country', name: e.country.name };
+  if (e.type === 'org') return { kind: 'org', name: e.org.polity ?? e.org.name };
+  if (e.type === 'place' && poss && e.country) return { kind: 'country', name: e.country.name };
+  return null;
+}
+
+const isComma = (t: Token | undefined) => !!t && t.kind === 'punct' && t.text === ',';
+const CLAUSE_STARTERS = new Set(['and', 'but', 'while', 'as', 'said', 'says', 'told']);
+
+export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
+  const cands: Candidate[] = [];
+  const candAt = new Map<string, Candidate>();
+  // ---- 1. candidates and their evidence
+  for (const s of sentences) {
+    const { tokens, chunks } = s;
+    chunks.forEach((c, ci) => {
+      if (c.type !== 'name' || c.headKind) return;
+      let keys = c.keys;
+      let lead = 0;
+      while (lead < keys.length - 1 && PARTICLE_KEYS.has(keys[lead])) lead++;
+      if (lead) keys = keys.slice(lead);
+      const cand: Candidate = { s, ci, chunk: c, keys: lead ? [keys.join(' ')] : keys, titles: [], strong: false, honorificGender: null };
+      if (lead) cand.keys = [keys[keys.length - 1]];
+      const prev = ci > 0 ? chunks[ci - 1] : null;
+      // title right before the name
+      let title: TitleChunk | null = null;
+      if (c.inComplement) {
+        const host = chunks.find((h): h is TitleChunk => h.type === 'title' && h.complement?.nameChunk === c);
+        title = host?.complement?.title ?? null;
+      } else if (prev && prev.type === 'title' && prev.end === c.start) title = prev;
+      if (title) {
+        if (title.honorific) {
+          cand.strong = true;
+          const g = HONORIFICS[title.head];
+          if (g === 'm' || g === 'f') cand.honorificGender = g;
+        } else if (!title.relation) {
+          const ti = chunks.indexOf(title);
+          cand.titles.push({ title, text: title.text, owner: ti >= 0 ? ownerBefore(s, ti, title.start) : null });
+          cand.strong = true;
+        }
+      }
+      // "TITLE, NAME," at the start of a clause
+      const before1 = chunks.slice(0, ci).reverse().find((x) => !(x.type === 'name' && x.inComplement));
+      if (!title && before1 && before1.type === 'title' && !before1.honorific && before1.end === c.start - 1 && isComma(tokens[c.start - 1]) && (isComma(tokens[c.end]) || !tokens[c.end])) {
+        const prevT = before1;
+        const ti = chunks.indexOf(prevT);
+        const owner = ownerBefore(s, ti, prevT.start);
+        let pos = prevT.start;
+        while (pos > 0 && DETERMINERS.has(tokens[pos - 1].key)) pos--;
+        if (owner && owner.kind !== 'person') {
+          const oc = chunks.find((x) => x.end === pos);
+          if (oc) pos = oc.start;
+        }
+        void CLAUSE_STARTERS;
+        cand.titles.push({ title: prevT, text: prevT.text, owner });
+        cand.strong = true;
+      }
+      // "NAME, (the) (OWNER) TITLE ..." appositive
+      if (isComma(tokens[c.end])) {
+        let pos = c.end + 1;
+        while (pos < tokens.length && DETERMINERS.has(tokens[pos].key)) pos++;
+        let k = ci + 1;
+        while (k < chunks.length && chunks[k].start < pos) k++;
+        let owner: Owner | null = null;
+        let ownerStart = -1;
+        if (k < chunks.length && chunks[k].start === pos && chunks[k].type !== 'title') {
+          owner = ownerFromChunk(s, k, chunks[k]);
+          if (owner && (chunks[k].type !== 'name' || tokens[chunks[k].end - 1].poss)) {
+            ownerStart = pos;
+            pos = chunks[k].end;
+            k++;
+          } else owner = null;
+        }
+        const t = chunks[k];
+        if (t && t.type === 'title' && t.start === pos && !t.honorific) {
+          // the role runs to the end of the appositive (a comma, a sentence end) if that is near
+          let end = t.end;
+          while (end < tokens.length && end - t.start < 10 && !(tokens[end].kind === 'punct' && /[,;:()—–“”"]/.test(tokens[end].text))) end++;
+          const appositiveEnd = end < tokens.length && end - t.start < 10 ? end : t.end;
+          const text = joinTokens(tokens, t.start, appositiveEnd);
+          // a country or organisation inside the appositive ("head of Ukraine’s presidential office")
+          if (!owner) {
+            for (let m = k + 1; m < chunks.length && chunks[m].start < appositiveEnd; m++) {
+              const x = chunks[m];
+              if ((x.type === 'org' || (x.type === 'name' && x.headKind === 'org')) && !owner) {
+                owner = { kind: 'org', name: x.text };
+                break;
+              }
+              if (x.type === 'gaz' && !(t.complement?.prep === 'to' && POSTED_HEADS.has(t.head))) {
+                const o = ownerFromEntry(x.entry, true);
+                if (o) {
+                  owner = o;
+                  break;
+                }
+              }
+            }
+          }
+          if (!t.relation || (owner && owner.kind === 'person') || t.complement) {
+            cand.titles.push({ title: t, text, owner });
+            cand.strong = true;
+          }
+          void ownerStart;
+        }
+      }
+      // relation after a possessive person: "Trump’s son-in-law, Jared Kushner" is rare; "Kushner, Trump’s son-in-law" handled above
+      const g = firstNameGender(tokens[c.start].text);
+      if (!lead && c.keys.length >= 2 && g && !isCommonWord(tokens[c.end - 1].text)) cand.strong = true;
+      // two or more capitalised words, none of them an English word, not in a headline
+      if (!cand.strong && !lead && c.keys.length >= 2 && !s.headline && c.keys.every((_, n) => !isCommonWord(tokens[c.start + n].text))) {
+        const next = tokens[c.end];
+        const prevTok = tokens[c.start - 1];
+        if ((next && SPEECH_VERBS.has(next.key)) || (prevTok && SPEECH_VERBS.has(prevTok.key)) || isComma(next) || c.poss) cand.strong = true;
+      }
+      cands.push(cand);
+      candAt.set(`${s.index}:${ci}`, cand);
+    });
+  }
+  // resolve person owners of titles to their candidates
+  for (const c of cands) for (const t of c.titles) if (t.owner?.kind === 'person') t.owner.cand = candAt.get(`${t.owner.s}:${t.owner.ci}`) ?? null;
+
+  // ---- 2. entities from full names
+  interface Entity {
+    id: number;
+    cands: Candidate[];
+    full: string[][];
+  }
+  const entities: Entity[] = [];
+  const entityOf = new Map<Candidate, Entity>();
+  const matchFull = (keys: string[]): Entity | undefined =>
+    entities.find((e) => e.full.some((f) => sameSurname(f[f.length - 1], keys[keys.length - 1]) && (f.length === 1 || keys.length === 1 || sameGiven(f[0], keys[0]))));
+  for (const c of cands) {
+    if (!c.strong || c.keys.length < 2) continue;
+    let e = matchFull(c.keys);
+    if (!e) entities.push((e = { id: entities.length, cands: [], full: [] }));
+    e.cands.push(c);
+    e.full.push(c.keys);
+    entityOf.set(c, e);
+  }
+  // ---- 3. single words and weak spans link to a surname (or make a titled single-name person)
+  const position = (c: Candidate) => c.s.index * 10000 + c.chunk.start;
+  for (const c of cands) {
+    if (entityOf.has(c)) continue;
+    const last = c.keys[c.keys.length - 1];
+    const matches = entities.filter((e) => e.full.some((f) => f.length >= 2 && sameSurname(f[f.length - 1], last) && (c.keys.length === 1 || sameGiven(f[0], c.keys[0]))));
+    let e: Entity | undefined;
+    if (matches.length === 1) e = matches[0];
+    else if (matches.length > 1) {
+      // the one mentioned most recently before
+      let best = -1;
+      for (const m of matches) {
+        const p = Math.max(...m.cands.filter((x) => position(x) < position(c)).map(position), -1);
+        if (p > best) {
+          best = p;
+          e = m;
+        }
+      }
+      e ??= matches[0];
+    }
+    if (!e && c.strong && (c.titles.length || c.honorificGender || c.keys.length >= 2)) {
+      // a single name with a title, or a strong full name seen only now
+      e = entities.find((x) => x.full.some((f) => f.length === 1 && sameSurname(f[0], last)));
+      if (!e) entities.push((e = { id: entities.length, cands: [], full: [] }));
+      e.full.push(c.keys);
+    }
+    if (!e) continue;
+    e.cands.push(c);
+    entityOf.set(c, e);
+  }
+  // single-name entities whose name is a surname of a full-name entity merge into it
+  for (const e of entities) {
+    if (e.full.some((f) => f.length >= 2) || !e.cands.length) continue;
+    const target = entities.find((x) => x !== e && x.cands.length && x.full.some((f) => f.length >= 2 && sameSurname(f[f.length - 1], e.full[0][0])));
+    if (target) {
+      for (const c of e.cands) {
+        target.cands.push(c);
+        entityOf.set(c, target);
+      }
+      e.cands = [];
+    }
+  }
+
+  // ---- 4. build people
+  const byChunk = new Map<string, number>();
+  const people: Person[] = [];
+  const pending: Array<{ person: Person; owner: Candidate; how: 'relation' | 'serves' }> = [];
+  const foreignTo = new Map<Person, Set<string>>();
+  const entityPerson = new Map<Entity, Person>();
+  for (const e of entities) {
+    if (!e.cands.length) continue;
+    e.cands.sort((a, b) => position(a) - position(b));
+    const forms = new Map<string, number>();
+    for (const c of e.cands) forms.set(c.chunk.text, (forms.get(c.chunk.text) ?? 0) + 1);
+    const multi = [...forms].filter(([f]) => f.includes(' ') || /\p{Ll}-\p{Lu}/u.test(f));
+    const name = (multi.length ? multi : [...forms]).sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0][0];
+    const full = e.full.find((f) => f.length >= 2) ?? e.full[0];
+    const nameTokens = name.split(/\s+/);
+    // surname with its particles: "von der Leyen", "bin Salman"
+    let si = nameTokens.length - 1;
+    while (si > 1 && /^(von|van|der|den|de|del|della|di|da|du|la|le|dos|das|bin|ibn|al|el|ter|ten|zu)$/i.test(nameTokens[si - 1])) si--;
+    const surname = nameTokens.slice(si).join(' ').replace(/^(Jr\.?|Sr\.?)$/, '');
+    const aliases = new Set<string>();
+    for (const f of forms.keys()) if (f !== name) aliases.add(f);
+    if (nameTokens.length > 1 && surname) aliases.add(surname);
+    void full;
+    const person: Person = { id: people.length, name, aliases: [...aliases], roles: [], roleSentences: {}, affiliation: null, gender: null, mentions: [], sentences: [] };
+    entityPerson.set(e, person);
+    let votes = { m: 0, f: 0 };
+    const affs = new Map<string, number>();
+    for (const c of e.cands) {
+      person.mentions.push({ s: c.s.index, chunk: c.ci, start: c.chunk.start, end: c.chunk.end, poss: c.chunk.poss, inComplement: c.chunk.inComplement, form: c.chunk.text });
+      if (!person.sentences.includes(c.s.index)) person.sentences.push(c.s.index);
+      byChunk.set(`${c.s.index}:${c.ci}`, person.id);
+      if (c.honorificGender) votes[c.honorificGender] += 3;
+      for (const t of c.titles) {
+        const role = expandAbbreviations(t.text.replace(/,$/, ''));
+        if (!person.roles.some((r) => r.toLowerCase() === role.toLowerCase())) {
+          person.roles.push(role);
+          person.roleSentences[role] = c.s.index;
+        }
+        const ow = t.owner;
+        if (ow && (ow.kind === 'country' || ow.kind === 'org')) affs.set(ow.name, (affs.get(ow.name) ?? 0) + 2);
+        else if (ow?.kind === 'person' && ow.cand) pending.push({ person, owner: ow.cand, how: 'relation' });
+        const comp = t.title.complement;
+        if (comp?.entry && comp.prep !== 'to') {
+          const o = ownerFromEntry(comp.entry, true);
+          if (o && o.kind !== 'person') affs.set(o.name, (affs.get(o.name) ?? 0) + 2);
+        }
+        if (comp?.nameChunk) {
+          const host = candAt.get(`${c.s.index}:${c.s.chunks.indexOf(comp.nameChunk)}`);
+          if (host) pending.push({ person, owner: host, how: 'serves' });
+        }
+      }
+    }
+    // gender: first names, then pronouns right after the person's mentions
+    const g = firstNameGender(nameTokens[0]);
+    if (g === 'm' || g === 'f') votes[g] += 2;
+    for (const c of e.cands) {
+      for (const s2 of [c.s, sentences[c.s.index + 1]]) {
+        if (!s2) continue;
+        const from = s2 === c.s ? c.chunk.end : 0;
+        for (let k = from; k < s2.tokens.length && k < from + 25; k++) {
+          const p = PRONOUNS[s2.tokens[k].key];
+          if (p === 'm' || p === 'f') {
+            votes[p]++;
+            break;
+          }
+        }
+      }
+    }
+    person.gender = votes.m > votes.f ? 'm' : votes.f > votes.m ? 'f' : null;
+    if (affs.size) person.affiliation = [...affs].sort((a, b) => b[1] - a[1])[0][0];
+    people.push(person);
+  }
+  // where a person travels: "X visiting the United States", "X traveling to Russia"
+  for (const p of people) {
+    const set = new Set<string>();
+    for (const m of p.mentions) {
+      const s = sentences[m.s];
+      for (let k = m.end; k < s.tokens.length && k < m.end + 5; k++) {
+        if (!TRAVEL_WORDS.has(s.tokens[k].key)) continue;
+        for (let q = k + 1; q < s.tokens.length && q < k + 5; q++) {
+          const ci = s.chunkAt[q];
+          const ch = ci >= 0 ? s.chunks[ci] : null;
+          if (ch && ch.type === 'gaz' && ch.entry.type === 'country') set.add(ch.entry.country.name);
+        }
+        break;
+      }
+    }
+    foreignTo.set(p, set);
+  }
+  const personOfCand = (c: Candidate) => {
+    const e = entityOf.get(c);
+    return e ? entityPerson.get(e) : undefined;
+  };
+  const resolvePending = () => {
+    for (const { person, owner, how } of pending) {
+      if (person.affiliation) continue;
+      const o = personOfCand(owner);
+      if (o && o !== person && o.affiliation) person.affiliation = o.affiliation;
+      if (how === 'relation' && o) {
+        // keep the relation's role readable: "Trump’s son-in-law"
+      }
+    }
+  };
+  resolvePending();
+  // ---- 5. the document's main country: whose officials it reports on
+  // "In London, Prime Minister X’s spokesman said": a sentence set in a capital speaks of that country's officials
+  const FALLBACK_HEADS = /\b(?:president|prime minister|premier|chancellor|minister|secretary|senator|representative|congressman|congresswoman|governor|ambassador|envoy|spokesman|spokeswoman|spokesperson)\b/i;
+  for (const p of people) {
+    if (p.affiliation || !p.roles.some((r) => FALLBACK_HEADS.test(r))) continue;
+    for (const m of p.mentions) {
+      const s = sentences[m.s];
+      const first = s.chunks[0];
+      if (first && first.type === 'gaz' && first.entry.type === 'place' && first.entry.country && s.tokens[first.start - 1]?.key === 'in' && s.tokens[first.end]?.text === ',') {
+        p.affiliation = first.entry.country.name;
+        break;
+      }
+    }
+  }
+  const dateline = sentences.find((s) => s.dateline);
+  let datelineCountry: string | null = null;
+  if (dateline) {
+    const key = dateline.dateline!.name.toLowerCase();
+    const e = sentences[dateline.index].chunks.find((c) => c.type === 'gaz' && c.entry.type === 'country');
+    datelineCountry = e && e.type === 'gaz' && e.entry.type === 'country' ? e.entry.country.name : (countryOfCity(key) ?? null);
+  }
+  const mainCountry = findMainCountry(sentences) ?? datelineCountry;
+  if (mainCountry) {
+    const counts = countryCounts(sentences);
+    const waiting = new Set(pending.map((x) => x.person));
+    for (const p of people) {
+      if (p.affiliation || waiting.has(p)) continue;
+      const gov = p.roles.some((r) => FALLBACK_HEADS.test(r)) && p.roles.every((r) => !/\b(?:general|commander|colonel|admiral)\b/i.test(r));
+      void GOVERNMENT_HEADS;
+      if (!gov) continue;
+      const away = foreignTo.get(p) ?? new Set();
+      if (!away.has(mainCountry)) p.affiliation = mainCountry;
+      else {
+        const others = [...counts].filter(([c]) => c !== mainCountry && !away.has(c)).sort((a, b) => b[1] - a[1]);
+        if (others.length && (others.length === 1 || others[0][1] >= 1.5 * others[1][1])) p.affiliation = others[0][0];
+      }
+    }
+    resolvePending();
+    // a person whose affiliation hung on someone else's and still has none
+    for (const p of people) if (!p.affiliation && waiting.has(p) && p.roles.some((r) => /\b(?:president|minister|secretary|senator|ambassador|envoy)\b/i.test(r))) p.affiliation = null;
+  }
+  return { people, byChunk, mainCountry };
+}
+
+const ABBREVIATIONS: Record<string, string> = { sen: 'Senator', rep: 'Representative', gov: 'Governor', gen: 'General', lt: 'Lieutenant', maj: 'Major', col: 'Colonel', adm: 'Admiral', capt: 'Captain', amb: 'Ambassador', pres: 'President', sec: 'Secretary', sgt: 'Sergeant', prof: 'Professor' };
+/** "Sen." → "Senator", "Lt. Gen." → "Lieutenant General". */
+export function expandAbbreviations(role: string): string {
+  return role.replace(/\b(\p{L}+)\.(?=\s|$)/gu, (m, w: string) => ABBREVIATIONS[w.toLowerCase()] ?? m);
+}
+
+/** How often each country is named (names and demonyms). */
+function countryCounts(sentences: AnalyzedSentence[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const s of sentences) for (const c of s.chunks) if (c.type === 'gaz' && (c.entry.type === 'country' || c.entry.type === 'demonym')) m.set(c.entry.country.name, (m.get(c.entry.country.name) ?? 0) + 1);
+  return m;
+}
+
+const MAIN_GROUPS = new Set(['official', 'officials', 'lawmakers', 'lawmaker', 'senators', 'legislators', 'administration', 'government', 'authorities']);
+void OFFICIAL_GROUPS;
+/** The country named most often right before "officials", "lawmakers", "administration" — if it stands out. */
+function findMainCountry(sentences: AnalyzedSentence[]): string | null {
+  const m = new Map<string, number>();
+  for (const s of sentences) {
+    for (const c of s.chunks) {
+      if (c.type !== 'gaz' || (c.entry.type !== 'country' && c.entry.type !== 'demonym')) continue;
+      let k = c.end;
+      for (let steps = 0; steps < 4 && k < s.tokens.length; steps++) {
+        if (/^(senior|top|other|two|three|several|some|many|and|both)$/.test(s.tokens[k].key)) k++;
+        else {
+          // "U.S. and Ukrainian officials": the next country shares the noun
+          const ci = s.chunkAt[k];
+          const n = ci >= 0 ? s.chunks[ci] : null;
+          if (n && n.type === 'gaz' && (n.entry.type === 'country' || n.entry.type === 'demonym') && s.tokens[k - 1]?.key === 'and') k = n.end;
+          else break;
+        }
+      }
+      const t = s.tokens[k];
+      if (t && MAIN_GROUPS.has(t.key)) m.set(c.entry.country.name, (m.get(c.entry.country.name) ?? 0) + 1);
+    }
+  }
+  const ranked = [...m].sort((a, b) => b[1] - a[1]);
+  if (!ranked.length || ranked[0][1] < 2) return null;
+  if (ranked.length > 1 && ranked[0][1] < 1.5 * ranked[1][1]) return null;
+  return ranked[0][0];
+}

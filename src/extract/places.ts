@@ -1,0 +1,94 @@
+import type { ExtractedPlace, PlaceKind } from './contract.ts';
+import type { AnalyzedSentence, NameChunk } from './chunks.ts';
+import type { PeopleResult } from './people.ts';
+import { PLACE_APPOSITIVE, PLACE_PREPOSITIONS, PLACE_TYPE_AFTER, TRAVEL_WORDS } from './lexicon/places.ts';
+import { isCommonWord, isFirstName } from './lexicon/words.ts';
+
+/**
+ * Places: countries (canonical name, the text's forms as aliases), cities and regions from the gazetteer,
+ * datelines, and unknown names that the context makes places ("in Pokrovsk", "Donetsk region",
+ * "X, a key logistics hub", "the city of X"), and named venues ("Intercontinental Hotel").
+ * Demonyms are affiliations, not places.
+ */
+interface Acc {
+  name: string;
+  kind: PlaceKind;
+  aliases: Set<string>;
+  sentences: number[];
+  mentions: number;
+}
+
+export function resolvePlaces(sentences: AnalyzedSentence[], people: PeopleResult): ExtractedPlace[] {
+  const acc = new Map<string, Acc>();
+  const add = (name: string, kind: PlaceKind, s: number, surface?: string) => {
+    const key = name.toLowerCase();
+    let a = acc.get(key);
+    if (!a) acc.set(key, (a = { name, kind, aliases: new Set(), sentences: [], mentions: 0 }));
+    a.mentions++;
+    if (!a.sentences.includes(s)) a.sentences.push(s);
+    if (surface && surface !== name) a.aliases.add(surface);
+  };
+  const contextual = new Map<string, { kind: PlaceKind; alias?: string }>();
+  const unclaimed: Array<{ s: AnalyzedSentence; c: NameChunk; ci: number }> = [];
+  for (const s of sentences) {
+    if (s.dateline) add(s.dateline.name, 'city', s.index);
+    s.chunks.forEach((c, ci) => {
+      if (c.type === 'title' && c.complement?.entry) {
+        const e = c.complement.entry;
+        if (e.type === 'country') add(e.country.name, 'country', s.index);
+        else if (e.type === 'place') add(e.name, e.kind, s.index);
+        return;
+      }
+      if (c.type === 'gaz') {
+        const surface = s.text.slice(s.tokens[c.start].start - s.start, s.tokens[c.end - 1].end - s.start);
+        if (c.entry.type === 'country') add(c.entry.country.name, 'country', s.index, surface);
+        else if (c.entry.type === 'place') add(c.entry.name, c.entry.kind, s.index, surface);
+        return;
+      }
+      if (c.type !== 'name' || people.byChunk.has(`${s.index}:${ci}`) || s.headline) return;
+      unclaimed.push({ s, c, ci });
+      const { tokens } = s;
+      const next = tokens[c.end];
+      const prev = tokens[c.start - 1];
+      const prev2 = tokens[c.start - 2];
+      const commonOnly = c.keys.every((_, n) => isCommonWord(tokens[c.start + n].text));
+      if (c.headKind === 'venue') return void contextual.set(c.text, { kind: 'venue' });
+      if (c.headKind === 'feature') return void contextual.set(c.text, { kind: 'other' });
+      if (c.headKind) return;
+      if (commonOnly) return;
+      if (next && !c.poss && PLACE_TYPE_AFTER[next.key]) {
+        if (next.key === 'state' || next.key === 'republic') return; // "Islamic State", too ambiguous
+        return void contextual.set(c.text, { kind: PLACE_TYPE_AFTER[next.key] === 'city' ? 'city' : 'region', alias: `${c.text} ${next.text}` });
+      }
+      if (prev && prev.key === 'of' && prev2 && PLACE_TYPE_AFTER[prev2.key]) return void contextual.set(c.text, { kind: PLACE_TYPE_AFTER[prev2.key] });
+      // "Pokrovsk, a key logistics hub"
+      if (next && next.text === ',') {
+        for (let k = c.end + 1; k < tokens.length && k < c.end + 7; k++) {
+          if (tokens[k].kind === 'punct') break;
+          if (PLACE_APPOSITIVE.has(tokens[k].key)) return void contextual.set(c.text, { kind: tokens[k].key === 'region' || tokens[k].key === 'province' ? 'region' : 'city' });
+        }
+      }
+      // "North Darfur", "Southern Lebanon"
+      if (c.keys.length >= 2 && /^(north|south|east|west|northern|southern|eastern|western|central|upper|lower|northeast|northwest|southeast|southwest|greater)$/.test(c.keys[0]) && !(next && next.kind === 'num')) {
+        return void contextual.set(c.text, { kind: 'region' });
+      }
+      if (prev && PLACE_PREPOSITIONS.has(prev.key) && !(next && next.kind === 'num')) {
+        if (prev.key === 'at') return; // "at X" is too often an organisation
+        if (prev.key === 'from' && !(prev2 && TRAVEL_WORDS.has(prev2.key))) return;
+        // "to X": a destination after a verb of travel, or a route ("aid routes to Darfur")
+        if (prev.key === 'to' && !(prev2 && (TRAVEL_WORDS.has(prev2.key) || /^(routes?|roads?|access|corridor|way|path|trains?|flights?|ships?|convoys?|supplies|aid)$/.test(prev2.key)))) return;
+        if (c.keys.length >= 2 && isFirstName(tokens[c.start].text)) return;
+        contextual.set(c.text, { kind: 'city' });
+      }
+    });
+  }
+  for (const { s, c } of unclaimed) {
+    const hit = contextual.get(c.text);
+    if (hit) add(c.text, hit.kind, s.index, hit.alias);
+    else if (c.keys.length === 1) {
+      // a later "Donetsk region" makes an earlier "Donetsk" a place too
+    }
+  }
+  for (const [name, hit] of contextual) if (hit.alias) acc.get(name.toLowerCase())?.aliases.add(hit.alias);
+  return [...acc.values()].map((a) => ({ name: a.name, aliases: [...a.aliases].filter((x) => x.toLowerCase() !== a.name.toLowerCase()), kind: a.kind, mentions: a.mentions, sentences: a.sentences }));
+}

@@ -1,0 +1,336 @@
+import type { Sentence } from '../text/sentences.ts';
+import { sentenceAt } from '../text/sentences.ts';
+import type { Token } from '../text/tokens.ts';
+import type { ExtractedQuote } from './contract.ts';
+import type { AnalyzedSentence, TitleChunk } from './chunks.ts';
+import type { PeopleResult, Person } from './people.ts';
+import { SPEECH_VERBS } from './lexicon/verbs.ts';
+import { isFunctionWord } from './lexicon/words.ts';
+
+/**
+ * Quotes: curly, straight and single-curly quotation marks, possibly spanning several sentences; unclosed
+ * quotes run to the end of their paragraph. Each quote is classified first (speech, a quoted title such as a
+ * show's name, or a scare-quoted term) and then attributed: "X said" / "said X" after it, "X said (that) …"
+ * before it, pronouns to the nearest preceding person of that gender, and a quote that carries on a
+ * speaker's words to the same speaker.
+ */
+export interface QuoteSpan {
+  /** offset of the opening mark */
+  open: number;
+  /** offset just after the closing mark (or the end of the paragraph when unclosed) */
+  close: number;
+  textStart: number;
+  textEnd: number;
+  text: string;
+  closed: boolean;
+  kind: 'speech' | 'title' | 'term';
+}
+
+const OPEN_DOUBLE = '“„«';
+const CLOSE_DOUBLE = '”»';
+
+/** Finds the quotation spans of a text (top level only: nested quotes stay inside their parent). */
+export function findQuoteSpans(body: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  const paraEnd = (from: number) => {
+    const m = /\n\s*\n/g;
+    m.lastIndex = from;
+    const r = m.exec(body);
+    return r ? r.index : body.length;
+  };
+  let i = 0;
+  const n = body.length;
+  while (i < n) {
+    const ch = body[i];
+    let closeAt = -1;
+    let closed = false;
+    if (OPEN_DOUBLE.includes(ch) || (ch === '"' && isOpeningStraight(body, i))) {
+      const end = paraEnd(i);
+      const want = ch === '"' ? '"' : CLOSE_DOUBLE;
+      let depth = 0;
+      for (let k = i + 1; k < end; k++) {
+        const c = body[k];
+        if (ch !== '"' && OPEN_DOUBLE.includes(c)) depth++;
+        else if (want.includes(c)) {
+          if (depth === 0) {
+            closeAt = k;
+            closed = true;
+            break;
+          }
+          depth--;
+        }
+      }
+      if (closeAt < 0) closeAt = end;
+    } else if (ch === '‘' && (i === 0 || /[\s(\[—–-]/.test(body[i - 1])) && /\S/.test(body[i + 1] ?? '')) {
+      // British-style single quotes: the closing ’ is one not followed by a letter
+      const end = paraEnd(i);
+      for (let k = i + 1; k < end; k++) {
+        if (body[k] === '’' && !/\p{L}/u.test(body[k + 1] ?? '') && !/\s/.test(body[k - 1])) {
+          if (/s$/.test(body.slice(k - 1, k)) && /\p{L}/u.test(body[k - 2] ?? '') && body[k + 1] === ' ' && /\p{Ll}/u.test(body[k + 2] ?? '') && k - i < 4) continue;
+          closeAt = k;
+          closed = true;
+          break;
+        }
+      }
+      if (closeAt < 0 || body.slice(i + 1, closeAt).split(/\s+/).length < 2) {
+        i++;
+        continue;
+      }
+    }
+    if (closeAt < 0) {
+      i++;
+      continue;
+    }
+    const raw = body.slice(i + 1, closeAt);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    if (text) {
+      spans.push({ open: i, close: closed ? closeAt + 1 : closeAt, textStart: i + 1 + lead, textEnd: i + 1 + lead + text.length, text, closed, kind: classify(body, i, text) });
+    }
+    i = closed ? closeAt + 1 : closeAt;
+  }
+  return spans;
+}
+
+function isOpeningStraight(body: string, i: number): boolean {
+  const before = i === 0 ? ' ' : body[i - 1];
+  const after = body[i + 1] ?? ' ';
+  return /[\s(\[—–:,-]/.test(before) && /\S/.test(after);
+}
+
+const TITLE_CUES = /\b(?:on|in|show|program|programme|film|movie|book|documentary|series|titled|entitled|newspaper|podcast|magazine|column|album|song|op-ed|editorial)\s*$/i;
+
+function classify(body: string, open: number, text: string): QuoteSpan['kind'] {
+  const words = text.replace(/[,.;:!?]+$/, '').split(/\s+/).filter(Boolean);
+  const before = body.slice(Math.max(0, open - 40), open);
+  const content = words.filter((w) => !isFunctionWord(w) && !/^(of|the|and|a|an|in|on|to|for|at|by|with|from)$/i.test(w));
+  const titleCase = content.length > 0 && content.every((w) => /^[\p{Lu}\d]/u.test(w));
+  const endsSentence = /[.!?…]$/.test(text);
+  const atLineStart = /(^|\n)\s*$/.test(before);
+  if (titleCase && words.length <= 8 && !endsSentence && !atLineStart && (TITLE_CUES.test(before) || words.length <= 4)) return 'title';
+  if (words.length <= 3 && !endsSentence) return 'term';
+  return 'speech';
+}
+
+const SUBJECT_PRONOUNS: Record<string, 'm' | 'f' | 'p'> = { he: 'm', she: 'f', they: 'p', we: 'p', i: 'p' };
+const NEG_BEFORE_QUOTE = /\b(?:called|calling|dubbed|described|describing|labelled|labeled|branded|termed|as|what\s+\w+\s+called)\s*$/i;
+
+export function attributeQuotes(spans: QuoteSpan[], sentences: AnalyzedSentence[], rawSentences: Sentence[], people: PeopleResult, body: string): ExtractedQuote[] {
+  const out: ExtractedQuote[] = [];
+  const personAt = (s: AnalyzedSentence, tokenIndex: number): { person: Person; chunk: number } | null => {
+    const ci = s.chunkAt[tokenIndex];
+    if (ci < 0) return null;
+    // a complement name inside a title chunk
+    for (let k = 0; k < s.chunks.length; k++) {
+      const c = s.chunks[k];
+      if (c.type === 'name' && c.start <= tokenIndex && tokenIndex < c.end) {
+        const id = people.byChunk.get(`${s.index}:${k}`);
+        if (id !== undefined) return { person: people.people[id], chunk: k };
+      }
+    }
+    return null;
+  };
+  // every person mention in document order, for pronouns
+  const mentionList: Array<{ pos: number; person: Person }> = [];
+  for (const p of people.people) for (const m of p.mentions) mentionList.push({ pos: sentences[m.s].tokens[m.start].start, person: p });
+  mentionList.sort((a, b) => a.pos - b.pos);
+  const pronounPerson = (gender: 'm' | 'f', before: number): Person | null => {
+    let fallback: Person | null = null;
+    for (let k = mentionList.length - 1; k >= 0; k--) {
+      const m = mentionList[k];
+      if (m.pos >= before) continue;
+      if (m.person.gender === gender) return m.person;
+      if (!m.person.gender && !fallback) fallback = m.person;
+      if (before - m.pos > 1500) break;
+    }
+    return fallback;
+  };
+  // "the Ukrainian president", "the envoy": a unique person with that role
+  const rolePerson = (title: TitleChunk): Person | null => {
+    const found = people.people.filter((p) => p.roles.some((r) => r.toLowerCase().includes(title.head)));
+    return found.length === 1 ? found[0] : null;
+  };
+  const tokensIn = (s: AnalyzedSentence, from: number, to: number) => s.tokens.filter((t) => t.start >= from && t.end <= to);
+
+  let prevSpeaker: { person: Person | null; close: number; para: number } | null = null;
+  for (const q of spans) {
+    const si = sentenceAt(rawSentences, q.textStart);
+    const ei = sentenceAt(rawSentences, Math.max(q.textStart, q.textEnd - 1));
+    const s = sentences[si];
+    const para = paragraphOf(body, q.open);
+    let speaker: Person | null = null;
+    let found = false;
+    if (q.kind !== 'title') {
+      // 1. after the quote: "…,” X said" / "…,” said X" / "…,” she asserted"
+      const e = sentences[Math.min(ei, sentences.length - 1)];
+      const after = e.tokens.filter((t) => t.start >= q.close).slice(0, 12);
+      const r = afterAttribution(after, e, personAt, rolePerson);
+      if (r.found) {
+        found = true;
+        speaker = r.person ?? (r.pronoun ? (r.pronoun === 'p' ? null : pronounPerson(r.pronoun, q.open)) : null);
+      }
+      // 2. before the quote, in its sentence: "X said that …“”", "X described it as “…”"
+      if (!found) {
+        const before = tokensIn(s, s.start, q.open);
+        let v = -1;
+        for (let k = before.length - 1; k >= 0; k--) {
+          if (before[k].kind === 'punct' && /[.!?;]/.test(before[k].text)) break;
+          if (SPEECH_VERBS.has(before[k].key) || (before[k].key === 'according' && before[k + 1]?.key === 'to')) {
+            v = k;
+            break;
+          }
+        }
+        const lead = body.slice(Math.max(0, q.open - 30), q.open);
+        const scare = q.text.split(/\s+/).length <= 5 && !/[.!?…]$/.test(q.text) && /\b(?:the|a|an|this|that|these|those|its|their|his|her|our|so-called|so called|dubbed|nicknamed|what)\s*$/i.test(lead);
+        if (v >= 0 && !scare) {
+          if (before[v].key === 'according') {
+            const p = personAt(s, before[v].i + 2) ?? personAt(s, before[v].i + 3);
+            if (p) {
+              found = true;
+              speaker = p.person;
+            }
+          } else {
+            for (let k = before[v].i - 1; k >= 0; k--) {
+              const t = s.tokens[k];
+              const pr = SUBJECT_PRONOUNS[t.key];
+              if (pr) {
+                found = true;
+                speaker = pr === 'p' ? null : pronounPerson(pr, t.start);
+                break;
+              }
+              const p = personAt(s, k);
+              if (p) {
+                const c = s.chunks[p.chunk];
+                if (c.type === 'name' && (c.poss || c.inComplement)) {
+                  k = c.start;
+                  continue;
+                }
+                found = true;
+                speaker = p.person;
+                break;
+              }
+            }
+            // "said X" before the quote: "said Rubio: “…”"
+            if (!found) {
+              const p = personAt(s, before[v].i + 1);
+              if (p) {
+                found = true;
+                speaker = p.person;
+              }
+            }
+          }
+        }
+      }
+      // 3. a speech quote that carries on the previous speaker's words
+      if (!found && q.kind === 'speech' && prevSpeaker && prevSpeaker.person && (prevSpeaker.para === para || prevSpeaker.para === para - 1) && !hasOtherPerson(sentences, people, si)) {
+        speaker = prevSpeaker.person;
+        found = true;
+      }
+    }
+    out.push({ speaker: speaker?.name ?? null, text: q.text, sentence: si });
+    if (q.kind === 'speech') prevSpeaker = { person: speaker, close: q.close, para };
+  }
+  return out;
+}
+
+function hasOtherPerson(sentences: AnalyzedSentence[], people: PeopleResult, si: number): boolean {
+  const s = sentences[si];
+  return s.chunks.some((c, ci) => c.type === 'name' && people.byChunk.has(`${s.index}:${ci}`));
+}
+
+function paragraphOf(body: string, offset: number): number {
+  let n = 0;
+  const re = /\n\s*\n/g;
+  for (let m; (m = re.exec(body)) && m.index < offset; ) n++;
+  return n;
+}
+
+function afterAttribution(
+  after: Token[],
+  s: AnalyzedSentence,
+  personAt: (s: AnalyzedSentence, i: number) => { person: Person; chunk: number } | null,
+  rolePerson: (t: TitleChunk) => Person | null,
+): { found: boolean; person?: Person | null; pronoun?: 'm' | 'f' | 'p' } {
+  let k = 0;
+  while (k < after.length && after[k].kind === 'punct' && /[,—–-]/.test(after[k].text)) k++;
+  const t = after[k];
+  if (!t) return { found: false };
+  // "she asserted", "he told reporters"
+  const pr = SUBJECT_PRONOUNS[t.key];
+  if (pr && after[k + 1] && (SPEECH_VERBS.has(after[k + 1].key) || (after[k + 2] && /ly$/.test(after[k + 1].key) && SPEECH_VERBS.has(after[k + 2].key)))) return { found: true, pronoun: pr };
+  // "said X" / "X said" / "the president said"
+  if (SPEECH_VERBS.has(t.key) && after[k + 1]) {
+    const direct = personAt(s, after[k + 1].i);
+    if (direct) return { found: true, person: direct.person };
+    const np = subjectNP(after, k + 1, s, personAt, rolePerson);
+    if (np) return { found: true, person: np };
+    const pr2 = SUBJECT_PRONOUNS[after[k + 1].key];
+    if (pr2) return { found: true, pronoun: pr2 };
+    return { found: false };
+  }
+  const subj = subjectAt(after, k, s, personAt, rolePerson);
+  if (subj) {
+    let v = subj.end;
+    // skip an adverb or an auxiliary ("later said", "has said")
+    while (v < after.length && v < subj.end + 2 && (/ly$/.test(after[v].key) || /^(has|had|have|also|then|later|again|once)$/.test(after[v].key))) v++;
+    if (after[v] && SPEECH_VERBS.has(after[v].key)) return { found: true, person: subj.person };
+  }
+  return { found: false };
+}
+
+/** A subject noun phrase starting at after[k]: a person, a title + person, or "the TITLE" (a known role). */
+function subjectAt(
+  after: Token[],
+  k: number,
+  s: AnalyzedSentence,
+  personAt: (s: AnalyzedSentence, i: number) => { person: Person; chunk: number } | null,
+  rolePerson: (t: TitleChunk) => Person | null,
+): { person: Person | null; end: number } | null {
+  const first = after[k];
+  if (!first) return null;
+  // walk over the chunks that make up the subject: owner, title, name, appositive
+  let idx = k;
+  let person: Person | null = null;
+  let lastTitle: TitleChunk | null = null;
+  let steps = 0;
+  while (idx < after.length && steps < 8) {
+    steps++;
+    const tok = after[idx];
+    if (tok.kind === 'word' && /^(the|a|an)$/.test(tok.key)) {
+      idx++;
+      continue;
+    }
+    const ci = s.chunkAt[tok.i];
+    if (ci < 0) break;
+    const c = s.chunks[ci];
+    const p = personAt(s, tok.i);
+    if (p) person = p.person;
+    if (c.type === 'title') lastTitle = c;
+    const endTok = c.end;
+    while (idx < after.length && after[idx].i < endTok) idx++;
+    if (person) break;
+  }
+  if (!person && lastTitle) {
+    const rp = rolePerson(lastTitle);
+    return { person: rp, end: idx };
+  }
+  if (!person) return null;
+  return { person, end: idx };
+}
+
+function subjectNP(
+  after: Token[],
+  k: number,
+  s: AnalyzedSentence,
+  personAt: (s: AnalyzedSentence, i: number) => { person: Person; chunk: number } | null,
+  rolePerson: (t: TitleChunk) => Person | null,
+): Person | null {
+  // "said Ukraine’s ambassador, Olga Stefanishyna" — look a few tokens on for a person
+  for (let m = k; m < after.length && m < k + 10; m++) {
+    if (after[m].kind === 'punct' && /[.;]/.test(after[m].text)) break;
+    const p = personAt(s, after[m].i);
+    if (p) return p.person;
+  }
+  const sub = subjectAt(after, k, s, personAt, rolePerson);
+  return sub?.person ?? null;
+}
