@@ -25,7 +25,7 @@ describe('ingest', () => {
     expect(s.sentences).toBeGreaterThan(25);
     const hit = store.db.prepare("SELECT s.text FROM sentences_fts f JOIN sentences s ON s.id = f.rowid WHERE sentences_fts MATCH 'Geneva' LIMIT 1").pluck().get();
     expect(hit).toMatch(/Geneva/);
-    const text = fs.readFileSync(SEED, 'utf8');
+    const text = parseDocument('seed.txt', fs.readFileSync(SEED)).body;
     for (const row of store.db.prepare('SELECT start_offset, end_offset, text FROM sentences').all() as { start_offset: number; end_offset: number; text: string }[]) {
       expect(text.slice(row.start_offset, row.end_offset)).toBe(row.text);
     }
