@@ -152,12 +152,24 @@ export function attributeQuotes(spans: QuoteSpan[], sentences: AnalyzedSentence[
   };
   const tokensIn = (s: AnalyzedSentence, from: number, to: number) => s.tokens.filter((t) => t.start >= from && t.end <= to);
 
+  const breaks: number[] = [];
+  for (const m of body.matchAll(/\n\s*\n/g)) breaks.push(m.index!);
+  const paragraphOf = (offset: number) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   let prevSpeaker: { person: Person | null; close: number; para: number } | null = null;
   for (const q of spans) {
     const si = sentenceAt(rawSentences, q.textStart);
     const ei = sentenceAt(rawSentences, Math.max(q.textStart, q.textEnd - 1));
     const s = sentences[si];
-    const para = paragraphOf(body, q.open);
+    const para = paragraphOf(q.open);
     let speaker: Person | null = null;
     let found = false;
     if (q.kind !== 'title') {
@@ -238,12 +250,6 @@ function hasOtherPerson(sentences: AnalyzedSentence[], people: PeopleResult, si:
   return s.chunks.some((c, ci) => c.type === 'name' && people.byChunk.has(`${s.index}:${ci}`));
 }
 
-function paragraphOf(body: string, offset: number): number {
-  let n = 0;
-  const re = /\n\s*\n/g;
-  for (let m; (m = re.exec(body)) && m.index < offset; ) n++;
-  return n;
-}
 
 function afterAttribution(
   after: Token[],

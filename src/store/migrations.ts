@@ -148,4 +148,19 @@ export const migrations: string[] = [
     PRIMARY KEY (subscription_id, slot)
   );
   `,
+  `
+  -- Dates indexed by the words of what they date, so a new date finds its possible conflicts without a scan.
+  CREATE TABLE date_terms (
+    term TEXT NOT NULL,
+    date_id INTEGER NOT NULL REFERENCES dates(id) ON DELETE CASCADE,
+    PRIMARY KEY (term, date_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX date_terms_by_date ON date_terms(date_id);
+  WITH RECURSIVE split(date_id, term, rest) AS (
+    SELECT id, '', what_key || ' ' FROM dates WHERE what_key IS NOT NULL AND iso IS NOT NULL
+    UNION ALL
+    SELECT date_id, substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1) FROM split WHERE rest <> ''
+  )
+  INSERT OR IGNORE INTO date_terms (term, date_id) SELECT term, date_id FROM split WHERE term <> '';
+  `,
 ];

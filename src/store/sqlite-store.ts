@@ -125,7 +125,7 @@ export class SqliteStore implements Store {
     for (const d of x.dates) {
       const whatKey = d.what ? phraseKey(d.what) : null;
       const dateId = Number(date.run(sid(d.sentence), d.text, d.iso, d.precision, d.what, whatKey).lastInsertRowid);
-      if (d.iso && whatKey) conflicts += this.recordConflicts(dateId, documentId, d.iso, d.precision, whatKey);
+      if (d.iso && whatKey) conflicts += this.recordConflicts(dateId, documentId, d.iso, whatKey);
     }
     probe('dates');
     return { status: old ? 'replaced' : 'new', documentId, added, conflicts };
@@ -207,13 +207,20 @@ export class SqliteStore implements Store {
   }
 
   /** Another document that dates the same event differently: both dates are kept and the pair recorded. */
-  private recordConflicts(dateId: number, documentId: number, iso: string, precision: string | null, whatKey: string): number {
+  private recordConflicts(dateId: number, documentId: number, iso: string, whatKey: string): number {
+    const terms = [...new Set(whatKey.split(' ').filter(Boolean))];
+    const addTerm = this.db.prepare('INSERT OR IGNORE INTO date_terms (term, date_id) VALUES (?, ?)');
+    for (const t of terms) addTerm.run(t, dateId);
+    // A candidate shares enough words to reach the 0.6 overlap that `overlap` asks of the shorter phrase.
     const others = this.db
       .prepare(
-        `SELECT d.id, d.iso, d.precision, d.what_key FROM dates d JOIN sentences s ON s.id = d.sentence_id
-         WHERE s.document_id != ? AND d.iso IS NOT NULL AND d.what_key IS NOT NULL`,
+        `SELECT d.id, d.iso, d.what_key FROM (
+           SELECT date_id, count(*) AS shared FROM date_terms WHERE term IN (${terms.map(() => '?').join(',')}) AND date_id != ?
+           GROUP BY date_id HAVING shared >= ?
+         ) c JOIN dates d ON d.id = c.date_id JOIN sentences s ON s.id = d.sentence_id
+         WHERE s.document_id != ? AND d.iso IS NOT NULL`,
       )
-      .all(documentId) as { id: number; iso: string; precision: string | null; what_key: string }[];
+      .all(...terms, dateId, Math.max(1, Math.ceil(0.6 * Math.min(terms.length, 2))), documentId) as { id: number; iso: string; what_key: string }[];
     let n = 0;
     const insert = this.db.prepare('INSERT OR IGNORE INTO date_conflicts (date_a, date_b) VALUES (?, ?)');
     for (const o of others) {

@@ -1,0 +1,15 @@
+import { benchExtract } from './extract.ts';
+
+/** `npx tsx bench/run.ts NAME` — one entry per benchmark. */
+const BENCHES: Record<string, () => Promise<unknown>> = {
+  extract: benchExtract,
+};
+
+const name = process.argv[2];
+const run = name ? BENCHES[name] : undefined;
+if (!run) {
+  console.error(`usage: npx tsx bench/run.ts <${Object.keys(BENCHES).join('|')}>`);
+  process.exitCode = 2;
+} else {
+  await run();
+}
