@@ -1,8 +1,10 @@
+import { benchCommands } from './commands.ts';
 import { benchExtract } from './extract.ts';
 
 /** `npx tsx bench/run.ts NAME` — one entry per benchmark. */
 const BENCHES: Record<string, () => Promise<unknown>> = {
   extract: benchExtract,
+  commands: benchCommands,
 };
 
 const name = process.argv[2];
