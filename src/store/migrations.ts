@@ -163,4 +163,17 @@ export const migrations: string[] = [
   )
   INSERT OR IGNORE INTO date_terms (term, date_id) SELECT term, date_id FROM split WHERE term <> '';
   `,
+  `
+  -- Keep every spelling as an alias (Zelensky, Zelenskyy, Zelenskiy share one key but are all shown).
+  CREATE TABLE aliases_by_spelling (
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    alias TEXT NOT NULL,
+    alias_key TEXT NOT NULL,
+    PRIMARY KEY (entity_id, alias)
+  );
+  INSERT INTO aliases_by_spelling (entity_id, alias, alias_key) SELECT entity_id, alias, alias_key FROM aliases;
+  DROP TABLE aliases;
+  ALTER TABLE aliases_by_spelling RENAME TO aliases;
+  CREATE INDEX aliases_by_key ON aliases(alias_key);
+  `,
 ];

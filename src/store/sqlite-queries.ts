@@ -47,8 +47,9 @@ export function sqliteQueries(db: Db): StoreQueries {
        WHERE m.entity_id = ? ORDER BY d.id`,
     ),
     exact: db.prepare(
-      `SELECT DISTINCT e.id, e.kind, e.name, e.affiliation, a.alias AS matched FROM aliases a JOIN entities e ON e.id = a.entity_id
-       WHERE a.alias_key = ? AND (? IS NULL OR e.kind = ?) ORDER BY (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) DESC LIMIT ?`,
+      `SELECT e.id, e.kind, e.name, e.affiliation, min(a.alias) AS matched FROM aliases a JOIN entities e ON e.id = a.entity_id
+       WHERE a.alias_key = ? AND (? IS NULL OR e.kind = ?) GROUP BY e.id
+       ORDER BY (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) DESC LIMIT ?`,
     ),
     partial: db.prepare(
       `SELECT e.id, e.kind, e.name, e.affiliation, min(a.alias) AS matched FROM aliases a JOIN entities e ON e.id = a.entity_id
