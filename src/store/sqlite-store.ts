@@ -157,11 +157,12 @@ export class SqliteStore implements Store {
     const placeholders = [...keys].map(() => '?').join(',');
     const candidates = db
       .prepare(
-        `SELECT DISTINCT e.id, e.name, e.affiliation FROM entities e
-         LEFT JOIN aliases a ON a.entity_id = e.id
-         WHERE e.kind = ? AND (e.name_key IN (${placeholders}) OR a.alias_key IN (${placeholders}))`,
+        `SELECT e.id, e.name, e.affiliation FROM entities e WHERE e.kind = ? AND e.name_key IN (${placeholders})
+         UNION
+         SELECT e.id, e.name, e.affiliation FROM aliases a JOIN entities e ON e.id = a.entity_id
+         WHERE e.kind = ? AND a.alias_key IN (${placeholders})`,
       )
-      .all(kind, ...keys, ...keys) as EntityRow[];
+      .all(kind, ...keys, kind, ...keys) as EntityRow[];
     const match =
       kind === 'person'
         ? candidates.find((c) => samePersonName(name, c.name))
@@ -194,8 +195,9 @@ export class SqliteStore implements Store {
     const placeholders = keys.map(() => '?').join(',');
     const found = db
       .prepare(
-        `SELECT p.id FROM proposals p LEFT JOIN proposal_aliases a ON a.proposal_id = p.id
-         WHERE p.name_key IN (${placeholders}) OR a.alias_key IN (${placeholders}) LIMIT 1`,
+        `SELECT id FROM proposals WHERE name_key IN (${placeholders})
+         UNION ALL
+         SELECT proposal_id FROM proposal_aliases WHERE alias_key IN (${placeholders}) LIMIT 1`,
       )
       .get(...keys, ...keys) as { id: number } | undefined;
     const id = found
