@@ -17,7 +17,7 @@ const ROLES = ['Foreign Minister', 'special envoy', 'Defence Minister', 'nationa
 const COUNTRIES = ['Austria', 'Norway', 'Turkey', 'Qatar', 'Poland', 'Finland'];
 
 /** A synthetic document and its extraction, written straight to the store (extraction speed is another bench). */
-function synthetic(i: number): { text: string; x: (id: string) => Extraction } {
+export function synthetic(i: number): { text: string; x: (id: string) => Extraction } {
   const p1 = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}${i % 50}`;
   const p2 = `${FIRST[(i * 3) % FIRST.length]} ${LAST[(i * 11) % LAST.length]}${(i + 17) % 50}`;
   const place = PLACES[i % PLACES.length];

@@ -213,7 +213,7 @@ export class SqliteStore implements Store {
     const terms = [...new Set(whatKey.split(' ').filter(Boolean))];
     const addTerm = this.db.prepare('INSERT OR IGNORE INTO date_terms (term, date_id) VALUES (?, ?)');
     for (const t of terms) addTerm.run(t, dateId);
-    // A candidate shares enough words to reach the 0.6 overlap that `overlap` asks of the shorter phrase.
+    // A candidate shares at least two of the words (one for a one-word event); `overlap` then decides.
     const others = this.db
       .prepare(
         `SELECT d.id, d.iso, d.what_key FROM (
@@ -222,11 +222,12 @@ export class SqliteStore implements Store {
          ) c JOIN dates d ON d.id = c.date_id JOIN sentences s ON s.id = d.sentence_id
          WHERE s.document_id != ? AND d.iso IS NOT NULL`,
       )
-      .all(...terms, dateId, Math.max(1, Math.ceil(0.6 * Math.min(terms.length, 2))), documentId) as { id: number; iso: string; what_key: string }[];
+      .all(...terms, dateId, Math.min(terms.length, 2), documentId) as { id: number; iso: string; what_key: string }[];
     let n = 0;
     const insert = this.db.prepare('INSERT OR IGNORE INTO date_conflicts (date_a, date_b) VALUES (?, ?)');
     for (const o of others) {
-      if (overlap(o.what_key, whatKey) < 0.6) continue;
+      // Same event only when nearly every word agrees: "met in Vienna" and "met in Oslo" are two events.
+      if (overlap(o.what_key, whatKey) < 0.8) continue;
       const shared = Math.min(o.iso.length, iso.length);
       if (o.iso.slice(0, shared) === iso.slice(0, shared)) continue; // "Nov 2025" does not contradict "2025-11-23"
       insert.run(o.id, dateId);
