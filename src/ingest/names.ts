@@ -56,3 +56,13 @@ export function samePersonName(a: string, b: string): boolean {
   const fb = kb[0];
   return fa === fb || (fa.length === 1 && fb.startsWith(fa)) || (fb.length === 1 && fa.startsWith(fb));
 }
+
+/** Two proposal names (as phrase keys) name the same thing: nearly the same words, and the same numbers. */
+export function sameProposalKey(a: string, b: string): boolean {
+  const numbers = (k: string) => k.split(' ').filter((w) => /\d/.test(w)).sort().join(' ');
+  if (a.split(' ').length < 2 || b.split(' ').length < 2) return false;
+  const na = numbers(a);
+  const nb = numbers(b);
+  if (na && nb && na !== nb) return false;
+  return overlap(a, b) >= 0.75;
+}

@@ -1,6 +1,6 @@
 import type { SourceDocument } from '../documents/document.ts';
 import type { Extraction } from '../extract/contract.ts';
-import { fold, nameKey, overlap, phraseKey, samePersonName } from '../ingest/names.ts';
+import { fold, nameKey, overlap, phraseKey, sameProposalKey, samePersonName } from '../ingest/names.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { sqliteDigest } from './sqlite-digest.ts';
 import { sqliteQueries } from './sqlite-queries.ts';
@@ -189,23 +189,32 @@ export class SqliteStore implements Store {
     return { id, isNew };
   }
 
+  /**
+   * The proposal a name refers to across documents. A bare head ("plan", "the deal") never links documents:
+   * only names of two or more content words do, by equal keys or by nearly the same words (numbers must agree).
+   */
   private resolveProposal(name: string, aliases: string[], documentId: number): { id: number; isNew: boolean } {
     const db = this.db;
-    const keys = [...new Set([name, ...aliases].map(phraseKey).filter(Boolean))];
-    const placeholders = keys.map(() => '?').join(',');
-    const found = db
-      .prepare(
-        `SELECT id FROM proposals WHERE name_key IN (${placeholders})
-         UNION ALL
-         SELECT proposal_id FROM proposal_aliases WHERE alias_key IN (${placeholders}) LIMIT 1`,
-      )
-      .get(...keys, ...keys) as { id: number } | undefined;
-    const id = found
-      ? found.id
-      : Number(db.prepare('INSERT INTO proposals (name, name_key, first_document_id) VALUES (?, ?, ?)').run(name, phraseKey(name) || fold(name), documentId).lastInsertRowid);
+    const keys = [...new Set([name, ...aliases].map(phraseKey).filter((k) => k.split(' ').length >= 2))];
+    let found: number | undefined;
+    if (keys.length) {
+      const placeholders = keys.map(() => '?').join(',');
+      found = db
+        .prepare(
+          `SELECT id FROM proposals WHERE name_key IN (${placeholders})
+           UNION ALL
+           SELECT proposal_id FROM proposal_aliases WHERE alias_key IN (${placeholders}) LIMIT 1`,
+        )
+        .pluck()
+        .get(...keys, ...keys) as number | undefined;
+      found ??= (db.prepare('SELECT id, name_key FROM proposals').all() as { id: number; name_key: string }[]).find((p) =>
+        keys.some((k) => sameProposalKey(k, p.name_key)),
+      )?.id;
+    }
+    const id = found ?? Number(db.prepare('INSERT INTO proposals (name, name_key, first_document_id) VALUES (?, ?, ?)').run(name, phraseKey(name) || fold(name), documentId).lastInsertRowid);
     const alias = db.prepare('INSERT OR IGNORE INTO proposal_aliases (proposal_id, alias, alias_key) VALUES (?, ?, ?)');
     for (const f of [name, ...aliases]) if (phraseKey(f)) alias.run(id, f, phraseKey(f));
-    return { id, isNew: !found };
+    return { id, isNew: found === undefined };
   }
 
   /** Another document that dates the same event differently: both dates are kept and the pair recorded. */

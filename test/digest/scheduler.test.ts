@@ -58,6 +58,18 @@ describe('digest content', () => {
     expect(text).not.toContain('Rubio');
   });
 
+  it('a proposal whose status changes is news', async () => {
+    const { store, scheduler, sent, clock } = setup();
+    await ingestDocument(store, parseDocument('a.txt', Buffer.from('Norway presented a draft 20-point peace plan in Oslo on Monday. Foreign Minister Espen Barth Eide said the plan was a starting point.')));
+    const sub = await store.subscribe(subscription, clock.now);
+    await scheduler.runSlot(sub.id, 'first');
+    await ingestDocument(store, parseDocument('b.txt', Buffer.from('Russia rejected the 20-point peace plan on Tuesday. Foreign Minister Sergei Lavrov said the plan was unacceptable.')));
+    expect(await scheduler.runSlot(sub.id, 'second')).toBe('sent');
+    const proposals = sent[1].answer.sections.find((s) => s.heading === 'Proposals');
+    expect(proposals?.items[0].text).toMatch(/status changed: draft → .*rejected/);
+    expect((await store.listProposals()).filter((p) => /20-point/.test(p.name))).toHaveLength(1);
+  });
+
   it('a subscription that asks for it gets a one-line "no new developments"', async () => {
     const { store, scheduler, sent, clock } = setup();
     await ingestDocument(store, seed());
