@@ -1,5 +1,6 @@
 import type { Db } from './sqlite.ts';
-import type { DateConflict, DigestStore, DocumentRow, News, SlotRow, StoreQueries, Subscription } from './store.ts';
+import { conflictRows } from './sqlite-queries.ts';
+import type { DigestStore, DocumentRow, News, SlotRow, StoreQueries, Subscription } from './store.ts';
 
 const REF = `s.document_id AS documentId, d.title AS document, d.url AS url, s.idx AS sentenceIndex, s.text AS sentence`;
 const refOf = (r: Record<string, unknown>) => ({
@@ -170,22 +171,7 @@ export function sqliteDigest(db: Db, queries: StoreQueries): DigestStore {
       ).map((r) => ({ id: r.id as number, speaker: r.speaker as string | null, speakerId: r.speakerId as number | null, text: r.text as string, ref: refOf(r) }));
 
       const dates = (await queries.listDates()).filter((d) => d.ref.documentId > after && d.iso);
-      const conflicts: DateConflict[] = (
-        db
-          .prepare(
-            `SELECT da.what AS what, da.text AS aText, da.iso AS aIso, dca.title AS aDoc, sa.text AS aSentence,
-                    db.text AS bText, db.iso AS bIso, dcb.title AS bDoc, sb.text AS bSentence
-             FROM date_conflicts c
-             JOIN dates da ON da.id = c.date_a JOIN sentences sa ON sa.id = da.sentence_id JOIN documents dca ON dca.id = sa.document_id
-             JOIN dates db ON db.id = c.date_b JOIN sentences sb ON sb.id = db.sentence_id JOIN documents dcb ON dcb.id = sb.document_id
-             WHERE sa.document_id > ? OR sb.document_id > ?`,
-          )
-          .all(after, after) as Record<string, string>[]
-      ).map((r) => ({
-        what: r.what,
-        a: { text: r.aText, iso: r.aIso, document: r.aDoc, sentence: r.aSentence },
-        b: { text: r.bText, iso: r.bIso, document: r.bDoc, sentence: r.bSentence },
-      }));
+      const conflicts = conflictRows(db, after);
       return { latestDocumentId, documents, people, proposals, quotes, dates, conflicts };
     },
   };

@@ -1,6 +1,7 @@
 import { fold, nameKey } from '../ingest/names.ts';
 import type { Db } from './sqlite.ts';
 import type {
+  DateConflict,
   DateRow,
   EntityDetail,
   EntityKind,
@@ -223,4 +224,25 @@ export function sqliteQueries(db: Db): StoreQueries {
       return indexes.map((i) => q.refs.get(documentId, i) as RefRow | undefined).filter((r): r is RefRow => !!r).map(toRef);
     },
   };
+}
+
+/** Pairs of dates that sources disagree on, with both citations; only pairs touching documents after `after`. */
+export function conflictRows(db: Db, after = 0): DateConflict[] {
+  const rows = db
+    .prepare(
+      `SELECT da.what AS what,
+              da.text AS aText, da.iso AS aIso, dca.title AS aDoc, sa.text AS aSentence,
+              db.text AS bText, db.iso AS bIso, dcb.title AS bDoc, sb.text AS bSentence
+       FROM date_conflicts c
+       JOIN dates da ON da.id = c.date_a JOIN sentences sa ON sa.id = da.sentence_id JOIN documents dca ON dca.id = sa.document_id
+       JOIN dates db ON db.id = c.date_b JOIN sentences sb ON sb.id = db.sentence_id JOIN documents dcb ON dcb.id = sb.document_id
+       WHERE sa.document_id > ? OR sb.document_id > ?
+       ORDER BY da.iso`,
+    )
+    .all(after, after) as Record<string, string>[];
+  return rows.map((r) => ({
+    what: r.what,
+    a: { text: r.aText, iso: r.aIso, document: r.aDoc, sentence: r.aSentence },
+    b: { text: r.bText, iso: r.bIso, document: r.bDoc, sentence: r.bSentence },
+  }));
 }

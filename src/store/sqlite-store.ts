@@ -3,7 +3,7 @@ import type { Extraction } from '../extract/contract.ts';
 import { fold, nameKey, overlap, phraseKey, sameProposalKey, samePersonName } from '../ingest/names.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { sqliteDigest } from './sqlite-digest.ts';
-import { sqliteQueries } from './sqlite-queries.ts';
+import { conflictRows, sqliteQueries } from './sqlite-queries.ts';
 import { openDatabase, type Db } from './sqlite.ts';
 import type { DateConflict, DigestStore, DocumentRow, EntityKind, IngestProbe, IngestResult, Store, StoreQueries, StoreStats } from './store.ts';
 
@@ -271,22 +271,7 @@ export class SqliteStore implements Store {
   }
 
   async conflicts(): Promise<DateConflict[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT da.what AS what,
-                da.text AS aText, da.iso AS aIso, dca.title AS aDoc, sa.text AS aSentence,
-                db.text AS bText, db.iso AS bIso, dcb.title AS bDoc, sb.text AS bSentence
-         FROM date_conflicts c
-         JOIN dates da ON da.id = c.date_a JOIN sentences sa ON sa.id = da.sentence_id JOIN documents dca ON dca.id = sa.document_id
-         JOIN dates db ON db.id = c.date_b JOIN sentences sb ON sb.id = db.sentence_id JOIN documents dcb ON dcb.id = sb.document_id
-         ORDER BY da.iso`,
-      )
-      .all() as Record<string, string>[];
-    return rows.map((r) => ({
-      what: r.what,
-      a: { text: r.aText, iso: r.aIso, document: r.aDoc, sentence: r.aSentence },
-      b: { text: r.bText, iso: r.bIso, document: r.bDoc, sentence: r.bSentence },
-    }));
+    return conflictRows(this.db);
   }
 
   async close(): Promise<void> {
