@@ -27,7 +27,7 @@ export async function brief(store: Store): Promise<Answer> {
     sections.push({ heading: 'Where', items: venues.map((v) => ({ ...v, cite: v.cite.map((i) => cites.add(where.citations[i])) })) });
   }
 
-  const proposals = (await store.listProposals()).sort((a, b) => b.evidence.length - a.evidence.length).slice(0, 4);
+  const proposals = await store.listProposals({ limit: 4, evidence: 1, reports: 5 });
   if (proposals.length) {
     sections.push({
       heading: 'What is on the table',
@@ -40,7 +40,7 @@ export async function brief(store: Store): Promise<Answer> {
     });
   }
 
-  const dated = (await store.listDates()).filter((d) => d.iso).slice(-3);
+  const dated = (await store.listDates({ dated: true, limit: 3, newestFirst: true })).rows.reverse();
   if (dated.length) {
     sections.push({
       heading: 'When',

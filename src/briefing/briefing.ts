@@ -69,7 +69,7 @@ export class Briefing {
 
   async suggestProposal(typed: string, max = 25): Promise<Suggestion[]> {
     const t = fold(typed);
-    return (await this.store.listProposals())
+    return (await this.store.proposalNames())
       .filter((p) => !t || [p.name, ...p.aliases].some((n) => fold(n).includes(t)))
       .slice(0, max)
       .map((p) => ({ name: p.name, value: p.name }));

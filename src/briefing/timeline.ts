@@ -1,45 +1,44 @@
 import type { DateRow, Store } from '../store/store.ts';
-import { CitationList, notice, type Answer, type AnswerItem } from './answer.ts';
+import { CitationList, notice, type Answer, type AnswerItem, type AnswerSection } from './answer.ts';
 import { clip, formatDate } from './format.ts';
 
-const LIMIT = 20;
+const DATED = 20;
+const UNDATED = 8;
 
 export async function timeline(store: Store): Promise<Answer> {
-  const dates = await store.listDates();
-  if (!dates.length) return notice('No dates yet', 'No dated event is described in the documents so far.', false);
-  const byId = new Map(dates.map((d) => [d.id, d]));
+  const dated = await store.listDates({ dated: true, limit: DATED });
+  const undated = await store.listDates({ dated: false, limit: UNDATED });
+  if (!dated.total && !undated.total) return notice('No dates yet', 'No dated event is described in the documents so far.', false);
   const cites = new CitationList();
+  let disagreements = 0;
   const item = (d: DateRow): AnswerItem => {
     const cite = [cites.add(d.ref)];
-    let text = d.what ? clip(d.what, 160) : clip(d.ref.sentence, 160);
-    const others = d.conflictsWith.map((id) => byId.get(id)).filter((o): o is DateRow => !!o);
-    if (others.length) {
-      text += ` — ⚠ sources disagree: ${others.map((o) => `${o.ref.document} gives ${formatDate(o.iso, o.precision, o.text)}`).join('; ')}`;
-      for (const o of others) cite.push(cites.add(o.ref));
+    let text = clip(d.what ?? d.ref.sentence, 160);
+    if (d.conflictsWith.length) {
+      disagreements++;
+      text += ` — ⚠ sources disagree: ${d.conflictsWith.map((o) => `${o.ref.document} gives ${formatDate(o.iso, o.precision, o.text)}`).join('; ')}`;
+      for (const o of d.conflictsWith) cite.push(cites.add(o.ref));
     }
     return { label: formatDate(d.iso, d.precision, d.text), text, cite };
   };
-  const dated = dates.filter((d) => d.iso);
-  const undated = dates.filter((d) => !d.iso);
-  const conflicts = dates.filter((d) => d.conflictsWith.length).length / 2;
-  const sections = [];
-  if (dated.length) {
+  const sections: AnswerSection[] = [];
+  if (dated.rows.length) {
     sections.push({
       heading: 'Dated events',
-      items: dated.slice(0, LIMIT).map(item),
-      more: dated.length > LIMIT ? { count: dated.length - LIMIT, hint: 'ask /ask question:… for one event' } : undefined,
+      items: dated.rows.map(item),
+      more: dated.total > DATED ? { count: dated.total - DATED, hint: 'ask /ask question:… for one event' } : undefined,
     });
   }
-  if (undated.length) {
+  if (undated.rows.length) {
     sections.push({
       heading: 'Dates the sources leave open',
-      items: undated.slice(0, 8).map(item),
-      more: undated.length > 8 ? { count: undated.length - 8, hint: 'see /sources for publication dates' } : undefined,
+      items: undated.rows.map(item),
+      more: undated.total > UNDATED ? { count: undated.total - UNDATED, hint: 'see /sources for publication dates' } : undefined,
     });
   }
   return {
     title: 'Timeline',
-    description: `Dates as the sources give them, at the precision they give.${conflicts ? ` ${Math.ceil(conflicts)} disagreement(s) between sources flagged ⚠.` : ''}`,
+    description: `Dates as the sources give them, at the precision they give.${disagreements ? ' Disagreements between sources are flagged ⚠.' : ''}`,
     sections,
     citations: cites.list,
   };

@@ -9,7 +9,7 @@ function statusLine(p: ProposalSummary): string {
   return [by.length ? `put forward by ${by.join(', ')}` : 'proposer not stated', statuses.length ? `status: ${statuses.join('; ')}` : 'status not stated'].join(' · ');
 }
 
-export function findProposal(proposals: ProposalSummary[], query: string): ProposalSummary | undefined {
+export function findProposal<P extends { name: string; aliases: string[] }>(proposals: P[], query: string): P | undefined {
   const q = phraseKey(query);
   if (!q) return undefined;
   const scored = proposals.map((p) => ({ p, s: Math.max(...[p.name, ...p.aliases].map((n) => (fold(n) === fold(query) ? 2 : overlap(phraseKey(n), q)))) }));
@@ -18,18 +18,18 @@ export function findProposal(proposals: ProposalSummary[], query: string): Propo
 }
 
 export async function whatList(store: Store): Promise<Answer> {
-  const proposals = await store.listProposals();
-  if (!proposals.length) return notice('No proposals yet', 'No plan, deal or offer is described in the documents so far.', false);
+  const ranked = await store.listProposals({ limit: 12, evidence: 2, reports: 5 });
+  if (!ranked.length) return notice('No proposals yet', 'No plan, deal or offer is described in the documents so far.', false);
+  const total = (await store.stats()).proposals;
   const cites = new CitationList();
-  const ranked = proposals.sort((a, b) => b.evidence.length - a.evidence.length);
   return {
     title: 'What was proposed',
-    description: `${proposals.length} proposals, most discussed first.`,
+    description: `${total} proposal${total === 1 ? '' : 's'}, most discussed first.`,
     sections: [
       {
         heading: 'Proposals',
-        items: ranked.slice(0, 12).map((p) => ({ label: p.name, text: statusLine(p), cite: p.evidence.slice(0, 2).map((e) => cites.add(e)) })),
-        more: ranked.length > 12 ? { count: ranked.length - 12, hint: 'narrow with /what proposal:…' } : undefined,
+        items: ranked.map((p) => ({ label: p.name, text: statusLine(p), cite: p.evidence.map((e) => cites.add(e)) })),
+        more: total > ranked.length ? { count: total - ranked.length, hint: 'narrow with /what proposal:…' } : undefined,
       },
     ],
     citations: cites.list,
@@ -37,11 +37,12 @@ export async function whatList(store: Store): Promise<Answer> {
 }
 
 export async function whatIs(store: Store, query: string): Promise<Answer> {
-  const proposals = await store.listProposals();
-  const p = findProposal(proposals, query);
+  const names = await store.proposalNames();
+  const found = findProposal(names, query);
+  const [p] = found ? await store.listProposals({ ids: [found.id], limit: 1, evidence: 6, reports: 10 }) : [];
   if (!p) {
-    const names = proposals.slice(0, 5).map((x) => `**${x.name}**`);
-    return notice('No such proposal', names.length ? `Known proposals: ${names.join(', ')}.` : 'No proposals are recorded yet.');
+    const known = names.slice(0, 5).map((x) => `**${x.name}**`);
+    return notice('No such proposal', known.length ? `Known proposals: ${known.join(', ')}.` : 'No proposals are recorded yet.');
   }
   const cites = new CitationList();
   return {
@@ -54,8 +55,8 @@ export async function whatIs(store: Store, query: string): Promise<Answer> {
       },
       {
         heading: 'Key terms and reporting',
-        items: p.evidence.slice(0, 6).map((e) => ({ text: clip(e.sentence, 300), cite: [cites.add(e)] })),
-        more: p.evidence.length > 6 ? { count: p.evidence.length - 6, hint: `ask /ask question:${p.name} …` } : undefined,
+        items: p.evidence.map((e) => ({ text: clip(e.sentence, 300), cite: [cites.add(e)] })),
+        more: p.evidenceCount > p.evidence.length ? { count: p.evidenceCount - p.evidence.length, hint: `ask /ask question:${p.name} …` } : undefined,
       },
     ],
     citations: cites.list,

@@ -170,7 +170,7 @@ export function sqliteDigest(db: Db, queries: StoreQueries): DigestStore {
           .all(after) as Record<string, unknown>[]
       ).map((r) => ({ id: r.id as number, speaker: r.speaker as string | null, speakerId: r.speakerId as number | null, text: r.text as string, ref: refOf(r) }));
 
-      const dates = (await queries.listDates()).filter((d) => d.ref.documentId > after && d.iso);
+      const { rows: dates } = await queries.listDates({ dated: true, limit: 50, afterDocumentId: after });
       const conflicts = conflictRows(db, after);
       return { latestDocumentId, documents, people, proposals, quotes, dates, conflicts };
     },

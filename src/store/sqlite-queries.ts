@@ -75,19 +75,20 @@ export function sqliteQueries(db: Db): StoreQueries {
        FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id WHERE e.kind = 'place'
        GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?`,
     ),
-    proposals: db.prepare('SELECT id, name FROM proposals ORDER BY id'),
-    proposalAliases: db.prepare('SELECT alias FROM proposal_aliases WHERE proposal_id = ? AND alias_key != (SELECT name_key FROM proposals WHERE id = ?)'),
+    proposalsRanked: db.prepare(
+      `SELECT p.id, p.name, (SELECT count(*) FROM proposal_evidence e WHERE e.proposal_id = p.id) AS evidenceCount
+       FROM proposals p ORDER BY evidenceCount DESC, p.id LIMIT ?`,
+    ),
+    proposalById: db.prepare('SELECT p.id, p.name, (SELECT count(*) FROM proposal_evidence e WHERE e.proposal_id = p.id) AS evidenceCount FROM proposals p WHERE p.id = ?'),
+    proposalNames: db.prepare(
+      `SELECT p.id, p.name, (SELECT group_concat(alias, char(31)) FROM proposal_aliases a WHERE a.proposal_id = p.id) AS aliases FROM proposals p`,
+    ),
+    proposalAliases: db.prepare('SELECT alias FROM proposal_aliases WHERE proposal_id = ? AND alias_key != (SELECT name_key FROM proposals WHERE id = ?) LIMIT 12'),
     reports: db.prepare(
       `SELECT r.document_id AS documentId, d.title AS document, r.status, r.proposed_by AS proposedBy
-       FROM proposal_reports r JOIN documents d ON d.id = r.document_id WHERE r.proposal_id = ? ORDER BY r.document_id`,
+       FROM proposal_reports r JOIN documents d ON d.id = r.document_id WHERE r.proposal_id = ? ORDER BY r.document_id DESC LIMIT ?`,
     ),
-    evidence: db.prepare(`SELECT ${REF} FROM proposal_evidence p JOIN sentences s ON s.id = p.sentence_id ${REF_JOIN} WHERE p.proposal_id = ? ORDER BY s.document_id, s.idx`),
-    dates: db.prepare(
-      `SELECT t.id, t.text, t.iso, t.precision, t.what, d.published_at AS publishedAt, ${REF},
-              (SELECT group_concat(CASE WHEN c.date_a = t.id THEN c.date_b ELSE c.date_a END) FROM date_conflicts c WHERE c.date_a = t.id OR c.date_b = t.id) AS conflicts
-       FROM dates t JOIN sentences s ON s.id = t.sentence_id ${REF_JOIN}
-       ORDER BY t.iso IS NULL, t.iso, s.document_id, s.idx`,
-    ),
+    evidence: db.prepare(`SELECT ${REF} FROM proposal_evidence p JOIN sentences s ON s.id = p.sentence_id ${REF_JOIN} WHERE p.proposal_id = ? ORDER BY p.sentence_id LIMIT ?`),
     search: db.prepare(
       `SELECT ${REF}, bm25(sentences_fts) AS rank, s.id AS sid
        FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid ${REF_JOIN}
@@ -149,15 +150,24 @@ export function sqliteQueries(db: Db): StoreQueries {
       }));
     },
 
-    async listProposals() {
-      return (q.proposals.all() as { id: number; name: string }[]).map((p) => ({
+    async listProposals({ limit, evidence, reports = 10, ids }) {
+      const heads = (ids ? ids.map((id) => q.proposalById.get(id)).filter(Boolean) : q.proposalsRanked.all(limit)) as { id: number; name: string; evidenceCount: number }[];
+      return heads.map((p) => ({
         ...p,
         aliases: q.proposalAliases.pluck().all(p.id, p.id) as string[],
-        reports: (q.reports.all(p.id) as (Omit<ProposalSummary['reports'][number], 'proposedBy'> & { proposedBy: string })[]).map((r) => ({
+        reports: (q.reports.all(p.id, reports) as (Omit<ProposalSummary['reports'][number], 'proposedBy'> & { proposedBy: string })[]).map((r) => ({
           ...r,
           proposedBy: JSON.parse(r.proposedBy) as string[],
         })),
-        evidence: (q.evidence.all(p.id) as RefRow[]).map(toRef),
+        evidence: (q.evidence.all(p.id, evidence) as RefRow[]).map(toRef),
+      }));
+    },
+
+    async proposalNames() {
+      return (q.proposalNames.all() as { id: number; name: string; aliases: string | null }[]).map((p) => ({
+        id: p.id,
+        name: p.name,
+        aliases: p.aliases ? p.aliases.split('\u001f') : [],
       }));
     },
 
@@ -184,17 +194,37 @@ export function sqliteQueries(db: Db): StoreQueries {
       return { total, rows: rows.map((r) => ({ id: r.id, speaker: r.speaker, speakerId: r.speakerId, text: r.text, ref: toRef(r) })) };
     },
 
-    async listDates() {
-      return (q.dates.all() as (RefRow & Omit<DateRow, 'ref' | 'conflictsWith'> & { conflicts: string | null })[]).map((r) => ({
-        id: r.id,
-        text: r.text,
-        iso: r.iso,
-        precision: r.precision,
-        what: r.what,
-        publishedAt: r.publishedAt,
-        ref: toRef(r),
-        conflictsWith: r.conflicts ? r.conflicts.split(',').map(Number) : [],
-      }));
+    async listDates({ dated, limit, newestFirst = false, afterDocumentId = 0 }) {
+      const where = `t.iso IS ${dated ? 'NOT ' : ''}NULL AND s.document_id > ?`;
+      const from = `FROM dates t JOIN sentences s ON s.id = t.sentence_id ${REF_JOIN} WHERE ${where}`;
+      const order = dated ? `t.iso ${newestFirst ? 'DESC' : 'ASC'}, t.sentence_id` : `t.sentence_id ${newestFirst ? 'DESC' : 'ASC'}`;
+      const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(afterDocumentId) as number;
+      const rows = db
+        .prepare(
+          `SELECT t.id, t.text, t.iso, t.precision, t.what, d.published_at AS publishedAt, ${REF},
+                  (SELECT json_group_array(json_object('id', o.id, 'text', o.text, 'iso', o.iso, 'precision', o.precision,
+                            'documentId', os.document_id, 'document', od.title, 'url', od.url, 'sentenceIndex', os.idx, 'sentence', os.text))
+                     FROM date_conflicts c JOIN dates o ON o.id = CASE WHEN c.date_a = t.id THEN c.date_b ELSE c.date_a END
+                     JOIN sentences os ON os.id = o.sentence_id JOIN documents od ON od.id = os.document_id
+                     WHERE c.date_a = t.id OR c.date_b = t.id) AS conflicts
+           ${from} ORDER BY ${order} LIMIT ?`,
+        )
+        .all(afterDocumentId, limit) as (RefRow & Omit<DateRow, 'ref' | 'conflictsWith'> & { conflicts: string | null })[];
+      return {
+        total,
+        rows: rows.map((r) => ({
+          id: r.id,
+          text: r.text,
+          iso: r.iso,
+          precision: r.precision,
+          what: r.what,
+          publishedAt: r.publishedAt,
+          ref: toRef(r),
+          conflictsWith: (JSON.parse(r.conflicts ?? '[]') as (RefRow & { id: number; text: string; iso: string | null; precision: DateRow['precision'] })[]).map(
+            (o) => ({ id: o.id, text: o.text, iso: o.iso, precision: o.precision, ref: toRef(o) }),
+          ),
+        })),
+      };
     },
 
     async search(match, limit, boost) {

@@ -45,6 +45,7 @@ export class SqliteStore implements Store {
   listProposals: StoreQueries['listProposals'] = (...a) => this.q.listProposals(...a);
   listQuotes: StoreQueries['listQuotes'] = (...a) => this.q.listQuotes(...a);
   listDates: StoreQueries['listDates'] = (...a) => this.q.listDates(...a);
+  proposalNames: StoreQueries['proposalNames'] = (...a) => this.q.proposalNames(...a);
   search: StoreQueries['search'] = (...a) => this.q.search(...a);
   sentenceRefs: StoreQueries['sentenceRefs'] = (...a) => this.q.sentenceRefs(...a);
 

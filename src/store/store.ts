@@ -111,8 +111,11 @@ export interface ProposalSummary {
   id: number;
   name: string;
   aliases: string[];
+  /** The latest reports first, at most the number asked for. */
   reports: { documentId: number; document: string; status: string | null; proposedBy: string[] }[];
+  /** The first supporting sentences, at most the number asked for; `evidenceCount` has them all. */
   evidence: SentenceRef[];
+  evidenceCount: number;
 }
 
 export interface QuoteRow {
@@ -131,8 +134,8 @@ export interface DateRow {
   what: string | null;
   ref: SentenceRef;
   publishedAt: string | null;
-  /** Ids of dates in other documents that give this event a different date. */
-  conflictsWith: number[];
+  /** Dates in other documents that give this event a different date. */
+  conflictsWith: { id: number; text: string; iso: string | null; precision: DateRow['precision']; ref: SentenceRef }[];
 }
 
 export interface SearchHit {
@@ -148,9 +151,13 @@ export interface StoreQueries {
   allNames(kind: EntityKind | null): Promise<{ id: number; kind: EntityKind; name: string; alias: string }[]>;
   entity(id: number, mentionLimit: number): Promise<EntityDetail | null>;
   listPlaces(limit: number): Promise<PlaceSummary[]>;
-  listProposals(): Promise<ProposalSummary[]>;
+  /** Proposals, most supported first (or those with the given ids), each with bounded detail. */
+  listProposals(opts: { limit: number; evidence: number; reports?: number; ids?: number[] }): Promise<ProposalSummary[]>;
+  /** Every proposal's name and aliases, for matching what someone typed. */
+  proposalNames(): Promise<{ id: number; name: string; aliases: string[] }[]>;
   listQuotes(filter: { speakerIds?: number[]; about?: string; limit: number }): Promise<{ rows: QuoteRow[]; total: number }>;
-  listDates(): Promise<DateRow[]>;
+  /** Dated (ISO known) or undated dates in time order (or newest first), with the total that match. */
+  listDates(opts: { dated: boolean; limit: number; newestFirst?: boolean; afterDocumentId?: number }): Promise<{ rows: DateRow[]; total: number }>;
   /** FTS5 MATCH over sentences, BM25-ranked; sentences that mention `boost` entities rank higher. */
   search(match: string, limit: number, boost: number[]): Promise<SearchHit[]>;
   sentenceRefs(documentId: number, indexes: number[]): Promise<SentenceRef[]>;

@@ -67,7 +67,7 @@ describe('digest content', () => {
     expect(await scheduler.runSlot(sub.id, 'second')).toBe('sent');
     const proposals = sent[1].answer.sections.find((s) => s.heading === 'Proposals');
     expect(proposals?.items[0].text).toMatch(/status changed: draft → .*rejected/);
-    expect((await store.listProposals()).filter((p) => /20-point/.test(p.name))).toHaveLength(1);
+    expect((await store.proposalNames()).filter((p) => /20-point/.test(p.name))).toHaveLength(1);
   });
 
   it('a subscription that asks for it gets a one-line "no new developments"', async () => {

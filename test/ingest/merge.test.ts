@@ -60,7 +60,7 @@ describe('disagreements between sources', () => {
     const [c] = await store.conflicts();
     expect([c.a.iso, c.b.iso].sort()).toEqual(['2025-11-23', '2025-11-25']);
     expect([c.a.document, c.b.document].sort()).toEqual(['Paper B', 'Wire A']);
-    const dates = await store.listDates();
+    const { rows: dates } = await store.listDates({ dated: true, limit: 10 });
     expect(dates.filter((d) => d.conflictsWith.length)).toHaveLength(2);
   });
 
