@@ -95,7 +95,10 @@ async function time(fn: () => Promise<unknown>, runs: number): Promise<{ p50: nu
 }
 
 export async function benchCommands(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-'));
+  // The generated store is kept between runs (it takes minutes to build); BENCH_FRESH=1 rebuilds it.
+  const dir = path.join(os.tmpdir(), 'parley-bench');
+  if (process.env.BENCH_FRESH) fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
   const sizes = [1, Number(process.env.BENCH_DOCUMENTS ?? 10_000)];
   for (const n of sizes) {
     const store = await buildStore(path.join(dir, `bench-${n}.db`), n);

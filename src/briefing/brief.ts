@@ -14,8 +14,7 @@ export async function brief(store: Store): Promise<Answer> {
   if (people.length) {
     const items = [];
     for (const p of people) {
-      const d = await store.entity(p.id, 1);
-      const ref = d?.roles[0]?.ref ?? d?.mentions[0];
+      const ref = await store.firstRef(p.id);
       items.push({ label: p.name, text: [p.roles[0], p.affiliation].filter(Boolean).join(', ') || 'named in the story', cite: ref ? [cites.add(ref)] : [] });
     }
     sections.push({ heading: 'Who', items, more: stats.people > people.length ? { count: stats.people - people.length, hint: 'see /who' } : undefined });

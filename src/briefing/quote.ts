@@ -1,6 +1,7 @@
 import type { Store } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
 import { clip } from './format.ts';
+import { ftsQuery } from './fts.ts';
 import { closest } from './similar.ts';
 
 const LIMIT = 8;
@@ -17,7 +18,9 @@ export async function quotes(store: Store, speaker?: string, about?: string): Pr
     speakerIds = [matches[0].id];
     speakerName = matches[0].name;
   }
-  const { rows, total } = await store.listQuotes({ speakerIds, about, limit: LIMIT });
+  const aboutMatch = about?.trim() ? ftsQuery(about) : null;
+  if (about?.trim() && !aboutMatch) return notice('Quotes', 'Give a word to look for, e.g. /quote about:ceasefire.');
+  const { rows, total } = await store.listQuotes({ speakerIds, aboutMatch, limit: LIMIT });
   const title = speakerName ? `Quotes: ${speakerName}` : 'Quotes';
   if (!rows.length) return notice(title, about ? 'No quote matches that word.' : 'No quotes recorded.', false);
   const cites = new CitationList();

@@ -63,7 +63,7 @@ export async function whereIs(store: Store, place: string): Promise<Answer> {
   const ordered = [...detail.mentions].sort((a, b) => venueSignal(detail.name, b.sentence) - venueSignal(detail.name, a.sentence));
   return {
     title: detail.name,
-    description: `${detail.placeKind && detail.placeKind !== 'other' ? `A ${detail.placeKind}, ` : ''}mentioned ${detail.mentionCount} times in ${detail.documents.length} document${detail.documents.length === 1 ? '' : 's'}.`,
+    description: `${detail.placeKind && detail.placeKind !== 'other' ? `A ${detail.placeKind}, ` : ''}mentioned ${detail.mentionCount} times in ${detail.documentCount} document${detail.documentCount === 1 ? '' : 's'}.`,
     sections: [
       {
         heading: 'What happened there',

@@ -12,8 +12,7 @@ export async function whoList(store: Store): Promise<Answer> {
   const cites = new CitationList();
   const groups = new Map<string, AnswerSection>();
   for (const p of people.slice(0, LIST_LIMIT)) {
-    const detail = await store.entity(p.id, 1);
-    const ref = detail?.roles[0]?.ref ?? detail?.mentions[0];
+    const ref = await store.firstRef(p.id);
     const heading = p.affiliation ?? 'Affiliation not stated';
     const section = groups.get(heading) ?? { heading, items: [] };
     groups.set(heading, section);
@@ -58,7 +57,11 @@ export async function whoIs(store: Store, name: string): Promise<Answer> {
       more: quoteTotal > quotes.length ? { count: quoteTotal - quotes.length, hint: `see /quote speaker:${person.name}` } : undefined,
     });
   }
-  sections.push({ heading: 'Documents', items: person.documents.slice(0, 5).map((d) => ({ text: d.title, cite: [] })), more: person.documents.length > 5 ? { count: person.documents.length - 5, hint: 'see /sources' } : undefined });
+  sections.push({
+    heading: 'Documents',
+    items: person.documents.map((d) => ({ text: d.title, cite: [] })),
+    more: person.documentCount > person.documents.length ? { count: person.documentCount - person.documents.length, hint: 'see /sources' } : undefined,
+  });
 
   const others = matches.slice(1).map((m) => m.name);
   const lines = [

@@ -176,4 +176,10 @@ export const migrations: string[] = [
   ALTER TABLE aliases_by_spelling RENAME TO aliases;
   CREATE INDEX aliases_by_key ON aliases(alias_key);
   `,
+  `
+  -- How often each entity is mentioned, kept on the row so lists rank without counting every mention.
+  ALTER TABLE entities ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;
+  UPDATE entities SET mention_count = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id);
+  CREATE INDEX entities_by_mentions ON entities(kind, mention_count DESC);
+  `,
 ];

@@ -35,27 +35,39 @@ export function sqliteQueries(db: Db): StoreQueries {
     people: db.prepare(
       `SELECT e.id, e.name, e.affiliation,
               (SELECT group_concat(role, '|') FROM (SELECT DISTINCT role FROM roles r WHERE r.entity_id = e.id)) AS roles,
-              (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions
-       FROM entities e WHERE e.kind = 'person' ORDER BY mentions DESC, e.name LIMIT ?`,
+              e.mention_count AS mentions
+       FROM entities e WHERE e.kind = 'person' ORDER BY e.mention_count DESC, e.name LIMIT ?`,
     ),
     entityById: db.prepare('SELECT id, kind, name, affiliation, place_kind AS placeKind FROM entities WHERE id = ?'),
     aliases: db.prepare('SELECT alias FROM aliases WHERE entity_id = ? ORDER BY length(alias) DESC'),
-    roles: db.prepare(`SELECT r.role, ${REF} FROM roles r JOIN sentences s ON s.id = r.sentence_id ${REF_JOIN} WHERE r.entity_id = ? ORDER BY s.document_id, s.idx`),
-    mentions: db.prepare(`SELECT ${REF} FROM mentions m JOIN sentences s ON s.id = m.sentence_id ${REF_JOIN} WHERE m.entity_id = ? ORDER BY s.document_id, s.idx LIMIT ?`),
-    mentionCount: db.prepare('SELECT count(*) FROM mentions WHERE entity_id = ?').pluck(),
+    // Sentence ids grow with documents and positions, so ordering by them is document order, straight off the index.
+    roles: db.prepare(
+      `SELECT r.role, ${REF} FROM (SELECT role, min(sentence_id) AS sid FROM roles WHERE entity_id = ? GROUP BY lower(role) ORDER BY sid LIMIT 10) r
+       JOIN sentences s ON s.id = r.sid ${REF_JOIN} ORDER BY r.sid`,
+    ),
+    mentions: db.prepare(`SELECT ${REF} FROM mentions m JOIN sentences s ON s.id = m.sentence_id ${REF_JOIN} WHERE m.entity_id = ? ORDER BY m.sentence_id LIMIT ?`),
+    mentionCount: db.prepare('SELECT mention_count FROM entities WHERE id = ?').pluck(),
     entityDocs: db.prepare(
-      `SELECT DISTINCT d.id, d.title, d.url FROM mentions m JOIN sentences s ON s.id = m.sentence_id JOIN documents d ON d.id = s.document_id
-       WHERE m.entity_id = ? ORDER BY d.id`,
+      `SELECT d.id, d.title, d.url FROM documents d
+       WHERE d.id IN (SELECT s.document_id FROM mentions m JOIN sentences s ON s.id = m.sentence_id WHERE m.entity_id = ?)
+       ORDER BY d.id LIMIT 6`,
+    ),
+    entityDocCount: db
+      .prepare('SELECT count(DISTINCT s.document_id) FROM mentions m JOIN sentences s ON s.id = m.sentence_id WHERE m.entity_id = ?')
+      .pluck(),
+    firstRef: db.prepare(
+      `SELECT ${REF} FROM sentences s ${REF_JOIN} WHERE s.id = coalesce(
+         (SELECT min(sentence_id) FROM roles WHERE entity_id = ?), (SELECT min(sentence_id) FROM mentions WHERE entity_id = ?))`,
     ),
     exact: db.prepare(
       `SELECT e.id, e.kind, e.name, e.affiliation, min(a.alias) AS matched FROM aliases a JOIN entities e ON e.id = a.entity_id
        WHERE a.alias_key = ? AND (? IS NULL OR e.kind = ?) GROUP BY e.id
-       ORDER BY (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) DESC LIMIT ?`,
+       ORDER BY e.mention_count DESC LIMIT ?`,
     ),
     partial: db.prepare(
       `SELECT e.id, e.kind, e.name, e.affiliation, min(a.alias) AS matched FROM aliases a JOIN entities e ON e.id = a.entity_id
        WHERE (a.alias_key LIKE ? ESCAPE '\\' OR a.alias_key LIKE ? ESCAPE '\\') AND (? IS NULL OR e.kind = ?)
-       GROUP BY e.id ORDER BY (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) DESC LIMIT ?`,
+       GROUP BY e.id ORDER BY e.mention_count DESC LIMIT ?`,
     ),
     byRole: db.prepare(
       `SELECT e.id, e.kind, e.name, e.affiliation, min(r.role) AS matched FROM roles r JOIN entities e ON e.id = r.entity_id
@@ -64,16 +76,15 @@ export function sqliteQueries(db: Db): StoreQueries {
     topNames: db
       .prepare(
         `SELECT e.name FROM entities e WHERE e.kind = ?
-         ORDER BY (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) DESC, e.name LIMIT ?`,
+         ORDER BY e.mention_count DESC, e.name LIMIT ?`,
       )
       .pluck(),
     allNames: db.prepare(
       `SELECT e.id, e.kind, e.name, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE (? IS NULL OR e.kind = ?)`,
     ),
     places: db.prepare(
-      `SELECT e.id, e.name, e.place_kind AS placeKind, count(m.sentence_id) AS mentions
-       FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id WHERE e.kind = 'place'
-       GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?`,
+      `SELECT e.id, e.name, e.place_kind AS placeKind, e.mention_count AS mentions
+       FROM entities e WHERE e.kind = 'place' ORDER BY e.mention_count DESC, e.name LIMIT ?`,
     ),
     proposalsRanked: db.prepare(
       `SELECT p.id, p.name, (SELECT count(*) FROM proposal_evidence e WHERE e.proposal_id = p.id) AS evidenceCount
@@ -122,6 +133,11 @@ export function sqliteQueries(db: Db): StoreQueries {
       return q.byRole.all(`%${likeEscape(fold(text).replace(/^(the|a|an)\s+/, ''))}%`, limit) as EntityMatch[];
     },
 
+    async firstRef(id) {
+      const r = q.firstRef.get(id, id) as RefRow | undefined;
+      return r ? toRef(r) : null;
+    },
+
     async topNames(kind, limit) {
       return q.topNames.all(kind, limit) as string[];
     },
@@ -140,6 +156,7 @@ export function sqliteQueries(db: Db): StoreQueries {
         mentions: (q.mentions.all(id, mentionLimit) as RefRow[]).map(toRef),
         mentionCount: q.mentionCount.get(id) as number,
         documents: q.entityDocs.all(id) as EntityDetail['documents'],
+        documentCount: q.entityDocCount.get(id) as number,
       };
     },
 
@@ -171,17 +188,16 @@ export function sqliteQueries(db: Db): StoreQueries {
       }));
     },
 
-    async listQuotes({ speakerIds, about, limit }) {
+    async listQuotes({ speakerIds, aboutMatch, limit }) {
       const where: string[] = [];
       const params: unknown[] = [];
       if (speakerIds?.length) {
         where.push(`qt.speaker_id IN (${speakerIds.map(() => '?').join(',')})`);
         params.push(...speakerIds);
       }
-      if (about?.trim()) {
-        where.push(`(qt.text LIKE ? ESCAPE '\\' OR s.text LIKE ? ESCAPE '\\')`);
-        const like = `%${likeEscape(about.trim())}%`;
-        params.push(like, like);
+      if (aboutMatch) {
+        where.push('s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)');
+        params.push(aboutMatch);
       }
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const total = db.prepare(`SELECT count(*) FROM (${quotesSql(clause)})`).pluck().get(...params) as number;

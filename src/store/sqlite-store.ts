@@ -39,6 +39,7 @@ export class SqliteStore implements Store {
   listPeople: StoreQueries['listPeople'] = (...a) => this.q.listPeople(...a);
   findEntities: StoreQueries['findEntities'] = (...a) => this.q.findEntities(...a);
   topNames: StoreQueries['topNames'] = (...a) => this.q.topNames(...a);
+  firstRef: StoreQueries['firstRef'] = (...a) => this.q.firstRef(...a);
   allNames: StoreQueries['allNames'] = (...a) => this.q.allNames(...a);
   entity: StoreQueries['entity'] = (...a) => this.q.entity(...a);
   listPlaces: StoreQueries['listPlaces'] = (...a) => this.q.listPlaces(...a);
@@ -102,6 +103,7 @@ export class SqliteStore implements Store {
       if (isNew) added.organizations.push(o.name);
       for (const s of o.sentences) mention.run(id, sid(s));
     }
+    this.recount(documentId);
     probe('entities');
 
     const evidence = db.prepare('INSERT OR IGNORE INTO proposal_evidence (proposal_id, sentence_id) VALUES (?, ?)');
@@ -132,10 +134,26 @@ export class SqliteStore implements Store {
     return { status: old ? 'replaced' : 'new', documentId, added, conflicts };
   }
 
+  /** Refreshes the mention counts of the entities a document mentions. */
+  private recount(documentId: number): void {
+    this.db
+      .prepare(
+        `UPDATE entities SET mention_count = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id)
+         WHERE id IN (SELECT DISTINCT m.entity_id FROM mentions m JOIN sentences s ON s.id = m.sentence_id WHERE s.document_id = ?)`,
+      )
+      .run(documentId);
+  }
+
   /** Removes a document and everything only it supported; entities other documents mention stay. */
   private deleteDocument(documentId: number): void {
     const db = this.db;
+    const touched = db
+      .prepare('SELECT DISTINCT m.entity_id FROM mentions m JOIN sentences s ON s.id = m.sentence_id WHERE s.document_id = ?')
+      .pluck()
+      .all(documentId) as number[];
     db.prepare('DELETE FROM documents WHERE id = ?').run(documentId);
+    const recount = db.prepare('UPDATE entities SET mention_count = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id) WHERE id = ?');
+    for (const id of touched) recount.run(id);
     db.prepare(
       `DELETE FROM entities WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)
          AND NOT EXISTS (SELECT 1 FROM roles r WHERE r.entity_id = entities.id)`,

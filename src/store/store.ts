@@ -95,7 +95,9 @@ export interface EntityDetail {
   /** Sentences that mention the entity, in document order. */
   mentions: SentenceRef[];
   mentionCount: number;
+  /** The first few documents that mention it; `documentCount` has them all. */
   documents: { id: number; title: string; url: string | null }[];
+  documentCount: number;
 }
 
 export interface PlaceSummary {
@@ -146,6 +148,8 @@ export interface SearchHit {
 export interface StoreQueries {
   listPeople(limit: number): Promise<PersonSummary[]>;
   findEntities(kind: EntityKind | null, text: string, limit: number): Promise<EntityMatch[]>;
+  /** Where an entity first appears: its first role, else its first mention. */
+  firstRef(id: number): Promise<SentenceRef | null>;
   /** The most-mentioned entities of a kind, by display name. */
   topNames(kind: EntityKind, limit: number): Promise<string[]>;
   allNames(kind: EntityKind | null): Promise<{ id: number; kind: EntityKind; name: string; alias: string }[]>;
@@ -155,7 +159,8 @@ export interface StoreQueries {
   listProposals(opts: { limit: number; evidence: number; reports?: number; ids?: number[] }): Promise<ProposalSummary[]>;
   /** Every proposal's name and aliases, for matching what someone typed. */
   proposalNames(): Promise<{ id: number; name: string; aliases: string[] }[]>;
-  listQuotes(filter: { speakerIds?: number[]; about?: string; limit: number }): Promise<{ rows: QuoteRow[]; total: number }>;
+  /** `aboutMatch` is an FTS5 expression over the quote's sentence. */
+  listQuotes(filter: { speakerIds?: number[]; aboutMatch?: string | null; limit: number }): Promise<{ rows: QuoteRow[]; total: number }>;
   /** Dated (ISO known) or undated dates in time order (or newest first), with the total that match. */
   listDates(opts: { dated: boolean; limit: number; newestFirst?: boolean; afterDocumentId?: number }): Promise<{ rows: DateRow[]; total: number }>;
   /** FTS5 MATCH over sentences, BM25-ranked; sentences that mention `boost` entities rank higher. */
