@@ -55,9 +55,11 @@ export async function handle(ctx: CommandContext, options: CommandOptions): Prom
     case 'list': {
       const subs = await digests.list(ctx.guildId);
       if (!subs.length) return notice('No digests', 'Subscribe a channel with /digest subscribe.');
+      // Channel mentions go in the description: it is rendered as markdown, so they show as links.
       return {
         title: 'Digest subscriptions',
-        sections: [{ heading: 'Channels', items: subs.map((s) => ({ label: channelName(s.channelId), text: describe(s, digests.nextRun(s)), cite: [] })) }],
+        description: subs.map((s) => `${channelName(s.channelId)} — ${describe(s, digests.nextRun(s))}`).join('\n'),
+        sections: [],
         citations: [],
         ephemeral: true,
       };

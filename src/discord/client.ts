@@ -26,7 +26,8 @@ export function discordClientOptions(restApi?: string): ClientOptions {
   return {
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
-    ...(restApi ? { rest: { api: restApi } } : {}),
+    // The digest scheduler retries failed posts itself; discord.js's own retries would multiply them.
+    rest: { retries: 1, ...(restApi ? { api: restApi } : {}) },
   };
 }
 

@@ -18,8 +18,8 @@ describe('discord client', () => {
     const options = discordClientOptions('http://127.0.0.1:1/api');
     expect(options.intents).toEqual([GatewayIntentBits.Guilds]);
     expect(options.allowedMentions).toEqual({ parse: [] });
-    expect(options.rest).toEqual({ api: 'http://127.0.0.1:1/api' });
-    expect(discordClientOptions().rest).toBeUndefined();
+    expect(options.rest).toEqual({ retries: 1, api: 'http://127.0.0.1:1/api' });
+    expect(discordClientOptions().rest).toEqual({ retries: 1 });
   });
 
   it('refuses to start without a token', async () => {
