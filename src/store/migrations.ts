@@ -182,4 +182,7 @@ export const migrations: string[] = [
   UPDATE entities SET mention_count = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id);
   CREATE INDEX entities_by_mentions ON entities(kind, mention_count DESC);
   `,
+  `
+  CREATE INDEX date_conflicts_by_b ON date_conflicts(date_b);
+  `,
 ];

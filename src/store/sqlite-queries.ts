@@ -36,7 +36,8 @@ export function sqliteQueries(db: Db): StoreQueries {
       `SELECT e.id, e.name, e.affiliation,
               (SELECT group_concat(role, '|') FROM (SELECT DISTINCT role FROM roles r WHERE r.entity_id = e.id)) AS roles,
               e.mention_count AS mentions
-       FROM entities e WHERE e.kind = 'person' ORDER BY e.mention_count DESC, e.name LIMIT ?`,
+       FROM (SELECT id FROM entities WHERE kind = 'person' ORDER BY mention_count DESC, name LIMIT ?) page
+       JOIN entities e ON e.id = page.id ORDER BY e.mention_count DESC, e.name`,
     ),
     entityById: db.prepare('SELECT id, kind, name, affiliation, place_kind AS placeKind FROM entities WHERE id = ?'),
     aliases: db.prepare('SELECT alias FROM aliases WHERE entity_id = ? ORDER BY length(alias) DESC'),
@@ -211,19 +212,28 @@ export function sqliteQueries(db: Db): StoreQueries {
     },
 
     async listDates({ dated, limit, newestFirst = false, afterDocumentId = 0 }) {
-      const where = `t.iso IS ${dated ? 'NOT ' : ''}NULL AND s.document_id > ?`;
+      // Without a document filter the dates_by_iso index gives the order and the count directly; the page is
+      // chosen first so that conflict partners are looked up for its rows only.
+      const where = `t.iso IS ${dated ? 'NOT ' : ''}NULL${afterDocumentId ? ' AND s.document_id > ?' : ' AND ? = 0'}`;
       const from = `FROM dates t JOIN sentences s ON s.id = t.sentence_id ${REF_JOIN} WHERE ${where}`;
       const order = dated ? `t.iso ${newestFirst ? 'DESC' : 'ASC'}, t.sentence_id` : `t.sentence_id ${newestFirst ? 'DESC' : 'ASC'}`;
-      const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(afterDocumentId) as number;
+      const total = (
+        afterDocumentId
+          ? db.prepare(`SELECT count(*) ${from}`).pluck().get(afterDocumentId)
+          : db.prepare(`SELECT count(*) FROM dates t WHERE t.iso IS ${dated ? 'NOT ' : ''}NULL`).pluck().get()
+      ) as number;
       const rows = db
         .prepare(
           `SELECT t.id, t.text, t.iso, t.precision, t.what, d.published_at AS publishedAt, ${REF},
                   (SELECT json_group_array(json_object('id', o.id, 'text', o.text, 'iso', o.iso, 'precision', o.precision,
                             'documentId', os.document_id, 'document', od.title, 'url', od.url, 'sentenceIndex', os.idx, 'sentence', os.text))
-                     FROM date_conflicts c JOIN dates o ON o.id = CASE WHEN c.date_a = t.id THEN c.date_b ELSE c.date_a END
-                     JOIN sentences os ON os.id = o.sentence_id JOIN documents od ON od.id = os.document_id
-                     WHERE c.date_a = t.id OR c.date_b = t.id) AS conflicts
-           ${from} ORDER BY ${order} LIMIT ?`,
+                     FROM (SELECT date_b AS other FROM date_conflicts WHERE date_a = t.id
+                           UNION ALL SELECT date_a FROM date_conflicts WHERE date_b = t.id LIMIT 5) c
+                     JOIN dates o ON o.id = c.other
+                     JOIN sentences os ON os.id = o.sentence_id JOIN documents od ON od.id = os.document_id) AS conflicts
+           FROM (SELECT t.id ${from} ORDER BY ${order} LIMIT ?) page
+           JOIN dates t ON t.id = page.id JOIN sentences s ON s.id = t.sentence_id ${REF_JOIN}
+           ORDER BY ${order}`,
         )
         .all(afterDocumentId, limit) as (RefRow & Omit<DateRow, 'ref' | 'conflictsWith'> & { conflicts: string | null })[];
       return {
