@@ -1,4 +1,4 @@
-import { fold } from '../ingest/names.ts';
+import { fold, nameKey } from '../ingest/names.ts';
 import type { Store } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
 import { clip } from './format.ts';
@@ -6,13 +6,16 @@ import { ftsQuery } from './fts.ts';
 
 /** Ids of entities whose name or alias appears as whole words in the question. */
 async function namedEntities(store: Store, question: string): Promise<number[]> {
-  const q = ` ${fold(question)} `;
-  const ids = new Set<number>();
-  for (const n of await store.allNames(null)) {
-    const a = fold(n.alias);
-    if (a.length > 2 && q.includes(` ${a} `)) ids.add(n.id);
+  const words = fold(question).split(' ').filter(Boolean).slice(0, 40);
+  const grams = new Set<string>();
+  for (let n = 1; n <= 4; n++) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const key = nameKey(words.slice(i, i + n).join(' '));
+      if (key.length > 2) grams.add(key);
+    }
   }
-  return [...ids];
+  if (!grams.size) return [];
+  return [...new Set((await store.allNames(null, { keys: [...grams] })).map((n) => n.id))];
 }
 
 export async function ask(store: Store, question: string): Promise<Answer> {

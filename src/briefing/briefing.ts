@@ -1,6 +1,6 @@
 import { ingestBytes, type IngestOutcome } from '../ingest/ingest.ts';
 import type { EntityKind, Store } from '../store/store.ts';
-import { fold } from '../ingest/names.ts';
+import { fold, nameKey } from '../ingest/names.ts';
 import type { Answer } from './answer.ts';
 import { ask } from './ask.ts';
 import { brief } from './brief.ts';
@@ -48,13 +48,14 @@ export class Briefing {
     return ingestBytes(this.store, name, bytes);
   }
 
-  /** Autocomplete: names and aliases containing what was typed, prefix matches first, one per entity. */
+  /** Autocomplete: names and aliases with a word starting with what was typed, prefix matches first, one per entity. */
   async suggest(kind: EntityKind, typed: string, max = 25): Promise<Suggestion[]> {
-    const t = fold(typed);
+    // Keys fold spelling variants, so "zelensky" finds "Zelenskyy".
+    const t = nameKey(typed);
     if (!t) return (await this.store.topNames(kind, max)).map((n) => ({ name: n, value: n }));
     const seen = new Map<number, { name: string; alias: string; rank: number }>();
-    for (const n of await this.store.allNames(kind)) {
-      const a = fold(n.alias);
+    for (const n of await this.store.allNames(kind, { wordPrefix: t, limit: 500 })) {
+      const a = nameKey(n.alias);
       const at = a.indexOf(t);
       if (at < 0) continue;
       const rank = at === 0 ? 0 : a.includes(` ${t}`) ? 1 : 2;

@@ -2,7 +2,7 @@ import type { Store } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
 import { clip } from './format.ts';
 import { ftsQuery } from './fts.ts';
-import { closest } from './similar.ts';
+import { closest, initials } from './similar.ts';
 
 const LIMIT = 8;
 
@@ -12,7 +12,7 @@ export async function quotes(store: Store, speaker?: string, about?: string): Pr
   if (speaker?.trim()) {
     const matches = await store.findEntities('person', speaker, 3);
     if (!matches.length) {
-      const suggestions = closest(speaker, await store.allNames('person'));
+      const suggestions = closest(speaker, await store.allNames('person', { prefixes: initials(speaker) }));
       return notice('No one by that name', suggestions.length ? `Did you mean ${suggestions.map((s) => `**${s}**`).join(', ')}?` : 'Try /quote with no speaker.');
     }
     speakerIds = [matches[0].id];

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { fold } from '../ingest/names.ts';
+import { fold, nameKey } from '../ingest/names.ts';
 
 /** The names closest to what was typed, for "did you mean" suggestions. */
 export function closest(query: string, names: { id: number; name: string; alias: string }[], max = 3): string[] {
@@ -18,4 +18,9 @@ export function closest(query: string, names: { id: number; name: string; alias:
     .sort((a, b) => a.d - b.d)
     .slice(0, max)
     .map((b) => b.name);
+}
+
+/** The first letters of the words typed: suggestions are drawn from names that start the same way. */
+export function initials(typed: string): string[] {
+  return [...new Set(nameKey(typed).split(' ').filter(Boolean).map((w) => w[0]))].slice(0, 4);
 }

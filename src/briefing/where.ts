@@ -1,7 +1,7 @@
 import type { PlaceSummary, SentenceRef, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
 import { clip } from './format.ts';
-import { closest } from './similar.ts';
+import { closest, initials } from './similar.ts';
 
 const EVENT = '(?:talks|negotiations?|discussions?|meetings?|met|summit|conference|held|hosted|gathered)';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -54,7 +54,7 @@ export async function whereList(store: Store): Promise<Answer> {
 export async function whereIs(store: Store, place: string): Promise<Answer> {
   const [match] = await store.findEntities('place', place, 1);
   if (!match) {
-    const suggestions = closest(place, await store.allNames('place'));
+    const suggestions = closest(place, await store.allNames('place', { prefixes: initials(place) }));
     return notice('No such place in the story', suggestions.length ? `Did you mean ${suggestions.map((s) => `**${s}**`).join(', ')}?` : 'Try /where with no place to see them all.');
   }
   const detail = await store.entity(match.id, 30);

@@ -2,7 +2,7 @@ import { fold } from '../ingest/names.ts';
 import type { EntityDetail, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer, type AnswerSection } from './answer.ts';
 import { clip } from './format.ts';
-import { closest } from './similar.ts';
+import { closest, initials } from './similar.ts';
 
 const LIST_LIMIT = 24;
 
@@ -27,7 +27,7 @@ export async function whoList(store: Store): Promise<Answer> {
 export async function whoIs(store: Store, name: string): Promise<Answer> {
   const matches = await store.findEntities('person', name, 5);
   if (!matches.length) {
-    const suggestions = closest(name, await store.allNames('person'));
+    const suggestions = closest(name, await store.allNames('person', { prefixes: initials(name) }));
     return notice(
       'No one by that name',
       suggestions.length ? `Did you mean ${suggestions.map((s) => `**${s}**`).join(', ')}?` : 'Try /who with no name to see everyone in the story.',

@@ -80,9 +80,6 @@ export function sqliteQueries(db: Db): StoreQueries {
          ORDER BY e.mention_count DESC, e.name LIMIT ?`,
       )
       .pluck(),
-    allNames: db.prepare(
-      `SELECT e.id, e.kind, e.name, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE (? IS NULL OR e.kind = ?)`,
-    ),
     places: db.prepare(
       `SELECT e.id, e.name, e.place_kind AS placeKind, e.mention_count AS mentions
        FROM entities e WHERE e.kind = 'place' ORDER BY e.mention_count DESC, e.name LIMIT ?`,
@@ -143,8 +140,28 @@ export function sqliteQueries(db: Db): StoreQueries {
       return q.topNames.all(kind, limit) as string[];
     },
 
-    async allNames(kind) {
-      return q.allNames.all(kind ?? null, kind ?? null) as { id: number; kind: EntityKind; name: string; alias: string }[];
+    async allNames(kind, narrow = {}) {
+      const { keys = [], prefixes = [], wordPrefix, limit = -1 } = narrow;
+      const or: string[] = [];
+      const params: unknown[] = [];
+      if (keys.length) {
+        or.push(`a.alias_key IN (${keys.map(() => '?').join(',')})`);
+        params.push(...keys);
+      }
+      for (const p of prefixes.filter(Boolean)) {
+        // A range on the key uses the index where LIKE would not.
+        or.push('(a.alias_key >= ? AND a.alias_key < ?)');
+        params.push(p, `${p}\uffff`);
+      }
+      if (wordPrefix) {
+        or.push("(a.alias_key >= ? AND a.alias_key < ?) OR a.alias_key LIKE ? ESCAPE '\\'");
+        params.push(wordPrefix, `${wordPrefix}\uffff`, `% ${likeEscape(wordPrefix)}%`);
+      }
+      const narrowed = keys.length || prefixes.length || wordPrefix;
+      if (narrowed && !or.length) return [];
+      const sql = `SELECT e.id, e.kind, e.name, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id
+        WHERE (? IS NULL OR e.kind = ?)${or.length ? ` AND (${or.join(' OR ')})` : ''} ORDER BY e.mention_count DESC LIMIT ?`;
+      return db.prepare(sql).all(kind ?? null, kind ?? null, ...params, limit) as { id: number; kind: EntityKind; name: string; alias: string }[];
     },
 
     async entity(id, mentionLimit) {

@@ -152,7 +152,14 @@ export interface StoreQueries {
   firstRef(id: number): Promise<SentenceRef | null>;
   /** The most-mentioned entities of a kind, by display name. */
   topNames(kind: EntityKind, limit: number): Promise<string[]>;
-  allNames(kind: EntityKind | null): Promise<{ id: number; kind: EntityKind; name: string; alias: string }[]>;
+  /**
+   * Names and aliases, narrowed by alias key: any of `keys` exactly, starting with any of `prefixes`, or with a word
+   * starting with `wordPrefix`. With no narrowing, every name.
+   */
+  allNames(
+    kind: EntityKind | null,
+    narrow?: { keys?: string[]; prefixes?: string[]; wordPrefix?: string; limit?: number },
+  ): Promise<{ id: number; kind: EntityKind; name: string; alias: string }[]>;
   entity(id: number, mentionLimit: number): Promise<EntityDetail | null>;
   listPlaces(limit: number): Promise<PlaceSummary[]>;
   /** Proposals, most supported first (or those with the given ids), each with bounded detail. */
