@@ -21,7 +21,10 @@ async function namedEntities(store: Store, question: string): Promise<number[]> 
 export async function ask(store: Store, question: string): Promise<Answer> {
   const match = ftsQuery(question);
   if (!match) return notice('Ask a question', 'Ask with a few words about the story, e.g. /ask question:Where were the talks held?');
-  const hits = await store.search(match, 3, await namedEntities(store, question));
+  const boost = await namedEntities(store, question);
+  // Sentences with every word first (cheap and precise); any word only when none has them all.
+  let hits = await store.search(ftsQuery(question, 'AND') as string, 3, boost);
+  if (!hits.length) hits = await store.search(match, 3, boost);
   if (!hits.length) return notice('Nothing found', 'No sentence in the documents matches that. Try other words, or /brief for the story so far.', false);
   const best = hits[0].score;
   const kept = hits.filter((h, i) => i === 0 || h.score >= best * 0.6);

@@ -15,7 +15,7 @@ export function questionTerms(question: string): string[] {
  * Builds an FTS5 MATCH expression from free text. Every term is a quoted string, so user input can never be
  * FTS syntax ("AND", "NEAR(", "*", "-", quotes); terms are OR-ed and BM25 ranks sentences with more of them.
  */
-export function ftsQuery(question: string): string | null {
+export function ftsQuery(question: string, join: 'OR' | 'AND' = 'OR'): string | null {
   const terms = questionTerms(question);
-  return terms.length ? terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ') : null;
+  return terms.length ? terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(` ${join} `) : null;
 }

@@ -69,7 +69,11 @@ export interface AnalyzedSentence {
   dateline?: { name: string; start: number; end: number };
 }
 
-const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'dos', 'das', 'do', 'ter', 'ten', 'zu', 'bin', 'ibn', 'bint', 'al', 'el', 'abu', 'ben', 'st', 'st.']);
+const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'des', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'dos', 'das', 'do', 'ter', 'ten', 'zu', 'bin', 'ibn', 'bint', 'al', 'el', 'abu', 'ben', 'st', 'st.']);
+/** First words of a place name that may be followed by a country's or city's name ("Port Sudan", "Cape Town"). */
+const PLACE_LEADS = new Set(['port', 'fort', 'cape', 'mount', 'lake', 'san', 'santa', 'saint', 'sao', 'new']);
+/** First words of a named venue ("Palais des Nations", "Hotel Metropol"). */
+const VENUE_LEADS = new Set(['palais', 'palace', 'palacio', 'palazzo', 'chateau', 'château', 'hotel', 'fort', 'camp', 'plaza', 'piazza', 'schloss', 'castle', 'villa']);
 const PREFIXED = /^(?:al|el|ad|as|ash|at|az|ibn|bin|abu|d|o)[-’'‘]\p{Lu}/u;
 const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', ':', '—', '–', '-', '«', '*', '#']);
 
@@ -132,6 +136,11 @@ function analyzeTitle(tokens: Token[], i: number, depth = 0): TitleChunk | null 
     if (g && (g.entry.type === 'country' || g.entry.type === 'org')) {
       complement = { prep: after.key as 'of' | 'for', entry: g.entry };
       end = g.end;
+      // "Special Envoy of the US President Steven Witkoff": the office named after the country is part of the title
+      if (depth === 0 && tokens[end]?.cap && !tokens[end - 1].poss) {
+        const h2 = headAt(tokens, end);
+        if (h2 && !(h2.head in HONORIFICS) && tokens[h2.end] && isNameWord(tokens[h2.end])) end = h2.end;
+      }
     } else {
       let m = k;
       while (m < tokens.length && isWord(tokens[m]) && tokens[m].cap && OFFICE_DOMAINS.has(tokens[m].key)) {
@@ -155,7 +164,11 @@ function analyzeTitle(tokens: Token[], i: number, depth = 0): TitleChunk | null 
       nested = analyzeTitle(tokens, k, 1);
       if (nested) {
         const nm = nameAt(tokens, nested.end);
-        if (nm) {
+        if (nm && tokens[end + 1]?.key === 'the' && nested.complement) {
+          // "Aide to the President of Russia Yuri Ushakov": the name holds the whole title
+          complement = { prep: 'to', title: nested };
+          end = nested.end;
+        } else if (nm) {
           nm.inComplement = true;
           complement = { prep: 'to', nameChunk: nm, title: nested };
           end = nm.end;
@@ -203,21 +216,36 @@ function nameAt(tokens: Token[], i: number): NameChunk | null {
   if (!isNameWord(first) || isMonth(first.text) || isWeekday(first.text)) return null;
   if (first.upper && !PREFIXED.test(first.text) && first.text.replace(/\./g, '').length > 1 && !/^\p{Lu}\.$/u.test(first.text)) {
     // upper-case words are acronyms unless they are initials ("J.D.")
-    if (!/^(\p{Lu}\.){1,3}$/u.test(first.text)) return null;
+    if (!/^(\p{Lu}\.){1,3}$/u.test(first.text) && !(first.text.length <= 3 && isFirstName(first.text) && isNameWord(tokens[i + 1]))) return null;
   }
   let j = i;
   while (j < tokens.length) {
     const t = tokens[j];
-    if (isNameWord(t) && !(t.upper && t.text.replace(/\./g, '').length > 1 && !/^(\p{Lu}\.)+$/u.test(t.text))) {
+    if (isNameWord(t) && (j === i || !(t.upper && t.text.replace(/\./g, '').length > 1 && !/^(\p{Lu}\.)+$/u.test(t.text)))) {
       if (j > i) {
         if (isMonth(t.text) || isWeekday(t.text)) break;
         const g = gazetteerAt(tokens, j);
-        if (g && !(g.entry.type === 'place' && g.end === j + 1) && !(g.end === j + 1 && isFirstName(tokens[i].text))) break;
-        if (isFunctionWord(t.text)) break;
+        if (g && !(g.entry.type === 'place' && g.end === j + 1) && !(g.end === j + 1 && isFirstName(tokens[i].text)) && !(j === i + 1 && PLACE_LEADS.has(tokens[i].key))) break;
+        // a capitalised particle inside a name: "Bart De Wever", "Lula da Silva"
+        if (isFunctionWord(t.text) && !(PARTICLES.has(t.key) && isNameWord(tokens[j + 1]) && !t.poss)) break;
+        // a title inside a capitalised run: "House Minority Leader Hakeem Jeffries" → the name starts after it
+        if (!isFirstName(tokens[i].text) && !tokens[j - 1].poss) {
+          const h = headAt(tokens, j);
+          if (h && tokens[h.end - 1].cap && isNameWord(tokens[h.end]) && !(h.head in HONORIFICS)) break;
+        }
       }
       j++;
       if (t.poss) break;
       continue;
+    }
+    // "National Security and Defence Council": "and" inside an organisation's name
+    if (j > i && t.key === 'and' && !tokens[j - 1].poss && isNameWord(tokens[j + 1])) {
+      let k = j + 1;
+      while (k < tokens.length && isNameWord(tokens[k]) && !tokens[k].poss && k < j + 5) k++;
+      if (ORG_HEADS.has(tokens[k - 1].key) && !isFirstName(tokens[j + 1].text)) {
+        j = k;
+        continue;
+      }
     }
     if (j > i && isWord(t) && PARTICLES.has(t.key) && !t.cap) {
       // a particle joins only when a capitalised word follows: "von der Leyen", "bin Salman"
@@ -236,7 +264,7 @@ function nameAt(tokens: Token[], i: number): NameChunk | null {
   const last = keys[keys.length - 1];
   let headKind: NameChunk['headKind'];
   if (keys.length > 1 && ORG_HEADS.has(last)) headKind = 'org';
-  else if (keys.length > 1 && (VENUE_HEADS.has(last) || keys.slice(1, -1).some((k) => /^(base|palace|airport|square|hotel|stadium)$/.test(k)))) headKind = 'venue';
+  else if (keys.length > 1 && (VENUE_HEADS.has(last) || VENUE_LEADS.has(keys[0]) || keys.slice(1, -1).some((k) => /^(base|palace|airport|square|hotel|stadium)$/.test(k)))) headKind = 'venue';
   else if (keys.length > 1 && FEATURE_HEADS.has(last)) headKind = 'feature';
   return { type: 'name', start: i, end: j, text: joinTokens(tokens, i, j), keys, poss: tokens[j - 1].poss, initial: false, inComplement: false, headKind };
 }
@@ -323,8 +351,18 @@ export function analyzeSentence(s: Sentence, opts: AnalyzeOptions = {}): Analyze
       if (name) {
         const initial = isOpener(tokens[i - 1]) || (i > 0 && tokens[i - 1].kind === 'punct' && /^[“"‘]$/.test(tokens[i - 1].text));
         // a capital that only marks the start of a sentence
-        if ((initial || i === 0) && isCommonWord(tokens[i].text) && !isFirstName(tokens[i].text)) {
+        if ((initial || i === 0) && isCommonWord(tokens[i].text) && !isFirstName(tokens[i].text) && !(name.headKind && name.keys.length >= 2 && !isCommonWord(tokens[i + 1].text) && !isFunctionWord(tokens[i].text) && !/^(the|a|an|this|that|its|their|our)$/.test(tokens[i].key))) {
           i++;
+          continue;
+        }
+        // a capitalised run that ends in a title: "Minority Leader Hakeem Jeffries" → title "Minority Leader"
+        const tAfter = name.end < tokens.length && !tokens[name.end - 1].poss && !isFirstName(tokens[name.start].text) ? analyzeTitle(tokens, name.end) : null;
+        if (tAfter && !tAfter.honorific && tokens[tAfter.start].cap && tAfter.start === name.end && isNameWord(tokens[tAfter.end]) && name.keys.length <= 3 && !name.headKind) {
+          tAfter.start = name.start;
+          tAfter.text = joinTokens(tokens, name.start, tAfter.end);
+          chunks.push(tAfter);
+          if (tAfter.complement?.nameChunk) chunks.push(tAfter.complement.nameChunk);
+          i = tAfter.end;
           continue;
         }
         name.initial = initial || name.start === 0;

@@ -139,6 +139,8 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
     const { tokens, chunks } = s;
     chunks.forEach((c, ci) => {
       if (c.type !== 'name' || c.headKind) return;
+      // "R.Politik": an initial glued to the next word is a brand, not a person's initial
+      for (let k = c.start + 1; k < c.end; k++) if (tokens[k].start === tokens[k - 1].end && /\.$/.test(tokens[k - 1].text)) return;
       let keys = c.keys;
       let lead = 0;
       while (lead < keys.length - 1 && PARTICLE_KEYS.has(keys[lead])) lead++;
@@ -151,7 +153,16 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
       if (c.inComplement) {
         const host = chunks.find((h): h is TitleChunk => h.type === 'title' && h.complement?.nameChunk === c);
         title = host?.complement?.title ?? null;
-      } else if (prev && prev.type === 'title' && prev.end === c.start) title = prev;
+      } else if (prev && prev.type === 'title' && prev.end === c.start && !(tokens[prev.end - 1].poss && !prev.complement)) title = prev;
+      // "Trump’s envoys Steve Witkoff and Jared Kushner": a plural title covers the names joined to it
+      if (!title && ci >= 2 && tokens[c.start - 1]?.key === 'and' && chunks[ci - 1].type === 'name' && chunks[ci - 1].end === c.start - 1) {
+        const pc = candAt.get(`${s.index}:${ci - 1}`);
+        const pt = pc?.titles[0];
+        if (pt && /s$/.test(pt.title.head) && pt.title.end === chunks[ci - 1].start) {
+          cand.titles.push({ ...pt });
+          cand.strong = true;
+        }
+      }
       if (title) {
         if (title.honorific) {
           cand.strong = true;
@@ -162,10 +173,46 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
           cand.titles.push({ title, text: title.text, owner: ti >= 0 ? ownerBefore(s, ti, title.start) : null });
           cand.strong = true;
         }
+        // a chain of titles: "Prime Minister and Foreign Minister Sheikh X", "Sovereign Council chairman General X"
+        let ti = chunks.indexOf(title);
+        for (let n = 0; n < 3 && ti > 0; n++) {
+          const x = chunks[ti - 1];
+          const cur = chunks[ti] as TitleChunk;
+          if (x.type !== 'title' || x.honorific || x.relation || tokens[x.end - 1].poss) break;
+          if (!(x.end === cur.start || (x.end === cur.start - 1 && tokens[x.end].key === 'and'))) break;
+          cand.titles.push({ title: x, text: x.text, owner: ownerBefore(s, ti - 1, x.start) });
+          cand.strong = true;
+          ti--;
+        }
       }
       // "TITLE, NAME," at the start of a clause
       const before1 = chunks.slice(0, ci).reverse().find((x) => !(x.type === 'name' && x.inComplement));
-      if (!title && before1 && before1.type === 'title' && !before1.honorific && before1.end === c.start - 1 && isComma(tokens[c.start - 1]) && (isComma(tokens[c.end]) || !tokens[c.end])) {
+      let farTitle: TitleChunk | null = null;
+      if (!title && !(before1 && before1.type === 'title' && before1.end === c.start - 1) && isComma(tokens[c.start - 1]) && (isComma(tokens[c.end]) || SPEECH_VERBS.has(tokens[c.end]?.key ?? ''))) {
+        // "the head of the Dnipropetrovsk regional military administration, Serhiy Lysak, said"
+        for (let k = ci - 1; k >= 0; k--) {
+          const x = chunks[k];
+          if (x.start < c.start - 12) break;
+          const between = tokens.slice(x.end, c.start - 1);
+          if (between.some((t) => t.kind === 'punct')) break;
+          if (x.type === 'title' && !x.honorific && !x.relation && (tokens[x.end]?.key === 'of' || tokens[x.end]?.key === 'for') && (x.start === 0 || DETERMINERS.has(tokens[x.start - 1].key) || tokens[x.start - 1].kind === 'punct')) {
+            farTitle = x;
+            break;
+          }
+        }
+      }
+      if (farTitle) {
+        const ti = chunks.indexOf(farTitle);
+        let owner = ownerBefore(s, ti, farTitle.start);
+        // an organisation or country inside the phrase
+        for (let m = ti + 1; m < ci && !owner; m++) {
+          const x = chunks[m];
+          if (x.type === 'org' || (x.type === 'name' && x.headKind === 'org')) owner = { kind: 'org', name: x.text };
+          else if (x.type === 'gaz') owner = ownerFromEntry(x.entry, true);
+        }
+        cand.titles.push({ title: farTitle, text: joinTokens(tokens, farTitle.start, c.start - 1), owner });
+        cand.strong = true;
+      } else if (!title && before1 && before1.type === 'title' && !before1.honorific && before1.end === c.start - 1 && isComma(tokens[c.start - 1]) && (isComma(tokens[c.end]) || !tokens[c.end])) {
         const prevT = before1;
         const ti = chunks.indexOf(prevT);
         const owner = ownerBefore(s, ti, prevT.start);
@@ -182,7 +229,22 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
       // "NAME, (the) (OWNER) TITLE ..." appositive
       if (isComma(tokens[c.end])) {
         let pos = c.end + 1;
+        // "X, who served as the top Russia adviser", "X, who is the bloc's foreign policy chief"
+        if (tokens[pos]?.key === 'who') {
+          let q = pos + 1;
+          if (/^(has|had|have)$/.test(tokens[q]?.key ?? '') && tokens[q + 1]?.key === 'been') q += 2;
+          else if (/^(served|serves|serving|worked|works)$/.test(tokens[q]?.key ?? '') && tokens[q + 1]?.key === 'as') q += 2;
+          else if (/^(is|was|became|becomes)$/.test(tokens[q]?.key ?? '')) q += 1;
+          if (q > pos + 1) pos = q;
+        }
         while (pos < tokens.length && DETERMINERS.has(tokens[pos].key)) pos++;
+        while (pos < tokens.length && /^(top|senior|chief|former|longtime|leading|special)$/.test(tokens[pos].key) && tokens[pos + 1]?.cap) pos++;
+        // "the top Russia adviser": a place or country inside the title's modifiers
+        if (chunks.some((x) => x.start === pos && x.type === 'gaz' && x.entry.type !== 'org') && !tokens[pos].poss) {
+          const x = chunks.find((y) => y.start === pos)!;
+          const after = chunks.find((y) => y.start === x.end && y.type === 'title');
+          if (after && !tokens[x.end - 1].poss) pos = x.end;
+        }
         let k = ci + 1;
         while (k < chunks.length && chunks[k].start < pos) k++;
         let owner: Owner | null = null;
@@ -196,7 +258,10 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
           } else owner = null;
         }
         const t = chunks[k];
-        if (t && t.type === 'title' && t.start === pos && !t.honorific) {
+        let tEnd = t && t.type === 'title' ? t.end : 0;
+        while (tEnd < tokens.length && tEnd - pos < 10 && !(tokens[tEnd].kind === 'punct' && /[,;:()—–“”"]/.test(tokens[tEnd].text))) tEnd++;
+        const nextName = isComma(tokens[tEnd]) && chunks.find((x) => x.start === tEnd + 1 && x.type === 'name' && !x.headKind);
+        if (t && t.type === 'title' && t.start === pos && !t.honorific && !(tokens[t.end - 1].poss && !t.complement) && !nextName) {
           // the role runs to the end of the appositive (a comma, a sentence end) if that is near
           let end = t.end;
           while (end < tokens.length && end - t.start < 10 && !(tokens[end].kind === 'punct' && /[,;:()—–“”"]/.test(tokens[end].text))) end++;
@@ -229,14 +294,51 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
       // relation after a possessive person: "Trump’s son-in-law, Jared Kushner" is rare; "Kushner, Trump’s son-in-law" handled above
       const g = firstNameGender(tokens[c.start].text);
       if (!lead && c.keys.length >= 2 && g && !isCommonWord(tokens[c.end - 1].text)) cand.strong = true;
+      const nextTok = tokens[c.end];
+      const prevTok = tokens[c.start - 1];
+      const placeBefore = !!prevTok && /^(in|at|near|from|to|into|outside|on)$/.test(prevTok.key);
+      // a first name and a surname that is also a word ("Fiona Hill"), next to a verb of speech or an appositive
+      if (!cand.strong && !lead && c.keys.length >= 2 && g && !s.headline && !placeBefore && ((nextTok && SPEECH_VERBS.has(nextTok.key)) || (prevTok && SPEECH_VERBS.has(prevTok.key)) || (isComma(nextTok) && /^(who|whose|a|an|the)$/.test(tokens[c.end + 1]?.key ?? '')))) cand.strong = true;
       // two or more capitalised words, none of them an English word, not in a headline
       if (!cand.strong && !lead && c.keys.length >= 2 && !s.headline && c.keys.every((_, n) => !isCommonWord(tokens[c.start + n].text))) {
-        const next = tokens[c.end];
-        const prevTok = tokens[c.start - 1];
-        if ((next && SPEECH_VERBS.has(next.key)) || (prevTok && SPEECH_VERBS.has(prevTok.key)) || isComma(next) || c.poss) cand.strong = true;
+        if ((nextTok && SPEECH_VERBS.has(nextTok.key)) || (prevTok && SPEECH_VERBS.has(prevTok.key)) || (isComma(nextTok) && !placeBefore) || c.poss) cand.strong = true;
       }
       cands.push(cand);
       candAt.set(`${s.index}:${ci}`, cand);
+    });
+  }
+  // "the national security advisers of Britain, France and Germany — A, B and C —": a plural title and its list of names
+  for (const s of sentences) {
+    const { tokens, chunks } = s;
+    chunks.forEach((t) => {
+      if (t.type !== 'title' || !/s$/.test(t.head) || t.honorific || t.relation) return;
+      let d = t.end;
+      const countries: string[] = [];
+      while (d < tokens.length && d < t.end + 12 && !(tokens[d].kind === 'punct' && /[—–:]/.test(tokens[d].text))) {
+        const x = chunks.find((y) => y.start === d && y.type === 'gaz');
+        if (x && x.type === 'gaz' && x.entry.type === 'country') countries.push(x.entry.country.name);
+        if (tokens[d].kind === 'punct' && tokens[d].text === '.') return;
+        d++;
+      }
+      if (d >= tokens.length || !(tokens[d].kind === 'punct' && /[—–:]/.test(tokens[d].text))) return;
+      const listed: Candidate[] = [];
+      for (let k = d + 1; k < tokens.length; ) {
+        const ci = chunks.findIndex((y) => y.start === k && y.type === 'name');
+        const cand = ci >= 0 ? candAt.get(`${s.index}:${ci}`) : undefined;
+        if (!cand) break;
+        listed.push(cand);
+        k = chunks[ci].end;
+        if (tokens[k] && (isComma(tokens[k]) || tokens[k].key === 'and')) k++;
+        if (tokens[k]?.key === 'and') k++;
+      }
+      if (listed.length < 2) return;
+      const text = t.text.replace(/(\p{L})s(?=$|\s+(?:of|to|for)\b)/u, '$1');
+      listed.forEach((cand, n) => {
+        if (cand.titles.length) return;
+        const owner: Owner | null = countries.length === listed.length ? { kind: 'country', name: countries[n] } : null;
+        cand.titles.push({ title: t, text: text.replace(/\s+(?:of|for)\s.*$/, ''), owner });
+        cand.strong = true;
+      });
     });
   }
   // resolve person owners of titles to their candidates
@@ -259,6 +361,34 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
     e.cands.push(c);
     e.full.push(c.keys);
     entityOf.set(c, e);
+  }
+  // "Sheikh Mohammed", "Prince Faisal": a royal or religious title with a given name names the full-name person
+  // "Lula": a single word that is an inner part of exactly one full name ("Luiz Inácio Lula da Silva")
+  // "X, known as Hemedti": a nickname
+  for (const c of cands) {
+    if (entityOf.has(c) || c.keys.length !== 1) continue;
+    const k0 = c.keys[0];
+    const prevChunk = c.ci > 0 ? c.s.chunks[c.ci - 1] : null;
+    const royal = !!prevChunk && prevChunk.type === 'title' && prevChunk.end === c.chunk.start && /^(sheikh|prince|princess|king|queen|emir|sultan|crown prince)$/.test(prevChunk.head);
+    let hits = entities.filter((e) => e.cands.length && e.full.some((f) => f.length >= 2 && (royal ? sameGiven(f[0], k0) : f.length >= 3 && k0.length >= 4 && f.slice(1, -1).some((w) => fold(w) === fold(k0)))));
+    if (royal && hits.length > 1) hits = hits.filter((e) => e.full.some((f) => fold(f[0]) === fold(k0)));
+    if (!royal && !hits.length) {
+      // nickname after "known as" / "nicknamed"
+      const t = c.s.tokens;
+      const st = c.chunk.start;
+      if ((t[st - 1]?.key === 'as' && t[st - 2]?.key === 'known') || t[st - 1]?.key === 'nicknamed') {
+        for (let k = c.ci - 1; k >= 0; k--) {
+          const pc = candAt.get(`${c.s.index}:${k}`);
+          if (pc && entityOf.has(pc) && c.s.chunks[k].end >= st - 4) {
+            hits = [entityOf.get(pc)!];
+            break;
+          }
+        }
+      }
+    }
+    if (hits.length !== 1) continue;
+    hits[0].cands.push(c);
+    entityOf.set(c, hits[0]);
   }
   // ---- 3. single words and weak spans link to a surname (or make a titled single-name person)
   const position = (c: Candidate) => c.s.index * 10000 + c.chunk.start;
@@ -375,6 +505,9 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
     if (affs.size) person.affiliation = [...affs].sort((a, b) => b[1] - a[1])[0][0];
     people.push(person);
   }
+  // "the French president", "The Ukrainian president told reporters": a definite description names a person
+  // already in the text; it gives them their role when the text has given none
+  describeReferents(sentences, people, byChunk);
   // where a person travels: "X visiting the United States", "X traveling to Russia"
   for (const p of people) {
     const set = new Set<string>();
@@ -491,4 +624,82 @@ function findMainCountry(sentences: AnalyzedSentence[]): string | null {
   if (!ranked.length || ranked[0][1] < 2) return null;
   if (ranked.length > 1 && ranked[0][1] < 1.5 * ranked[1][1]) return null;
   return ranked[0][0];
+}
+
+const ANAPHOR_HEADS = new Set(['president', 'vice president', 'prime minister', 'premier', 'chancellor', 'foreign minister', 'defence minister', 'defense minister', 'secretary of state', 'secretary general', 'envoy', 'aide', 'spokesman', 'spokeswoman', 'ambassador', 'senator', 'speaker', 'governor', 'king', 'emir', 'crown prince', 'foreign policy chief', 'negotiator', 'foreign secretary']);
+const PREPS = new Set(['with', 'to', 'by', 'from', 'of', 'for', 'at', 'against', 'on', 'about', 'between', 'after', 'before', 'than', 'like', 'including', 'and']);
+
+/** The person a sentence is about: the first mention that is not a possessive, a complement or after a preposition. */
+export function subjectMention(s: AnalyzedSentence, byChunk: Map<string, number>, people: Person[], before = Infinity): Person | null {
+  for (let ci = 0; ci < s.chunks.length; ci++) {
+    const c = s.chunks[ci];
+    if (c.start >= before) break;
+    if (c.type !== 'name') continue;
+    const id = byChunk.get(`${s.index}:${ci}`);
+    if (id === undefined || c.poss || c.inComplement) continue;
+    let k = c.start - 1;
+    // walk back over the title, owner and determiners in front of the name
+    while (k >= 0) {
+      const x = s.chunkAt[k] >= 0 ? s.chunks[s.chunkAt[k]] : null;
+      if (x && (x.type === 'title' || x.type === 'gaz' || x.type === 'org')) k = x.start - 1;
+      else if (DETERMINERS.has(s.tokens[k].key)) k--;
+      else break;
+    }
+    if (k >= 0 && PREPS.has(s.tokens[k].key)) continue;
+    return people[id];
+  }
+  return null;
+}
+
+function describeReferents(sentences: AnalyzedSentence[], people: Person[], byChunk: Map<string, number>): void {
+  const lastMentionBefore = (si: number, tok: number): Person | null => {
+    const s = sentences[si];
+    let best: Person | null = null;
+    s.chunks.forEach((c, ci) => {
+      if (c.type !== 'name' || c.end > tok) return;
+      const id = byChunk.get(`${si}:${ci}`);
+      if (id !== undefined && !c.inComplement) best = people[id];
+    });
+    return best;
+  };
+  for (const s of sentences) {
+    const { tokens, chunks } = s;
+    chunks.forEach((t, ci) => {
+      if (t.type !== 'title' || t.honorific || t.relation || !ANAPHOR_HEADS.has(t.head) || t.complement) return;
+      const next = chunks[ci + 1];
+      if (next && next.type === 'name' && (next.start === t.end || (next.start === t.end + 1 && isComma(tokens[t.end])))) return;
+      // the description: "the (OWNER) TITLE"
+      let p0 = t.start;
+      let owner: string | null = null;
+      const prev = chunks[ci - 1];
+      if (prev && prev.end === t.start && prev.type === 'gaz' && (prev.entry.type === 'country' || prev.entry.type === 'demonym')) {
+        owner = prev.entry.country.name;
+        p0 = prev.start;
+      }
+      while (p0 > 0 && tokens[p0 - 1].kind === 'word' && /^(former|current|then|new|incoming|outgoing)$/.test(tokens[p0 - 1].key)) p0--;
+      if (tokens[p0 - 1]?.key !== 'the') return;
+      // an appositive to a name ("X, the French president") is read elsewhere
+      if (isComma(tokens[p0 - 2]) && s.chunkAt[p0 - 3] >= 0 && s.chunks[s.chunkAt[p0 - 3]].type === 'name') return;
+      let ref: Person | null = null;
+      if (owner) {
+        const same = people.filter((p) => p.affiliation === owner);
+        if (same.length === 1) ref = same[0];
+      }
+      if (!ref) {
+        const inSentence = lastMentionBefore(s.index, p0);
+        if (inSentence) ref = tokens[t.end - 1].poss ? inSentence : null;
+        else
+          for (let b = s.index - 1; b >= 0 && b >= s.index - 2 && !ref; b--) {
+            ref = subjectMention(sentences[b], byChunk, people);
+            if (sentences[b].chunks.some((c, k) => c.type === 'name' && byChunk.has(`${b}:${k}`))) break;
+          }
+      }
+      if (!ref || ref.roles.length) return;
+      if (owner && ref.affiliation && ref.affiliation !== owner) return;
+      const role = joinTokens(tokens, prev && owner ? prev.start : t.start, t.end);
+      ref.roles.push(role);
+      ref.roleSentences[role] = s.index;
+      if (owner && !ref.affiliation) ref.affiliation = owner;
+    });
+  }
 }

@@ -207,7 +207,7 @@ export function sqliteQueries(db: Db): StoreQueries {
     },
 
     async listQuotes({ speakerIds, aboutMatch, limit }) {
-      const where: string[] = [];
+      const where: string[] = ['qt.speaker_id IS NOT NULL'];
       const params: unknown[] = [];
       if (speakerIds?.length) {
         where.push(`qt.speaker_id IN (${speakerIds.map(() => '?').join(',')})`);
@@ -217,9 +217,9 @@ export function sqliteQueries(db: Db): StoreQueries {
         where.push('s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)');
         params.push(aboutMatch);
       }
-      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const total = db.prepare(`SELECT count(*) FROM (${quotesSql(clause)})`).pluck().get(...params) as number;
-      const rows = db.prepare(`${quotesSql(clause)} ORDER BY qt.speaker_id IS NULL, s.document_id, s.idx LIMIT ?`).all(...params, limit) as (RefRow & {
+      const clause = `WHERE ${where.join(' AND ')}`;
+      const total = db.prepare(`SELECT count(*) FROM quotes qt JOIN sentences s ON s.id = qt.sentence_id ${clause}`).pluck().get(...params) as number;
+      const rows = db.prepare(`${quotesSql(clause)} ORDER BY qt.id LIMIT ?`).all(...params, limit) as (RefRow & {
         id: number;
         speaker: string | null;
         speakerId: number | null;

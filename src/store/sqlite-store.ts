@@ -279,14 +279,15 @@ export class SqliteStore implements Store {
     };
   }
 
-  async documents(): Promise<DocumentRow[]> {
+  async documents(limit = -1): Promise<DocumentRow[]> {
     return this.db
       .prepare(
         `SELECT d.id, d.key, d.title, d.source, d.url, d.published_at AS publishedAt, d.ingested_at AS ingestedAt,
                 (SELECT count(*) FROM sentences s WHERE s.document_id = d.id) AS sentences
-         FROM documents d ORDER BY coalesce(d.published_at, d.ingested_at), d.id`,
+         FROM (SELECT id FROM documents ORDER BY coalesce(published_at, ingested_at), id LIMIT ?) page
+         JOIN documents d ON d.id = page.id ORDER BY coalesce(d.published_at, d.ingested_at), d.id`,
       )
-      .all() as DocumentRow[];
+      .all(limit) as DocumentRow[];
   }
 
   async conflicts(): Promise<DateConflict[]> {

@@ -53,7 +53,8 @@ export type IngestProbe = (stage: 'document' | 'sentences' | 'entities' | 'propo
 export interface Store extends StoreQueries, DigestStore {
   ingest(doc: SourceDocument, sentences: Sentence[], extraction: Extraction, probe?: IngestProbe): Promise<IngestResult>;
   stats(): Promise<StoreStats>;
-  documents(): Promise<DocumentRow[]>;
+  /** Documents, oldest first (by publication, else ingestion), at most `limit` (default all). */
+  documents(limit?: number): Promise<DocumentRow[]>;
   conflicts(): Promise<DateConflict[]>;
   close(): Promise<void>;
 }
@@ -166,7 +167,7 @@ export interface StoreQueries {
   listProposals(opts: { limit: number; evidence: number; reports?: number; ids?: number[] }): Promise<ProposalSummary[]>;
   /** Every proposal's name and aliases, for matching what someone typed. */
   proposalNames(): Promise<{ id: number; name: string; aliases: string[] }[]>;
-  /** `aboutMatch` is an FTS5 expression over the quote's sentence. */
+  /** Attributed quotes in document order; `aboutMatch` is an FTS5 expression over the quote's sentence. */
   listQuotes(filter: { speakerIds?: number[]; aboutMatch?: string | null; limit: number }): Promise<{ rows: QuoteRow[]; total: number }>;
   /** Dated (ISO known) or undated dates in time order (or newest first), with the total that match. */
   listDates(opts: { dated: boolean; limit: number; newestFirst?: boolean; afterDocumentId?: number }): Promise<{ rows: DateRow[]; total: number }>;

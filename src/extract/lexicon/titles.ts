@@ -25,6 +25,9 @@ export const TITLE_HEADS = new Set(
     'son-in-law', 'daughter-in-law', 'father-in-law', 'brother-in-law', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister',
     'father', 'mother', 'nephew', 'niece', 'cousin', 'widow', 'grandson', 'granddaughter', 'ally', 'confidant', 'friend',
     'mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'lady',
+    'counterpart', 'counterparts', 'expert', 'historian', 'scholar', 'editor', 'correspondent', 'journalist', 'commentator',
+    'envoys', 'advisers', 'advisors', 'aides', 'negotiators', 'national security advisers', 'national security advisors', 'senators',
+    'foreign ministers', 'ministers',
   ].map((s) => s.replace(/-/g, ' ')),
 );
 
@@ -37,7 +40,7 @@ export const RELATION_HEADS = new Set(
 );
 
 /** Heads that take "to X" naming who they serve ("chief of staff to President Zelenskyy", "adviser to the president"). */
-export const SERVES_HEADS = new Set(['chief of staff', 'adviser', 'advisor', 'aide', 'counselor', 'counsellor', 'spokesperson', 'spokesman', 'spokeswoman', 'secretary', 'press secretary', 'assistant', 'deputy']);
+export const SERVES_HEADS = new Set(['chief of staff', 'adviser', 'advisor', 'aide', 'advisers', 'advisors', 'aides', 'counselor', 'counsellor', 'spokesperson', 'spokesman', 'spokeswoman', 'secretary', 'press secretary', 'assistant', 'deputy']);
 /** Heads that take "to X" naming where they are sent ("ambassador to the U.S.", "envoy to the Middle East"). */
 export const POSTED_HEADS = new Set(['ambassador', 'envoy', 'emissary', 'representative', 'high representative', 'special envoy', 'consul', 'consul general']);
 
@@ -50,6 +53,7 @@ export const TITLE_MODIFIERS = new Set(
     'treasury commerce homeland agriculture labor labour transport education culture environment development international ' +
     'european regional district federal general staff joint armed forces marine corps coast guard space cyber press communications ' +
     'information strategic diplomatic political legal media public private own newly appointed elected designated powerful influential ' +
+    'humanitarian founding maritime military-political independent ' +
     'hardline hard-line moderate conservative liberal centrist nationalist populist far-right far-left right-wing left-wing').split(/\s+/),
 );
 
