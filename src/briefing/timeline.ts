@@ -11,6 +11,9 @@ export async function timeline(store: Store): Promise<Answer> {
   if (!dated.total && !undated.total) return notice('No dates yet', 'No dated event is described in the documents so far.', false);
   const cites = new CitationList();
   let disagreements = 0;
+  const shown = new Set<number>();
+  // A disagreement is flagged once, on the first of its dates listed.
+  const fresh = (d: DateRow) => !d.conflictsWith.some((o) => shown.has(o.id)) && (shown.add(d.id), true);
   const item = (d: DateRow): AnswerItem => {
     const cite = [cites.add(d.ref)];
     let text = clip(d.what ?? d.ref.sentence, 160);
@@ -25,7 +28,7 @@ export async function timeline(store: Store): Promise<Answer> {
   if (dated.rows.length) {
     sections.push({
       heading: 'Dated events',
-      items: dated.rows.map(item),
+      items: dated.rows.filter(fresh).map(item),
       more: dated.total > DATED ? { count: dated.total - DATED, hint: 'ask /ask question:… for one event' } : undefined,
     });
   }

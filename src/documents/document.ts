@@ -61,9 +61,11 @@ function looksBinary(bytes: Buffer): boolean {
   return sample.length > 0 && control / sample.length > 0.1;
 }
 
-function splitFrontMatter(text: string): { meta: string | null; body: string } {
+function splitFrontMatter(text: string): { meta: string | null; body: string; unclosed?: boolean } {
   const m = /^---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
-  return m ? { meta: m[1], body: text.slice(m[0].length) } : { meta: null, body: text };
+  if (m) return { meta: m[1], body: text.slice(m[0].length) };
+  if (/^---[ \t]*\n/.test(text)) return { meta: null, body: text, unclosed: true };
+  return { meta: null, body: text };
 }
 
 function titleFromBody(body: string): string {
@@ -89,14 +91,15 @@ export function parseDocument(key: string, bytes: Buffer): SourceDocument {
     throw new DocumentError(key, 'the file is not valid UTF-8 text');
   }
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const { meta, body: rawBody } = splitFrontMatter(text);
+  const { meta, body: rawBody, unclosed } = splitFrontMatter(text);
+  if (unclosed) throw new DocumentError(key, 'bad front matter: it opens with --- but has no closing --- line');
   let fm: FrontMatter = {};
   if (meta !== null) {
     let data: unknown;
     try {
       data = parseYaml(meta) ?? {};
     } catch (e) {
-      throw new DocumentError(key, `bad front matter: ${(e as Error).message.split('\n')[0]}`);
+      throw new DocumentError(key, `bad front matter: ${(e as Error).message.split('\n')[0].replace(/[\s:]+$/, '')}`);
     }
     const parsed = frontMatterSchema.safeParse(data);
     if (!parsed.success) {

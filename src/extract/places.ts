@@ -1,7 +1,7 @@
 import type { ExtractedPlace, PlaceKind } from './contract.ts';
 import type { AnalyzedSentence, NameChunk } from './chunks.ts';
 import type { PeopleResult } from './people.ts';
-import { PLACE_APPOSITIVE, PLACE_PREPOSITIONS, PLACE_TYPE_AFTER, TRAVEL_WORDS } from './lexicon/places.ts';
+import { PLACE_APPOSITIVE, PLACE_PREPOSITIONS, PLACE_TYPE_AFTER, TRAVEL_WORDS, VENUE_HEADS } from './lexicon/places.ts';
 import { isCommonWord, isFirstName } from './lexicon/words.ts';
 
 /**
@@ -61,11 +61,19 @@ export function resolvePlaces(sentences: AnalyzedSentence[], people: PeopleResul
         return void contextual.set(c.text, { kind: PLACE_TYPE_AFTER[next.key] === 'city' ? 'city' : 'region', alias: `${c.text} ${next.text}` });
       }
       if (prev && prev.key === 'of' && prev2 && PLACE_TYPE_AFTER[prev2.key]) return void contextual.set(c.text, { kind: PLACE_TYPE_AFTER[prev2.key] });
+      // "the Dnipropetrovsk regional military administration"
+      if (next && !c.poss && /^(regional|oblast)$/.test(next.key) && c.keys.length === 1) return void contextual.set(c.text, { kind: 'region' });
+      // "the part of Donetsk still held by Ukraine", "the outskirts of Kherson"
+      if (prev && prev.key === 'of' && prev2 && /^(part|parts|rest|outskirts|centre|center|edge|suburbs|heart|north|south|east|west|residents)$/.test(prev2.key)) return void contextual.set(c.text, { kind: 'city' });
+      // "a drone attack on Dnipro"
+      if (prev && prev.key === 'on' && prev2 && /^(attack|attacks|strike|strikes|assault|offensive|advance|raid|raids|bombardment|shelling|march|push)$/.test(prev2.key)) return void contextual.set(c.text, { kind: 'city' });
       // "Pokrovsk, a key logistics hub"
       if (next && next.text === ',') {
         for (let k = c.end + 1; k < tokens.length && k < c.end + 7; k++) {
           if (tokens[k].kind === 'punct') break;
           if (PLACE_APPOSITIVE.has(tokens[k].key)) return void contextual.set(c.text, { kind: tokens[k].key === 'region' || tokens[k].key === 'province' ? 'region' : 'city' });
+          // "Mar-a-Lago, the US president’s private club"
+          if (VENUE_HEADS.has(tokens[k].key) && k > c.end + 1 && !tokens[k].poss && !/^(house|field|road|street|plant|station|park)$/.test(tokens[k].key)) return void contextual.set(c.text, { kind: 'venue' });
         }
       }
       // "North Darfur", "Southern Lebanon"

@@ -3,7 +3,7 @@ import { sentenceAt } from '../text/sentences.ts';
 import type { Token } from '../text/tokens.ts';
 import type { ExtractedQuote } from './contract.ts';
 import type { AnalyzedSentence, TitleChunk } from './chunks.ts';
-import type { PeopleResult, Person } from './people.ts';
+import { subjectMention, type PeopleResult, type Person } from './people.ts';
 import { SPEECH_VERBS } from './lexicon/verbs.ts';
 import { isFunctionWord } from './lexicon/words.ts';
 
@@ -145,10 +145,67 @@ export function attributeQuotes(spans: QuoteSpan[], sentences: AnalyzedSentence[
     }
     return fallback;
   };
-  // "the Ukrainian president", "the envoy": a unique person with that role
-  const rolePerson = (title: TitleChunk): Person | null => {
-    const found = people.people.filter((p) => p.roles.some((r) => r.toLowerCase().includes(title.head)));
-    return found.length === 1 ? found[0] : null;
+  const tokenBefore = (s: AnalyzedSentence, pos: number) => {
+    let k = 0;
+    while (k < s.tokens.length && s.tokens[k].start < pos) k++;
+    return k;
+  };
+  const hasPerson = (s: AnalyzedSentence, limit = Infinity) => s.chunks.some((c, ci) => c.type === 'name' && c.start < limit && people.byChunk.has(`${s.index}:${ci}`));
+  // "he said": the subject of the sentence, or of the sentence before when this one has none that fits
+  const resolvePronoun = (gender: 'm' | 'f', si: number, pos: number): Person | null => {
+    const fits = (p: Person) => !p.gender || p.gender === gender;
+    for (let b = si; b >= 0 && b >= si - 3; b--) {
+      const s = sentences[b];
+      const limit = b === si ? tokenBefore(s, pos) : s.tokens.length;
+      // a sentence led by a pronoun of the same gender is about the same person as the one before
+      const firstPerson = s.chunks.findIndex((c, ci) => c.type === 'name' && c.start < limit && people.byChunk.has(`${s.index}:${ci}`));
+      const firstPersonTok = firstPerson >= 0 ? s.chunks[firstPerson].start : limit;
+      const ledByPronoun = s.tokens.slice(0, firstPersonTok).some((t) => SUBJECT_PRONOUNS[t.key] === gender);
+      if (ledByPronoun && b !== si) continue;
+      if (ledByPronoun && b === si) continue;
+      const subj = subjectMention(s, people.byChunk, people.people, limit);
+      if (subj && fits(subj)) return subj;
+      if (hasPerson(s, limit)) {
+        // the last person of that gender in the sentence
+        let last: Person | null = null;
+        s.chunks.forEach((c, ci) => {
+          if (c.type !== 'name' || c.start >= limit || c.poss) return;
+          const id = people.byChunk.get(`${s.index}:${ci}`);
+          if (id !== undefined && people.people[id].gender === gender) last = people.people[id];
+        });
+        if (last) return last;
+      }
+    }
+    return pronounPerson(gender, pos);
+  };
+  let prevSpeakerPerson: Person | null = null;
+  // "the Ukrainian president", "the envoy", "the former Estonian prime minister": a person with that role or
+  // country, else the person the sentence before is about
+  const rolePerson = (title: TitleChunk, s?: AnalyzedSentence): Person | null => {
+    let owner: string | null = null;
+    if (s) {
+      const ci = s.chunks.indexOf(title);
+      const prev = ci > 0 ? s.chunks[ci - 1] : null;
+      if (prev && prev.end === title.start && prev.type === 'gaz' && (prev.entry.type === 'country' || prev.entry.type === 'demonym')) owner = prev.entry.country.name;
+    }
+    let found = people.people.filter((p) => p.roles.some((r) => r.toLowerCase().includes(title.head)) && (!owner || !p.affiliation || p.affiliation === owner));
+    if (owner && found.length > 1) {
+      const same = found.filter((p) => p.affiliation === owner);
+      if (same.length) found = same;
+    }
+    if (found.length === 1) return found[0];
+    if (found.length > 1) {
+      if (prevSpeakerPerson && found.includes(prevSpeakerPerson)) return prevSpeakerPerson;
+      return null;
+    }
+    if (s && s.index > 0) {
+      for (let b = s.index - 1; b >= 0 && b >= s.index - 2; b--) {
+        const subj = subjectMention(sentences[b], people.byChunk, people.people);
+        if (subj) return subj;
+        if (hasPerson(sentences[b])) break;
+      }
+    }
+    return null;
   };
   const tokensIn = (s: AnalyzedSentence, from: number, to: number) => s.tokens.filter((t) => t.start >= from && t.end <= to);
 
@@ -179,7 +236,7 @@ export function attributeQuotes(spans: QuoteSpan[], sentences: AnalyzedSentence[
       const r = afterAttribution(after, e, personAt, rolePerson);
       if (r.found) {
         found = true;
-        speaker = r.person ?? (r.pronoun ? (r.pronoun === 'p' ? null : pronounPerson(r.pronoun, q.open)) : null);
+        speaker = r.person ?? (r.pronoun ? (r.pronoun === 'p' ? null : resolvePronoun(r.pronoun, si, q.open)) : null);
       }
       // 2. before the quote, in its sentence: "X said that …“”", "X described it as “…”"
       if (!found) {
@@ -193,7 +250,7 @@ export function attributeQuotes(spans: QuoteSpan[], sentences: AnalyzedSentence[
           }
         }
         const lead = body.slice(Math.max(0, q.open - 30), q.open);
-        const scare = q.text.split(/\s+/).length <= 5 && !/[.!?…]$/.test(q.text) && /\b(?:the|a|an|this|that|these|those|its|their|his|her|our|so-called|so called|dubbed|nicknamed|what)\s*$/i.test(lead);
+        const scare = q.text.split(/\s+/).length <= 5 && !/[.!?…]$/.test(q.text) && /\b(?:the|a|an|this|that|these|those|its|their|his|her|our|so-called|so called|dubbed|nicknamed|what)\s*$/i.test(lead) && !(v >= 0 && /\b(?:that|what)\s*$/i.test(lead) && !/\bwhat\s+\w+\s+called\s*$/i.test(body.slice(Math.max(0, q.open - 40), q.open)));
         if (v >= 0 && !scare) {
           if (before[v].key === 'according') {
             const p = personAt(s, before[v].i + 2) ?? personAt(s, before[v].i + 3);
@@ -201,25 +258,47 @@ export function attributeQuotes(spans: QuoteSpan[], sentences: AnalyzedSentence[
               found = true;
               speaker = p.person;
             }
+          } else if (before[v].i >= 3 && s.tokens[before[v].i - 1].key === 'who' && s.tokens[before[v].i - 2].text === ',' && personAt(s, before[v].i - 3)) {
+            found = true;
+            speaker = personAt(s, before[v].i - 3)!.person;
           } else {
             for (let k = before[v].i - 1; k >= 0; k--) {
               const t = s.tokens[k];
               const pr = SUBJECT_PRONOUNS[t.key];
               if (pr) {
                 found = true;
-                speaker = pr === 'p' ? null : pronounPerson(pr, t.start);
+                speaker = pr === 'p' ? null : resolvePronoun(pr, si, t.start);
                 break;
               }
               const p = personAt(s, k);
               if (p) {
                 const c = s.chunks[p.chunk];
-                if (c.type === 'name' && (c.poss || c.inComplement)) {
+                if (c.type === 'name' && (c.poss || c.inComplement || afterPreposition(s, c.start))) {
                   k = c.start;
                   continue;
                 }
                 found = true;
                 speaker = p.person;
                 break;
+              }
+              // "The Ukrainian president told reporters …": a description names the speaker
+              const tc = s.chunkAt[k] >= 0 ? s.chunks[s.chunkAt[k]] : null;
+              // an appositive title ("X, the president of the European Council, who …") belongs to the name before it
+              if (tc && tc.type === 'title') {
+                let d = tc.start - 1;
+                while (d >= 0 && (/^(the|a|an)$/.test(s.tokens[d].key) || (s.chunkAt[d] >= 0 && s.chunks[s.chunkAt[d]].type === 'gaz'))) d = s.chunkAt[d] >= 0 && s.chunks[s.chunkAt[d]].type === 'gaz' ? s.chunks[s.chunkAt[d]].start - 1 : d - 1;
+                if (d >= 0 && s.tokens[d].text === ',') {
+                  k = tc.start;
+                  continue;
+                }
+              }
+              if (tc && tc.type === 'title' && !tc.honorific && s.tokens[tc.start - 1]?.key === 'the' || (tc && tc.type === 'title' && s.chunks[s.chunks.indexOf(tc) - 1]?.type === 'gaz' && s.tokens[s.chunks[s.chunks.indexOf(tc) - 1].start - 1]?.key === 'the')) {
+                const nx = s.chunks[s.chunks.indexOf(tc) + 1];
+                if (!(nx && nx.type === 'name' && nx.start <= tc.end + 1)) {
+                  found = true;
+                  speaker = rolePerson(tc, s);
+                  break;
+                }
               }
             }
             // "said X" before the quote: "said Rubio: “…”"
@@ -234,20 +313,23 @@ export function attributeQuotes(spans: QuoteSpan[], sentences: AnalyzedSentence[
         }
       }
       // 3. a speech quote that carries on the previous speaker's words
-      if (!found && q.kind === 'speech' && prevSpeaker && prevSpeaker.person && (prevSpeaker.para === para || prevSpeaker.para === para - 1) && !hasOtherPerson(sentences, people, si)) {
+      const opensSentence = !s.tokens.some((t) => t.kind === 'word' && t.end <= q.open);
+      if (!found && q.kind === 'speech' && opensSentence && prevSpeaker && prevSpeaker.person && (prevSpeaker.para === para || prevSpeaker.para === para - 1) && !hasOtherPerson(sentences, people, si, q)) {
         speaker = prevSpeaker.person;
         found = true;
       }
     }
     out.push({ speaker: speaker?.name ?? null, text: q.text, sentence: si });
     if (q.kind === 'speech') prevSpeaker = { person: speaker, close: q.close, para };
+    if (speaker) prevSpeakerPerson = speaker;
   }
   return out;
 }
 
-function hasOtherPerson(sentences: AnalyzedSentence[], people: PeopleResult, si: number): boolean {
+function hasOtherPerson(sentences: AnalyzedSentence[], people: PeopleResult, si: number, q: QuoteSpan): boolean {
   const s = sentences[si];
-  return s.chunks.some((c, ci) => c.type === 'name' && people.byChunk.has(`${s.index}:${ci}`));
+  // names inside the quote itself are not other speakers
+  return s.chunks.some((c, ci) => c.type === 'name' && people.byChunk.has(`${s.index}:${ci}`) && !(s.tokens[c.start].start >= q.open && s.tokens[c.end - 1].end <= q.close));
 }
 
 
@@ -255,7 +337,7 @@ function afterAttribution(
   after: Token[],
   s: AnalyzedSentence,
   personAt: (s: AnalyzedSentence, i: number) => { person: Person; chunk: number } | null,
-  rolePerson: (t: TitleChunk) => Person | null,
+  rolePerson: (t: TitleChunk, s?: AnalyzedSentence) => Person | null,
 ): { found: boolean; person?: Person | null; pronoun?: 'm' | 'f' | 'p' } {
   let k = 0;
   while (k < after.length && after[k].kind === 'punct' && /[,—–-]/.test(after[k].text)) k++;
@@ -277,6 +359,7 @@ function afterAttribution(
   const subj = subjectAt(after, k, s, personAt, rolePerson);
   if (subj) {
     let v = subj.end;
+    if (after[v]?.text === ',') v++;
     // skip an adverb or an auxiliary ("later said", "has said")
     while (v < after.length && v < subj.end + 2 && (/ly$/.test(after[v].key) || /^(has|had|have|also|then|later|again|once)$/.test(after[v].key))) v++;
     if (after[v] && SPEECH_VERBS.has(after[v].key)) return { found: true, person: subj.person };
@@ -290,7 +373,7 @@ function subjectAt(
   k: number,
   s: AnalyzedSentence,
   personAt: (s: AnalyzedSentence, i: number) => { person: Person; chunk: number } | null,
-  rolePerson: (t: TitleChunk) => Person | null,
+  rolePerson: (t: TitleChunk, s?: AnalyzedSentence) => Person | null,
 ): { person: Person | null; end: number } | null {
   const first = after[k];
   if (!first) return null;
@@ -302,7 +385,12 @@ function subjectAt(
   while (idx < after.length && steps < 8) {
     steps++;
     const tok = after[idx];
-    if (tok.kind === 'word' && /^(the|a|an)$/.test(tok.key)) {
+    if (tok.kind === 'word' && /^(the|a|an|former|then|current|new|outgoing|incoming|top|senior)$/.test(tok.key)) {
+      idx++;
+      continue;
+    }
+    // "the adviser, Ezzeldin al-Safi, told"
+    if (tok.kind === 'punct' && tok.text === ',' && lastTitle && !person) {
       idx++;
       continue;
     }
@@ -317,7 +405,7 @@ function subjectAt(
     if (person) break;
   }
   if (!person && lastTitle) {
-    const rp = rolePerson(lastTitle);
+    const rp = rolePerson(lastTitle, s);
     return { person: rp, end: idx };
   }
   if (!person) return null;
@@ -329,7 +417,7 @@ function subjectNP(
   k: number,
   s: AnalyzedSentence,
   personAt: (s: AnalyzedSentence, i: number) => { person: Person; chunk: number } | null,
-  rolePerson: (t: TitleChunk) => Person | null,
+  rolePerson: (t: TitleChunk, s?: AnalyzedSentence) => Person | null,
 ): Person | null {
   // "said Ukraine’s ambassador, Olga Stefanishyna" — look a few tokens on for a person
   for (let m = k; m < after.length && m < k + 10; m++) {
@@ -339,4 +427,17 @@ function subjectNP(
   }
   const sub = subjectAt(after, k, s, personAt, rolePerson);
   return sub?.person ?? null;
+}
+
+const PREPOSITIONS = new Set(['with', 'to', 'by', 'from', 'for', 'at', 'against', 'about', 'between', 'than', 'like', 'including', 'of']);
+/** A name that is the object of a preposition ("with his Belarusian counterpart X", "with Sen. X"). */
+function afterPreposition(s: AnalyzedSentence, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0) {
+    const x = s.chunkAt[k] >= 0 ? s.chunks[s.chunkAt[k]] : null;
+    if (x && (x.type === 'title' || x.type === 'gaz' || x.type === 'org')) k = x.start - 1;
+    else if (/^(the|a|an|his|her|their|its|our)$/.test(s.tokens[k].key)) k--;
+    else break;
+  }
+  return k >= 0 && PREPOSITIONS.has(s.tokens[k].key);
 }

@@ -54,7 +54,9 @@ export function samePersonName(a: string, b: string): boolean {
   if (ka.length === 1 || kb.length === 1) return true;
   const fa = ka[0];
   const fb = kb[0];
-  return fa === fb || (fa.length === 1 && fb.startsWith(fa)) || (fb.length === 1 && fa.startsWith(fb));
+  // An initial or a short form of the first name agrees with it: "J. Kushner", "Dan Driscoll" / "Daniel Driscoll".
+  const [short, long] = fa.length <= fb.length ? [fa, fb] : [fb, fa];
+  return short === long || (long.startsWith(short) && (short.length === 1 || short.length >= 3));
 }
 
 /** Two proposal names (as phrase keys) name the same thing: nearly the same words, and the same numbers. */

@@ -1,5 +1,6 @@
 import type { SourceDocument } from '../documents/document.ts';
 import type { Extraction } from '../extract/contract.ts';
+import { daysApart, eventKinds } from '../ingest/events.ts';
 import { fold, nameKey, overlap, phraseKey, sameProposalKey, samePersonName } from '../ingest/names.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { sqliteDigest } from './sqlite-digest.ts';
@@ -128,7 +129,7 @@ export class SqliteStore implements Store {
     for (const d of x.dates) {
       const whatKey = d.what ? phraseKey(d.what) : null;
       const dateId = Number(date.run(sid(d.sentence), d.text, d.iso, d.precision, d.what, whatKey).lastInsertRowid);
-      if (d.iso && whatKey) conflicts += this.recordConflicts(dateId, documentId, d.iso, whatKey);
+      if (d.iso) conflicts += this.recordConflicts(dateId, documentId, d.iso, whatKey, sid(d.sentence), sentences[d.sentence]?.text ?? '');
     }
     probe('dates');
     return { status: old ? 'replaced' : 'new', documentId, added, conflicts };
@@ -236,29 +237,49 @@ export class SqliteStore implements Store {
     return { id, isNew: found === undefined };
   }
 
-  /** Another document that dates the same event differently: both dates are kept and the pair recorded. */
-  private recordConflicts(dateId: number, documentId: number, iso: string, whatKey: string): number {
-    const terms = [...new Set(whatKey.split(' ').filter(Boolean))];
-    const addTerm = this.db.prepare('INSERT OR IGNORE INTO date_terms (term, date_id) VALUES (?, ?)');
-    for (const t of terms) addTerm.run(t, dateId);
-    // A candidate shares at least two of the words (one for a one-word event); `overlap` then decides.
-    const others = this.db
-      .prepare(
-        `SELECT d.id, d.iso, d.what_key FROM (
-           SELECT date_id, count(*) AS shared FROM date_terms WHERE term IN (${terms.map(() => '?').join(',')}) AND date_id != ?
-           GROUP BY date_id HAVING shared >= ?
-         ) c JOIN dates d ON d.id = c.date_id JOIN sentences s ON s.id = d.sentence_id
-         WHERE s.document_id != ? AND d.iso IS NOT NULL`,
-      )
-      .all(...terms, dateId, Math.min(terms.length, 2), documentId) as { id: number; iso: string; what_key: string }[];
+  /**
+   * Another document that dates the same event differently: both dates are kept and the pair recorded.
+   * Two dates are taken for one event when (a) what they date reads nearly the same, or (b) their sentences name a
+   * same place and the same kind of event (talks, a vote, a visit…) and the dates lie within two weeks of each
+   * other: sources a day or a week apart on "the talks in Geneva" disagree; months apart, they are two rounds.
+   */
+  private recordConflicts(dateId: number, documentId: number, iso: string, whatKey: string | null, sentenceId: number, sentence: string): number {
+    const candidates = new Map<number, string>();
+    if (whatKey) {
+      const terms = [...new Set(whatKey.split(' ').filter(Boolean))];
+      const addTerm = this.db.prepare('INSERT OR IGNORE INTO date_terms (term, date_id) VALUES (?, ?)');
+      for (const t of terms) addTerm.run(t, dateId);
+      const similar = this.db
+        .prepare(
+          `SELECT d.id, d.iso, d.what_key FROM (
+             SELECT date_id, count(*) AS shared FROM date_terms WHERE term IN (${terms.map(() => '?').join(',')}) AND date_id != ?
+             GROUP BY date_id HAVING shared >= ?
+           ) c JOIN dates d ON d.id = c.date_id JOIN sentences s ON s.id = d.sentence_id
+           WHERE s.document_id != ? AND d.iso IS NOT NULL`,
+        )
+        .all(...terms, dateId, Math.min(terms.length, 2), documentId) as { id: number; iso: string; what_key: string }[];
+      for (const o of similar) if (overlap(o.what_key, whatKey) >= 0.8) candidates.set(o.id, o.iso);
+    }
+    const kinds = eventKinds(sentence);
+    if (kinds.length) {
+      const samePlace = this.db
+        .prepare(
+          `SELECT DISTINCT d.id, d.iso, st.text FROM mentions mine JOIN entities e ON e.id = mine.entity_id AND e.kind = 'place'
+           JOIN mentions theirs ON theirs.entity_id = mine.entity_id
+           JOIN dates d ON d.sentence_id = theirs.sentence_id JOIN sentences st ON st.id = d.sentence_id
+           WHERE mine.sentence_id = ? AND st.document_id != ? AND d.iso IS NOT NULL LIMIT 2000`,
+        )
+        .all(sentenceId, documentId) as { id: number; iso: string; text: string }[];
+      for (const o of samePlace) {
+        if (daysApart(o.iso, iso) <= 14 && eventKinds(o.text).some((k) => kinds.includes(k))) candidates.set(o.id, o.iso);
+      }
+    }
     let n = 0;
     const insert = this.db.prepare('INSERT OR IGNORE INTO date_conflicts (date_a, date_b) VALUES (?, ?)');
-    for (const o of others) {
-      // Same event only when nearly every word agrees: "met in Vienna" and "met in Oslo" are two events.
-      if (overlap(o.what_key, whatKey) < 0.8) continue;
-      const shared = Math.min(o.iso.length, iso.length);
-      if (o.iso.slice(0, shared) === iso.slice(0, shared)) continue; // "Nov 2025" does not contradict "2025-11-23"
-      insert.run(o.id, dateId);
+    for (const [otherId, otherIso] of candidates) {
+      const shared = Math.min(otherIso.length, iso.length);
+      if (otherIso.slice(0, shared) === iso.slice(0, shared)) continue; // "Nov 2025" does not contradict "2025-11-23"
+      insert.run(otherId, dateId);
       n++;
     }
     return n;

@@ -126,3 +126,9 @@ describe('ingest', () => {
     expect(o.ok).toBe(false);
   });
 });
+
+describe('front matter edge cases', () => {
+  it('an unclosed front matter block is refused, not read as text', () => {
+    expect(() => parseDocument('x.md', Buffer.from('---\ntitle: Oops\nNo closing line. The text starts here.'))).toThrow(/no closing ---/);
+  });
+});

@@ -36,6 +36,9 @@ describe('one entity across documents', () => {
     expect(samePersonName('J. Kushner', 'Jared Kushner')).toBe(true);
     expect(samePersonName('Anna Keller', 'Thomas Keller')).toBe(false);
     expect(samePersonName('Anna Keller', 'Anna Kellerman')).toBe(false);
+    expect(samePersonName('Dan Driscoll', 'Daniel Driscoll')).toBe(true);
+    expect(samePersonName('Andriy Yermak', 'Andrii Yermak')).toBe(true);
+    expect(samePersonName('Jo Smith', 'John Smith')).toBe(false);
   });
 
   it('a place named in two documents is one place', async () => {
@@ -81,5 +84,18 @@ describe('disagreements between sources', () => {
     const out = spawnSync(tsx, ['src/cli.ts', 'conflicts'], { cwd: ROOT, env, encoding: 'utf8' }).stdout;
     expect(out).toMatch(/Wire A: “The peace talks in Geneva are scheduled for November 23, 2025/);
     expect(out).toMatch(/Paper B: “The peace talks in Geneva are scheduled for November 25, 2025/);
+  });
+});
+
+describe('the same event worded differently', () => {
+  it('talks in one place dated days apart by two sources are a disagreement; months apart they are two rounds', async () => {
+    const { store } = tempStore();
+    await ingestDocument(store, doc('a.md', '---\ntitle: Northline Wire\n---\nU.S. negotiators will meet Ukrainian officials in Geneva on November 23, 2025.'));
+    const r = await ingestDocument(store, doc('b.md', '---\ntitle: Kyiv Ledger\n---\nThe Geneva talks were held on November 22, 2025, a day earlier than first reported.'));
+    expect(r.conflicts).toBeGreaterThanOrEqual(1);
+    const later = await ingestDocument(store, doc('c.md', '---\ntitle: Archive\n---\nAn earlier round of talks in Geneva took place on March 3, 2025.'));
+    expect(later.conflicts).toBe(0);
+    const elsewhere = await ingestDocument(store, doc('d.md', '---\ntitle: Other\n---\nTalks in Istanbul were held on November 21, 2025.'));
+    expect(elsewhere.conflicts).toBe(0);
   });
 });
