@@ -1,7 +1,8 @@
 import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { notice, type Answer } from '../src/briefing/answer.ts';
 import type { CommandContext, CommandOptions } from '../src/command.ts';
-import { describeSchedule, isTimeZone, parseSchedule, PRESETS, TIME_ZONES } from '../src/digest/schedule.ts';
+import { canonicalTimeZone, describeSchedule, describeSlot, parseSchedule, PRESETS, TIME_ZONES } from '../src/digest/schedule.ts';
+import { CONSOLE_CHANNEL } from '../src/console/run-line.ts';
 import type { Subscription } from '../src/store/store.ts';
 
 const channelOption = (required: boolean) => (o: import('discord.js').SlashCommandChannelOption) =>
@@ -30,7 +31,7 @@ const channelName = (id: string) => (/^\d+$/.test(id) ? `<#${id}>` : id);
 
 function describe(sub: Subscription, next: Date | null): string {
   const state = sub.state === 'active' ? 'active' : `**disabled** — ${sub.disabledReason ?? 'no reason stored'}`;
-  const last = sub.lastSlot ? `last slot ${sub.lastSlot.slot.slice(0, 16).replace('T', ' ')} UTC: ${sub.lastSlot.state}${sub.lastSlot.reason ? ` (${sub.lastSlot.reason})` : ''}` : 'nothing posted yet';
+  const last = sub.lastSlot ? `last ${describeSlot(sub.lastSlot.slot)}: ${sub.lastSlot.state}${sub.lastSlot.reason ? ` (${sub.lastSlot.reason})` : ''}` : 'nothing posted yet';
   return [`${describeSchedule(sub.schedule)} (${sub.timezone})`, state, last, next ? `next ${next.toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''].filter(Boolean).join(' · ');
 }
 
@@ -43,14 +44,18 @@ export async function handle(ctx: CommandContext, options: CommandOptions): Prom
 
   switch (ctx.subcommand) {
     case 'subscribe': {
-      const schedule = parseSchedule(String(options.schedule ?? ''));
+      const schedule = parseSchedule(String(options.schedule ?? ''), { allowSeconds: channelId === CONSOLE_CHANNEL });
       if ('error' in schedule) return { ...notice('Bad schedule', schedule.error), kind: 'error' };
-      const timezone = options.timezone === undefined ? undefined : String(options.timezone).trim();
-      if (timezone !== undefined && !isTimeZone(timezone)) {
-        return { ...notice('Bad time zone', `“${timezone.slice(0, 64)}” is not an IANA time zone. Pick one from the list, e.g. Europe/Kyiv or America/New_York.`), kind: 'error' };
+      const typed = options.timezone === undefined ? undefined : String(options.timezone).trim();
+      const timezone = typed === undefined ? undefined : canonicalTimeZone(typed);
+      if (timezone === null) {
+        return { ...notice('Bad time zone', `“${String(typed).slice(0, 64)}” is not an IANA time zone. Pick one from the list, e.g. Europe/Kyiv or America/New_York.`), kind: 'error' };
       }
+      const existing = await digests.find(channelId);
       const sub = await digests.subscribe({ guildId: ctx.guildId, channelId, schedule: schedule.cron, timezone, postWhenEmpty: options.post_when_empty === true, createdBy: ctx.userId });
-      return notice('Digest subscribed', `${channelName(channelId)}: ${describe(sub, digests.nextRun(sub))}. The first digest is the story so far.`);
+      return existing
+        ? notice('Digest updated', `${channelName(channelId)} (one digest per channel): ${describe(sub, digests.nextRun(sub))}. It carries on from its last digest.`)
+        : notice('Digest subscribed', `${channelName(channelId)}: ${describe(sub, digests.nextRun(sub))}. The first digest is the story so far.`);
     }
     case 'list': {
       const subs = await digests.list(ctx.guildId);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
+import { isTimeZone } from './time-zone.ts';
 
 const optionalText = z
   .string()
@@ -13,15 +14,6 @@ const snowflake = z
   .transform((s) => (s === '' ? undefined : s))
   .pipe(z.string().regex(/^\d{17,20}$/, 'a Discord snowflake: 17 to 20 digits').optional())
   .optional();
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const configSchema = z.object({
   DISCORD_TOKEN: optionalText,

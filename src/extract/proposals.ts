@@ -14,7 +14,7 @@ import { lexTags } from './lexicon/words.ts';
  * are merged into the proposal they refer to; an indefinite phrase with nothing specific ("a formal treaty")
  * is not a proposal.
  */
-type Family = 'measure' | 'plan' | 'deal' | 'guarantee' | 'termsheet' | 'ceasefire' | 'visit' | 'deadline' | 'offer' | 'memorandum' | 'treaty' | 'summit' | 'exchange' | 'package';
+type Family = 'measure' | 'plan' | 'deal' | 'guarantee' | 'termsheet' | 'ceasefire' | 'visit' | 'deadline' | 'offer' | 'memorandum' | 'treaty' | 'summit' | 'exchange' | 'package' | 'talks' | 'meeting' | 'force' | 'body' | 'halt' | 'referendum';
 
 const HEADS: Record<string, Family> = {
   plan: 'plan', plans: 'plan', proposal: 'plan', proposals: 'plan', draft: 'plan', roadmap: 'plan', initiative: 'plan', formula: 'plan', blueprint: 'plan',
@@ -23,14 +23,22 @@ const HEADS: Record<string, Family> = {
   ceasefire: 'ceasefire', 'cease-fire': 'ceasefire', truce: 'ceasefire', armistice: 'ceasefire', moratorium: 'ceasefire',
   visit: 'visit', trip: 'visit', deadline: 'deadline', ultimatum: 'deadline', offer: 'offer', memorandum: 'memorandum',
   treaty: 'treaty', summit: 'summit', resolution: 'measure', bill: 'measure', measure: 'measure', motion: 'measure', amendment: 'measure', exchange: 'exchange', swap: 'exchange', package: 'package', loan: 'package',
+  talks: 'talks', negotiations: 'talks', consultations: 'talks', round: 'talks', meeting: 'meeting', conference: 'meeting',
+  force: 'force', contingent: 'force', mission: 'force', centre: 'body', center: 'body', mechanism: 'body', corridor: 'body', corridors: 'body',
+  zone: 'body', fund: 'body', halt: 'halt', ban: 'halt', cap: 'halt', freeze: 'halt', pause: 'halt', embargo: 'halt', referendum: 'referendum',
 };
+/** Heads of events and arrangements that are only a proposal when something names them ("direct talks with Moscow",
+ * "a multinational force", "a ban on imports of …") and the sentence puts them forward. */
+const NAMED_ONLY = new Set<Family>(['talks', 'meeting', 'force', 'body', 'halt']);
+const PROPOSAL_CONTEXT =
+  /\b(?:propos\w*|offer\w*|float\w*|suggest\w*|urg\w*|invit\w*|call(?:ed|s|ing)? for|press(?:ed|es|ing)? for|push\w*|ready to|would|will|could|should|due to|plan\w*|agree\w*|draft\w*|includ\w*|set up|host\w*|back(?:ed|s|ing)?|discuss\w*|consider\w*|demand\w*|seek\w*|sought|announc\w*|pledg\w*|unveil\w*|expected|possib\w*|prospect|return to|resume|open)\b/i;
 /** Heads that name something specific even without a modifier ("a ceasefire", "security guarantees"). */
-const SPECIFIC = new Set<Family>(['ceasefire', 'guarantee', 'termsheet', 'memorandum']);
+const SPECIFIC = new Set<Family>(['ceasefire', 'guarantee', 'termsheet', 'memorandum', 'referendum']);
 /** Heads that are containers: "the draft of the plan", "proposals for a ceasefire", "plans for X’s visit". */
 const CONTAINERS = new Set(['draft', 'framework', 'plans', 'proposals', 'proposal', 'plan', 'details', 'terms', 'text', 'version', 'outline']);
 const DETS = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'a', 'an', 'any', 'no', 'such', 'another', 'each']);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our']);
-const COMPLEMENT_PREPS = new Set(['of', 'for', 'to', 'on', 'with', 'between', 'concerning', 'regarding', 'before', 'by', 'in', 'over']);
+const COMPLEMENT_PREPS = new Set(['of', 'for', 'to', 'on', 'with', 'between', 'concerning', 'regarding', 'before', 'by', 'in', 'over', 'along', 'led']);
 const STOP_IN_COMPLEMENT = new Set(['which', 'that', 'who', 'whose', 'and', 'but', 'or', 'as', 'while', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'may', 'might', 'does', 'did', 'being', 'been', 'be', 'if', 'because', 'although', 'when']);
 const INTENT = new Set(['objective', 'goal', 'push', 'bid', 'demand', 'call', 'effort', 'efforts', 'wish', 'aim', 'desire', 'drive', 'attempt', 'insistence', 'hope']);
 const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Modal', 'Copula', 'Auxiliary', 'PhrasalVerb', 'Verb', 'Pronoun', 'Preposition', 'Conjunction', 'Determiner', 'QuestionWord']);
@@ -53,6 +61,8 @@ interface Mention {
   visitor?: Person;
   destination?: string;
   inner?: Mention;
+  /** named by a scare-quoted phrase ("coalition of the willing") */
+  quotedName?: boolean;
 }
 
 interface Proposal {
@@ -62,6 +72,7 @@ interface Proposal {
   visitor?: Person;
   destination?: string;
   last: number;
+  quotedName?: boolean;
 }
 
 export function extractProposals(sentences: AnalyzedSentence[], people: PeopleResult, quotes: QuoteSpan[]): ExtractedProposal[] {
@@ -88,6 +99,39 @@ export function extractProposals(sentences: AnalyzedSentence[], people: PeopleRe
         if (dest) found.push({ s: s.index, family: 'visit', head: 'visit', start: c.start, end: c.end + 1, mods: [], status: [], det: 'definite', owner: null, complement: `to ${dest}`, complementProper: true, text: `${c.text} ${t.text} ${dest}`, proposers: [], visitor: people.people[pid], destination: dest });
       }
     }
+    // "X is due to visit Moscow", "invited X to visit Ankara", "X would travel to Brussels"
+    for (let k = 1; k < s.tokens.length; k++) {
+      const t = s.tokens[k];
+      if (!/^(visit|travel|fly|go)$/.test(t.key)) continue;
+      const pv = s.tokens[k - 1].key;
+      if (!(pv === 'to' || /^(will|would|could|may|might|shall)$/.test(pv))) continue;
+      const dest = destinationAfter(s, t.key === 'visit' ? k + 1 : s.tokens[k + 1]?.key === 'to' ? k + 2 : -1);
+      if (!dest) continue;
+      let visitor: Person | undefined;
+      for (let q = k - 1; q >= 0 && !visitor; q--) {
+        if (s.tokens[q].kind === 'punct' && /[.;:]/.test(s.tokens[q].text)) break;
+        const ci = s.chunkAt[q];
+        if (ci < 0) continue;
+        const c = s.chunks[ci];
+        const pid = people.byChunk.get(`${s.index}:${ci}`);
+        if (c.type === 'name' && pid !== undefined && !c.poss) visitor = people.people[pid];
+      }
+      if (!visitor) continue;
+      if (found.some((m) => m.family === 'visit' && m.visitor === visitor)) continue;
+      found.push({ s: s.index, family: 'visit', head: 'visit', start: k, end: k + 1, mods: [], status: [], det: 'definite', owner: null, complement: `to ${dest}`, complementProper: true, text: `${t.text} ${dest}`, proposers: [], visitor, destination: dest });
+    }
+    // a proposal named in scare quotes: announced a “coalition of the willing”, the so-called “drone wall”
+    for (const q of quotes) {
+      if (q.textStart < s.start || q.textEnd > s.end) continue;
+      const words = q.text.split(/\s+/);
+      if (words.length < 2 || words.length > 5 || /[.!?,;:…]$/.test(q.text) || !/^\p{Ll}/u.test(q.text) || /^(a|an|the|to|in|on|at|very|not|if|and|but|every|any)$/i.test(words[0])) continue;
+      const lead = s.text.slice(Math.max(0, q.open - s.start - 40), q.open - s.start);
+      if (!/\b(?:a|an|the|so-called|of)\s+(?:[\p{L}-]+\s+){0,1}$/u.test(lead)) continue;
+      if (!/\b(?:announc\w*|propos\w*|offer\w*|float\w*|discuss\w*|back(?:ed|s|ing)?|host\w*|turn\w*|creat\w*|set up|build\w*|call(?:ed|s)? for|unveil\w*|idea|plan|proposal)\b/i.test(s.text)) continue;
+      const k = s.tokens.findIndex((t) => t.start >= q.textStart);
+      if (k < 0) continue;
+      found.push({ s: s.index, family: 'plan', head: q.text, start: k, end: k + words.length, mods: [], status: [], det: 'bare', owner: null, complement: '', complementProper: false, text: q.text, proposers: [], quotedName: true } as Mention);
+    }
     all.push(...found.sort((a, b) => a.start - b.start));
   }
   // merge into proposals
@@ -96,6 +140,12 @@ export function extractProposals(sentences: AnalyzedSentence[], people: PeopleRe
     const m = m0.inner ?? m0;
     const compatible = (p: Proposal) => p.family === m.family || (isPlanLike(p.family) && isPlanLike(m.family) && !m0.inner && m.mods.length === 0);
     let target: Proposal | undefined;
+    if (m.quotedName) {
+      const key = m.text.toLowerCase();
+      if (props.some((p) => p.mentions.some((x) => x.text.toLowerCase().includes(key)))) continue;
+      props.push({ family: m.family, mentions: [m], mods: new Set(), last: m.s, quotedName: true });
+      continue;
+    }
     if (m.family === 'visit') {
       target = props.find((p) => p.family === 'visit' && p.visitor && p.visitor === m.visitor);
       if (!target && !m.visitor && m.det === 'definite') target = [...props].reverse().find((p) => p.family === 'visit' && m.s - p.last <= 3);
@@ -103,7 +153,7 @@ export function extractProposals(sentences: AnalyzedSentence[], people: PeopleRe
     } else if (m.mods.length) {
       target = props.find((p) => p.family === m.family && p.mods.size > 0 && ([...m.mods].every((x) => p.mods.has(x)) || [...p.mods].every((x) => m.mods.includes(x))));
     } else if (m.det === 'definite' || (m.det === 'bare' && m.status.length) || (m.det !== 'indefinite' && SPECIFIC.has(m.family))) {
-      target = [...props].reverse().find((p) => compatible(p) && m.s - p.last <= 8);
+      target = [...props].reverse().find((p) => compatible(p) && !p.quotedName && m.s - p.last <= 8);
       if (!target && !m.complement && !SPECIFIC.has(m.family) && m.det !== 'definite') continue;
     } else if (m.det === 'indefinite' && SPECIFIC.has(m.family)) {
       target = [...props].reverse().find((p) => p.family === m.family && m.s - p.last <= 3);
@@ -112,6 +162,7 @@ export function extractProposals(sentences: AnalyzedSentence[], people: PeopleRe
     }
     if (!target) {
       if (!m.mods.length && !m.complement && !SPECIFIC.has(m.family) && m.family !== 'visit' && !m.owner && m.det !== 'definite') continue;
+      if (NAMED_ONLY.has(m.family) && !m.mods.length && !m.complement) continue;
       props.push((target = { family: m.family, mentions: [], mods: new Set(), last: m.s }));
     }
     target.mentions.push(m);
@@ -133,6 +184,8 @@ function toProposal(p: Proposal, sentences: AnalyzedSentence[]): ExtractedPropos
   if (p.family === 'visit' && p.visitor) {
     const surname = p.visitor.aliases.find((a) => !a.includes(' ')) ?? p.visitor.name;
     name = p.destination ? `${surname} visit to ${p.destination}` : `${surname} visit`;
+  } else if (p.quotedName) {
+    name = p.mentions[0].text;
   } else {
     // the most specific mention: most modifiers, then a proper-noun complement
     const best = [...p.mentions].filter((m) => !m.inner).sort((a, b) => b.mods.length - a.mods.length || Number(b.complementProper) - Number(a.complementProper))[0] ?? p.mentions[0];
@@ -166,6 +219,7 @@ function sentenceStatus(s: AnalyzedSentence): string[] {
 }
 
 function destinationAfter(s: AnalyzedSentence, from: number): string | undefined {
+  if (from < 0) return undefined;
   let k = from;
   if (s.tokens[k]?.key === 'to') k++;
   if (s.tokens[k]?.key === 'the') k++;
@@ -199,8 +253,10 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
     family = 'termsheet';
     head = `term ${tokens[i + 1].text.toLowerCase()}`;
     end = i + 2;
-  } else family = HEADS[t.key];
+  } else family = HEADS[t.key] ?? (/^(counter|re)-/.test(t.key) ? HEADS[t.key.replace(/^[a-z]+-/, '')] : undefined);
   if (!family) return null;
+  if (NAMED_ONLY.has(family) && !PROPOSAL_CONTEXT.test(s.text)) return null;
+  if (family === 'meeting' && (/^(news|press)$/.test(prev0(tokens, i)) || t.key !== tokens[i].key)) return null;
   // a head that modifies another head: "ceasefire proposal", "peace deal plan"
   if (end < tokens.length && HEADS[tokens[end].key] && !tokens[end - 1].poss && tokens[end].kind === 'word') return null;
   // inside a person's name or a capitalised organisation? ("Budapest Memorandum" is fine)
@@ -213,10 +269,13 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
   if (next && next.key === 'to' && /^(plan|plans|offer|offers|visit|visits|deal)$/.test(t.key) && !(prev && (DETS.has(prev.key) || prev.poss || STATUS_WORDS.has(prev.key) || prev.kind === 'num'))) return null;
   if (next && next.key === 'with' && t.key === 'deal') return null;
   if (family === 'visit' && !(prev && (DETS.has(prev.key) || prev.poss || STATUS_WORDS.has(prev.key) || /^(state|official|planned|potential|possible|first|rare|surprise)$/.test(prev.key))) && !(next && /^(to|of)$/.test(next.key))) return null;
-  if (family === 'exchange' && !(prev && /^(prisoner|prisoners|pow|body|bodies)$/.test(prev.key))) return null;
+  const ofWhat = next?.key === 'of' ? tokens.slice(end + 1, end + 5).map((w) => w.key) : [];
+  if (family === 'exchange' && !(prev && /^(prisoner|prisoners|pow|body|bodies)$/.test(prev.key)) && !ofWhat.some((w) => /^(prisoners|detainees|pows|bodies|captives|hostages)$/.test(w))) return null;
+  if (family === 'halt' && !(next && /^(on|to|of)$/.test(next.key))) return null;
+  if (family === 'talks' && t.key === 'round' && !(next?.key === 'of')) return null;
   if (family === 'treaty' && !(prev && /^(peace|new|proposed|draft|security|bilateral|formal|binding)$/.test(prev.key) && !(prev.key === 'formal' && tokens[i - 2]?.key === 'a'))) return null;
   if (family === 'measure' && !(prev && (/^(powers|war|resolution|sanctions|budget|spending|defense|defence|aid|peace|new|draft|proposed)$/.test(prev.key) || prev.cap)) && !(prev && DEFINITE.has(prev.key))) return null;
-  if (family === 'package' && !(prev && /^(aid|sanctions|military|security|financial|reparations|support)$/.test(prev.key))) return null;
+  if (family === 'package' && !(prev && /^(aid|sanctions|military|security|financial|reparations|support)$/.test(prev.key)) && !ofWhat.some((w) => /^(sanctions|aid|measures|support)$/.test(w))) return null;
   // left modifiers
   const mods: string[] = [];
   const status: string[] = [];
@@ -271,7 +330,7 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
     if (isVerbish(w) || /^(such|not)$/.test(w.key)) break;
     if (/(?:ly)$/.test(w.key) && w.key.length > 4) break;
     // adjectives that only grade ("formal", "equitable") are not naming modifiers
-    if (lexTags(w.key).some((x) => x === 'Adjective' || x === 'Comparative' || x === 'Superlative') && !w.cap) {
+    if (lexTags(w.key).some((x) => x === 'Adjective' || x === 'Comparative' || x === 'Superlative') && !w.cap && !(NAMED_ONLY.has(family) && !/^(tense|long|short|good|bad|big|small|last|first|second|third)$/.test(w.key))) {
       status.unshift(w.key);
       k--;
       continue;
@@ -397,4 +456,8 @@ function proposersBefore(s: AnalyzedSentence, start: number, people: PeopleResul
     k = c.start;
   }
   return out;
+}
+
+function prev0(tokens: Token[], i: number): string {
+  return tokens[i - 1]?.key ?? '';
 }

@@ -32,8 +32,30 @@ describe('/digest', () => {
     const ctx = context(true, 'subscribe');
     const answer = await digest.handle(ctx, { schedule: '0 25 * * *' });
     expect(answer).toMatchObject({ title: 'Bad schedule', ephemeral: true, kind: 'error' });
-    expect(answer.description).toMatch(/25 is a invalid expression for hour.*preset/);
+    expect(answer.description).toMatch(/25 is not a valid hour.*preset/);
     expect(await ctx.briefing.store.subscriptions()).toEqual([]);
+  });
+
+  it('refuses a seconds field and schedules that would flood a channel', async () => {
+    const ctx = context(true, 'subscribe');
+    expect((await digest.handle(ctx, { schedule: '* * * * * *' })).description).toMatch(/seconds field/);
+    expect((await digest.handle(ctx, { schedule: '* * * * *' })).description).toMatch(/more than 4 times an hour/);
+    expect(await ctx.briefing.store.subscriptions()).toEqual([]);
+    expect((await digest.handle(ctx, { schedule: '*/15 * * * *' })).title).toBe('Digest subscribed');
+  });
+
+  it('the console may use any valid schedule, seconds included', async () => {
+    const ctx = { ...context(true, 'subscribe'), channelId: 'console' };
+    expect((await digest.handle(ctx, { schedule: '*/10 * * * * *' })).title).toBe('Digest subscribed');
+  });
+
+  it('writes a time zone in its canonical form, and a second subscribe updates the one digest of that channel', async () => {
+    const ctx = context(true, 'subscribe');
+    await digest.handle(ctx, { schedule: 'daily', timezone: 'utc' });
+    expect((await ctx.briefing.store.subscriptions())[0].timezone).toBe('UTC');
+    const again = await digest.handle(ctx, { schedule: 'hourly' });
+    expect(again.title).toBe('Digest updated');
+    expect(await ctx.briefing.store.subscriptions()).toMatchObject([{ schedule: '0 * * * *' }]);
   });
 
   it('a bad time zone gets a clear ephemeral error', async () => {
