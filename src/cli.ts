@@ -19,6 +19,11 @@ async function main(argv: string[]): Promise<number> {
   const args = rest.filter((a, i) => !a.startsWith('--') && rest[i - 1] !== '--since');
   const flags = new Set(rest.filter((a) => a.startsWith('--')));
   switch (command) {
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
     case 'extract': {
       if (!args[0]) throw new UsageError('extract needs a FILE');
       const out = extractionSchema.parse(extractFile(args[0]));
@@ -71,12 +76,23 @@ async function main(argv: string[]): Promise<number> {
     case 'run':
       return withStore(loadConfig(), async (store) => {
         if (!args.length) throw new UsageError('run needs a command line, e.g. run "/who name:Rubio"');
-        const [{ runLine }, { loadCommands }, { Briefing }] = await Promise.all([
-          import('./console/run-line.ts'),
-          import('./load-commands.ts'),
-          import('./briefing/briefing.ts'),
-        ]);
-        const answer = await runLine(args.join(' '), { commands: await loadCommands(), briefing: new Briefing(store) });
+        const [{ runLine }, { loadCommands }, { Briefing }, { DigestScheduler }, { DigestService }, { consoleDelivery, isConsoleSubscription }, { createLogger }] =
+          await Promise.all([
+            import('./console/run-line.ts'),
+            import('./load-commands.ts'),
+            import('./briefing/briefing.ts'),
+            import('./digest/scheduler.ts'),
+            import('./digest/service.ts'),
+            import('./digest/console-delivery.ts'),
+            import('./log.ts'),
+          ]);
+        if (!(await store.stats()).documents) process.stderr.write('the store is empty: run `npm run cli -- ingest` first\n');
+        const config = loadConfig();
+        const log = createLogger(config.LOG_LEVEL);
+        // One command, no schedule: the scheduler is built (for /digest now) but never started.
+        const scheduler = new DigestScheduler({ store, log, deliver: consoleDelivery(), accepts: isConsoleSubscription });
+        const digests = new DigestService(store, scheduler, config.PARLEY_TIMEZONE);
+        const answer = await runLine(args.join(' '), { commands: await loadCommands(), briefing: new Briefing(store), digests, log });
         if (flags.has('--json')) {
           const { toDiscordMessage } = await import('./present/embed.ts');
           process.stdout.write(`${JSON.stringify(toDiscordMessage(answer), null, 2)}\n`);
@@ -110,7 +126,9 @@ function describe(o: IngestOutcome): string {
 }
 
 function progress(done: number, total: number): void {
-  if (total >= 5) process.stderr.write(`\ringesting ${done}/${total}${done === total ? '\n' : ''}`);
+  if (total < 5) return;
+  if (process.stderr.isTTY) process.stderr.write(`\ringesting ${done}/${total}${done === total ? '\n' : ''}`);
+  else if (done % 100 === 0 || done === total) process.stderr.write(`ingested ${done}/${total}\n`);
 }
 
 function summarise(x: Extraction): string {

@@ -25,7 +25,8 @@ async function main(argv: string[]): Promise<void> {
   const store = openStore(cfg.PARLEY_DB);
   const outcomes = await ingestPaths(store, [cfg.PARLEY_DOCUMENTS]);
   for (const o of outcomes) if (!o.ok) log.warn({ document: o.key, reason: o.reason }, 'document skipped');
-  log.info({ documents: outcomes.length, failed: outcomes.filter((o) => !o.ok).length }, 'documents folder ingested');
+  const level = cfg.DISCORD_TOKEN ? 'info' : 'debug'; // the console banner already says what the store holds
+  log[level]({ documents: outcomes.length, failed: outcomes.filter((o) => !o.ok).length }, 'documents folder ingested');
 
   const briefing = new Briefing(store);
   const commands = await loadCommands();

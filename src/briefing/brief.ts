@@ -1,6 +1,6 @@
 import type { Store } from '../store/store.ts';
 import { CitationList, notice, type Answer, type AnswerSection } from './answer.ts';
-import { clip, formatDate } from './format.ts';
+import { quoteText, clip, formatDate } from './format.ts';
 import { whereList } from './where.ts';
 
 /** The story so far: the composer behind /brief and a subscription's first digest. */
@@ -50,7 +50,7 @@ export async function brief(store: Store): Promise<Answer> {
   const { rows: said } = await store.listQuotes({ limit: 3 });
   const attributed = said.filter((q) => q.speaker);
   if (attributed.length) {
-    sections.push({ heading: 'Said', items: attributed.map((q) => ({ label: q.speaker ?? '', text: `“${clip(q.text, 200)}”`, cite: [cites.add(q.ref)] })) });
+    sections.push({ heading: 'Said', items: attributed.map((q) => ({ label: q.speaker ?? '', text: quoteText(q.text, 200), cite: [cites.add(q.ref)] })) });
   }
 
   return {

@@ -21,6 +21,21 @@ export function clip(text: string, max: number): string {
   return t.length <= max ? t : `${t.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
 }
 
+/** Up to `max` characters of a sentence, kept around `word` so the cut never drops the word it is cited for. */
+export function excerpt(sentence: string, word: string, max: number): string {
+  const t = sentence.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const at = t.toLowerCase().indexOf(word.toLowerCase());
+  if (at < 0 || at + word.length <= max - 1) return clip(t, max);
+  const start = t.lastIndexOf(' ', Math.max(0, at - Math.floor(max / 3))) + 1;
+  return `…${clip(t.slice(start), max - 1)}`;
+}
+
+/** A quote without the comma or colon that led into its attribution ("…process," Rubio said). */
+export function quoteText(text: string, max: number): string {
+  return `“${clip(text.replace(/[\s,;:]+$/u, ''), max)}”`;
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

@@ -1,7 +1,8 @@
 import type { Store } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
-import { clip } from './format.ts';
-import { ftsQuery } from './fts.ts';
+import { quoteText } from './format.ts';
+import { ftsQuery, questionTerms } from './fts.ts';
+import { fold } from '../ingest/names.ts';
 import { closest, initials } from './similar.ts';
 
 const LIMIT = 8;
@@ -20,7 +21,12 @@ export async function quotes(store: Store, speaker?: string, about?: string): Pr
   }
   const aboutMatch = about?.trim() ? ftsQuery(about) : null;
   if (about?.trim() && !aboutMatch) return notice('Quotes', 'Give a word to look for, e.g. /quote about:ceasefire.');
-  const { rows, total } = await store.listQuotes({ speakerIds, aboutMatch, limit: LIMIT });
+  // The index finds quotes by their sentence; keep those whose own words carry the term (a stem is enough).
+  const found = await store.listQuotes({ speakerIds, aboutMatch, limit: aboutMatch ? 200 : LIMIT });
+  const stems = about?.trim() ? questionTerms(about).map((t) => t.slice(0, Math.max(4, t.length - 2))) : [];
+  const matching = stems.length ? found.rows.filter((q) => stems.some((s) => fold(q.text).includes(s))) : found.rows;
+  const rows = matching.slice(0, LIMIT);
+  const total = stems.length ? matching.length : found.total;
   const title = speakerName ? `Quotes: ${speakerName}` : 'Quotes';
   if (!rows.length) return notice(title, about ? 'No quote matches that word.' : 'No quotes recorded.', false);
   const cites = new CitationList();
@@ -30,7 +36,7 @@ export async function quotes(store: Store, speaker?: string, about?: string): Pr
     sections: [
       {
         heading: 'Who said what',
-        items: rows.map((q) => ({ label: q.speaker ?? 'Unattributed', text: `“${clip(q.text, 400)}”`, cite: [cites.add(q.ref)] })),
+        items: rows.map((q) => ({ label: q.speaker ?? '', text: quoteText(q.text, 400), cite: [cites.add(q.ref)] })),
         more: total > rows.length ? { count: total - rows.length, hint: 'narrow with /quote speaker:… about:…' } : undefined,
       },
     ],

@@ -1,6 +1,6 @@
 import type { PlaceSummary, SentenceRef, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
-import { clip } from './format.ts';
+import { clip, excerpt, plural } from './format.ts';
 import { closest, initials } from './similar.ts';
 
 const EVENT = '(?:talks|negotiations?|discussions?|meetings?|met|summit|conference|held|hosted|gathered)';
@@ -37,7 +37,7 @@ export async function whereList(store: Store): Promise<Answer> {
   const others = shown.filter((r) => r.venue === 0);
   const item = (r: (typeof ranked)[number]) => ({
     label: r.p.name,
-    text: r.ref ? clip(r.ref.sentence, 200) : `${r.p.mentions} mentions`,
+    text: r.ref ? excerpt(r.ref.sentence, r.p.name, 200) : plural(r.p.mentions, 'mention'),
     cite: r.ref ? [cites.add(r.ref)] : [],
   });
   const sections = [];
@@ -63,7 +63,7 @@ export async function whereIs(store: Store, place: string): Promise<Answer> {
   const ordered = [...detail.mentions].sort((a, b) => venueSignal(detail.name, b.sentence) - venueSignal(detail.name, a.sentence));
   return {
     title: detail.name,
-    description: `${detail.placeKind && detail.placeKind !== 'other' ? `A ${detail.placeKind}, ` : ''}mentioned ${detail.mentionCount} times in ${detail.documentCount} document${detail.documentCount === 1 ? '' : 's'}.`,
+    description: `${detail.placeKind && detail.placeKind !== 'other' ? `A ${detail.placeKind}, ` : ''}mentioned ${plural(detail.mentionCount, 'time')} in ${plural(detail.documentCount, 'document')}.`,
     sections: [
       {
         heading: 'What happened there',

@@ -1,7 +1,7 @@
 import { fold } from '../ingest/names.ts';
 import type { EntityDetail, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer, type AnswerSection } from './answer.ts';
-import { clip } from './format.ts';
+import { quoteText, clip } from './format.ts';
 import { closest, initials } from './similar.ts';
 
 const LIST_LIMIT = 24;
@@ -18,7 +18,10 @@ export async function whoList(store: Store): Promise<Answer> {
     groups.set(heading, section);
     section.items.push({ label: p.name, text: p.roles.length ? p.roles.join(', ') : 'no role given', cite: ref ? [cites.add(ref)] : [] });
   }
+  const unstated = groups.get('Affiliation not stated');
+  groups.delete('Affiliation not stated');
   const sections = [...groups.values()].sort((a, b) => b.items.length - a.items.length);
+  if (unstated) sections.push(unstated);
   const total = (await store.stats()).people;
   if (total > LIST_LIMIT) sections.push({ heading: 'More', items: [], more: { count: total - LIST_LIMIT, hint: 'narrow with /who name:…' } });
   return { title: 'Who is who', description: `${total} people in the story, grouped by who they act for.`, sections, citations: cites.list };
@@ -53,7 +56,7 @@ export async function whoIs(store: Store, name: string): Promise<Answer> {
   if (quotes.length) {
     sections.push({
       heading: 'Quotes',
-      items: quotes.map((q) => ({ text: `“${clip(q.text, 300)}”`, cite: [cites.add(q.ref)] })),
+      items: quotes.map((q) => ({ text: quoteText(q.text, 300), cite: [cites.add(q.ref)] })),
       more: quoteTotal > quotes.length ? { count: quoteTotal - quotes.length, hint: `see /quote speaker:${person.name}` } : undefined,
     });
   }

@@ -33,7 +33,8 @@ export async function runConsole(
     }
     if (/^\/?(quit|exit)$/i.test(line.trim())) break;
     const answer = await runLine(line, opts);
-    output.write(`${toText(answer)}\n`);
+    // Piped input is not echoed by a terminal: show which command each answer belongs to.
+    output.write(`${interactive ? '' : `> ${line.trim()}\n`}${toText(answer)}\n\n`);
     prompt();
   }
   rl.close();

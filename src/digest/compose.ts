@@ -1,6 +1,6 @@
 import { CitationList, type Answer, type AnswerSection } from '../briefing/answer.ts';
 import { brief } from '../briefing/brief.ts';
-import { clip, formatDate } from '../briefing/format.ts';
+import { quoteText, clip, formatDate } from '../briefing/format.ts';
 import type { Store, Subscription } from '../store/store.ts';
 
 export interface Digest {
@@ -54,7 +54,7 @@ export async function composeDigest(store: Store, sub: Pick<Subscription, 'lastD
   }
   if (news.quotes.length) {
     const q = cut(news.quotes, 'see /quote');
-    sections.push({ heading: 'Said', items: q.shown.map((x) => ({ label: x.speaker ?? 'Unattributed', text: `“${clip(x.text, 200)}”`, cite: [cites.add(x.ref)] })), more: q.more });
+    sections.push({ heading: 'Said', items: q.shown.map((x) => ({ label: x.speaker ?? 'Unattributed', text: quoteText(x.text, 200), cite: [cites.add(x.ref)] })), more: q.more });
   }
   if (news.dates.length) {
     const d = cut(news.dates, 'see /timeline');

@@ -23,9 +23,9 @@ const HEADS: Record<string, Family> = {
   ceasefire: 'ceasefire', 'cease-fire': 'ceasefire', truce: 'ceasefire', armistice: 'ceasefire', moratorium: 'ceasefire',
   visit: 'visit', trip: 'visit', deadline: 'deadline', ultimatum: 'deadline', offer: 'offer', memorandum: 'memorandum',
   treaty: 'treaty', summit: 'summit', resolution: 'measure', bill: 'measure', measure: 'measure', motion: 'measure', amendment: 'measure', exchange: 'exchange', swap: 'exchange', package: 'package', loan: 'package',
-  talks: 'talks', negotiations: 'talks', consultations: 'talks', round: 'talks', meeting: 'meeting', conference: 'meeting',
+  talks: 'talks', consultations: 'talks', round: 'talks', meeting: 'meeting', conference: 'meeting',
   force: 'force', contingent: 'force', mission: 'force', centre: 'body', center: 'body', mechanism: 'body', corridor: 'body', corridors: 'body',
-  zone: 'body', fund: 'body', halt: 'halt', ban: 'halt', cap: 'halt', freeze: 'halt', pause: 'halt', embargo: 'halt', referendum: 'referendum',
+  zone: 'body', halt: 'halt', ban: 'halt', cap: 'halt', freeze: 'halt', pause: 'halt', embargo: 'halt', referendum: 'referendum',
 };
 /** Heads of events and arrangements that are only a proposal when something names them ("direct talks with Moscow",
  * "a multinational force", "a ban on imports of …") and the sentence puts them forward. */
@@ -157,7 +157,7 @@ export function extractProposals(sentences: AnalyzedSentence[], people: PeopleRe
       if (!target && !m.complement && !SPECIFIC.has(m.family) && m.det !== 'definite') continue;
     } else if (m.det === 'indefinite' && SPECIFIC.has(m.family)) {
       target = [...props].reverse().find((p) => p.family === m.family && m.s - p.last <= 3);
-    } else if (!m.complementProper && !SPECIFIC.has(m.family)) {
+    } else if (!m.complementProper && !SPECIFIC.has(m.family) && !(NAMED_ONLY.has(m.family) && (m.mods.length || m.complement))) {
       continue;
     }
     if (!target) {
@@ -255,6 +255,8 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
     end = i + 2;
   } else family = HEADS[t.key] ?? (/^(counter|re)-/.test(t.key) ? HEADS[t.key.replace(/^[a-z]+-/, '')] : undefined);
   if (!family) return null;
+  const compound = !HEADS[t.key] && /^(counter|re)-/.test(t.key);
+  if (compound) head = t.key.replace(/^[a-z]+-/, '');
   if (NAMED_ONLY.has(family) && !PROPOSAL_CONTEXT.test(s.text)) return null;
   if (family === 'meeting' && (/^(news|press)$/.test(prev0(tokens, i)) || t.key !== tokens[i].key)) return null;
   // a head that modifies another head: "ceasefire proposal", "peace deal plan"
@@ -262,6 +264,7 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
   // inside a person's name or a capitalised organisation? ("Budapest Memorandum" is fine)
   const ci = s.chunkAt[i];
   if (ci >= 0 && s.chunks[ci].type !== 'name') return null;
+  if (ci >= 0 && s.chunks[ci].type === 'name' && (s.chunks[ci] as { headKind?: string }).headKind && NAMED_ONLY.has(family)) return null;
   const prev = tokens[i - 1];
   const next = tokens[end];
   // verbs: "plans to", "to visit", "will offer", "deal with"
@@ -327,6 +330,13 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
       k--;
       continue;
     }
+    if (/^(host|hosting|open|opening|hold|holding|resume|start|launch|begin|convene|attend|join|facilitate|discuss|create|set|build|send|deploy)$/.test(w.key)) break;
+    // "peacekeeping contingent", "monitoring mechanism", "parallel conference"
+    if (NAMED_ONLY.has(family) && k === i - 1 && (/ing$/.test(w.key) || lexTags(w.key).includes('Adjective')) && !w.cap) {
+      mods.unshift(w.text);
+      k--;
+      continue;
+    }
     if (isVerbish(w) || /^(such|not)$/.test(w.key)) break;
     if (/(?:ly)$/.test(w.key) && w.key.length > 4) break;
     // adjectives that only grade ("formal", "equitable") are not naming modifiers
@@ -361,7 +371,8 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
       const w = tokens[m];
       if (w.kind === 'punct' && !/[“”"‘’-]/.test(w.text)) break;
       if (w.kind === 'word' && STOP_IN_COMPLEMENT.has(w.key)) break;
-      if (w.kind === 'word' && !HEADS[w.key] && isFiniteVerb(w) && !DETS.has(w.key) && !COMPLEMENT_PREPS.has(w.key) && !w.cap && w.key !== 'to') break;
+      // a word right after the preposition is its object even when it could be a verb ("a ban on imports")
+      if (w.kind === 'word' && !HEADS[w.key] && isFiniteVerb(w) && !DETS.has(w.key) && !COMPLEMENT_PREPS.has(w.key) && !w.cap && w.key !== 'to' && !(m === end + 1 && next.key !== 'to' && !lexTags(w.key).some((x) => /Pronoun|Copula|Modal|Auxiliary/.test(x)))) break;
       if (w.kind !== 'punct') parts.push(w.text + (w.poss ? '’s' : ''));
       m++;
     }
@@ -407,6 +418,16 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
     .join(' ')
     .replace(/\s+([,.])/g, '$1');
   if (quoted && family !== 'termsheet' && !mods.length && !complement) return null;
+  if (NAMED_ONLY.has(family)) {
+    // a past event is a setting, not a proposal: "at a Paris meeting", "during the talks"
+    if (/^(at|during|after|since|following|from)$/.test(tokens[k]?.key === undefined ? '' : DETS.has(tokens[k].key) ? tokens[k - 1]?.key ?? '' : tokens[k].key)) return null;
+    if (/^by\b/.test(complement)) complement = '';
+    if ((family === 'force' || family === 'body') && !mods.length) return null;
+    if (family === 'body' && mods.every((x) => /^\p{Lu}/u.test(x))) return null;
+    // "meeting with X" after a conjunction or a preposition is a verb
+    if (family === 'meeting' && !mods.length && det === 'bare' && /^(or|and|after|before|while|by|for|of|in|on|without|when|since)$/.test(prev?.key ?? '')) return null;
+  }
+  if (compound) mods.push(t.key.replace(/-.*$/, ''));
   return { s: s.index, family, head, start: startTok, end: e, mods, status, det, owner, complement, complementProper, text, proposers: [...new Set(proposers)], visitor, destination, inner };
 }
 

@@ -87,6 +87,12 @@ describe('slash commands over the seed', () => {
     expect(bySpeaker.text).not.toMatch(/very meaningful/);
     const byWord = await run('quote', [str('about', 'meaningful')]);
     expect(byWord.text).toMatch(/Marco Rubio/);
+    // the word must be in the quote itself, not just in the sentence around it
+    const peace = await run('quote', [str('about', 'peace')]);
+    expect(peace.text).toMatch(/a just and lasting peace/);
+    expect(peace.text).not.toMatch(/framework of security assurances|Face the Nation/);
+    // quotes lose the comma that led into the attribution
+    expect(bySpeaker.embed.fields?.[0].value).not.toMatch(/aggression,”/);
   });
 
   it('/timeline shows the dated event at its precision, cited', async () => {
