@@ -336,7 +336,7 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
       listed.forEach((cand, n) => {
         if (cand.titles.length) return;
         const owner: Owner | null = countries.length === listed.length ? { kind: 'country', name: countries[n] } : null;
-        cand.titles.push({ title: t, text: text.replace(/\s+(?:of|for)\s.*$/, ''), owner });
+        cand.titles.push({ title: { ...t, complement: undefined }, text: text.replace(/\s+(?:of|for)\s.*$/, ''), owner });
         cand.strong = true;
       });
     });
@@ -502,6 +502,12 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
       }
     }
     person.gender = votes.m > votes.f ? 'm' : votes.f > votes.m ? 'f' : null;
+    // "Sen. Lindsey Graham, R-S.C.," / "(D-N.Y.)": a U.S. party-and-state tag
+    for (const c of e.cands) {
+      const t = c.s.tokens;
+      const k = c.chunk.end + (t[c.chunk.end]?.text === ',' || t[c.chunk.end]?.text === '(' ? 1 : 0);
+      if (k > c.chunk.end && /^[RDI]$/.test(t[k]?.text ?? '') && t[k + 1]?.text === '-' && t[k + 2]?.cap) affs.set('United States', (affs.get('United States') ?? 0) + 3);
+    }
     if (affs.size) person.affiliation = [...affs].sort((a, b) => b[1] - a[1])[0][0];
     people.push(person);
   }
@@ -558,8 +564,17 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
   let datelineCountry: string | null = null;
   if (dateline) {
     const key = dateline.dateline!.name.toLowerCase();
-    const e = sentences[dateline.index].chunks.find((c) => c.type === 'gaz' && c.entry.type === 'country');
+    // "KYIV, Ukraine (AP) —": only a country right after the dateline's city
+    const ds = sentences[dateline.index];
+    const e = ds.chunks.find((c) => c.type === 'gaz' && c.entry.type === 'country' && ds.tokens[c.start].start <= dateline.dateline!.end + 3);
     datelineCountry = e && e.type === 'gaz' && e.entry.type === 'country' ? e.entry.country.name : (countryOfCity(key) ?? null);
+  }
+  // "The Kremlin dismissed the vote. Spokesman Dmitry Peskov said …": an institution leading the sentence before
+  for (const p of people) {
+    if (p.affiliation || !p.roles.some((r) => FALLBACK_HEADS.test(r)) || !p.mentions.length) continue;
+    const prev = sentences[p.mentions[0].s - 1];
+    const first = prev?.chunks[0];
+    if (first && first.type === 'gaz' && first.entry.type === 'org' && first.entry.org.polity && (first.start === 0 || (first.start === 1 && prev.tokens[0].key === 'the'))) p.affiliation = first.entry.org.polity;
   }
   const mainCountry = findMainCountry(sentences) ?? datelineCountry;
   if (mainCountry) {

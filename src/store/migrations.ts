@@ -185,4 +185,8 @@ export const migrations: string[] = [
   `
   CREATE INDEX date_conflicts_by_b ON date_conflicts(date_b);
   `,
+  `
+  -- How many sentences hold each indexed term, so a question's very common words can be left out of a search.
+  CREATE VIRTUAL TABLE sentences_vocab USING fts5vocab(sentences_fts, 'row');
+  `,
 ];

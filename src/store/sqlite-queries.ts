@@ -293,6 +293,13 @@ export function sqliteQueries(db: Db): StoreQueries {
         .map((r) => ({ ref: toRef(r), score: -r.rank }));
     },
 
+    async termFrequencies(terms) {
+      const sentences = (db.prepare('SELECT max(id) FROM sentences').pluck().get() as number | null) ?? 0;
+      if (!terms.length) return { sentences, counts: new Map() };
+      const rows = db.prepare(`SELECT term, doc FROM sentences_vocab WHERE term IN (${terms.map(() => '?').join(',')})`).all(...terms) as { term: string; doc: number }[];
+      return { sentences, counts: new Map(rows.map((r) => [r.term, r.doc])) };
+    },
+
     async sentenceRefs(documentId, indexes) {
       return indexes.map((i) => q.refs.get(documentId, i) as RefRow | undefined).filter((r): r is RefRow => !!r).map(toRef);
     },

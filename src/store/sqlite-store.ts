@@ -49,6 +49,7 @@ export class SqliteStore implements Store {
   listDates: StoreQueries['listDates'] = (...a) => this.q.listDates(...a);
   proposalNames: StoreQueries['proposalNames'] = (...a) => this.q.proposalNames(...a);
   search: StoreQueries['search'] = (...a) => this.q.search(...a);
+  termFrequencies: StoreQueries['termFrequencies'] = (...a) => this.q.termFrequencies(...a);
   sentenceRefs: StoreQueries['sentenceRefs'] = (...a) => this.q.sentenceRefs(...a);
 
   async ingest(doc: SourceDocument, sentences: Sentence[], x: Extraction, probe: IngestProbe = () => {}): Promise<IngestResult> {

@@ -173,6 +173,8 @@ export interface StoreQueries {
   listDates(opts: { dated: boolean; limit: number; newestFirst?: boolean; afterDocumentId?: number }): Promise<{ rows: DateRow[]; total: number }>;
   /** FTS5 MATCH over sentences, BM25-ranked; sentences that mention `boost` entities rank higher. */
   search(match: string, limit: number, boost: number[]): Promise<SearchHit[]>;
+  /** In how many sentences each term (as indexed: lower-case, stemmed) occurs, and how many sentences there are. */
+  termFrequencies(terms: string[]): Promise<{ sentences: number; counts: Map<string, number> }>;
   sentenceRefs(documentId: number, indexes: number[]): Promise<SentenceRef[]>;
 }
 
