@@ -224,7 +224,9 @@ function nameAt(tokens: Token[], i: number): NameChunk | null {
     if (isNameWord(t) && (j === i || !(t.upper && t.text.replace(/\./g, '').length > 1 && !/^(\p{Lu}\.)+$/u.test(t.text)))) {
       if (j > i) {
         if (isMonth(t.text) || isWeekday(t.text)) break;
-        const g = gazetteerAt(tokens, j);
+        const g0 = gazetteerAt(tokens, j);
+        // "National Security Council": a known body's name inside a longer one
+        const g = g0 && g0.entry.type === 'org' && g0.end - j >= 2 && ORG_HEADS.has(tokens[g0.end - 1].key) && !isFirstName(tokens[i].text) ? null : g0;
         if (g && !(g.entry.type === 'place' && g.end === j + 1) && !(g.end === j + 1 && isFirstName(tokens[i].text)) && !(j === i + 1 && PLACE_LEADS.has(tokens[i].key))) break;
         // a capitalised particle inside a name: "Bart De Wever", "Lula da Silva"
         if (isFunctionWord(t.text) && !(PARTICLES.has(t.key) && isNameWord(tokens[j + 1]) && !t.poss)) break;
@@ -340,6 +342,16 @@ export function analyzeSentence(s: Sentence, opts: AnalyzeOptions = {}): Analyze
       i = title.end;
       continue;
     }
+    // an unknown acronym acting as a party: "the RSF", "RSF commander X", "SAF said", "RSF’s"
+    if (t.upper && !skipped(t) && /^\p{Lu}{2,6}$/u.test(t.text) && !/^[IVXLC]+$/.test(t.text)) {
+      const nx = tokens[i + 1];
+      const agent = tokens[i - 1]?.key === 'the' || t.poss || (nx && (headAt(tokens, i + 1) !== null || /^(said|says|rejected|accepted|denied|announced|fighters|forces|troops|militia|leader|leaders|spokesman|delegation)$/.test(nx.key)));
+      if (agent) {
+        chunks.push({ type: 'org', start: i, end: i + 1, text: t.text });
+        i++;
+        continue;
+      }
+    }
     const org = orgAt(tokens, i);
     if (org) {
       chunks.push(org);
@@ -373,8 +385,17 @@ export function analyzeSentence(s: Sentence, opts: AnalyzeOptions = {}): Analyze
     }
     i++;
   }
-  const chunkAt = new Int32Array(tokens.length).fill(-1);
   chunks.sort((a, b) => a.start - b.start);
+  // "Russian Direct Investment Fund", "Senate Foreign Relations Committee": a country, demonym or body before an
+  // organisation's name is part of it
+  for (let k = chunks.length - 2; k >= 0; k--) {
+    const a = chunks[k];
+    const b = chunks[k + 1];
+    if (a.type === 'gaz' && a.entry.type !== 'place' && !tokens[a.end - 1].poss && a.end === b.start && b.type === 'name' && b.headKind === 'org') {
+      chunks.splice(k, 2, { type: 'org', start: a.start, end: b.end, text: joinTokens(tokens, a.start, b.end) });
+    }
+  }
+  const chunkAt = new Int32Array(tokens.length).fill(-1);
   chunks.forEach((c, ci) => {
     for (let k = c.start; k < c.end; k++) if (chunkAt[k] === -1 || c.type !== 'name') chunkAt[k] = ci;
   });

@@ -29,6 +29,11 @@ function looksLikeOrg(s: AnalyzedSentence, ci: number): boolean {
       if (ORG_NOUNS.has(tokens[k].key)) return true;
     }
   }
+  // "the depository Euroclear", "the political analysis firm R.Politik"; "the Confluence Advisory think tank"
+  const before = tokens[c.start - 1];
+  if (before && (ORG_NOUNS.has(before.key) || before.key === 'depository' || (before.key === 'tank' && tokens[c.start - 2]?.key === 'think'))) return true;
+  if (tokens[c.end]?.key === 'think' && tokens[c.end + 1]?.key === 'tank') return true;
+  if (tokens[c.end] && !c.poss && /^(news|think)$/.test(tokens[c.end].key) === false && ORG_NOUNS.has(tokens[c.end].key) && tokens[c.end].key !== 'house' && tokens[c.start - 1]?.key === 'the') return true;
   const prev = ci > 0 ? s.chunks[ci - 1] : null;
   if (prev && prev.type === 'gaz' && (prev.entry.type === 'country' || prev.entry.type === 'place') && tokens[prev.end - 1].poss && prev.end === c.start && c.keys.length === 1 && SAY.test(tokens[c.end]?.key ?? '')) return true;
   return false;
@@ -60,7 +65,11 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
       else if (c.type === 'name' && c.headKind === 'org' && !s.headline) a = add(c.text, s.index);
       else if (c.type === 'name' && people.byChunk.has(`${s.index}:${ci}`) && !c.poss && /^(administration|government|campaign|cabinet)$/.test(tokens[c.end]?.key ?? '')) {
         a = add(`${c.text} ${tokens[c.end].text}`, s.index);
-      } else if (c.type === 'name' && !people.byChunk.has(`${s.index}:${ci}`) && !s.headline && looksLikeOrg(s, ci)) a = add(c.text.replace(/’s$/, ''), s.index);
+      } else if (c.type === 'name' && !people.byChunk.has(`${s.index}:${ci}`) && !s.headline && looksLikeOrg(s, ci)) {
+        const pc = chunks[ci - 1];
+        const glued = pc && pc.type === 'gaz' && pc.entry.type === 'demonym' && pc.end === c.start && !tokens[pc.end - 1].poss;
+        a = add(glued ? `${tokens[pc.start].text} ${c.text}`.replace(/’s$/, '') : c.text.replace(/’s$/, ''), s.index);
+      }
       if (!a) return;
       // "NATO Treaty", "NATO summit"
       const next = chunks[ci + 1];
@@ -72,6 +81,17 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
         aliasOf.set(acr.toLowerCase(), a.name.toLowerCase());
       }
     });
+  }
+  // an acronym that spells the initials of an organisation named in full ("RSF" = "Rapid Support Forces") is its alias
+  const initials = (n: string) => n.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  for (const [key, a] of [...acc]) {
+    if (!/^\p{Lu}{2,6}$/u.test(a.name)) continue;
+    const full = [...acc.values()].find((b) => b !== a && b.name.includes(' ') && initials(b.name) === a.name);
+    if (!full) continue;
+    full.aliases.add(a.name);
+    full.mentions += a.mentions;
+    for (const x of a.sentences) if (!full.sentences.includes(x)) full.sentences.push(x);
+    acc.delete(key);
   }
   return [...acc.values()].map((a) => ({ name: a.name, aliases: [...a.aliases], mentions: a.mentions, sentences: a.sentences }));
 }

@@ -195,7 +195,7 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
           if (x.start < c.start - 12) break;
           const between = tokens.slice(x.end, c.start - 1);
           if (between.some((t) => t.kind === 'punct')) break;
-          if (x.type === 'title' && !x.honorific && !x.relation && (tokens[x.end]?.key === 'of' || tokens[x.end]?.key === 'for') && (x.start === 0 || DETERMINERS.has(tokens[x.start - 1].key) || tokens[x.start - 1].kind === 'punct')) {
+          if (x.type === 'title' && !x.honorific && !x.relation && (tokens[x.end]?.key === 'of' || tokens[x.end]?.key === 'for') && (x.start === 0 || DETERMINERS.has(tokens[x.start - 1].key) || tokens[x.start - 1].kind === 'punct' || tokens[x.start - 1].poss)) {
             farTitle = x;
             break;
           }
@@ -410,7 +410,14 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
       }
       e ??= matches[0];
     }
-    if (!e && c.strong && (c.titles.length || c.honorificGender || c.keys.length >= 2)) {
+    // "Lula said …; he …": a single name that speaks and is then called he or she
+    let spoke = false;
+    if (!e && !c.strong && c.keys.length === 1 && /^\p{Lu}\p{Ll}{2,}/u.test(c.chunk.text) && !c.chunk.poss && !c.s.headline && !c.s.bare && !isCommonWord(c.s.tokens[c.chunk.start].text) && singleSpeaker(c, sentences)) {
+      c.strong = spoke = true;
+    }
+    // a later mention of a single-name person already found ("Lula told reporters")
+    if (!e && !c.strong && c.keys.length === 1) e = entities.find((x) => x.cands.length && x.full.every((f) => f.length === 1) && x.full.some((f) => fold(f[0]) === fold(last)));
+    if (!e && c.strong && (c.titles.length || c.honorificGender || c.keys.length >= 2 || spoke)) {
       // a single name with a title, or a strong full name seen only now
       e = entities.find((x) => x.full.some((f) => f.length === 1 && sameSurname(f[0], last)));
       if (!e) entities.push((e = { id: entities.length, cands: [], full: [] }));
@@ -717,4 +724,17 @@ function describeReferents(sentences: AnalyzedSentence[], people: Person[], byCh
       if (owner && !ref.affiliation) ref.affiliation = owner;
     });
   }
+}
+
+/** A single capitalised name next to a verb of speech, referred to next by "he" or "she" (not "it"). */
+function singleSpeaker(c: { s: AnalyzedSentence; chunk: NameChunk }, sentences: AnalyzedSentence[]): boolean {
+  const t = c.s.tokens;
+  const speaks = SPEECH_VERBS.has(t[c.chunk.end]?.key ?? '') || (SPEECH_VERBS.has(t[c.chunk.start - 1]?.key ?? '') && !t[c.chunk.end]?.cap);
+  if (!speaks) return false;
+  const rest = [...t.slice(c.chunk.end), ...(sentences[c.s.index + 1]?.tokens ?? [])].slice(0, 30);
+  for (const w of rest) {
+    if (/^(he|she|his|her|him)$/.test(w.key)) return true;
+    if (/^(it|its|they|their)$/.test(w.key)) return false;
+  }
+  return false;
 }

@@ -138,7 +138,8 @@ export function extractProposals(sentences: AnalyzedSentence[], people: PeopleRe
   const props: Proposal[] = [];
   for (const m0 of all) {
     const m = m0.inner ?? m0;
-    const compatible = (p: Proposal) => p.family === m.family || (isPlanLike(p.family) && isPlanLike(m.family) && !m0.inner && m.mods.length === 0);
+    // "the offer" refers to an offer, not to whatever deal came last
+    const compatible = (p: Proposal) => p.family === m.family || (m.family !== 'offer' && isPlanLike(p.family) && isPlanLike(m.family) && !m0.inner && m.mods.length === 0);
     let target: Proposal | undefined;
     if (m.quotedName) {
       const key = m.text.toLowerCase();
@@ -154,6 +155,7 @@ export function extractProposals(sentences: AnalyzedSentence[], people: PeopleRe
       target = props.find((p) => p.family === m.family && p.mods.size > 0 && ([...m.mods].every((x) => p.mods.has(x)) || [...p.mods].every((x) => m.mods.includes(x))));
     } else if (m.det === 'definite' || (m.det === 'bare' && m.status.length) || (m.det !== 'indefinite' && SPECIFIC.has(m.family))) {
       target = [...props].reverse().find((p) => compatible(p) && !p.quotedName && m.s - p.last <= 8);
+      if (!target && m.family === 'offer' && !m.complement) continue;
       if (!target && !m.complement && !SPECIFIC.has(m.family) && m.det !== 'definite') continue;
     } else if (m.det === 'indefinite' && SPECIFIC.has(m.family)) {
       target = [...props].reverse().find((p) => p.family === m.family && m.s - p.last <= 3);
@@ -372,7 +374,7 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
       if (w.kind === 'punct' && !/[“”"‘’-]/.test(w.text)) break;
       if (w.kind === 'word' && STOP_IN_COMPLEMENT.has(w.key)) break;
       // a word right after the preposition is its object even when it could be a verb ("a ban on imports")
-      if (w.kind === 'word' && !HEADS[w.key] && isFiniteVerb(w) && !DETS.has(w.key) && !COMPLEMENT_PREPS.has(w.key) && !w.cap && w.key !== 'to' && !(m === end + 1 && next.key !== 'to' && !lexTags(w.key).some((x) => /Pronoun|Copula|Modal|Auxiliary/.test(x)))) break;
+      if (w.kind === 'word' && !HEADS[w.key] && isFiniteVerb(w) && !DETS.has(w.key) && !COMPLEMENT_PREPS.has(w.key) && !w.cap && w.key !== 'to' && !(m === end + 1 && next.key !== 'to' && !lexTags(w.key).some((x) => /Pronoun|Copula|Modal|Auxiliary/.test(x))) && !(m > end + 1 && tokens[m - 1].cap && /ed$/.test(w.key) && tokens[m + 1]?.kind === 'word' && !tokens[m + 1].cap)) break;
       if (w.kind !== 'punct') parts.push(w.text + (w.poss ? '’s' : ''));
       m++;
     }
