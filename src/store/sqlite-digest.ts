@@ -1,15 +1,6 @@
 import type { Db } from './sqlite.ts';
-import { conflictRows } from './sqlite-queries.ts';
+import { conflictRows, REF, toRef, type RefRow } from './sqlite-queries.ts';
 import type { DigestStore, DocumentRow, News, SlotRow, StoreQueries, Subscription } from './store.ts';
-
-const REF = `s.document_id AS documentId, d.title AS document, d.url AS url, s.idx AS sentenceIndex, s.text AS sentence`;
-const refOf = (r: Record<string, unknown>) => ({
-  documentId: r.documentId as number,
-  document: r.document as string,
-  url: r.url as string | null,
-  sentenceIndex: r.sentenceIndex as number,
-  sentence: r.sentence as string,
-});
 
 const SUBSCRIPTION = `
   SELECT sb.id, sb.guild_id AS guildId, sb.channel_id AS channelId, sb.schedule, sb.timezone, sb.post_when_empty AS postWhenEmpty,
@@ -134,8 +125,8 @@ export function sqliteDigest(db: Db, queries: StoreQueries): DigestStore {
           )
           .all(after, after, after) as { name: string; affiliation: string | null; isNew: number; role: string | null; sid: number }[]
       ).map((p) => {
-        const ref = db.prepare(`SELECT ${REF} FROM sentences s JOIN documents d ON d.id = s.document_id WHERE s.id = ?`).get(p.sid) as Record<string, unknown>;
-        return { name: p.name, affiliation: p.affiliation, isNew: p.isNew === 1, role: p.role, ref: refOf(ref) };
+        const ref = db.prepare(`SELECT ${REF} FROM sentences s JOIN documents d ON d.id = s.document_id WHERE s.id = ?`).get(p.sid) as RefRow;
+        return { name: p.name, affiliation: p.affiliation, isNew: p.isNew === 1, role: p.role, ref: toRef(ref) };
       });
 
       const reports = db
@@ -156,8 +147,8 @@ export function sqliteDigest(db: Db, queries: StoreQueries): DigestStore {
         const changed = !r.isNew && r.status && r.status !== r.before;
         if (!r.isNew && !changed) continue;
         seen.add(r.id);
-        const ref = evidence.get(r.id, after) as Record<string, unknown> | undefined;
-        proposals.push({ name: r.name, change: r.isNew ? 'new' : 'status', status: r.status, before: r.before, ref: ref ? refOf(ref) : null });
+        const ref = evidence.get(r.id, after) as RefRow | undefined;
+        proposals.push({ name: r.name, change: r.isNew ? 'new' : 'status', status: r.status, before: r.before, ref: ref ? toRef(ref) : null });
       }
 
       const quotes = (
@@ -167,8 +158,8 @@ export function sqliteDigest(db: Db, queries: StoreQueries): DigestStore {
              FROM quotes qt JOIN sentences s ON s.id = qt.sentence_id JOIN documents d ON d.id = s.document_id LEFT JOIN entities e ON e.id = qt.speaker_id
              WHERE s.document_id > ? AND qt.speaker_id IS NOT NULL ORDER BY s.document_id, s.idx`,
           )
-          .all(after) as Record<string, unknown>[]
-      ).map((r) => ({ id: r.id as number, speaker: r.speaker as string | null, speakerId: r.speakerId as number | null, text: r.text as string, ref: refOf(r) }));
+          .all(after) as RefRow[]
+      ).map((r) => ({ id: r.id as number, speaker: r.speaker as string | null, speakerId: r.speakerId as number | null, text: r.text as string, ref: toRef(r) }));
 
       const { rows: dates } = await queries.listDates({ dated: true, limit: 50, afterDocumentId: after });
       const conflicts = conflictRows(db, after);

@@ -9,17 +9,15 @@ import type {
   PersonSummary,
   PlaceSummary,
   ProposalSummary,
-  QuoteRow,
-  SearchHit,
   SentenceRef,
   StoreQueries,
 } from './store.ts';
 
-const REF = `s.document_id AS documentId, d.title AS document, d.url AS url, s.idx AS sentenceIndex, s.text AS sentence`;
+export const REF = `s.document_id AS documentId, d.title AS document, d.url AS url, s.idx AS sentenceIndex, s.text AS sentence`;
 const REF_JOIN = `JOIN documents d ON d.id = s.document_id`;
 
-type RefRow = SentenceRef & Record<string, unknown>;
-const toRef = (r: RefRow): SentenceRef => ({
+export type RefRow = SentenceRef & Record<string, unknown>;
+export const toRef = (r: RefRow): SentenceRef => ({
   documentId: r.documentId,
   document: r.document,
   url: r.url,
