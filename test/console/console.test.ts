@@ -40,6 +40,23 @@ describe('console mode', () => {
   });
 });
 
+describe('cli digest', () => {
+  it('prints the story so far, or only what is new since a time', () => {
+    const e = env();
+    spawnSync(TSX, ['src/cli.ts', 'ingest'], { cwd: ROOT, env: e, encoding: 'utf8' });
+    const all = spawnSync(TSX, ['src/cli.ts', 'digest'], { cwd: ROOT, env: e, encoding: 'utf8' });
+    expect(all.status).toBe(0);
+    expect(all.stdout).toMatch(/Digest — the story so far/);
+    const later = spawnSync(TSX, ['src/cli.ts', 'digest', '--since', new Date(Date.now() + 60_000).toISOString()], { cwd: ROOT, env: e, encoding: 'utf8' });
+    expect(later.stdout).toMatch(/No new developments since/);
+    const earlier = spawnSync(TSX, ['src/cli.ts', 'digest', '--since', '2000-01-01T00:00Z'], { cwd: ROOT, env: e, encoding: 'utf8' });
+    expect(earlier.stdout).toMatch(/new since the last one[\s\S]*New documents/);
+    const bad = spawnSync(TSX, ['src/cli.ts', 'digest', '--since', 'yesterday-ish'], { cwd: ROOT, env: e, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--since needs an ISO date/);
+  });
+});
+
 describe('console digests', () => {
   it('a console subscription posts on its cron schedule in a real run', async () => {
     const child = spawn(TSX, ['src/main.ts', '--keep-running'], { cwd: ROOT, env: env(), stdio: ['pipe', 'pipe', 'pipe'] });
