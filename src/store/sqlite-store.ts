@@ -286,6 +286,10 @@ export class SqliteStore implements Store {
     return n;
   }
 
+  async documentWithHash(contentHash: string): Promise<{ id: number; key: string } | null> {
+    return (this.db.prepare('SELECT id, key FROM documents WHERE content_hash = ?').get(contentHash) as { id: number; key: string } | undefined) ?? null;
+  }
+
   async stats(): Promise<StoreStats> {
     const count = (sql: string) => (this.db.prepare(sql).pluck().get() as number) ?? 0;
     return {

@@ -52,6 +52,8 @@ export type IngestProbe = (stage: 'document' | 'sentences' | 'entities' | 'propo
  */
 export interface Store extends StoreQueries, DigestStore {
   ingest(doc: SourceDocument, sentences: Sentence[], extraction: Extraction, probe?: IngestProbe): Promise<IngestResult>;
+  /** The document that already holds this content, if any. */
+  documentWithHash(contentHash: string): Promise<{ id: number; key: string } | null>;
   stats(): Promise<StoreStats>;
   /** Documents, oldest first (by publication, else ingestion), at most `limit` (default all). */
   documents(limit?: number): Promise<DocumentRow[]>;
