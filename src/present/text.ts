@@ -1,6 +1,6 @@
 import type { Answer } from '../briefing/answer.ts';
 import { citedIndexes, markers } from './cite.ts';
-import { oneLine, stripControl } from './safe-text.ts';
+import { clip, oneLine, stripControl } from './safe-text.ts';
 
 /** The description is markdown written by the briefing; on a console only its bold and italics are noise. */
 function plainMarkdown(text: string): string {
@@ -27,10 +27,15 @@ export function toText(answer: Answer): string {
   }
 
   if (answer.citations.length) {
+    // A sentence an item already shows is cited by place only; others are quoted, shortened.
+    const shown = answer.sections.flatMap((s) => s.items.map((i) => clean(i.text).replace(/^…|…$/g, '')));
     out.push('', 'Sources');
     answer.citations.forEach((c, i) => {
       const url = c.url ? ` <${clean(c.url)}>` : '';
-      out.push(`  [${i + 1}] ${clean(c.document)}${url} — “${clean(c.sentence)}”`);
+      const sentence = clean(c.sentence);
+      const place = `${clip(clean(c.document), 70)}, sentence ${c.sentenceIndex + 1}${url}`;
+      const quoted = shown.some((t) => t.length > 20 && sentence.includes(t.slice(0, 60))) ? '' : ` — “${clip(sentence, 220)}”`;
+      out.push(`  [${i + 1}] ${place}${quoted}`);
     });
   }
   return out.join('\n');

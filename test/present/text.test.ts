@@ -32,8 +32,8 @@ describe('toText', () => {
         '  … and 3 more — see /quote speaker:Rubio',
         '',
         'Sources',
-        '  [1] Geneva talks <https://news.example/geneva> — “Secretary of State Marco Rubio led the delegation.”',
-        '  [2] Miami follow-up — ““We made progress,” he said.”',
+        '  [1] Geneva talks, sentence 4 <https://news.example/geneva> — “Secretary of State Marco Rubio led the delegation.”',
+        '  [2] Miami follow-up, sentence 1',
       ].join('\n'),
     );
   });
