@@ -1,6 +1,7 @@
 import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { notice, type Answer } from '../src/briefing/answer.ts';
 import type { CommandContext, CommandOptions } from '../src/command.ts';
+import { requireManageGuild } from '../src/preconditions.ts';
 import { canonicalTimeZone, describeSchedule, describeSlot, parseSchedule, PRESETS, TIME_ZONES } from '../src/digest/schedule.ts';
 import { CONSOLE_CHANNEL } from '../src/console/run-line.ts';
 import type { Subscription } from '../src/store/store.ts';
@@ -36,7 +37,8 @@ function describe(sub: Subscription, next: Date | null): string {
 }
 
 export async function handle(ctx: CommandContext, options: CommandOptions): Promise<Answer> {
-  if (!ctx.isAdmin) return notice('Not allowed', 'Only members who can manage this server may manage digests.');
+  const refused = requireManageGuild(ctx, 'manage digests');
+  if (refused) return refused;
   const digests = ctx.digests;
   if (!digests) return notice('Digests are not running', 'This instance has no scheduler.');
   const channelId = String(options.channel ?? ctx.channelId ?? '');

@@ -1,6 +1,7 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { notice, type Answer } from '../src/briefing/answer.ts';
 import type { AttachmentInput, CommandContext, CommandOptions } from '../src/command.ts';
+import { requireManageGuild } from '../src/preconditions.ts';
 import { DOCUMENT_EXTENSIONS, sizeProblem } from '../src/documents/document.ts';
 
 export const data = new SlashCommandBuilder()
@@ -15,7 +16,8 @@ export const slow = true;
 const list = (label: string, names: string[]) => (names.length ? `${label}: ${names.slice(0, 10).join(', ')}${names.length > 10 ? ` and ${names.length - 10} more` : ''}` : '');
 
 export async function handle(ctx: CommandContext, options: CommandOptions): Promise<Answer> {
-  if (!ctx.isAdmin) return notice('Not allowed', 'Only members who can manage this server may add documents.');
+  const refused = requireManageGuild(ctx, 'add documents');
+  if (refused) return refused;
   const file = options.file as AttachmentInput | undefined;
   if (!file || typeof file !== 'object') return notice('No file', 'Attach a .txt or .md file.');
   const ext = /\.[^.]+$/.exec(file.name)?.[0]?.toLowerCase() ?? '';
