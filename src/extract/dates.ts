@@ -50,6 +50,8 @@ export function extractDates(sentences: AnalyzedSentence[], publishedAt: string 
       const c = r.start;
       const raw = r.text.replace(/[,.]$/, '').replace(/^(?:on|in|at|by)\s+/i, '');
       if (/^\d{1,2}$/.test(raw) || /^\d{1,2}:\d\d$/.test(raw) || raw.length < 3) continue;
+      // "a day earlier than first reported": an offset from something, not a date
+      if (RELATIVE_OFFSET.test(raw) || /^for\s+(?:a|an|one|two|three|four|five|six|several|\d+)\b/i.test(raw) || /^now$/i.test(raw)) continue;
       const certain = (k: 'day' | 'month' | 'year' | 'weekday') => c.isCertain(k);
       let precision: DatePrecision | null = certain('day') || certain('weekday') ? 'day' : certain('month') ? 'month' : certain('year') ? 'year' : null;
       if (/\bweek\b/i.test(raw)) precision = null;
@@ -77,10 +79,71 @@ export function extractDates(sentences: AnalyzedSentence[], publishedAt: string 
   return out;
 }
 
+const RELATIVE_OFFSET = /^(?:a|an|one|two|three|four|five|several|a\s+few|\d+)\s+(?:hours?|days?|weeks?|months?)\s+(?:earlier|later|before|after|sooner)$/i;
+
+/** Nouns that name an event a date can belong to. */
+const EVENT_HEADS = new Set(
+  ('talks negotiations meeting meetings summit conference exchange swap vote votes ballot election elections referendum visit trip ' +
+    'deadline ceasefire truce agreement deal accord treaty signing hearing session round protest protests rally strike strikes attack ' +
+    'attacks invasion offensive withdrawal release handover ceremony announcement launch deployment visit debate meeting call ' +
+    'speech address statement briefing interview inauguration resignation ruling verdict trial decision deliveries delivery shipment').split(/\s+/),
+);
+const EVENT_SKIP = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'his', 'her', 'our', 'and', 'of', 'to', 'on', 'in', 'at', 'by']);
+
+/** "talks in Geneva", "prisoner exchange", "House vote": an event noun phrase near the date, or null. */
+function eventPhrase(sentence: string, index: number, dateText: string): string | null {
+  const re = /[\p{L}\d’'.-]+/gu;
+  const words: Array<{ w: string; at: number }> = [];
+  for (const m of sentence.matchAll(re)) words.push({ w: m[0], at: m.index! });
+  let best: { phrase: string; d: number } | null = null;
+  words.forEach(({ w, at }, i) => {
+    const key = w.toLowerCase().replace(/[’']s$/, '');
+    if (!EVENT_HEADS.has(key) || (at >= index && at < index + dateText.length)) return;
+    // a verb use: "to vote", "will strike"
+    const prev = words[i - 1]?.w.toLowerCase() ?? '';
+    if (/^(to|will|would|could|can|may|might|must|should|not)$/.test(prev)) return;
+    const left: string[] = [];
+    let from = i - 1;
+    // "an earlier round of talks in Geneva": the round is the event
+    if (/^of$/i.test(words[i - 1]?.w ?? '') && /^(round|rounds|session|part|phase|stage)$/i.test(words[i - 2]?.w ?? '')) {
+      left.push(words[i - 2].w, words[i - 1].w);
+      from = i - 3;
+    }
+    for (let k = from; k >= 0 && left.length < (from < i - 1 ? 4 : 2); k--) {
+      const x = words[k].w;
+      const between = sentence.slice(words[k].at + x.length, words[k + 1].at);
+      if (/[,;:—–()“”"]/.test(between) || EVENT_SKIP.has(x.toLowerCase()) || /(?:ed|ing|ly)$/.test(x.toLowerCase()) && !/^\p{Lu}/u.test(x)) break;
+      if (/^(?:on|in|at|by|since|until|for|said|says|told|will|would|was|were|is|are|has|have|had)$/i.test(x)) break;
+      if (words[k].at >= index && words[k].at < index + dateText.length) break;
+      left.unshift(x);
+    }
+    let right = '';
+    const after = words[i + 1];
+    if (after && /^(in|with|between|on|over|of)$/i.test(after.w) && !/[,;:]/.test(sentence.slice(at + w.length, after.at))) {
+      const objs: string[] = [];
+      for (let k = i + 2; k < words.length && objs.length < 3; k++) {
+        const x = words[k].w;
+        if (/[,;:.]/.test(sentence.slice(words[k - 1].at + words[k - 1].w.length, words[k].at))) break;
+        if (words[k].at >= index && words[k].at < index + dateText.length) break;
+        if (!/^\p{Lu}/u.test(x) && !(objs.length === 0 && /^(the)$/i.test(x))) break;
+        objs.push(x);
+      }
+      if (objs.some((x) => /^\p{Lu}/u.test(x))) right = ` ${after.w} ${objs.join(' ')}`;
+    }
+    const phrase = `${left.join(' ')} ${w.replace(/[’']s$/, '')}${right}`.trim().replace(/[.,]+$/, '');
+    const d = Math.abs(at - index);
+    if (!best || d < best.d) best = { phrase, d };
+  });
+  const found = best as { phrase: string; d: number } | null;
+  return found ? found.phrase : null;
+}
+
 const CLAUSE_BREAK = /(?:^|[,;:—–(]|\b(?:that|which|who|of|when|after|before|while|and|but|as)\b)\s*$/i;
 
 /** A short phrase naming the event a date belongs to: the words before it back to a clause break, or after. */
 function whatOf(sentence: string, index: number, dateText: string): string | null {
+  const ev = eventPhrase(sentence, index, dateText);
+  if (ev) return ev;
   let before = sentence.slice(0, index).replace(/\s+(?:on|in|at|by|since|until|from|during|for|of)\s*$/i, '').trimEnd();
   const words = before.split(/\s+/);
   const picked: string[] = [];
@@ -91,9 +154,13 @@ function whatOf(sentence: string, index: number, dateText: string): string | nul
   }
   void CLAUSE_BREAK;
   let what = picked.join(' ').replace(/[“”"’,.]+$/g, '').trim();
+  // a fragment ending in a verb ("officials said", "city council rejected") names no event
+  what = what.replace(/^(?:that|which|who)\s+/i, '').split(/[“”"]/)[0].trim();
+  if (/\b(?:said|says|told|reported|announced|added|rejected|approved|agreed|confirmed|than\s+first\s+reported|than)$/i.test(what) || /\bsaid\b/i.test(what)) what = '';
   if (what.split(/\s+/).length < 2) {
     const rest = sentence.slice(index + dateText.length).replace(/^[\s,]+/, '');
-    what = rest.split(/[,;.]/)[0].split(/\s+/).slice(0, 8).join(' ').trim();
+    what = rest.split(/[,;.]/)[0].split(/\s+/).slice(0, 8).join(' ').split(/[“”"]/)[0].trim();
+    if (/^(?:than|that|and|but|or|as|when|while|if)\b/i.test(what) || /\b(?:said|says|told)\b/i.test(what) || what.split(/\s+/).length < 2) what = '';
   }
   return what || null;
 }

@@ -16,12 +16,13 @@ interface Acc {
 const EXTENSIONS = new Set(['treaty', 'charter', 'summit', 'headquarters', 'allies', 'alliance']);
 
 const ORG_NOUNS = new Set(['company', 'operator', 'firm', 'group', 'agency', 'bank', 'house', 'broadcaster', 'network', 'newspaper', 'channel', 'organization', 'organisation', 'party', 'producer', 'manufacturer', 'maker', 'giant', 'conglomerate', 'utility', 'insurer', 'lender', 'carrier', 'airline', 'exporter', 'supplier', 'monopoly', 'militia', 'movement', 'charity', 'ngo', 'watchdog', 'regulator', 'outlet', 'agency', 'startup', 'fund', 'exchange', 'platform']);
+const CORPORATE = new Set(['ASA', 'SE', 'AG', 'plc', 'PLC', 'Inc', 'Corp', 'Ltd', 'LLC', 'SA', 'S.A', 'NV', 'N.V', 'GmbH', 'SpA', 'S.p.A', 'AB', 'Oyj', 'BV', 'KGaA', 'PJSC', 'JSC', 'OAO', 'PAO', 'Co']);
 const SAY = /^(said|says|reported|reports|announced|announces|warned|confirmed|stated)$/;
 
 /** An unknown name the context makes an organisation: "Elering, Estonia’s grid operator", "Finland’s Fingrid said". */
 function looksLikeOrg(s: AnalyzedSentence, ci: number): boolean {
   const c = s.chunks[ci];
-  if (c.type !== 'name' || c.headKind) return false;
+  if (c.type !== 'name' || c.headKind || /-based$/.test(c.text)) return false;
   const { tokens } = s;
   if (tokens[c.end]?.text === ',') {
     for (let k = c.end + 1; k < tokens.length && k < c.end + 8; k++) {
@@ -30,6 +31,8 @@ function looksLikeOrg(s: AnalyzedSentence, ci: number): boolean {
     }
   }
   // "the depository Euroclear", "the political analysis firm R.Politik"; "the Confluence Advisory think tank"
+  // "Acme ASA", "Nordwerk SE", "Siemens AG": a company's legal form
+  if (!c.poss && CORPORATE.has((tokens[c.end]?.text ?? '').replace(/\.$/, ''))) return true;
   const before = tokens[c.start - 1];
   if (before && (ORG_NOUNS.has(before.key) || before.key === 'depository' || (before.key === 'tank' && tokens[c.start - 2]?.key === 'think'))) return true;
   if (tokens[c.end]?.key === 'think' && tokens[c.end + 1]?.key === 'tank') return true;

@@ -5,7 +5,7 @@ import { GOVERNMENT_HEADS, HONORIFICS, OFFICIAL_GROUPS, POSTED_HEADS } from './l
 import { TRAVEL_WORDS } from './lexicon/places.ts';
 import { SPEECH_VERBS } from './lexicon/verbs.ts';
 import { firstNameGender, isCommonWord } from './lexicon/words.ts';
-import { countryByCapital, phraseKey } from './lexicon/countries.ts';
+import { countryByCapital, countryByDemonym, countryByKey, phraseKey } from './lexicon/countries.ts';
 
 const countryOfCity = (name: string) => countryByCapital(phraseKey(name))?.name;
 
@@ -226,9 +226,10 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
         cand.titles.push({ title: prevT, text: prevT.text, owner });
         cand.strong = true;
       }
-      // "NAME, (the) (OWNER) TITLE ..." appositive
-      if (isComma(tokens[c.end])) {
+      // "NAME, (the) (OWNER) TITLE ..." or "NAME — the EU’s top diplomat — said"
+      if (isComma(tokens[c.end]) || (tokens[c.end]?.kind === 'punct' && /^[—–]$/.test(tokens[c.end].text))) {
         let pos = c.end + 1;
+        let demonymOwner: Owner | null = null;
         // "X, who served as the top Russia adviser", "X, who is the bloc's foreign policy chief"
         if (tokens[pos]?.key === 'who') {
           let q = pos + 1;
@@ -243,7 +244,11 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
         if (chunks.some((x) => x.start === pos && x.type === 'gaz' && x.entry.type !== 'org') && !tokens[pos].poss) {
           const x = chunks.find((y) => y.start === pos)!;
           const after = chunks.find((y) => y.start === x.end && y.type === 'title');
-          if (after && !tokens[x.end - 1].poss) pos = x.end;
+          if (after && !tokens[x.end - 1].poss) {
+            pos = x.end;
+            // "the British prime minister": a demonym is whose office it is ("the top Russia adviser": a country is the brief)
+            if (x.type === 'gaz' && x.entry.type === 'demonym') demonymOwner = { kind: 'country', name: x.entry.country.name };
+          }
         }
         let k = ci + 1;
         while (k < chunks.length && chunks[k].start < pos) k++;
@@ -257,6 +262,7 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
             k++;
           } else owner = null;
         }
+        if (!owner && demonymOwner) owner = demonymOwner;
         const t = chunks[k];
         let tEnd = t && t.type === 'title' ? t.end : 0;
         while (tEnd < tokens.length && tEnd - pos < 10 && !(tokens[tEnd].kind === 'punct' && /[,;:()—–“”"]/.test(tokens[tEnd].text))) tEnd++;
@@ -484,7 +490,8 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
         const comp = t.title.complement;
         if (comp?.entry && comp.prep !== 'to') {
           const o = ownerFromEntry(comp.entry, true);
-          if (o && o.kind !== 'person') affs.set(o.name, (affs.get(o.name) ?? 0) + 2);
+          // "secretary of Ukraine’s National Security and Defense Council": the country named in the title wins over the body
+          if (o && o.kind !== 'person') affs.set(o.name, (affs.get(o.name) ?? 0) + (o.kind === 'country' ? 3 : 2));
         }
         if (comp?.nameChunk) {
           const host = candAt.get(`${c.s.index}:${c.s.chunks.indexOf(comp.nameChunk)}`);
@@ -516,6 +523,13 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
       if (k > c.chunk.end && /^[RDI]$/.test(t[k]?.text ?? '') && t[k + 1]?.text === '-' && t[k + 2]?.cap) affs.set('United States', (affs.get('United States') ?? 0) + 3);
     }
     if (affs.size) person.affiliation = [...affs].sort((a, b) => b[1] - a[1])[0][0];
+    // "the Omani Foreign Ministry", "Russia’s Defense Ministry": a country's own government body stands for the country
+    if (person.affiliation) {
+      const m = /^(\S+?)(?:’s|'s)?\s.*\b(?:ministry|government|cabinet|presidency|army|navy|parliament|embassy|forces|military)$/i.exec(person.affiliation);
+      const k = m ? phraseKey(m[1]) : '';
+      const c = k ? countryByDemonym(k) ?? countryByKey(k) : undefined;
+      if (c) person.affiliation = c.name;
+    }
     people.push(person);
   }
   // "the French president", "The Ukrainian president told reporters": a definite description names a person
@@ -579,11 +593,21 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
   // "The Kremlin dismissed the vote. Spokesman Dmitry Peskov said …": an institution leading the sentence before
   for (const p of people) {
     if (p.affiliation || !p.roles.some((r) => FALLBACK_HEADS.test(r)) || !p.mentions.length) continue;
-    const prev = sentences[p.mentions[0].s - 1];
-    const first = prev?.chunks[0];
-    if (first && first.type === 'gaz' && first.entry.type === 'org' && first.entry.org.polity && (first.start === 0 || (first.start === 1 && prev.tokens[0].key === 'the'))) p.affiliation = first.entry.org.polity;
+    // "The Kremlin said …, according to spokesman Dmitry Peskov": the institution leading the same sentence, or the one before
+    for (const si of [p.mentions[0].s, p.mentions[0].s - 1]) {
+      const prev = sentences[si];
+      const first = prev?.chunks[0];
+      if (first && first.type === 'gaz' && first.entry.type === 'org' && first.entry.org.polity && (first.start === 0 || (first.start === 1 && prev.tokens[0].key === 'the'))) {
+        p.affiliation = first.entry.org.polity;
+        break;
+      }
+    }
   }
-  const mainCountry = findMainCountry(sentences) ?? datelineCountry;
+  // a dateline's country stands for the document's officials only when the text itself names that country
+  // ("BRUSSELS —" over a story about France, Poland and Italy says nothing about Belgium)
+  if (datelineCountry && !countryCounts(sentences).get(datelineCountry)) datelineCountry = null;
+  const found = findMainCountry(sentences);
+  const mainCountry = found ?? datelineCountry;
   if (mainCountry) {
     const counts = countryCounts(sentences);
     const waiting = new Set(pending.map((x) => x.person));

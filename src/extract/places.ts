@@ -2,7 +2,7 @@ import type { ExtractedPlace, PlaceKind } from './contract.ts';
 import type { AnalyzedSentence, NameChunk } from './chunks.ts';
 import type { PeopleResult } from './people.ts';
 import { PLACE_APPOSITIVE, PLACE_PREPOSITIONS, PLACE_TYPE_AFTER, TRAVEL_WORDS, VENUE_HEADS } from './lexicon/places.ts';
-import { isCommonWord, isFirstName } from './lexicon/words.ts';
+import { isCommonWord, isFirstName, lexTags } from './lexicon/words.ts';
 
 /**
  * Places: countries (canonical name, the text's forms as aliases), cities and regions from the gazetteer,
@@ -17,6 +17,11 @@ interface Acc {
   sentences: number[];
   mentions: number;
 }
+
+/** Lower-case heads after a name that make it a named site ("the X building", "the X crossing"). */
+const LOWER_VENUES = new Set(['building', 'resort', 'centre', 'center', 'hall', 'residence', 'estate', 'embassy', 'cathedral', 'stadium', 'arena', 'headquarters', 'palace', 'terminal', 'crossing', 'plant', 'airport', 'airbase', 'base', 'port', 'refinery', 'complex', 'compound', 'facility', 'site', 'hotel', 'stadium', 'square', 'checkpoint', 'bridge', 'dam', 'mine', 'shipyard', 'camp', 'prison', 'district', 'neighbourhood', 'neighborhood']);
+/** Nouns whose "at X" names a place ("facilities at X", "the terminal at Y"). */
+const SITE_NOUNS = new Set(['facility', 'facilities', 'site', 'sites', 'plant', 'plants', 'terminal', 'base', 'bases', 'port', 'talks', 'summit', 'meeting', 'conference', 'refinery', 'camp', 'camps', 'crossing', 'checkpoint', 'airport', 'arrived', 'landed', 'stationed', 'held', 'gathered']);
 
 export function resolvePlaces(sentences: AnalyzedSentence[], people: PeopleResult): ExtractedPlace[] {
   const acc = new Map<string, Acc>();
@@ -52,10 +57,29 @@ export function resolvePlaces(sentences: AnalyzedSentence[], people: PeopleResul
       const prev = tokens[c.start - 1];
       const prev2 = tokens[c.start - 2];
       const commonOnly = c.keys.every((_, n) => isCommonWord(tokens[c.start + n].text));
+      // "Bergen-based": a place a company is based in
+      if (/^\p{Lu}[\p{L}’'-]*-based$/u.test(c.text) && c.keys.length === 1) return void contextual.set(c.text, { kind: 'city' });
       if (c.headKind === 'venue') return void contextual.set(c.text, { kind: 'venue' });
       if (c.headKind === 'feature') return void contextual.set(c.text, { kind: 'other' });
       if (c.headKind) return;
       if (commonOnly) return;
+      // "the X building", "the X crossing", "the X steel plant", "the company’s X headquarters"
+      if (!c.poss && next && !next.cap && next.kind === 'word') {
+        const n2 = tokens[c.end + 1];
+        const head = LOWER_VENUES.has(next.key) ? next : n2 && !n2.cap && n2.kind === 'word' && LOWER_VENUES.has(n2.key) && !lexTags(next.key).some((x) => /Verb|Tense|Preposition|Determiner|Conjunction/.test(x)) ? n2 : null;
+        const lead = tokens[c.start - 1];
+        if (head && !head.poss && lead && (lead.key === 'the' || lead.poss || PLACE_PREPOSITIONS.has(lead.key))) {
+          const endTok = head === next ? c.end + 1 : c.end + 2;
+          const alias = s.text.slice(tokens[c.start].start - s.start, tokens[endTok - 1].end - s.start);
+          return void contextual.set(c.text, { kind: 'venue', alias });
+        }
+      }
+      // "facilities at X and Y", "the terminal at Z"
+      if (prev && (prev.key === 'at' || prev.key === 'on') && prev2 && SITE_NOUNS.has(prev2.key) && !c.poss) return void contextual.set(c.text, { kind: 'city' });
+      if (prev && prev.key === 'and' && !c.poss && c.keys.length === 1) {
+        const pc = s.chunks[ci - 1];
+        if (pc && pc.type === 'name' && pc.end === c.start - 1 && contextual.has(pc.text) && tokens[pc.start - 1]?.key === 'at') return void contextual.set(c.text, { kind: 'city' });
+      }
       if (next && !c.poss && PLACE_TYPE_AFTER[next.key]) {
         if (next.key === 'state' || next.key === 'republic') return; // "Islamic State", too ambiguous
         return void contextual.set(c.text, { kind: PLACE_TYPE_AFTER[next.key] === 'city' ? 'city' : 'region', alias: `${c.text} ${next.text}` });
@@ -92,7 +116,7 @@ export function resolvePlaces(sentences: AnalyzedSentence[], people: PeopleResul
   }
   for (const { s, c } of unclaimed) {
     const hit = contextual.get(c.text);
-    if (hit) add(c.text, hit.kind, s.index, hit.alias);
+    if (hit) add(c.text.replace(/-based$/, ''), hit.kind, s.index, hit.alias);
     else if (c.keys.length === 1) {
       // a later "Donetsk region" makes an earlier "Donetsk" a place too
     }

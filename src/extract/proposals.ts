@@ -1,10 +1,10 @@
 import type { Token } from '../text/tokens.ts';
 import type { ExtractedProposal } from './contract.ts';
 import type { AnalyzedSentence } from './chunks.ts';
-import type { PeopleResult, Person } from './people.ts';
+import { subjectMention, type PeopleResult, type Person } from './people.ts';
 import type { QuoteSpan } from './quotes.ts';
 import { PROPOSE_VERBS, STATUS_WORDS } from './lexicon/verbs.ts';
-import { lexTags } from './lexicon/words.ts';
+import { isMonth, isWeekday, lexTags } from './lexicon/words.ts';
 
 /**
  * Proposals: noun phrases headed by plan / proposal / deal / agreement / framework / guarantees / assurances /
@@ -25,13 +25,25 @@ const HEADS: Record<string, Family> = {
   treaty: 'treaty', summit: 'summit', resolution: 'measure', bill: 'measure', measure: 'measure', motion: 'measure', amendment: 'measure', exchange: 'exchange', swap: 'exchange', package: 'package', loan: 'package',
   talks: 'talks', consultations: 'talks', round: 'talks', meeting: 'meeting', conference: 'meeting',
   force: 'force', contingent: 'force', mission: 'force', centre: 'body', center: 'body', mechanism: 'body', corridor: 'body', corridors: 'body',
-  zone: 'body', halt: 'halt', ban: 'halt', cap: 'halt', freeze: 'halt', pause: 'halt', embargo: 'halt', referendum: 'referendum',
+  zone: 'body', fund: 'body', scheme: 'body', programme: 'body', program: 'body', tax: 'body', levy: 'body', tariff: 'body', tariffs: 'body',
+  clause: 'body', annex: 'body', reserve: 'body', consortium: 'body', pipeline: 'body', petition: 'body', facility: 'body', arrangement: 'plan',
+  aid: 'package', halt: 'halt', ban: 'halt', cap: 'halt', freeze: 'halt', pause: 'halt', embargo: 'halt', referendum: 'referendum',
 };
 /** Heads of events and arrangements that are only a proposal when something names them ("direct talks with Moscow",
  * "a multinational force", "a ban on imports of …") and the sentence puts them forward. */
 const NAMED_ONLY = new Set<Family>(['talks', 'meeting', 'force', 'body', 'halt']);
 const PROPOSAL_CONTEXT =
   /\b(?:propos\w*|offer\w*|float\w*|suggest\w*|urg\w*|invit\w*|call(?:ed|s|ing)? for|press(?:ed|es|ing)? for|push\w*|ready to|would|will|could|should|due to|plan\w*|agree\w*|draft\w*|includ\w*|set up|host\w*|back(?:ed|s|ing)?|discuss\w*|consider\w*|demand\w*|seek\w*|sought|announc\w*|pledg\w*|unveil\w*|expected|possib\w*|prospect|return to|resume|open)\b/i;
+const ACTION_VERBS = 'repatriate|exchange|swap|release|return|resume|reopen|extend|lift|cap|dismantle|deploy|withdraw|suspend|freeze|split|impose|grant|restore|transfer|hand over|establish|create|set up|halt|end|cut|raise|expand';
+const VERB_PROPOSAL = new RegExp(
+  `\\b(?:agreed|agree|agrees|proposed|proposes|propose|offered|offers|offer|called|calls|pushed|pushing|urged|urges|plans?|planned|demand(?:ed|s)?|insisted|insists)` +
+    `(?:\\s+in\\s+principle)?(?:\\s+that\\s+(?:it|they|he|she|\\p{Lu}\\p{L}+)\\s+|\\s+(?:\\w+\\s+)?to\\s+)` +
+    `((?:${ACTION_VERBS})\\s+(?:the|its|their|all|some|a|an|more)\\s+[^,.;:—–()“”"]*?)(?=\\s+(?:which|that|but|though|although|while|because|unless|if|next|last|this|on|by|after|before|within|as|and\\s+(?:to|would|will|said))\\b|[,.;:—–()“”"]|$)`,
+  'giu',
+);
+const NAMING_ADJECTIVES = new Set(['interim', 'regional', 'permanent', 'comprehensive', 'bilateral', 'multilateral', 'trilateral', 'nuclear', 'humanitarian', 'territorial', 'phased', 'temporary', 'partial', 'provisional', 'transitional']);
+const LOOSE_HEADS = new Set(['fund', 'scheme', 'programme', 'program', 'tax', 'levy', 'tariff', 'tariffs', 'clause', 'annex', 'reserve', 'consortium', 'pipeline', 'petition', 'facility']);
+const LOOSE_CONTEXT = /\b(?:propos\w*|float\w*|call(?:ed|s|ing)? for|push(?:ed|es|ing)? for|demand\w*|unveil\w*|present\w*|suggest\w*|offer\w*|reject\w*|would|plans? (?:for|to)|revive|idea|insist\w*)\b/i;
 /** Heads that name something specific even without a modifier ("a ceasefire", "security guarantees"). */
 const SPECIFIC = new Set<Family>(['ceasefire', 'guarantee', 'termsheet', 'memorandum', 'referendum']);
 /** Heads that are containers: "the draft of the plan", "proposals for a ceasefire", "plans for X’s visit". */
@@ -116,9 +128,23 @@ export function extractProposals(sentences: AnalyzedSentence[], people: PeopleRe
         const pid = people.byChunk.get(`${s.index}:${ci}`);
         if (c.type === 'name' && pid !== undefined && !c.poss) visitor = people.people[pid];
       }
+      // "He said he had offered to travel to Minsk": a pronoun subject is the person the previous sentence is about
+      if (!visitor && s.tokens.slice(0, k).some((w) => /^(he|she)$/.test(w.key)) && s.index > 0) {
+        visitor = subjectMention(s, people.byChunk, people.people) ?? subjectMention(sentences[s.index - 1], people.byChunk, people.people) ?? undefined;
+      }
       if (!visitor) continue;
       if (found.some((m) => m.family === 'visit' && m.visitor === visitor)) continue;
       found.push({ s: s.index, family: 'visit', head: 'visit', start: k, end: k + 1, mods: [], status: [], det: 'definite', owner: null, complement: `to ${dest}`, complementProper: true, text: `${t.text} ${dest}`, proposers: [], visitor, destination: dest });
+    }
+    // verb-stated proposals: "agreed in principle to return the remains of the dead", "a demand that it dismantle its facilities"
+    for (const hit of s.text.matchAll(VERB_PROPOSAL)) {
+      const phrase = hit[1].replace(/[\s,]+$/, '');
+      const words = phrase.split(/\s+/);
+      if (words.length < 3 || words.length > 10) continue;
+      const at = s.start + hit.index! + hit[0].length - hit[1].length;
+      const k = s.tokens.findIndex((t) => t.start >= at);
+      if (k < 0 || found.some((m) => m.start <= k && k < m.end)) continue;
+      found.push({ s: s.index, family: 'plan', head: phrase, start: k, end: Math.min(s.tokens.length, k + words.length), mods: [], status: [], det: 'bare', owner: null, complement: '', complementProper: false, text: phrase, proposers: [], quotedName: true } as Mention);
     }
     // a proposal named in scare quotes: announced a “coalition of the willing”, the so-called “drone wall”
     for (const q of quotes) {
@@ -154,12 +180,14 @@ export function extractProposals(sentences: AnalyzedSentence[], people: PeopleRe
     } else if (m.mods.length) {
       target = props.find((p) => p.family === m.family && p.mods.size > 0 && ([...m.mods].every((x) => p.mods.has(x)) || [...p.mods].every((x) => m.mods.includes(x))));
     } else if (m.det === 'definite' || (m.det === 'bare' && m.status.length) || (m.det !== 'indefinite' && SPECIFIC.has(m.family))) {
-      target = [...props].reverse().find((p) => compatible(p) && !p.quotedName && m.s - p.last <= 8);
+      // "the ministry’s plan to split the fund": a plan stated by what it would do is its own proposal
+      const own = /^to\s+\S+\s+\S+/.test(m.complement) && !props.some((p) => p.mentions.some((x) => x.complement === m.complement));
+      target = own ? undefined : [...props].reverse().find((p) => compatible(p) && !p.quotedName && m.s - p.last <= 8);
       if (!target && m.family === 'offer' && !m.complement) continue;
       if (!target && !m.complement && !SPECIFIC.has(m.family) && m.det !== 'definite') continue;
     } else if (m.det === 'indefinite' && SPECIFIC.has(m.family)) {
       target = [...props].reverse().find((p) => p.family === m.family && m.s - p.last <= 3);
-    } else if (!m.complementProper && !SPECIFIC.has(m.family) && !(NAMED_ONLY.has(m.family) && (m.mods.length || m.complement))) {
+    } else if (!m.complementProper && !SPECIFIC.has(m.family) && !(NAMED_ONLY.has(m.family) && (m.mods.length || m.complement)) && !(m.complement && m.status.some((w) => /^(proposed|planned|draft|new|potential|possible|tentative)$/.test(w)))) {
       continue;
     }
     if (!target) {
@@ -174,12 +202,65 @@ export function extractProposals(sentences: AnalyzedSentence[], people: PeopleRe
     if (m.visitor) target.visitor ??= m.visitor;
     if (m.destination) target.destination ??= m.destination;
   }
-  return props.map((p) => toProposal(p, sentences));
+  // drop past treaties and agreements dated by a year ("the 1994 Budapest memorandum", "the 2015 nuclear deal")
+  const live = props.filter((p) => !p.mentions.some((m) => historic(m)));
+  const statusOf = attributeStatuses(live, sentences);
+  return live.map((p) => toProposal(p, sentences, statusOf));
+}
+
+const YEAR = /^(?:1[89]|20)\d\d$/;
+function historic(m: Mention): boolean {
+  if (!['deal', 'treaty', 'memorandum', 'plan', 'ceasefire', 'summit', 'talks', 'meeting', 'exchange'].includes(m.family)) return false;
+  return m.mods.some((x) => YEAR.test(x)) || /^(?:of|in)\s+(?:1[89]|20)\d\d$/.test(m.complement);
+}
+
+/** Status phrases of a sentence go to the proposal mention they are about: the nearest one, the one before for a
+ * passive or relative clause ("the leaked proposal, which was confirmed by …", "a fund, which the council rejected"). */
+function attributeStatuses(props: Proposal[], sentences: AnalyzedSentence[]): Map<Mention, string[]> {
+  const out = new Map<Mention, string[]>();
+  const bySentence = new Map<number, Mention[]>();
+  for (const p of props) for (const m of p.mentions) if (!m.inner) (bySentence.get(m.s) ?? bySentence.set(m.s, []).get(m.s)!).push(m);
+  for (const [si, ms] of bySentence) {
+    const s = sentences[si];
+    const span = (m: Mention) => [s.tokens[Math.min(m.start, s.tokens.length - 1)].start - s.start, s.tokens[Math.min(m.end, s.tokens.length) - 1].end - s.start];
+    const covered: Array<[number, number]> = [];
+    for (const [re, word] of STATUS_PATTERNS) {
+      const g = new RegExp(re.source, 'gi');
+      for (const hit of s.text.matchAll(g)) {
+        const a = hit.index!;
+        const b = a + hit[0].length;
+        if (covered.some(([x, y]) => a >= x && b <= y)) continue;
+        covered.push([a, b]);
+        const before = s.text.slice(Math.max(0, a - 24), a);
+        const passive = /\b(?:was|were|been|be|is|are|being|had|has|have)\s+(?:\w+ly\s+|not\s+)?$/i.test(before);
+        let best: Mention | null = null;
+        let bestD = Infinity;
+        for (const m of ms) {
+          const [x, y] = span(m);
+          if (x <= a && b <= y) {
+            best = m;
+            bestD = -1;
+            break;
+          }
+          let d = y <= a ? a - y : (x - b) * (passive ? 4 : 1);
+          // "X, which the city council rejected"
+          if (y <= a && /\b(?:which|that)\b/i.test(s.text.slice(y, a))) d *= 0.5;
+          if (d < bestD) {
+            bestD = d;
+            best = m;
+          }
+        }
+        if (best) (out.get(best) ?? out.set(best, []).get(best)!).push(word);
+      }
+    }
+  }
+  return out;
 }
 
 const isPlanLike = (f: Family) => f === 'plan' || f === 'deal' || f === 'offer' || f === 'package';
 
-function toProposal(p: Proposal, sentences: AnalyzedSentence[]): ExtractedProposal {
+function toProposal(p: Proposal, sentences: AnalyzedSentence[], statusOf: Map<Mention, string[]>): ExtractedProposal {
+  void sentences;
   const evidence = [...new Set(p.mentions.map((m) => m.s))].sort((a, b) => a - b);
   const texts = [...new Set(p.mentions.map((m) => m.text))];
   let name: string;
@@ -194,31 +275,41 @@ function toProposal(p: Proposal, sentences: AnalyzedSentence[]): ExtractedPropos
     name = [...best.mods, best.head].join(' ');
     if ((!best.mods.length || best.complementProper) && best.complement && best.complement.split(' ').length <= 8) name = `${name} ${best.complement}`;
   }
-  const aliases = texts.filter((t) => t.toLowerCase() !== name.toLowerCase());
+  name = name.replace(/(\d) (st|nd|rd|th)\b/g, '$1$2');
+  const aliases = texts.map((t) => t.replace(/(\d) (st|nd|rd|th)\b/g, '$1$2')).filter((t) => t.toLowerCase() !== name.toLowerCase());
   const status = new Set<string>();
   const proposers = new Set<string>();
   for (const m of p.mentions) {
     for (const w of m.status) status.add(w);
     for (const x of m.proposers) proposers.add(x);
-    const st = sentenceStatus(sentences[m.s]);
-    for (const w of st) status.add(w);
+    for (const w of statusOf.get(m) ?? []) status.add(w);
   }
-  return { name, aliases, proposedBy: [...proposers], status: status.size ? [...status].join('; ') : null, evidence };
+  // a status inside a longer one says nothing more ("confirmed" in "no confirmed plans")
+  const words = [...status];
+  const kept = words.filter((w) => !words.some((x) => x !== w && new RegExp(`(?:^|\\s)${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s|$)`).test(x)));
+  return { name, aliases, proposedBy: [...proposers], status: kept.length ? kept.join('; ') : null, evidence };
 }
 
+/** Status phrases; a negation stays with its status word ("no confirmed plans", "not agreed"). Longer first. */
 const STATUS_PATTERNS: Array<[RegExp, string]> = [
-  [/\b(?:has|have|had)\s+not\s+(?:yet\s+)?agreed\b|\bnot\s+agreed\b/i, 'not agreed'],
-  [/\brejected?\b|\brejects\b/i, 'rejected'],
-  [/\baccepted\b|\baccepts\b/i, 'accepted'],
-  [/\bas\s+flexible\b|\bflexible\b/i, 'flexible'],
   [/\bno\s+confirmed\s+plans\b/i, 'no confirmed plans'],
+  [/\bno\s+confirmed\s+backers\b/i, 'no confirmed backers'],
+  [/\bagreed\s+(?:to\s+\w+\s+)?in\s+principle\b|\bin\s+principle\b/i, 'agreed in principle'],
+  [/\b(?:has|have|had)\s+not\s+(?:yet\s+)?agreed\b|\bnot\s+agreed\b/i, 'not agreed'],
+  [/\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:answered|approved|signed)\b/i, 'not answered'],
+  [/\brejected?\b|\brejects\b|\bturned\s+down\b|\bvoted\s+down\b/i, 'rejected'],
+  [/\baccepted\b|\baccepts\b/i, 'accepted'],
+  [/\bapproved\b|\bapproves\b|\bpassed\b|\bendorsed\b/i, 'approved'],
+  [/\bpostponed\b|\bdelayed\b|\bput\s+off\b|\bpushed\s+back\b/i, 'postponed'],
+  [/\bshelved\b|\bshelving\b|\bdropped\b|\bscrapped\b|\babandoned\b|\bleft\s+out\b/i, 'shelved'],
+  [/\bdismissed\b/i, 'dismissed'],
+  [/\bvetoed\b/i, 'vetoed'],
+  [/\bas\s+flexible\b|\bflexible\b/i, 'flexible'],
   [/\bconfirmed\s+by\b/i, 'confirmed'],
   [/\bsigned\b/i, 'signed'],
   [/\bunder\s+discussion\b|\bdiscussing\b/i, 'under discussion'],
+  [/\bon\s+the\s+table\b/i, 'on the table'],
 ];
-function sentenceStatus(s: AnalyzedSentence): string[] {
-  return STATUS_PATTERNS.filter(([re]) => re.test(s.text)).map(([, w]) => w);
-}
 
 function destinationAfter(s: AnalyzedSentence, from: number): string | undefined {
   if (from < 0) return undefined;
@@ -260,6 +351,8 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
   const compound = !HEADS[t.key] && /^(counter|re)-/.test(t.key);
   if (compound) head = t.key.replace(/^[a-z]+-/, '');
   if (NAMED_ONLY.has(family) && !PROPOSAL_CONTEXT.test(s.text)) return null;
+  // funds, taxes, schemes, pipelines …: only when the sentence puts one forward or turns it down
+  if (LOOSE_HEADS.has(t.key) && !LOOSE_CONTEXT.test(s.text)) return null;
   if (family === 'meeting' && (/^(news|press)$/.test(prev0(tokens, i)) || t.key !== tokens[i].key)) return null;
   // a head that modifies another head: "ceasefire proposal", "peace deal plan"
   if (end < tokens.length && HEADS[tokens[end].key] && !tokens[end - 1].poss && tokens[end].kind === 'word') return null;
@@ -280,7 +373,7 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
   if (family === 'talks' && t.key === 'round' && !(next?.key === 'of')) return null;
   if (family === 'treaty' && !(prev && /^(peace|new|proposed|draft|security|bilateral|formal|binding)$/.test(prev.key) && !(prev.key === 'formal' && tokens[i - 2]?.key === 'a'))) return null;
   if (family === 'measure' && !(prev && (/^(powers|war|resolution|sanctions|budget|spending|defense|defence|aid|peace|new|draft|proposed)$/.test(prev.key) || prev.cap)) && !(prev && DEFINITE.has(prev.key))) return null;
-  if (family === 'package' && !(prev && /^(aid|sanctions|military|security|financial|reparations|support)$/.test(prev.key)) && !ofWhat.some((w) => /^(sanctions|aid|measures|support)$/.test(w))) return null;
+  if (family === 'package' && !(prev && /^(aid|sanctions|military|security|financial|reparations|support)$/.test(prev.key) && !(t.key === 'aid' && prev.key === 'aid')) && !ofWhat.some((w) => /^(sanctions|aid|measures|support)$/.test(w))) return null;
   // left modifiers
   const mods: string[] = [];
   const status: string[] = [];
@@ -341,7 +434,12 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
     }
     if (isVerbish(w) || /^(such|not)$/.test(w.key)) break;
     if (/(?:ly)$/.test(w.key) && w.key.length > 4) break;
-    // adjectives that only grade ("formal", "equitable") are not naming modifiers
+    // adjectives that only grade ("formal", "equitable") are not naming modifiers; some name a kind ("interim arrangement")
+    if (NAMING_ADJECTIVES.has(w.key)) {
+      mods.unshift(w.text);
+      k--;
+      continue;
+    }
     if (lexTags(w.key).some((x) => x === 'Adjective' || x === 'Comparative' || x === 'Superlative') && !w.cap && !(NAMED_ONLY.has(family) && !/^(tense|long|short|good|bad|big|small|last|first|second|third)$/.test(w.key))) {
       status.unshift(w.key);
       k--;
@@ -354,7 +452,11 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
   let det: Mention['det'] = 'bare';
   if (owner) det = 'definite';
   else if (detTok && DETS.has(detTok.key)) det = DEFINITE.has(detTok.key) ? 'definite' : detTok.key === 'no' ? 'definite' : 'indefinite';
-  if (detTok?.key === 'no') status.unshift('no');
+  // "no confirmed plans": the negation stays with its status word
+  if (detTok?.key === 'no') {
+    if (status.length) status.splice(0, status.length, `no ${status.join(' ')} ${head}`.trim());
+    else status.unshift(`no ${head}`);
+  }
   // scare-quoted term: "a “term sheet”"
   const quoted = quotes.some((q) => q.kind !== 'speech' && q.textStart <= t.start && tokens[end - 1].end <= q.textEnd + 1);
   // right complement
@@ -373,6 +475,11 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
       const w = tokens[m];
       if (w.kind === 'punct' && !/[“”"‘’-]/.test(w.text)) break;
       if (w.kind === 'word' && STOP_IN_COMPLEMENT.has(w.key)) break;
+      // "the shelter plan on Tuesday": a date is when, not what
+      if (w.kind === 'word' && (isMonth(w.text) || isWeekday(w.text) || /^(?:today|yesterday|tomorrow|tonight|last|next)$/.test(w.key))) {
+        if (parts.length && /^(?:on|in|by|before|at)$/i.test(parts[parts.length - 1])) parts.pop();
+        break;
+      }
       // a word right after the preposition is its object even when it could be a verb ("a ban on imports")
       if (w.kind === 'word' && !HEADS[w.key] && isFiniteVerb(w) && !DETS.has(w.key) && !COMPLEMENT_PREPS.has(w.key) && !w.cap && w.key !== 'to' && !(m === end + 1 && next.key !== 'to' && !lexTags(w.key).some((x) => /Pronoun|Copula|Modal|Auxiliary/.test(x))) && !(m > end + 1 && tokens[m - 1].cap && /ed$/.test(w.key) && tokens[m + 1]?.kind === 'word' && !tokens[m + 1].cap)) break;
       if (w.kind !== 'punct') parts.push(w.text + (w.poss ? '’s' : ''));
@@ -413,6 +520,7 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
   if (owner?.person && family !== 'visit') proposers.push(owner.person.name);
   const startTok = Math.max(0, k + 1);
   proposers.push(...proposersBefore(s, startTok, people));
+  if (family !== 'visit') proposers.push(...proposersAfter(s, e, people));
   const text = tokens
     .slice(startTok, inner ? e : e)
     .filter((w) => !(w.kind === 'punct' && /[“”"‘’]/.test(w.text)))
@@ -477,6 +585,62 @@ function proposersBefore(s: AnalyzedSentence, start: number, people: PeopleResul
       break;
     }
     k = c.start;
+  }
+  return out;
+}
+
+const AFTER_VERBS = /^(working|worked|drafting|drafted|drew|drawn|draw|preparing|prepared|proposed|proposing|floated|devised|designed|developed|wrote|written|writing|crafted|crafting|tabled|submitted|unveiled|championed|backed|put)$/;
+const AUX = /^(have|has|had|been|were|was|are|is|be|already|jointly|first|originally|reportedly|also|recently|quietly)$/;
+
+/** Who is named after the proposal: "the term sheet that Kushner and Witkoff have been working on",
+ * "a reserve, proposed by von der Leyen", "The proposal, drafted by Egypt and Qatar". */
+function proposersAfter(s: AnalyzedSentence, e: number, people: PeopleResult): string[] {
+  const { tokens } = s;
+  let k = e;
+  if (isCommaTok(tokens[k])) k++;
+  while (tokens[k] && AUX.test(tokens[k].key)) k++;
+  // passive: "proposed by X", "drawn up by X"
+  if (tokens[k] && AFTER_VERBS.test(tokens[k].key)) {
+    let q = k + 1;
+    if (/^(up|forward|out)$/.test(tokens[q]?.key ?? '')) q++;
+    if (tokens[q]?.key === 'by') return partiesAt(s, q + 1, people);
+    return [];
+  }
+  // relative clause: "that/which X (and Y) have been working on"
+  if (!/^(that|which)$/.test(tokens[k]?.key ?? '')) return [];
+  const who = partiesAt(s, k + 1, people);
+  if (!who.length) return [];
+  let q = k + 1;
+  while (q < tokens.length && q < k + 12 && !(tokens[q].kind === 'word' && (AUX.test(tokens[q].key) || AFTER_VERBS.test(tokens[q].key)))) q++;
+  while (tokens[q] && AUX.test(tokens[q].key)) q++;
+  return tokens[q] && AFTER_VERBS.test(tokens[q].key) ? who : [];
+}
+
+const isCommaTok = (t: Token | undefined) => !!t && t.kind === 'punct' && t.text === ',';
+
+/** People, countries and organisations listed from token k on ("Kushner and Witkoff", "Egypt and Qatar"). */
+function partiesAt(s: AnalyzedSentence, k: number, people: PeopleResult): string[] {
+  const out: string[] = [];
+  const { tokens } = s;
+  while (k < tokens.length) {
+    if (tokens[k].key === 'the') k++;
+    const ci = s.chunkAt[k];
+    const c = ci >= 0 ? s.chunks[ci] : null;
+    if (!c || c.start !== k) break;
+    const pid = people.byChunk.get(`${s.index}:${ci}`);
+    if (c.type === 'name' && pid !== undefined) out.push(people.people[pid].name);
+    else if (c.type === 'gaz' && (c.entry.type === 'country' || c.entry.type === 'demonym')) out.push(c.entry.country.name);
+    else if (c.type === 'gaz' && c.entry.type === 'org') out.push(c.entry.org.name);
+    else if (c.type === 'org' || (c.type === 'name' && c.headKind === 'org')) out.push(c.text);
+    else if (c.type === 'title') {
+      // "proposed by Mayor X"
+      k = c.end;
+      continue;
+    } else break;
+    k = c.end;
+    if (tokens[k]?.key === 'and' || isCommaTok(tokens[k])) k++;
+    else break;
+    if (tokens[k]?.key === 'and') k++;
   }
   return out;
 }

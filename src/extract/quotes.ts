@@ -5,7 +5,7 @@ import type { ExtractedQuote } from './contract.ts';
 import type { AnalyzedSentence, TitleChunk } from './chunks.ts';
 import { subjectMention, type PeopleResult, type Person } from './people.ts';
 import { SPEECH_VERBS } from './lexicon/verbs.ts';
-import { isFunctionWord } from './lexicon/words.ts';
+import { isFunctionWord, lexTags } from './lexicon/words.ts';
 
 /**
  * Quotes: curly, straight and single-curly quotation marks, possibly spanning several sentences; unclosed
@@ -75,6 +75,20 @@ export function findQuoteSpans(body: string): QuoteSpan[] {
       if (closeAt < 0 || body.slice(i + 1, closeAt).split(/\s+/).length < 2) {
         i++;
         continue;
+      }
+    } else if (ch === "'" && (i === 0 || /[\s(\[—–]/.test(body[i - 1])) && /\p{Lu}/u.test(body[i + 1] ?? '')) {
+      // straight single quotes around speech: 'We will not give in …,' he wrote
+      const end = paraEnd(i);
+      for (let k = i + 2; k < end; k++) {
+        if (body[k] === "'" && !/\p{L}/u.test(body[k + 1] ?? '') && /[,.!?]/.test(body[k - 1])) {
+          closeAt = k;
+          closed = true;
+          break;
+        }
+      }
+      if (closeAt < 0 || body.slice(i + 1, closeAt).split(/\s+/).length < 3) {
+        closeAt = -1;
+        closed = false;
       }
     }
     if (closeAt < 0) {
@@ -273,7 +287,7 @@ export function attributeQuotes(spans: QuoteSpan[], sentences: AnalyzedSentence[
               const p = personAt(s, k);
               if (p) {
                 const c = s.chunks[p.chunk];
-                if (c.type === 'name' && (c.poss || c.inComplement || afterPreposition(s, c.start))) {
+                if (c.type === 'name' && (c.poss || c.inComplement || afterPreposition(s, c.start) || (afterVerb(s, c.start) && !s.tokens.slice(c.end, before[v].i).some((w) => w.key === 'who')))) {
                   k = c.start;
                   continue;
                 }
@@ -291,6 +305,11 @@ export function attributeQuotes(spans: QuoteSpan[], sentences: AnalyzedSentence[
                   k = tc.start;
                   continue;
                 }
+              }
+              // "an old friend of the prime minister": a description after a preposition is not the subject
+              if (tc && tc.type === 'title' && s.tokens[tc.start - 1]?.key === 'the' && PREPOSITIONS.has(s.tokens[tc.start - 2]?.key ?? '')) {
+                k = tc.start;
+                continue;
               }
               if (tc && tc.type === 'title' && !tc.honorific && s.tokens[tc.start - 1]?.key === 'the' || (tc && tc.type === 'title' && s.chunks[s.chunks.indexOf(tc) - 1]?.type === 'gaz' && s.tokens[s.chunks[s.chunks.indexOf(tc) - 1].start - 1]?.key === 'the')) {
                 const nx = s.chunks[s.chunks.indexOf(tc) + 1];
@@ -427,6 +446,21 @@ function subjectNP(
   }
   const sub = subjectAt(after, k, s, personAt, rolePerson);
   return sub?.person ?? null;
+}
+
+/** A name that is the object of a verb ("X met Director Y and urged …"): Y is not the speaker. */
+function afterVerb(s: AnalyzedSentence, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0) {
+    const x = s.chunkAt[k] >= 0 ? s.chunks[s.chunkAt[k]] : null;
+    if (x && (x.type === 'title' || x.type === 'gaz' || x.type === 'org')) k = x.start - 1;
+    else if (/^(the|a|an|his|her|their|its|our)$/.test(s.tokens[k].key)) k--;
+    else break;
+  }
+  const t = s.tokens[k];
+  if (!t || t.kind !== 'word' || t.cap || SPEECH_VERBS.has(t.key) || SUBJECT_PRONOUNS[t.key]) return false;
+  if (/^(and|or|but|as|while|when|after|before|because|then|also|later|who|that|which)$/.test(t.key)) return false;
+  return lexTags(t.key).some((x) => x === 'PastTense' || x === 'PresentTense' || x === 'Infinitive');
 }
 
 const PREPOSITIONS = new Set(['with', 'to', 'by', 'from', 'for', 'at', 'against', 'about', 'between', 'than', 'like', 'including', 'of']);

@@ -28,6 +28,13 @@ export const TITLE_HEADS = new Set(
     'counterpart', 'counterparts', 'expert', 'historian', 'scholar', 'editor', 'correspondent', 'journalist', 'commentator',
     'envoys', 'advisers', 'advisors', 'aides', 'negotiators', 'national security advisers', 'national security advisors', 'senators',
     'foreign ministers', 'ministers',
+    // local government and executive offices
+    'councillor', 'councilor', 'councilman', 'councilwoman', 'council member', 'alderman', 'alderwoman', 'deputy mayor',
+    'mayor-elect', 'governor-elect', 'lieutenant governor', 'assemblyman', 'assemblywoman', 'assembly member', 'selectman',
+    'county executive', 'city manager', 'state senator', 'state representative', 'delegate', 'minister-president',
+    'chief executive officer', 'chief operating officer', 'chief financial officer', 'chief technology officer', 'chief economist',
+    'managing director', 'executive director', 'general manager', 'cfo', 'coo', 'cto', 'vice chair', 'vice chairman', 'deputy chairman',
+    'human rights commissioner', 'children\'s rights commissioner', 'parliamentary commissioner',
   ].map((s) => s.replace(/-/g, ' ')),
 );
 
@@ -53,7 +60,7 @@ export const TITLE_MODIFIERS = new Set(
     'treasury commerce homeland agriculture labor labour transport education culture environment development international ' +
     'european regional district federal general staff joint armed forces marine corps coast guard space cyber press communications ' +
     'information strategic diplomatic political legal media public private own newly appointed elected designated powerful influential ' +
-    'humanitarian founding maritime military-political independent ' +
+    'humanitarian founding maritime military-political independent parliamentary municipal city county local provincial ' +
     'hardline hard-line moderate conservative liberal centrist nationalist populist far-right far-left right-wing left-wing').split(/\s+/),
 );
 
@@ -63,7 +70,8 @@ export const OFFICE_DOMAINS = new Set(
     'energy health education agriculture labor labour transport transportation culture digital security homeland veterans housing ' +
     'environment climate industry development international european army navy air force staff general joint chiefs public policy ' +
     'strategic communications information reintegration temporarily occupied territories emergency emergencies situations sport ' +
-    'youth science technology infrastructure regional social welfare the and of for intelligence national unity integration').split(/\s+/),
+    'youth science technology infrastructure regional social welfare the and of for intelligence national unity integration ' +
+    'human rights children minorities ombudsman citizens migration refugees prisoners war missing persons').split(/\s+/),
 );
 
 /** Group nouns for officials of a country ("U.S. officials", "Ukrainian lawmakers"). */
