@@ -240,9 +240,10 @@ export class SqliteStore implements Store {
 
   /**
    * Another document that dates the same event differently: both dates are kept and the pair recorded.
-   * Two dates are taken for one event when (a) what they date reads nearly the same, or (b) their sentences name a
-   * same place and the same kind of event (talks, a vote, a visit…) and the dates lie within two weeks of each
-   * other: sources a day or a week apart on "the talks in Geneva" disagree; months apart, they are two rounds.
+   * Two dates are taken for one event when (a) what they date reads nearly the same and the dates lie within a month,
+   * or (b) their sentences name a same place and the same kind of event (talks, a vote, a visit…) and the dates lie
+   * within two weeks: sources a day or a week apart on "the talks in Geneva" disagree; months apart, they are two
+   * rounds.
    */
   private recordConflicts(dateId: number, documentId: number, iso: string, whatKey: string | null, sentenceId: number, sentence: string): number {
     const candidates = new Map<number, string>();
@@ -259,7 +260,7 @@ export class SqliteStore implements Store {
            WHERE s.document_id != ? AND d.iso IS NOT NULL`,
         )
         .all(...terms, dateId, Math.min(terms.length, 2), documentId) as { id: number; iso: string; what_key: string }[];
-      for (const o of similar) if (overlap(o.what_key, whatKey) >= 0.8) candidates.set(o.id, o.iso);
+      for (const o of similar) if (overlap(o.what_key, whatKey) >= 0.8 && daysApart(o.iso, iso) <= 31) candidates.set(o.id, o.iso);
     }
     const kinds = eventKinds(sentence);
     if (kinds.length) {

@@ -57,7 +57,8 @@ export function splitSentences(text: string): Sentence[] {
       const before = /([\p{L}.'’]+)$/u.exec(text.slice(Math.max(0, m.index - 20), m.index))?.[1] ?? '';
       const word = before.toLowerCase();
       if (ABBREVIATIONS.has(word)) continue;
-      if (/^\p{Lu}$/u.test(before)) continue; // an initial: "John F. Kennedy"
+      // an initial: "John F. Kennedy" — but "wrote on X." ends a sentence
+      if (/^\p{Lu}$/u.test(before) && !/\b(?:on|via)\s\p{Lu}$/u.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
       if (/^(\p{L}\.)+\p{L}$/u.test(before)) {
         // an acronym with dots: "U.S." ends a sentence only before a typical sentence opener
         const bare = nextWord.replace(/[^\p{L}]/gu, '').toLowerCase();
