@@ -27,7 +27,7 @@ const HEADS: Record<string, Family> = {
   force: 'force', contingent: 'force', mission: 'force', centre: 'body', center: 'body', mechanism: 'body', corridor: 'body', corridors: 'body',
   zone: 'body', fund: 'body', scheme: 'body', programme: 'body', program: 'body', tax: 'body', levy: 'body', tariff: 'body', tariffs: 'body',
   clause: 'body', annex: 'body', reserve: 'body', consortium: 'body', pipeline: 'body', petition: 'body', facility: 'body', arrangement: 'plan',
-  aid: 'package', halt: 'halt', ban: 'halt', cap: 'halt', freeze: 'halt', pause: 'halt', embargo: 'halt', referendum: 'referendum',
+  aid: 'package', pledge: 'plan', group: 'body', council: 'body', halt: 'halt', ban: 'halt', cap: 'halt', freeze: 'halt', pause: 'halt', embargo: 'halt', referendum: 'referendum',
 };
 /** Heads of events and arrangements that are only a proposal when something names them ("direct talks with Moscow",
  * "a multinational force", "a ban on imports of …") and the sentence puts them forward. */
@@ -187,7 +187,7 @@ export function extractProposals(sentences: AnalyzedSentence[], people: PeopleRe
       if (!target && !m.complement && !SPECIFIC.has(m.family) && m.det !== 'definite') continue;
     } else if (m.det === 'indefinite' && SPECIFIC.has(m.family)) {
       target = [...props].reverse().find((p) => p.family === m.family && m.s - p.last <= 3);
-    } else if (!m.complementProper && !SPECIFIC.has(m.family) && !(NAMED_ONLY.has(m.family) && (m.mods.length || m.complement)) && !(m.complement && m.status.some((w) => /^(proposed|planned|draft|new|potential|possible|tentative)$/.test(w)))) {
+    } else if (!m.complementProper && !SPECIFIC.has(m.family) && !(NAMED_ONLY.has(m.family) && (m.mods.length || m.complement)) && !(m.complement && m.status.some((w) => /^(proposed|planned|draft|new|potential|possible|tentative)$/.test(w))) && !(m.head === 'package' && /^of\s/.test(m.complement))) {
       continue;
     }
     if (!target) {
@@ -373,7 +373,10 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
   if (family === 'talks' && t.key === 'round' && !(next?.key === 'of')) return null;
   if (family === 'treaty' && !(prev && /^(peace|new|proposed|draft|security|bilateral|formal|binding)$/.test(prev.key) && !(prev.key === 'formal' && tokens[i - 2]?.key === 'a'))) return null;
   if (family === 'measure' && !(prev && (/^(powers|war|resolution|sanctions|budget|spending|defense|defence|aid|peace|new|draft|proposed)$/.test(prev.key) || prev.cap)) && !(prev && DEFINITE.has(prev.key))) return null;
-  if (family === 'package' && !(prev && /^(aid|sanctions|military|security|financial|reparations|support)$/.test(prev.key) && !(t.key === 'aid' && prev.key === 'aid')) && !ofWhat.some((w) => /^(sanctions|aid|measures|support)$/.test(w))) return null;
+  // "a working group on …", "a contact group"; "a joint defence council" (not "Security Council" or "city council")
+  if (t.key === 'group' && !/^(working|contact)$/.test(prev?.key ?? '')) return null;
+  if (t.key === 'council' && !(prev && !prev.cap && /^(defence|defense|security|advisory|coordination|cooperation|peace)$/.test(prev.key))) return null;
+  if (family === 'package' && !(t.key === 'package' && next?.key === 'of') && !(prev && /^(aid|sanctions|military|security|financial|reparations|support)$/.test(prev.key) && !(t.key === 'aid' && prev.key === 'aid')) && !ofWhat.some((w) => /^(sanctions|aid|measures|support)$/.test(w))) return null;
   // left modifiers
   const mods: string[] = [];
   const status: string[] = [];
@@ -466,7 +469,7 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
   let visitor: Person | undefined;
   let destination: string | undefined;
   let e = end;
-  const infinitive = next?.key === 'to' && /^(plan|proposal|proposals|offer|initiative|deal|agreement|bid|push)$/.test(t.key) && tokens[end + 1] && isVerbish(tokens[end + 1]);
+  const infinitive = next?.key === 'to' && /^(plan|proposal|proposals|offer|initiative|deal|agreement|bid|push|pledge)$/.test(t.key) && tokens[end + 1] && isVerbish(tokens[end + 1]);
   if (next && (COMPLEMENT_PREPS.has(next.key) || infinitive)) {
     let m = end + 1;
     if (infinitive) m++;
@@ -497,6 +500,8 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
     }
     const proper = tokens.slice(end + 1, m).filter((w) => w.cap || w.kind === 'num');
     if (parts.length > 1) {
+      // a complement cut off by the length limit does not end on a preposition ("… to 5 percent of")
+      while (parts.length > 2 && COMPLEMENT_PREPS.has(parts[parts.length - 1].toLowerCase())) parts.pop();
       complement = parts.join(' ').replace(/\s+’s/g, '’s');
       complementProper = proper.length > 0;
       e = m;

@@ -268,9 +268,14 @@ export function attributeQuotes(spans: QuoteSpan[], sentences: AnalyzedSentence[
         if (v >= 0 && !scare) {
           if (before[v].key === 'according') {
             const p = personAt(s, before[v].i + 2) ?? personAt(s, before[v].i + 3);
+            const obj = s.tokens[before[v].i + 2]?.key;
             if (p) {
               found = true;
               speaker = p.person;
+            } else if (obj === 'him' || obj === 'her') {
+              // "according to him, … “…”": the person the text was just about
+              found = true;
+              speaker = resolvePronoun(obj === 'him' ? 'm' : 'f', si, s.tokens[before[v].i].start);
             }
           } else if (before[v].i >= 3 && s.tokens[before[v].i - 1].key === 'who' && s.tokens[before[v].i - 2].text === ',' && personAt(s, before[v].i - 3)) {
             found = true;
