@@ -84,7 +84,8 @@ const RELATIVE_OFFSET = /^(?:a|an|one|two|three|four|five|several|a\s+few|\d+)\s
 /** Nouns that name an event a date can belong to. */
 const EVENT_HEADS = new Set(
   ('talks negotiations meeting meetings summit conference exchange swap vote votes ballot election elections referendum visit trip ' +
-    'deadline ceasefire truce agreement deal accord treaty signing hearing session round protest protests rally strike strikes attack ' +
+    'deadline ceasefire truce agreement deal accord treaty memorandum signing hearing session round protest protests rally strike strikes attack ' +
+    'discussions discussion consultations ' +
     'attacks invasion offensive withdrawal release handover ceremony announcement launch deployment visit debate meeting call ' +
     'speech address statement briefing interview inauguration resignation ruling verdict trial decision deliveries delivery shipment').split(/\s+/),
 );
@@ -97,7 +98,7 @@ function eventPhrase(sentence: string, index: number, dateText: string): string 
   for (const m of sentence.matchAll(re)) words.push({ w: m[0], at: m.index! });
   let best: { phrase: string; d: number } | null = null;
   words.forEach(({ w, at }, i) => {
-    const key = w.toLowerCase().replace(/[’']s$/, '');
+    const key = w.toLowerCase().replace(/[.]+$/, '').replace(/[’']s$/, '');
     if (!EVENT_HEADS.has(key) || (at >= index && at < index + dateText.length)) return;
     // a verb use: "to vote", "will strike"
     const prev = words[i - 1]?.w.toLowerCase() ?? '';
@@ -113,22 +114,29 @@ function eventPhrase(sentence: string, index: number, dateText: string): string 
       const x = words[k].w;
       const between = sentence.slice(words[k].at + x.length, words[k + 1].at);
       if (/[,;:—–()“”"]/.test(between) || EVENT_SKIP.has(x.toLowerCase()) || /(?:ed|ing|ly)$/.test(x.toLowerCase()) && !/^\p{Lu}/u.test(x)) break;
-      if (/^(?:on|in|at|by|since|until|for|said|says|told|will|would|was|were|is|are|has|have|had)$/i.test(x)) break;
+      if (/^(?:on|in|at|by|since|until|for|said|says|told|will|would|was|were|is|are|has|have|had|held|hold|holds|met|meet|began|begin|took|take|made|make|set|saw)$/i.test(x)) break;
       if (words[k].at >= index && words[k].at < index + dateText.length) break;
       left.unshift(x);
     }
     let right = '';
-    const after = words[i + 1];
+    // "negotiations scheduled in Geneva": a participle may stand between the event and its place
+    const participle = /^(scheduled|held|planned|set|due|expected|slated)$/i.test(words[i + 1]?.w ?? '') ? words[i + 1].w : '';
+    const p = participle ? i + 2 : i + 1;
+    const after = words[p];
     if (after && /^(in|with|between|on|over|of)$/i.test(after.w) && !/[,;:]/.test(sentence.slice(at + w.length, after.at))) {
       const objs: string[] = [];
-      for (let k = i + 2; k < words.length && objs.length < 3; k++) {
-        const x = words[k].w;
+      for (let k = p + 1; k < words.length && objs.length < 5; k++) {
+        const x = words[k].w.replace(/[.]+$/, '');
         if (/[,;:.]/.test(sentence.slice(words[k - 1].at + words[k - 1].w.length, words[k].at))) break;
         if (words[k].at >= index && words[k].at < index + dateText.length) break;
-        if (!/^\p{Lu}/u.test(x) && !(objs.length === 0 && /^(the)$/i.test(x))) break;
+        // lower-case words only inside a name phrase: "with Russian advisor Kirill Dmitriev"
+        const capitalised = /^\p{Lu}/u.test(x);
+        const insideName = objs.length > 0 && /^\p{Ll}+$/u.test(x) && !/^(?:in|on|at|by|for|from|to|of|and|or|last|next|this)$/.test(x) && /^\p{Lu}/u.test(words[k + 1]?.w ?? '');
+        if (!capitalised && !insideName && !(objs.length === 0 && /^(the)$/i.test(x))) break;
         objs.push(x);
+        if (/[.]$/.test(words[k].w)) break;
       }
-      if (objs.some((x) => /^\p{Lu}/u.test(x))) right = ` ${after.w} ${objs.join(' ')}`;
+      if (objs.some((x) => /^\p{Lu}/u.test(x))) right = ` ${participle ? `${participle} ` : ''}${after.w} ${objs.join(' ')}`;
     }
     const phrase = `${left.join(' ')} ${w.replace(/[’']s$/, '')}${right}`.trim().replace(/[.,]+$/, '');
     const d = Math.abs(at - index);
@@ -149,7 +157,16 @@ function whatOf(sentence: string, index: number, dateText: string): string | nul
   const picked: string[] = [];
   for (let k = words.length - 1; k >= 0 && picked.length < 8; k--) {
     const w = words[k];
-    if (/[,;:—–(]$/.test(w) || /^(?:that|which|who|of|when|after|before|while|and|but|as|the|a|an)$/i.test(w)) break;
+    if (/[,;:—–(]$/.test(w) || /^(?:that|which|who|of|when|after|before|while|and|but|as|the|a|an)$/i.test(w)) {
+      // "visiting the United States this week": an article after a gerund belongs to its object
+      const prev = words[k - 1] ?? '';
+      if (/^(?:the|a|an)$/i.test(w) && /^\p{Ll}+ing$/u.test(prev) && picked.length) {
+        picked.unshift(prev, w);
+        const subject = words[k - 2] ?? '';
+        if (/^\p{Lu}[\p{L}’'-]+$/u.test(subject) && !/^(?:The|A|An)$/.test(subject)) picked.unshift(subject);
+      }
+      break;
+    }
     picked.unshift(w);
   }
   void CLAUSE_BREAK;
