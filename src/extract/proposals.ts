@@ -591,7 +591,34 @@ function proposersBefore(s: AnalyzedSentence, start: number, people: PeopleResul
     }
     k = c.start;
   }
+  if (!out.length) out.push(...subjectWithAppositives(s, v, people));
   return out;
+}
+
+/**
+ * "Jared Kushner, Trump’s son-in-law, and U.S. special envoy Steve Witkoff, have been working on …": a subject
+ * whose appositives end in a comma right before the verb. Its people are the names before the verb, back to the
+ * start of the clause, that are neither possessives ("Trump’s") nor inside a complement.
+ */
+function subjectWithAppositives(s: AnalyzedSentence, v: number, people: PeopleResult): string[] {
+  const { tokens } = s;
+  let k = v - 1;
+  while (k >= 0 && AUX.test(tokens[k].key)) k--;
+  if (k < 0 || tokens[k].text !== ',') return [];
+  let from = 0;
+  for (let j = k - 1; j >= 0; j--) {
+    if (tokens[j].text === ';' || /^(that|which|while|although|though|because|after|before|when|as|but)$/.test(tokens[j].key)) {
+      from = j + 1;
+      break;
+    }
+  }
+  const out: string[] = [];
+  s.chunks.forEach((n, z) => {
+    if (n.type !== 'name' || n.start < from || n.end > k || n.poss || n.inComplement) return;
+    const pid = people.byChunk.get(`${s.index}:${z}`);
+    if (pid !== undefined && !out.includes(people.people[pid].name)) out.push(people.people[pid].name);
+  });
+  return out.length <= 3 ? out : [];
 }
 
 const AFTER_VERBS = /^(working|worked|drafting|drafted|drew|drawn|draw|preparing|prepared|proposed|proposing|floated|devised|designed|developed|wrote|written|writing|crafted|crafting|tabled|submitted|unveiled|championed|backed|put)$/;

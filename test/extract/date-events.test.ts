@@ -18,3 +18,17 @@ describe('what a date dates', () => {
     expect(whatOf('Aides are discussing the idea of Chancellor Weber visiting the United Kingdom this month.', 'this month')).toMatch(/visiting the United Kingdom$/);
   });
 });
+
+describe('who put a proposal forward', () => {
+  it('a subject with appositives before the verb', () => {
+    const x = extract({
+      id: 't',
+      title: 't',
+      source: null,
+      publishedAt: null,
+      body: 'Anna Keller, the chancellor’s chief adviser, and Norway’s envoy to the region, Lars Holm, have been drafting a framework for a ceasefire.',
+    });
+    const framework = x.proposals.find((p) => [p.name, ...p.aliases].some((n) => /framework/.test(n)));
+    expect(framework?.proposedBy.sort()).toEqual(['Anna Keller', 'Lars Holm']);
+  });
+});
