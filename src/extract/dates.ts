@@ -146,7 +146,6 @@ function eventPhrase(sentence: string, index: number, dateText: string): string 
   return found ? found.phrase : null;
 }
 
-const CLAUSE_BREAK = /(?:^|[,;:—–(]|\b(?:that|which|who|of|when|after|before|while|and|but|as)\b)\s*$/i;
 
 /** A short phrase naming the event a date belongs to: the words before it back to a clause break, or after. */
 function whatOf(sentence: string, index: number, dateText: string): string | null {
@@ -169,7 +168,6 @@ function whatOf(sentence: string, index: number, dateText: string): string | nul
     }
     picked.unshift(w);
   }
-  void CLAUSE_BREAK;
   let what = picked.join(' ').replace(/[“”"’,.]+$/g, '').trim();
   // a fragment ending in a verb ("officials said", "city council rejected") names no event
   what = what.replace(/^(?:that|which|who)\s+/i, '').split(/[“”"]/)[0].trim();

@@ -1,7 +1,7 @@
 import type { Token } from '../text/tokens.ts';
 import { joinTokens, type AnalyzedSentence, type Chunk, type NameChunk, type TitleChunk } from './chunks.ts';
 import type { GazEntry } from './lexicon/gazetteer.ts';
-import { GOVERNMENT_HEADS, HONORIFICS, OFFICIAL_GROUPS, POSTED_HEADS } from './lexicon/titles.ts';
+import { HONORIFICS, POSTED_HEADS } from './lexicon/titles.ts';
 import { TRAVEL_WORDS } from './lexicon/places.ts';
 import { SPEECH_VERBS } from './lexicon/verbs.ts';
 import { firstNameGender, isCommonWord } from './lexicon/words.ts';
@@ -129,7 +129,6 @@ function ownerFromEntry(e: GazEntry, poss: boolean): Owner | null {
 }
 
 const isComma = (t: Token | undefined) => !!t && t.kind === 'punct' && t.text === ',';
-const CLAUSE_STARTERS = new Set(['and', 'but', 'while', 'as', 'said', 'says', 'told']);
 
 export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
   const cands: Candidate[] = [];
@@ -222,7 +221,6 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
           const oc = chunks.find((x) => x.end === pos);
           if (oc) pos = oc.start;
         }
-        void CLAUSE_STARTERS;
         cand.titles.push({ title: prevT, text: prevT.text, owner });
         cand.strong = true;
       }
@@ -614,7 +612,6 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
     for (const p of people) {
       if (p.affiliation || waiting.has(p)) continue;
       const gov = p.roles.some((r) => FALLBACK_HEADS.test(r)) && p.roles.every((r) => !/\b(?:general|commander|colonel|admiral)\b/i.test(r));
-      void GOVERNMENT_HEADS;
       if (!gov) continue;
       const away = foreignTo.get(p) ?? new Set();
       if (!away.has(mainCountry)) p.affiliation = mainCountry;
@@ -644,7 +641,6 @@ function countryCounts(sentences: AnalyzedSentence[]): Map<string, number> {
 }
 
 const MAIN_GROUPS = new Set(['official', 'officials', 'lawmakers', 'lawmaker', 'senators', 'legislators', 'administration', 'government', 'authorities']);
-void OFFICIAL_GROUPS;
 /** The country named most often right before "officials", "lawmakers", "administration" — if it stands out. */
 function findMainCountry(sentences: AnalyzedSentence[]): string | null {
   const m = new Map<string, number>();

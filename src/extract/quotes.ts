@@ -127,7 +127,6 @@ function classify(body: string, open: number, text: string): QuoteSpan['kind'] {
 }
 
 const SUBJECT_PRONOUNS: Record<string, 'm' | 'f' | 'p'> = { he: 'm', she: 'f', they: 'p', we: 'p', i: 'p' };
-const NEG_BEFORE_QUOTE = /\b(?:called|calling|dubbed|described|describing|labelled|labeled|branded|termed|as|what\s+\w+\s+called)\s*$/i;
 
 export function attributeQuotes(spans: QuoteSpan[], sentences: AnalyzedSentence[], rawSentences: Sentence[], people: PeopleResult, body: string): ExtractedQuote[] {
   const out: ExtractedQuote[] = [];

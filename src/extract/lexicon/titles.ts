@@ -74,12 +74,4 @@ export const OFFICE_DOMAINS = new Set(
     'human rights children minorities ombudsman citizens migration refugees prisoners war missing persons').split(/\s+/),
 );
 
-/** Group nouns for officials of a country ("U.S. officials", "Ukrainian lawmakers"). */
-export const OFFICIAL_GROUPS = new Set(['official', 'officials', 'lawmakers', 'lawmaker', 'senators', 'legislators', 'diplomats', 'negotiators', 'administration', 'government', 'delegation', 'authorities', 'representatives', 'leaders', 'envoys', 'ministers']);
-
-/** Heads that name a government office (used when a country has to be inferred from the document). */
-export const GOVERNMENT_HEADS = new Set(
-  ['president', 'vice president', 'prime minister', 'premier', 'chancellor', 'minister', 'secretary', 'secretary of state', 'ambassador', 'envoy', 'senator', 'sen', 'rep', 'representative', 'congressman', 'congresswoman', 'lawmaker', 'governor', 'foreign minister', 'defense minister', 'defence minister', 'army secretary', 'navy secretary', 'treasury secretary', 'defense secretary', 'defence secretary', 'foreign secretary', 'home secretary', 'national security adviser', 'national security advisor', 'adviser', 'advisor', 'negotiator', 'chief of staff', 'speaker', 'attorney general', 'director', 'general', 'commander'],
-);
-
 export const MAX_TITLE_HEAD_WORDS = 5;
