@@ -19,7 +19,7 @@ type Family = 'measure' | 'plan' | 'deal' | 'guarantee' | 'termsheet' | 'ceasefi
 const HEADS: Record<string, Family> = {
   plan: 'plan', plans: 'plan', proposal: 'plan', proposals: 'plan', draft: 'plan', roadmap: 'plan', initiative: 'plan', formula: 'plan', blueprint: 'plan',
   deal: 'deal', deals: 'deal', agreement: 'deal', agreements: 'deal', accord: 'deal', accords: 'deal', pact: 'deal', settlement: 'deal',
-  framework: 'plan', guarantee: 'guarantee', guarantees: 'guarantee', assurance: 'guarantee', assurances: 'guarantee',
+  framework: 'plan', guarantee: 'guarantee', guarantees: 'guarantee', backstop: 'guarantee', assurance: 'guarantee', assurances: 'guarantee',
   ceasefire: 'ceasefire', 'cease-fire': 'ceasefire', truce: 'ceasefire', armistice: 'ceasefire', moratorium: 'ceasefire',
   visit: 'visit', trip: 'visit', deadline: 'deadline', ultimatum: 'deadline', offer: 'offer', memorandum: 'memorandum',
   treaty: 'treaty', summit: 'summit', resolution: 'measure', bill: 'measure', measure: 'measure', motion: 'measure', amendment: 'measure', exchange: 'exchange', swap: 'exchange', package: 'package', loan: 'package',
@@ -34,13 +34,15 @@ const HEADS: Record<string, Family> = {
 const NAMED_ONLY = new Set<Family>(['talks', 'meeting', 'force', 'body', 'halt']);
 const PROPOSAL_CONTEXT =
   /\b(?:propos\w*|offer\w*|float\w*|suggest\w*|urg\w*|invit\w*|call(?:ed|s|ing)? for|press(?:ed|es|ing)? for|push\w*|ready to|would|will|could|should|due to|plan\w*|agree\w*|draft\w*|includ\w*|set up|host\w*|back(?:ed|s|ing)?|discuss\w*|consider\w*|demand\w*|seek\w*|sought|announc\w*|pledg\w*|unveil\w*|expected|possib\w*|prospect|return to|resume|open)\b/i;
-const ACTION_VERBS = 'repatriate|exchange|swap|release|return|resume|reopen|extend|lift|cap|dismantle|deploy|withdraw|suspend|freeze|split|impose|grant|restore|transfer|hand over|establish|create|set up|halt|end|cut|raise|expand';
+const ACTION_VERBS = 'repatriate|exchange|swap|release|return|resume|reopen|extend|lift|cap|dismantle|deploy|withdraw|suspend|freeze|split|impose|grant|restore|transfer|hand over|establish|create|set up|halt|end|cut|raise|expand|host|provide|finance|fund|organi[sz]e';
 const VERB_PROPOSAL = new RegExp(
   `\\b(?:agreed|agree|agrees|proposed|proposes|propose|offered|offers|offer|called|calls|pushed|pushing|urged|urges|plans?|planned|demand(?:ed|s)?|insisted|insists)` +
-    `(?:\\s+in\\s+principle)?(?:\\s+that\\s+(?:it|they|he|she|\\p{Lu}\\p{L}+)\\s+|\\s+(?:\\w+\\s+)?to\\s+)` +
-    `((?:${ACTION_VERBS})\\s+(?:the|its|their|all|some|a|an|more)\\s+[^,.;:—–()“”"]*?)(?=\\s+(?:which|that|but|though|although|while|because|unless|if|next|last|this|on|by|after|before|within|as|and\\s+(?:to|would|will|said))\\b|[,.;:—–()“”"]|$)`,
+    `(?:\\s+in\\s+principle)?(?:\\s+that\\s+(?:it|they|he|she|\\p{Lu}\\p{L}+)\\s+|\\s+(?:\\w+\\s+){0,2}to\\s+)` +
+    `((?:${ACTION_VERBS})\\s+(?:(?:the|its|their|all|some|a|an|more)\\s+)?[^,.;:—–()“”"]*?)(?=\\s+(?:which|that|but|though|although|while|because|unless|if|next|last|this|on|by|after|before|within|as|and\\s+(?:to|would|will|said))\\b|[,.;:—–()“”"]|$)`,
   'giu',
 );
+const OBJECT_PROPOSAL =
+  /\b(?:proposed|proposes|proposing|demanded|demands|demanding|(?:called|calls|calling|pushed|pushing|pushes|pressed|pressing|presses)\s+for|floated\s+the\s+(?:idea|prospect)\s+of|suggested|suggesting|advocated|(?:discussed|discussing|considered|considering|explored|exploring)(?=\s+\p{Ll}+ing\s))\s+(?:instead\s+|also\s+|again\s+)?((?:(?:a|an|the|its|their|his|her)\s+)?(?:[^,.;:—–()]|[,.](?=\d))+?)(?=\s+(?:which|that|who|whose|but|though|although|while|because|unless|if|as|when|after|before|since|until|so|or|and\s+(?:said|says|added|told|warned|insisted|argued)|last|next|earlier|later|this\s+(?:week|month|year)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b|[,.](?!\d)|[;:—–()]|$)/giu;
 const NAMING_ADJECTIVES = new Set(['interim', 'regional', 'permanent', 'comprehensive', 'bilateral', 'multilateral', 'trilateral', 'nuclear', 'humanitarian', 'territorial', 'phased', 'temporary', 'partial', 'provisional', 'transitional']);
 const LOOSE_HEADS = new Set(['fund', 'scheme', 'programme', 'program', 'tax', 'levy', 'tariff', 'tariffs', 'clause', 'annex', 'reserve', 'consortium', 'pipeline', 'petition', 'facility']);
 const LOOSE_CONTEXT = /\b(?:propos\w*|float\w*|call(?:ed|s|ing)? for|push(?:ed|es|ing)? for|demand\w*|unveil\w*|present\w*|suggest\w*|offer\w*|reject\w*|would|plans? (?:for|to)|revive|idea|insist\w*)\b/i;
@@ -141,10 +143,38 @@ export function extractProposals(sentences: AnalyzedSentence[], people: PeopleRe
       const phrase = hit[1].replace(/[\s,]+$/, '');
       const words = phrase.split(/\s+/);
       if (words.length < 3 || words.length > 10) continue;
+      // "offered to host a summit": the summit is the proposal, found by its noun
+      if (/^(?:host|provide|finance|fund|organi[sz]e)$/i.test(words[0]) && headBeforePrep(words)) continue;
       const at = s.start + hit.index! + hit[0].length - hit[1].length;
       const k = s.tokens.findIndex((t) => t.start >= at);
       if (k < 0 || found.some((m) => m.start <= k && k < m.end)) continue;
       found.push({ s: s.index, family: 'plan', head: phrase, start: k, end: Math.min(s.tokens.length, k + words.length), mods: [], status: [], det: 'bare', owner: null, complement: '', complementProper: false, text: phrase, proposers: [], quotedName: true } as Mention);
+    }
+    // a proposal stated as the object of a proposing verb: "proposed extending Article 5 protections to Ukraine",
+    // "demanded the formal dissolution of the Minsk Group", "proposed a prisoner exchange and the return of deported children"
+    for (const hit of s.text.matchAll(OBJECT_PROPOSAL)) {
+      const whole = hit[1];
+      let offset = s.start + hit.index! + hit[0].length - whole.length;
+      for (const piece of whole.split(/(\s+and\s+(?=(?:the|a|an)\s))/i)) {
+        const here = offset;
+        offset += piece.length;
+        if (/^\s+and\s+$/i.test(piece)) continue;
+        const phrase = piece.replace(/^(?:(?:a|an|the|its|their|his|her)\s+)/i, '').replace(/[“”"]/g, '').replace(/[\s,]+$/, '').trim();
+        const words = phrase.split(/\s+/);
+        if (words.length < 2 || words.length > 12) continue;
+        if (/^(?:to|that|it|them|him|her|this|these|those|what|how|whether|instead|he|she|they|we|on|in|at|for|by|with|more|some|no)$/i.test(words[0])) continue;
+        if (COMPLEMENT_PREPS.has(words[words.length - 1].toLowerCase())) continue;
+        // "demanded Ukraine give up …" is a clause, "called for an end to the war" names nothing
+        if (/^\p{Lu}/u.test(words[0]) && lexTags(words[1].toLowerCase()).some((x) => x === 'Infinitive' || x === 'PresentTense')) continue;
+        if (/^end$/i.test(words[0])) continue;
+        const at = here + (piece.length - piece.trimStart().length);
+        const k = s.tokens.findIndex((t) => t.start >= at);
+        if (k < 0) continue;
+        const kEnd = s.tokens.findIndex((t) => t.start >= at + piece.trim().length);
+        const end = kEnd < 0 ? s.tokens.length : kEnd;
+        if (found.some((m) => m.start < end && k < m.end)) continue;
+        found.push({ s: s.index, family: 'plan', head: phrase, start: k, end, mods: [], status: [], det: 'bare', owner: null, complement: '', complementProper: false, text: phrase, proposers: [], quotedName: true } as Mention);
+      }
     }
     // a proposal named in scare quotes: announced a “coalition of the willing”, the so-called “drone wall”
     for (const q of quotes) {
@@ -206,6 +236,16 @@ export function extractProposals(sentences: AnalyzedSentence[], people: PeopleRe
   const live = props.filter((p) => !p.mentions.some((m) => historic(m)));
   const statusOf = attributeStatuses(live, sentences);
   return live.map((p) => toProposal(p, sentences, statusOf));
+}
+
+/** A proposal head in an object phrase before its first preposition: "host a follow-up meeting of …". */
+function headBeforePrep(words: string[]): boolean {
+  for (const w of words.slice(1)) {
+    const key = w.toLowerCase();
+    if (COMPLEMENT_PREPS.has(key)) return false;
+    if (HEADS[key]) return true;
+  }
+  return false;
 }
 
 const YEAR = /^(?:1[89]|20)\d\d$/;
@@ -505,6 +545,12 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
       complement = parts.join(' ').replace(/\s+’s/g, '’s');
       complementProper = proper.length > 0;
       e = m;
+      // "stall the deal for years": a span of time is not what the proposal is about
+      if (/^(?:for|in|over)\s+(?:(?:many|several|a\s+few|the\s+coming)\s+)?(?:years|months|weeks|days|decades|now)$/i.test(complement)) {
+        complement = '';
+        complementProper = false;
+        e = end;
+      }
     }
     if (family === 'visit') {
       for (let q = end + 1; q < m; q++) {
@@ -536,6 +582,8 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
   if (NAMED_ONLY.has(family)) {
     // a past event is a setting, not a proposal: "at a Paris meeting", "during the talks"
     if (/^(at|during|after|since|following|from)$/.test(tokens[k]?.key === undefined ? '' : DETS.has(tokens[k].key) ? tokens[k - 1]?.key ?? '' : tokens[k].key)) return null;
+    // "after three days of talks in Riyadh": a stretch of past talks is a setting too
+    if (tokens[k]?.key === 'of' && /^(?:hours|days|weeks|months|years)$/.test(tokens[k - 1]?.key ?? '')) return null;
     if (/^by\b/.test(complement)) complement = '';
     if ((family === 'force' || family === 'body') && !mods.length) return null;
     if (family === 'body' && mods.every((x) => /^\p{Lu}/u.test(x))) return null;

@@ -263,7 +263,7 @@ export function attributeQuotes(spans: QuoteSpan[], sentences: AnalyzedSentence[
           }
         }
         const lead = body.slice(Math.max(0, q.open - 30), q.open);
-        const scare = q.text.split(/\s+/).length <= 5 && !/[.!?…]$/.test(q.text) && /\b(?:the|a|an|this|that|these|those|its|their|his|her|our|so-called|so called|dubbed|nicknamed|what)\s*$/i.test(lead) && !(v >= 0 && /\b(?:that|what)\s*$/i.test(lead) && !/\bwhat\s+\w+\s+called\s*$/i.test(body.slice(Math.max(0, q.open - 40), q.open)));
+        const scare = q.text.split(/\s+/).length <= 5 && !/[.!?…]$/.test(q.text) && /\b(?:the|a|an|this|that|these|those|its|their|his|her|our|so-called|so called|dubbed|nicknamed|what)\s*$/i.test(lead) && !(v >= 0 && /\b(?:that|what)\s*$/i.test(lead) && !/\bwhat\s+\w+\s+called\s*$/i.test(body.slice(Math.max(0, q.open - 40), q.open))) && !(v >= 0 && /\bwhat\s+(?:he|she|they)\s+(?:called|termed|described\s+as)\s+(?:a|an|the)\s*$/i.test(body.slice(Math.max(0, q.open - 40), q.open)));
         if (v >= 0 && !scare) {
           if (before[v].key === 'according') {
             const p = personAt(s, before[v].i + 2) ?? personAt(s, before[v].i + 3);

@@ -16,6 +16,7 @@ const SETS = [
   { name: 'blind', articles: 8 },
   { name: 'blind2', articles: 6 },
   { name: 'blind3', articles: 5 },
+  { name: 'blind4', articles: 4 },
 ];
 
 for (const set of SETS) {
