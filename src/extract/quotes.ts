@@ -452,8 +452,8 @@ function subjectNP(
   return sub?.person ?? null;
 }
 
-/** A name that is the object of a verb ("X met Director Y and urged …"): Y is not the speaker. */
-function afterVerb(s: AnalyzedSentence, start: number): boolean {
+/** The token before a name's titles, places, organisations and determiners ("met [the Iranian Director] Y"). */
+function beforeNamePhrase(s: AnalyzedSentence, start: number): number {
   let k = start - 1;
   while (k >= 0) {
     const x = s.chunkAt[k] >= 0 ? s.chunks[s.chunkAt[k]] : null;
@@ -461,6 +461,12 @@ function afterVerb(s: AnalyzedSentence, start: number): boolean {
     else if (/^(the|a|an|his|her|their|its|our)$/.test(s.tokens[k].key)) k--;
     else break;
   }
+  return k;
+}
+
+/** A name that is the object of a verb ("X met Director Y and urged …"): Y is not the speaker. */
+function afterVerb(s: AnalyzedSentence, start: number): boolean {
+  const k = beforeNamePhrase(s, start);
   const t = s.tokens[k];
   if (!t || t.kind !== 'word' || t.cap || SPEECH_VERBS.has(t.key) || SUBJECT_PRONOUNS[t.key]) return false;
   if (/^(and|or|but|as|while|when|after|before|because|then|also|later|who|that|which)$/.test(t.key)) return false;
@@ -470,12 +476,6 @@ function afterVerb(s: AnalyzedSentence, start: number): boolean {
 const PREPOSITIONS = new Set(['with', 'to', 'by', 'from', 'for', 'at', 'against', 'about', 'between', 'than', 'like', 'including', 'of']);
 /** A name that is the object of a preposition ("with his Belarusian counterpart X", "with Sen. X"). */
 function afterPreposition(s: AnalyzedSentence, start: number): boolean {
-  let k = start - 1;
-  while (k >= 0) {
-    const x = s.chunkAt[k] >= 0 ? s.chunks[s.chunkAt[k]] : null;
-    if (x && (x.type === 'title' || x.type === 'gaz' || x.type === 'org')) k = x.start - 1;
-    else if (/^(the|a|an|his|her|their|its|our)$/.test(s.tokens[k].key)) k--;
-    else break;
-  }
+  const k = beforeNamePhrase(s, start);
   return k >= 0 && PREPOSITIONS.has(s.tokens[k].key);
 }
