@@ -46,6 +46,16 @@ export function synthetic(i: number): { text: string; x: (id: string) => Extract
       proposals: [{ name: `${i % 40}-point framework`, aliases: ['framework'], proposedBy: [country], status: i % 3 ? 'draft' : 'under discussion', evidence: [0, 1] }],
       quotes: [{ speaker: p1, text: 'We are making progress on the framework,', sentence: 1 }],
       dates: [{ text: `November ${day}, 2025`, iso: `2025-11-${String(day).padStart(2, '0')}`, precision: 'day', what: `delegations met in ${place}`, sentence: 3 }],
+      events: [
+        {
+          kind: 'meeting',
+          participants: [country],
+          place,
+          date: { text: `November ${day}, 2025`, iso: `2025-11-${String(day).padStart(2, '0')}`, precision: 'day' },
+          sentence: 3,
+          future: false,
+        },
+      ],
     }),
   };
 }

@@ -55,7 +55,8 @@ async function main(argv: string[]): Promise<number> {
         const list = await store.conflicts();
         if (!list.length) process.stdout.write('no disagreements between sources\n');
         for (const c of list) {
-          process.stdout.write(`${c.what}\n  ${c.a.text} (${c.a.iso}) — ${c.a.document}: “${c.a.sentence}”\n  ${c.b.text} (${c.b.iso}) — ${c.b.document}: “${c.b.sentence}”\n`);
+          process.stdout.write(`${c.label}\n`);
+          for (const s of [...c.flagged, ...c.others]) process.stdout.write(`  ${s.text ?? '?'} (${s.iso}) — ${s.ref.document}: “${s.ref.sentence}”\n`);
         }
       });
     case 'digest':
@@ -122,7 +123,7 @@ function describe(o: IngestOutcome): string {
   const r = o.result;
   if (r.status === 'unchanged') return `unchanged  ${o.key}${r.sameAs !== o.key ? ` (same content as ${r.sameAs})` : ''}`;
   const a = r.added;
-  return `${r.status.padEnd(10)} ${o.key}: new people ${a.people.length}, places ${a.places.length}, organizations ${a.organizations.length}, proposals ${a.proposals.length}${r.conflicts ? `, ${r.conflicts} date conflicts` : ''}`;
+  return `${r.status.padEnd(10)} ${o.key}: new people ${a.people.length}, places ${a.places.length}, organizations ${a.organizations.length}, proposals ${a.proposals.length}${r.conflicts ? `, ${r.conflicts} disputed event dates` : ''}${r.dropped.length ? `, ${r.dropped.length} facts left out` : ''}`;
 }
 
 function progress(done: number, total: number): void {

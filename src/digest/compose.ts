@@ -1,6 +1,7 @@
 import { CitationList, type Answer, type AnswerSection } from '../briefing/answer.ts';
 import { brief } from '../briefing/brief.ts';
 import { quoteText, clip, formatDate } from '../briefing/format.ts';
+import { sourceDates } from '../briefing/events.ts';
 import type { Store, Subscription } from '../store/store.ts';
 
 export interface Digest {
@@ -64,7 +65,7 @@ export async function composeDigest(store: Store, sub: Pick<Subscription, 'lastD
     const c = cut(news.conflicts, 'see /timeline');
     sections.push({
       heading: 'Sources disagree',
-      items: c.shown.map((x) => ({ label: clip(x.what, 80), text: `${x.a.document}: ${x.a.text} · ${x.b.document}: ${x.b.text}`, cite: [] })),
+      items: c.shown.map((x) => ({ label: clip(x.label, 80), text: sourceDates([...x.flagged, ...x.others]), cite: x.flagged.slice(0, 1).map((s) => cites.add(s.ref)) })),
       more: c.more,
     });
   }

@@ -58,6 +58,18 @@ export const dateSchema = z.object({
   sentence: sentenceIndex,
 });
 
+export const eventSchema = z.object({
+  /** talks, meeting, visit, call, summit, vote, signing, announcement, resignation, attack, capture, … */
+  kind: z.string().min(1),
+  /** People, organisations or countries, as named in `people`, `organizations` and `places`. */
+  participants: z.array(z.string().min(1)),
+  place: z.string().min(1).nullable(),
+  date: z.object({ text: z.string().min(1), iso: dateSchema.shape.iso, precision: dateSchema.shape.precision }).nullable(),
+  sentence: sentenceIndex,
+  /** Stated as still to come ("talks scheduled for…", "will meet"). */
+  future: z.boolean(),
+});
+
 export const extractionSchema = z.object({
   document: z.object({
     id: z.string().min(1),
@@ -70,6 +82,7 @@ export const extractionSchema = z.object({
   organizations: z.array(organizationSchema),
   proposals: z.array(proposalSchema),
   quotes: z.array(quoteSchema),
+  events: z.array(eventSchema),
   dates: z.array(dateSchema),
 });
 
@@ -80,5 +93,6 @@ export type ExtractedOrganization = z.infer<typeof organizationSchema>;
 export type ExtractedProposal = z.infer<typeof proposalSchema>;
 export type ExtractedQuote = z.infer<typeof quoteSchema>;
 export type ExtractedDate = z.infer<typeof dateSchema>;
+export type ExtractedEvent = z.infer<typeof eventSchema>;
 export type PlaceKind = (typeof placeKinds)[number];
 export type DatePrecision = (typeof datePrecisions)[number];

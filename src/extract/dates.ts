@@ -8,7 +8,7 @@ import type { AnalyzedSentence } from './chunks.ts';
  * sentence does not speak of the future. With no publication date, only dates that carry their own year get
  * an ISO value; relative ones ("on Saturday", "last month") keep their text with `iso: null`.
  */
-const FUTURE = /\b(?:will|would|'ll|shall|next|upcoming|scheduled|expected|plans?\s+to|planning|is\s+to|are\s+to|set\s+to|due|slated|coming)\b/i;
+export const FUTURE = /\b(?:will|would|'ll|shall|next|upcoming|scheduled|expected|plans?\s+to|planning|is\s+to|are\s+to|set\s+to|due|slated|coming)\b/i;
 const DATEISH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tomorrow|tonight|week|month|year|ago|last|next|this|earlier|later)\b|\b(?:1[89]|20)\d\d\b|\d{1,2}\/\d{1,2}/i;
 
 const BARE_WEEKDAY = /^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day[,.]?$/i;

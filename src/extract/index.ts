@@ -3,6 +3,7 @@ import { splitSentences } from '../text/sentences.ts';
 import { analyzeSentence } from './chunks.ts';
 import { extractionSchema, type Extraction } from './contract.ts';
 import { extractDates } from './dates.ts';
+import { extractEvents } from './events.ts';
 import { resolveOrganizations } from './organizations.ts';
 import { resolvePeople } from './people.ts';
 import { resolvePlaces } from './places.ts';
@@ -21,7 +22,7 @@ export interface ExtractInput {
  * Extracts people, places, organisations, proposals, quotes and dates from one document. Every fact is tied to
  * the sentences it comes from. Pipeline: quote spans (so quoted titles are not read as names) → per-sentence
  * chunks (gazetteer, titles, organisations, name spans) → people (whole document: surnames, roles,
- * affiliations) → places, organisations → quote attribution → proposals → dates.
+ * affiliations) → places, organisations → quote attribution → proposals → dates → events.
  */
 export function extract(doc: ExtractInput, sentences: Sentence[] = splitSentences(doc.body)): Extraction {
   const spans = findQuoteSpans(doc.body);
@@ -33,21 +34,24 @@ export function extract(doc: ExtractInput, sentences: Sentence[] = splitSentence
   const quotes = attributeQuotes(spans, analyzed, sentences, people, doc.body);
   const proposals = extractProposals(analyzed, people, spans);
   const dates = extractDates(analyzed, doc.publishedAt);
+  const extractedPeople = people.people.map((p) => ({
+    name: p.name,
+    aliases: p.aliases,
+    roles: p.roles,
+    affiliation: p.affiliation,
+    mentions: p.mentions.length,
+    sentences: p.sentences,
+    roleSentences: p.roleSentences,
+  }));
+  const events = extractEvents(sentences, { people: extractedPeople, places, organizations, dates });
   const result: Extraction = {
     document: { id: doc.id, title: doc.title, source: doc.source, publishedAt: doc.publishedAt },
-    people: people.people.map((p) => ({
-      name: p.name,
-      aliases: p.aliases,
-      roles: p.roles,
-      affiliation: p.affiliation,
-      mentions: p.mentions.length,
-      sentences: p.sentences,
-      roleSentences: p.roleSentences,
-    })),
+    people: extractedPeople,
     places,
     organizations,
     proposals,
     quotes,
+    events,
     dates,
   };
   return extractionSchema.parse(result);

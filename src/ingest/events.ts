@@ -1,17 +1,31 @@
-/** Kinds of event that news dates, with the words that name them; two dated sentences of one kind may be one event. */
-const EVENT_KINDS: Record<string, RegExp> = {
-  meeting: /\b(talks|negotiat\w*|discussions?|meet(?:s|ing|ings)?|met|summit|round|conference|consultations?)\b/i,
-  signing: /\b(sign(?:s|ed|ing)?|ratif\w+)\b/i,
-  vote: /\b(vot(?:e|es|ed|ing)|referendum|elections?|ballot)\b/i,
-  visit: /\b(visit(?:s|ed|ing)?|trip|arriv(?:e|es|ed|al))\b/i,
-  attack: /\b(attack(?:s|ed)?|strikes?|struck|shelling|bomb\w*|explosions?|offensive)\b/i,
-  deadline: /\b(deadline|ultimatum)\b/i,
-};
+/**
+ * The rules that decide when two events are one and when two events contradict each other. Both store backends
+ * call these; the store only finds the candidates through its indexes.
+ *
+ * - One event: same kind, same place, same date (as precise as given), and a participant in common when both
+ *   name any. Events on adjacent days are two days of one round, never a disagreement.
+ * - A disagreement: two events of the same kind at the same place, with a participant in common, that no
+ *   document states together, dated a few days apart (a one-off such as a signing or a resignation: up to two
+ *   weeks). The event fewer documents support is flagged against the other.
+ * - A lone upcoming date: an event every source states as still to come, with no other event of its kind and place
+ *   within two months, while others give that kind and place a date far away — a likely typo, flagged too.
+ */
+const ONE_OFF = new Set(['signing', 'resignation', 'appointment', 'vote', 'summit', 'election', 'walkout']);
 
-export function eventKinds(sentence: string): string[] {
-  return Object.entries(EVENT_KINDS)
-    .filter(([, re]) => re.test(sentence))
-    .map(([kind]) => kind);
+/** How many days apart two dates of one event may be said to be, before they are two events. */
+export function disputeWindow(kind: string): number {
+  return ONE_OFF.has(kind) ? 14 : 3;
+}
+
+/** A lone upcoming date further than this from every other date of its kind and place is flagged. */
+export const LONE_DAYS = 60;
+
+export function dayNumber(iso: string): number {
+  return Math.round(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+}
+
+export function isoDay(n: number): string {
+  return new Date(n * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Days between two ISO dates compared at the precision both have (a month counts from its first day). */
@@ -19,4 +33,56 @@ export function daysApart(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   const pad = (s: string) => (s.slice(0, n) + '-01-01'.slice(n - 4)).slice(0, 10);
   return Math.abs(Date.parse(pad(a)) - Date.parse(pad(b))) / 86_400_000;
+}
+
+export interface EventFacts {
+  id: number;
+  kind: string;
+  day: string;
+  participants: number[];
+  documents: number[];
+}
+
+const shareAny = (a: number[], b: number[]) => a.some((x) => b.includes(x));
+
+/** Whether two events of one kind and place state the same occasion with incompatible dates. */
+export function contradicts(a: EventFacts, b: EventFacts): boolean {
+  const apart = Math.abs(dayNumber(a.day) - dayNumber(b.day));
+  return apart >= 2 && apart <= disputeWindow(a.kind) && shareAny(a.participants, b.participants) && !shareAny(a.documents, b.documents);
+}
+
+/**
+ * For each event of a neighbourhood (one kind, one place), the event it is flagged against, if any: the better
+ * supported of the events it contradicts (more documents, then the nearer date). Ties flag the later date.
+ */
+export function disputesAmong(events: EventFacts[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const e of events) {
+    let best: EventFacts | null = null;
+    for (const o of events) {
+      if (o.id === e.id || !contradicts(e, o)) continue;
+      const weaker = e.documents.length < o.documents.length || (e.documents.length === o.documents.length && e.day > o.day);
+      if (!weaker) continue;
+      const closer = best && Math.abs(dayNumber(o.day) - dayNumber(e.day)) < Math.abs(dayNumber(best.day) - dayNumber(e.day));
+      if (!best || o.documents.length > best.documents.length || (o.documents.length === best.documents.length && closer)) best = o;
+    }
+    if (best) out.set(e.id, best.id);
+  }
+  return out;
+}
+
+export interface LabelPart {
+  name: string;
+  kind: 'person' | 'place' | 'organization';
+}
+
+/** "Keller, Moreau — talks, Vienna": who (surnames, at most three), what, where. */
+export function eventLabel(kind: string, participants: LabelPart[], place: string | null): string {
+  const order = { person: 0, organization: 1, place: 2 } as const;
+  const who = [...participants]
+    .sort((a, b) => order[a.kind] - order[b.kind])
+    .slice(0, 3)
+    .map((p) => (p.kind === 'person' ? (p.name.split(/\s+/).pop() ?? p.name) : p.name));
+  const what = place ? `${kind}, ${place}` : kind;
+  return who.length ? `${who.join(', ')} — ${what}` : what;
 }

@@ -12,7 +12,7 @@ export type IngestOutcome = { key: string; ok: true; result: IngestResult } | { 
 export async function ingestDocument(store: Store, doc: SourceDocument, probe?: IngestProbe): Promise<IngestResult> {
   // Known content is not extracted again: a restart over a large documents folder stays fast.
   const same = await store.documentWithHash(doc.contentHash);
-  if (same) return { status: 'unchanged', documentId: same.id, sameAs: same.key, added: { people: [], places: [], organizations: [], proposals: [] }, conflicts: 0 };
+  if (same) return { status: 'unchanged', documentId: same.id, sameAs: same.key, added: { people: [], places: [], organizations: [], proposals: [] }, conflicts: 0, dropped: [] };
   const sentences = splitSentences(doc.body);
   const id = path.basename(doc.key).replace(/\.[^.]+$/, '');
   const extraction = extract({ id, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, body: doc.body }, sentences);

@@ -189,4 +189,61 @@ export const migrations: string[] = [
   -- How many sentences hold each indexed term, so a question's very common words can be left out of a search.
   CREATE VIRTUAL TABLE sentences_vocab USING fts5vocab(sentences_fts, 'row');
   `,
+  `
+  -- A proposal's key is for finding it, not an identity: bare heads ("the deal") recur across documents unlinked.
+  CREATE TABLE proposals_new (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    first_document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL
+  );
+  INSERT INTO proposals_new (id, name, name_key, first_document_id) SELECT id, name, name_key, first_document_id FROM proposals;
+  DROP TABLE proposals;
+  ALTER TABLE proposals_new RENAME TO proposals;
+  CREATE INDEX proposals_by_key ON proposals(name_key);
+
+  -- Events are facts: kind, place, date, participants; one row per event, one source row per stating sentence.
+  -- Disagreements are between events: the outlier event (fewer sources) points at the event it contradicts.
+  DROP TABLE date_conflicts;
+  DROP TABLE date_terms;
+  CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    place_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+    place_key INTEGER NOT NULL DEFAULT 0,
+    day TEXT,
+    precision TEXT CHECK (precision IN ('day', 'month', 'year')),
+    raw_date TEXT,
+    label TEXT NOT NULL,
+    future_only INTEGER NOT NULL DEFAULT 0,
+    first_document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL
+  );
+  CREATE INDEX events_by_kind_place_day ON events(kind, place_key, day);
+  CREATE INDEX events_by_day ON events(day);
+  CREATE INDEX events_future_only ON events(kind, place_key) WHERE future_only = 1;
+  CREATE TABLE event_participants (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    PRIMARY KEY (event_id, entity_id)
+  );
+  CREATE INDEX event_participants_by_entity ON event_participants(entity_id);
+  CREATE TABLE event_sources (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    date_text TEXT,
+    iso TEXT,
+    precision TEXT,
+    future INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (event_id, sentence_id)
+  );
+  CREATE INDEX event_sources_by_sentence ON event_sources(sentence_id);
+  CREATE INDEX event_sources_by_document ON event_sources(document_id);
+  CREATE TABLE event_disputes (
+    event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    with_event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL
+  );
+  CREATE INDEX event_disputes_by_with ON event_disputes(with_event_id);
+  `,
 ];

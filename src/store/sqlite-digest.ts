@@ -1,5 +1,6 @@
 import type { Db } from './sqlite.ts';
-import { conflictRows, REF, toRef, type RefRow } from './sqlite-queries.ts';
+import { disputeRows, listEvents } from './sqlite-event-queries.ts';
+import { REF, toRef, type RefRow } from './sqlite-queries.ts';
 import type { DigestStore, DocumentRow, News, SlotRow, StoreQueries, Subscription } from './store.ts';
 
 const SUBSCRIPTION = `
@@ -13,7 +14,7 @@ const SUBSCRIPTION = `
 type SubscriptionRow = Omit<Subscription, 'postWhenEmpty' | 'lastSlot'> & { postWhenEmpty: number; lastSlot: string | null };
 const toSubscription = (r: SubscriptionRow): Subscription => ({ ...r, postWhenEmpty: r.postWhenEmpty === 1, lastSlot: r.lastSlot ? JSON.parse(r.lastSlot) : null });
 
-export function sqliteDigest(db: Db, queries: StoreQueries): DigestStore {
+export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>): DigestStore {
   const byId = db.prepare(`${SUBSCRIPTION} WHERE sb.id = ?`);
   const slotRow = db.prepare('SELECT slot, state, attempts, reason, message_id AS messageId FROM digest_slots WHERE subscription_id = ? AND slot = ?');
   const get = (id: number) => {
@@ -111,7 +112,7 @@ export function sqliteDigest(db: Db, queries: StoreQueries): DigestStore {
            FROM documents d WHERE d.id > ? ORDER BY d.id`,
         )
         .all(after) as DocumentRow[];
-      if (!documents.length) return { latestDocumentId, documents, people: [], proposals: [], quotes: [], dates: [], conflicts: [] };
+      if (!documents.length) return { latestDocumentId, documents, people: [], proposals: [], quotes: [], dates: [], events: [], conflicts: [] };
 
       const people = (
         db
@@ -162,8 +163,9 @@ export function sqliteDigest(db: Db, queries: StoreQueries): DigestStore {
       ).map((r) => ({ id: r.id as number, speaker: r.speaker as string | null, speakerId: r.speakerId as number | null, text: r.text as string, ref: toRef(r) }));
 
       const { rows: dates } = await queries.listDates({ dated: true, limit: 50, afterDocumentId: after });
-      const conflicts = conflictRows(db, after);
-      return { latestDocumentId, documents, people, proposals, quotes, dates, conflicts };
+      const { rows: events } = listEvents(db, { dated: true, limit: 20, newestFirst: true, afterDocumentId: after });
+      const conflicts = disputeRows(db, after);
+      return { latestDocumentId, documents, people, proposals, quotes, dates, events, conflicts };
     },
   };
 }

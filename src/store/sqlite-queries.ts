@@ -1,7 +1,6 @@
 import { fold, nameKey } from '../ingest/names.ts';
 import type { Db } from './sqlite.ts';
 import type {
-  DateConflict,
   DateRow,
   EntityDetail,
   EntityKind,
@@ -28,7 +27,7 @@ export const toRef = (r: RefRow): SentenceRef => ({
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The read side of the store; every statement is prepared once. */
-export function sqliteQueries(db: Db): StoreQueries {
+export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
   const q = {
     people: db.prepare(
       `SELECT e.id, e.name, e.affiliation,
@@ -227,8 +226,7 @@ export function sqliteQueries(db: Db): StoreQueries {
     },
 
     async listDates({ dated, limit, newestFirst = false, afterDocumentId = 0 }) {
-      // Without a document filter the dates_by_iso index gives the order and the count directly; the page is
-      // chosen first so that conflict partners are looked up for its rows only.
+      // Without a document filter the dates_by_iso index gives the order and the count directly.
       const where = `t.iso IS ${dated ? 'NOT ' : ''}NULL${afterDocumentId ? ' AND s.document_id > ?' : ' AND ? = 0'}`;
       const from = `FROM dates t JOIN sentences s ON s.id = t.sentence_id ${REF_JOIN} WHERE ${where}`;
       const order = dated ? `t.iso ${newestFirst ? 'DESC' : 'ASC'}, t.sentence_id` : `t.sentence_id ${newestFirst ? 'DESC' : 'ASC'}`;
@@ -239,18 +237,12 @@ export function sqliteQueries(db: Db): StoreQueries {
       ) as number;
       const rows = db
         .prepare(
-          `SELECT t.id, t.text, t.iso, t.precision, t.what, d.published_at AS publishedAt, ${REF},
-                  (SELECT json_group_array(json_object('id', o.id, 'text', o.text, 'iso', o.iso, 'precision', o.precision,
-                            'documentId', os.document_id, 'document', od.title, 'url', od.url, 'sentenceIndex', os.idx, 'sentence', os.text))
-                     FROM (SELECT date_b AS other FROM date_conflicts WHERE date_a = t.id
-                           UNION ALL SELECT date_a FROM date_conflicts WHERE date_b = t.id LIMIT 5) c
-                     JOIN dates o ON o.id = c.other
-                     JOIN sentences os ON os.id = o.sentence_id JOIN documents od ON od.id = os.document_id) AS conflicts
+          `SELECT t.id, t.text, t.iso, t.precision, t.what, d.published_at AS publishedAt, ${REF}
            FROM (SELECT t.id ${from} ORDER BY ${order} LIMIT ?) page
            JOIN dates t ON t.id = page.id JOIN sentences s ON s.id = t.sentence_id ${REF_JOIN}
            ORDER BY ${order}`,
         )
-        .all(afterDocumentId, limit) as (RefRow & Omit<DateRow, 'ref' | 'conflictsWith'> & { conflicts: string | null })[];
+        .all(afterDocumentId, limit) as (RefRow & Omit<DateRow, 'ref'>)[];
       return {
         total,
         rows: rows.map((r) => ({
@@ -261,9 +253,6 @@ export function sqliteQueries(db: Db): StoreQueries {
           what: r.what,
           publishedAt: r.publishedAt,
           ref: toRef(r),
-          conflictsWith: (JSON.parse(r.conflicts ?? '[]') as (RefRow & { id: number; text: string; iso: string | null; precision: DateRow['precision'] })[]).map(
-            (o) => ({ id: o.id, text: o.text, iso: o.iso, precision: o.precision, ref: toRef(o) }),
-          ),
         })),
       };
     },
@@ -302,25 +291,4 @@ export function sqliteQueries(db: Db): StoreQueries {
       return indexes.map((i) => q.refs.get(documentId, i) as RefRow | undefined).filter((r): r is RefRow => !!r).map(toRef);
     },
   };
-}
-
-/** Pairs of dates that sources disagree on, with both citations; only pairs touching documents after `after`. */
-export function conflictRows(db: Db, after = 0): DateConflict[] {
-  const rows = db
-    .prepare(
-      `SELECT da.what AS what,
-              da.text AS aText, da.iso AS aIso, dca.title AS aDoc, sa.text AS aSentence,
-              db.text AS bText, db.iso AS bIso, dcb.title AS bDoc, sb.text AS bSentence
-       FROM date_conflicts c
-       JOIN dates da ON da.id = c.date_a JOIN sentences sa ON sa.id = da.sentence_id JOIN documents dca ON dca.id = sa.document_id
-       JOIN dates db ON db.id = c.date_b JOIN sentences sb ON sb.id = db.sentence_id JOIN documents dcb ON dcb.id = sb.document_id
-       WHERE sa.document_id > ? OR sb.document_id > ?
-       ORDER BY da.iso`,
-    )
-    .all(after, after) as Record<string, string>[];
-  return rows.map((r) => ({
-    what: r.what,
-    a: { text: r.aText, iso: r.aIso, document: r.aDoc, sentence: r.aSentence },
-    b: { text: r.bText, iso: r.bIso, document: r.bDoc, sentence: r.bSentence },
-  }));
 }

@@ -1,12 +1,29 @@
 import type { SourceDocument } from '../documents/document.ts';
 import type { Extraction } from '../extract/contract.ts';
-import { daysApart, eventKinds } from '../ingest/events.ts';
-import { fold, nameKey, overlap, phraseKey, sameProposalKey, samePersonName } from '../ingest/names.ts';
+import { fold, nameKey, phraseKey, sameProposalKey, samePersonName } from '../ingest/names.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { sqliteDigest } from './sqlite-digest.ts';
-import { conflictRows, sqliteQueries } from './sqlite-queries.ts';
+import { disputeRows, listEvents } from './sqlite-event-queries.ts';
+import { sqliteQueries } from './sqlite-queries.ts';
+import { eventsOfDocument, pruneEvents, refreshDisputes, storeEvent, type Neighbourhood, type ResolvedEntity } from './sqlite-events.ts';
 import { openDatabase, type Db } from './sqlite.ts';
-import type { DateConflict, DigestStore, DocumentRow, EntityKind, IngestProbe, IngestResult, Store, StoreQueries, StoreStats } from './store.ts';
+import type { DigestStore, EventDispute, DocumentRow, EntityKind, IngestProbe, IngestResult, Store, StoreQueries, StoreStats } from './store.ts';
+
+/** What one document's ingest has written so far. */
+interface DocumentWrite {
+  documentId: number;
+  sentenceIds: number[];
+  /** The entities the document names, by every folded form, resolved to their rows. */
+  entities: Map<string, ResolvedEntity>;
+  added: IngestResult['added'];
+  dropped: string[];
+}
+
+function sid(w: DocumentWrite, i: number): number {
+  const id = w.sentenceIds[i];
+  if (id === undefined) throw new Error(`extraction points at sentence ${i}, but the document has ${w.sentenceIds.length}`);
+  return id;
+}
 
 interface EntityRow {
   id: number;
@@ -16,7 +33,7 @@ interface EntityRow {
 
 export class SqliteStore implements Store {
   readonly db: Db;
-  private readonly q: StoreQueries;
+  private readonly q: Omit<StoreQueries, 'listEvents'>;
 
   constructor(file: string) {
     this.db = openDatabase(file);
@@ -47,6 +64,7 @@ export class SqliteStore implements Store {
   listProposals: StoreQueries['listProposals'] = (...a) => this.q.listProposals(...a);
   listQuotes: StoreQueries['listQuotes'] = (...a) => this.q.listQuotes(...a);
   listDates: StoreQueries['listDates'] = (...a) => this.q.listDates(...a);
+  listEvents: StoreQueries['listEvents'] = async (o) => listEvents(this.db, o);
   proposalNames: StoreQueries['proposalNames'] = (...a) => this.q.proposalNames(...a);
   search: StoreQueries['search'] = (...a) => this.q.search(...a);
   termFrequencies: StoreQueries['termFrequencies'] = (...a) => this.q.termFrequencies(...a);
@@ -57,15 +75,31 @@ export class SqliteStore implements Store {
   }
 
   private ingestSync(doc: SourceDocument, sentences: Sentence[], x: Extraction, probe: IngestProbe): IngestResult {
-    const db = this.db;
     const added: IngestResult['added'] = { people: [], places: [], organizations: [], proposals: [] };
-    const same = db.prepare('SELECT id, key FROM documents WHERE content_hash = ?').get(doc.contentHash) as { id: number; key: string } | undefined;
-    if (same) return { status: 'unchanged', documentId: same.id, sameAs: same.key, added, conflicts: 0 };
-
-    const old = db.prepare('SELECT id FROM documents WHERE key = ?').get(doc.key) as { id: number } | undefined;
+    const same = this.db.prepare('SELECT id, key FROM documents WHERE content_hash = ?').get(doc.contentHash) as { id: number; key: string } | undefined;
+    if (same) return { status: 'unchanged', documentId: same.id, sameAs: same.key, added, conflicts: 0, dropped: [] };
+    const old = this.db.prepare('SELECT id FROM documents WHERE key = ?').get(doc.key) as { id: number } | undefined;
     if (old) this.deleteDocument(old.id);
-    const documentId = Number(
-      db
+    const w: DocumentWrite = { documentId: this.insertDocument(doc), sentenceIds: [], entities: new Map(), added, dropped: [] };
+    probe('document');
+    const insertSentence = this.db.prepare('INSERT INTO sentences (document_id, idx, start_offset, end_offset, text) VALUES (?, ?, ?, ?, ?)');
+    w.sentenceIds = sentences.map((s) => Number(insertSentence.run(w.documentId, s.index, s.start, s.end, s.text).lastInsertRowid));
+    probe('sentences');
+    this.storeEntities(w, x);
+    probe('entities');
+    this.storeProposals(w, x);
+    probe('proposals');
+    this.storeQuotes(w, x);
+    probe('quotes');
+    this.storeDates(w, x);
+    const conflicts = this.storeEvents(w, x);
+    probe('dates');
+    return { status: old ? 'replaced' : 'new', documentId: w.documentId, added, conflicts, dropped: w.dropped };
+  }
+
+  private insertDocument(doc: SourceDocument): number {
+    return Number(
+      this.db
         .prepare(
           `INSERT INTO documents (key, content_hash, title, source, url, published_at, tags, body, ingested_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -73,67 +107,104 @@ export class SqliteStore implements Store {
         .run(doc.key, doc.contentHash, doc.title, doc.source, doc.url, doc.publishedAt, JSON.stringify(doc.tags), doc.body, new Date().toISOString())
         .lastInsertRowid,
     );
-    probe('document');
+  }
 
-    const insertSentence = db.prepare('INSERT INTO sentences (document_id, idx, start_offset, end_offset, text) VALUES (?, ?, ?, ?, ?)');
-    const sentenceIds = sentences.map((s) => Number(insertSentence.run(documentId, s.index, s.start, s.end, s.text).lastInsertRowid));
-    const sid = (i: number) => {
-      const id = sentenceIds[i];
-      if (id === undefined) throw new Error(`extraction points at sentence ${i}, but the document has ${sentenceIds.length}`);
-      return id;
+  /**
+   * One fact, merged in its own savepoint: a fact that cannot be merged is rolled back, named in `dropped` and
+   * left out, and the document is stored without it.
+   */
+  private fact(w: DocumentWrite, what: string, write: () => void): void {
+    try {
+      this.db.transaction(write)();
+    } catch (e) {
+      w.dropped.push(`${what}: ${(e as Error).message}`);
+    }
+  }
+
+  private storeEntities(w: DocumentWrite, x: Extraction): void {
+    const mention = this.db.prepare('INSERT OR IGNORE INTO mentions (entity_id, sentence_id) VALUES (?, ?)');
+    const role = this.db.prepare('INSERT OR IGNORE INTO roles (entity_id, role, affiliation, sentence_id) VALUES (?, ?, ?, ?)');
+    const remember = (id: number, kind: EntityKind, name: string, forms: string[]) => {
+      for (const f of [name, ...forms]) if (!w.entities.has(fold(f))) w.entities.set(fold(f), { id, kind, name });
     };
-    probe('sentences');
-
-    const mention = db.prepare('INSERT OR IGNORE INTO mentions (entity_id, sentence_id) VALUES (?, ?)');
-    const role = db.prepare('INSERT OR IGNORE INTO roles (entity_id, role, affiliation, sentence_id) VALUES (?, ?, ?, ?)');
-    const personIds = new Map<string, number>();
     for (const p of x.people) {
-      const { id, isNew } = this.resolveEntity('person', p.name, p.aliases, documentId, { affiliation: p.affiliation });
-      if (isNew) added.people.push(p.name);
-      personIds.set(fold(p.name), id);
-      for (const a of p.aliases) personIds.set(fold(a), id);
-      for (const s of p.sentences) mention.run(id, sid(s));
-      for (const r of p.roles) role.run(id, r, p.affiliation, sid(p.roleSentences[r] ?? p.sentences[0] ?? 0));
+      this.fact(w, `person ${p.name}`, () => {
+        const { id, isNew } = this.resolveEntity('person', p.name, p.aliases, w.documentId, { affiliation: p.affiliation });
+        for (const s of p.sentences) mention.run(id, sid(w, s));
+        for (const r of p.roles) role.run(id, r, p.affiliation, sid(w, p.roleSentences[r] ?? p.sentences[0] ?? 0));
+        if (isNew) w.added.people.push(p.name);
+        remember(id, 'person', p.name, p.aliases);
+      });
     }
-    for (const pl of x.places) {
-      const { id, isNew } = this.resolveEntity('place', pl.name, pl.aliases, documentId, { placeKind: pl.kind });
-      if (isNew) added.places.push(pl.name);
-      for (const s of pl.sentences) mention.run(id, sid(s));
+    const others: Array<[EntityKind, Extraction['places'][number] | Extraction['organizations'][number]]> = [
+      ...x.places.map((pl) => ['place', pl] as [EntityKind, typeof pl]),
+      ...x.organizations.map((o) => ['organization', o] as [EntityKind, typeof o]),
+    ];
+    for (const [kind, e] of others) {
+      this.fact(w, `${kind} ${e.name}`, () => {
+        const placeKind = 'kind' in e ? e.kind : undefined;
+        const { id, isNew } = this.resolveEntity(kind, e.name, e.aliases, w.documentId, { placeKind });
+        for (const s of e.sentences) mention.run(id, sid(w, s));
+        if (isNew) (kind === 'place' ? w.added.places : w.added.organizations).push(e.name);
+        remember(id, kind, e.name, e.aliases);
+      });
     }
-    for (const o of x.organizations) {
-      const { id, isNew } = this.resolveEntity('organization', o.name, o.aliases, documentId, {});
-      if (isNew) added.organizations.push(o.name);
-      for (const s of o.sentences) mention.run(id, sid(s));
-    }
-    this.recount(documentId);
-    probe('entities');
+    this.recount(w.documentId);
+  }
 
-    const evidence = db.prepare('INSERT OR IGNORE INTO proposal_evidence (proposal_id, sentence_id) VALUES (?, ?)');
-    const report = db.prepare('INSERT OR REPLACE INTO proposal_reports (proposal_id, document_id, status, proposed_by) VALUES (?, ?, ?, ?)');
+  private storeProposals(w: DocumentWrite, x: Extraction): void {
+    const evidence = this.db.prepare('INSERT OR IGNORE INTO proposal_evidence (proposal_id, sentence_id) VALUES (?, ?)');
+    const report = this.db.prepare('INSERT OR REPLACE INTO proposal_reports (proposal_id, document_id, status, proposed_by) VALUES (?, ?, ?, ?)');
     for (const pr of x.proposals) {
-      const { id, isNew } = this.resolveProposal(pr.name, pr.aliases, documentId);
-      if (isNew) added.proposals.push(pr.name);
-      report.run(id, documentId, pr.status, JSON.stringify(pr.proposedBy));
-      for (const s of pr.evidence) evidence.run(id, sid(s));
+      this.fact(w, `proposal ${pr.name}`, () => {
+        const { id, isNew } = this.resolveProposal(pr.name, pr.aliases, w.documentId);
+        report.run(id, w.documentId, pr.status, JSON.stringify(pr.proposedBy));
+        for (const s of pr.evidence) evidence.run(id, sid(w, s));
+        if (isNew) w.added.proposals.push(pr.name);
+      });
     }
-    probe('proposals');
+  }
 
-    const quote = db.prepare('INSERT INTO quotes (sentence_id, speaker_id, speaker_name, text) VALUES (?, ?, ?, ?)');
+  private storeQuotes(w: DocumentWrite, x: Extraction): void {
+    const quote = this.db.prepare('INSERT INTO quotes (sentence_id, speaker_id, speaker_name, text) VALUES (?, ?, ?, ?)');
     for (const q of x.quotes) {
-      const speakerId = q.speaker ? (personIds.get(fold(q.speaker)) ?? null) : null;
-      quote.run(sid(q.sentence), speakerId, q.speaker, q.text);
+      this.fact(w, `quote in sentence ${q.sentence}`, () => {
+        const speakerId = q.speaker ? (w.entities.get(fold(q.speaker))?.id ?? null) : null;
+        quote.run(sid(w, q.sentence), speakerId, q.speaker, q.text);
+      });
     }
-    probe('quotes');
+  }
 
-    const date = db.prepare('INSERT INTO dates (sentence_id, text, iso, precision, what, what_key) VALUES (?, ?, ?, ?, ?, ?)');
-    let conflicts = 0;
+  private storeDates(w: DocumentWrite, x: Extraction): void {
+    const date = this.db.prepare('INSERT INTO dates (sentence_id, text, iso, precision, what, what_key) VALUES (?, ?, ?, ?, ?, ?)');
     for (const d of x.dates) {
-      const whatKey = d.what ? phraseKey(d.what) : null;
-      const dateId = Number(date.run(sid(d.sentence), d.text, d.iso, d.precision, d.what, whatKey).lastInsertRowid);
-      if (d.iso) conflicts += this.recordConflicts(dateId, documentId, d.iso, whatKey, sid(d.sentence), sentences[d.sentence]?.text ?? '');
+      this.fact(w, `date ${d.text}`, () => {
+        date.run(sid(w, d.sentence), d.text, d.iso, d.precision, d.what, d.what ? phraseKey(d.what) : null);
+      });
     }
-    probe('dates');
-    return { status: old ? 'replaced' : 'new', documentId, added, conflicts };
+  }
+
+  /** Events merge into the events they state; then the disputes around them are re-decided. Returns the flags raised. */
+  private storeEvents(w: DocumentWrite, x: Extraction): number {
+    const around: Neighbourhood[] = [];
+    for (const e of x.events) {
+      this.fact(w, `event ${e.kind} in sentence ${e.sentence}`, () => {
+        const participants = e.participants.map((n) => w.entities.get(fold(n))).filter((p): p is ResolvedEntity => !!p);
+        const place = e.place ? (w.entities.get(fold(e.place)) ?? null) : null;
+        around.push(storeEvent(this.db, { event: e, documentId: w.documentId, sentenceId: sid(w, e.sentence), participants, place }));
+      });
+    }
+    let flagged = 0;
+    const seen = new Set<string>();
+    for (const n of around) {
+      const key = `${n.kind}|${n.placeKey}|${n.day}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      this.fact(w, `disputes of ${n.kind}`, () => {
+        flagged += refreshDisputes(this.db, n);
+      });
+    }
+    return flagged;
   }
 
   /** Refreshes the mention counts of the entities a document mentions. */
@@ -153,7 +224,9 @@ export class SqliteStore implements Store {
       .prepare('SELECT DISTINCT m.entity_id FROM mentions m JOIN sentences s ON s.id = m.sentence_id WHERE s.document_id = ?')
       .pluck()
       .all(documentId) as number[];
+    const events = eventsOfDocument(db, documentId);
     db.prepare('DELETE FROM documents WHERE id = ?').run(documentId);
+    pruneEvents(db, events);
     const recount = db.prepare('UPDATE entities SET mention_count = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id) WHERE id = ?');
     for (const id of touched) recount.run(id);
     db.prepare(
@@ -238,55 +311,6 @@ export class SqliteStore implements Store {
     return { id, isNew: found === undefined };
   }
 
-  /**
-   * Another document that dates the same event differently: both dates are kept and the pair recorded.
-   * Two dates are taken for one event when (a) what they date reads nearly the same and the dates lie within a month,
-   * or (b) their sentences name a same place and the same kind of event (talks, a vote, a visit…) and the dates lie
-   * within two weeks: sources a day or a week apart on "the talks in Geneva" disagree; months apart, they are two
-   * rounds.
-   */
-  private recordConflicts(dateId: number, documentId: number, iso: string, whatKey: string | null, sentenceId: number, sentence: string): number {
-    const candidates = new Map<number, string>();
-    if (whatKey) {
-      const terms = [...new Set(whatKey.split(' ').filter(Boolean))];
-      const addTerm = this.db.prepare('INSERT OR IGNORE INTO date_terms (term, date_id) VALUES (?, ?)');
-      for (const t of terms) addTerm.run(t, dateId);
-      const similar = this.db
-        .prepare(
-          `SELECT d.id, d.iso, d.what_key FROM (
-             SELECT date_id, count(*) AS shared FROM date_terms WHERE term IN (${terms.map(() => '?').join(',')}) AND date_id != ?
-             GROUP BY date_id HAVING shared >= ?
-           ) c JOIN dates d ON d.id = c.date_id JOIN sentences s ON s.id = d.sentence_id
-           WHERE s.document_id != ? AND d.iso IS NOT NULL`,
-        )
-        .all(...terms, dateId, Math.min(terms.length, 2), documentId) as { id: number; iso: string; what_key: string }[];
-      for (const o of similar) if (overlap(o.what_key, whatKey) >= 0.8 && daysApart(o.iso, iso) <= 31) candidates.set(o.id, o.iso);
-    }
-    const kinds = eventKinds(sentence);
-    if (kinds.length) {
-      const samePlace = this.db
-        .prepare(
-          `SELECT DISTINCT d.id, d.iso, st.text FROM mentions mine JOIN entities e ON e.id = mine.entity_id AND e.kind = 'place'
-           JOIN mentions theirs ON theirs.entity_id = mine.entity_id
-           JOIN dates d ON d.sentence_id = theirs.sentence_id JOIN sentences st ON st.id = d.sentence_id
-           WHERE mine.sentence_id = ? AND st.document_id != ? AND d.iso IS NOT NULL LIMIT 2000`,
-        )
-        .all(sentenceId, documentId) as { id: number; iso: string; text: string }[];
-      for (const o of samePlace) {
-        if (daysApart(o.iso, iso) <= 14 && eventKinds(o.text).some((k) => kinds.includes(k))) candidates.set(o.id, o.iso);
-      }
-    }
-    let n = 0;
-    const insert = this.db.prepare('INSERT OR IGNORE INTO date_conflicts (date_a, date_b) VALUES (?, ?)');
-    for (const [otherId, otherIso] of candidates) {
-      const shared = Math.min(otherIso.length, iso.length);
-      if (otherIso.slice(0, shared) === iso.slice(0, shared)) continue; // "Nov 2025" does not contradict "2025-11-23"
-      insert.run(otherId, dateId);
-      n++;
-    }
-    return n;
-  }
-
   async documentWithHash(contentHash: string): Promise<{ id: number; key: string } | null> {
     return (this.db.prepare('SELECT id, key FROM documents WHERE content_hash = ?').get(contentHash) as { id: number; key: string } | undefined) ?? null;
   }
@@ -302,7 +326,8 @@ export class SqliteStore implements Store {
       proposals: count('SELECT count(*) FROM proposals'),
       quotes: count('SELECT count(*) FROM quotes'),
       dates: count('SELECT count(*) FROM dates'),
-      conflicts: count('SELECT count(*) FROM date_conflicts'),
+      events: count('SELECT count(*) FROM events'),
+      conflicts: count('SELECT count(*) FROM event_disputes'),
     };
   }
 
@@ -317,8 +342,8 @@ export class SqliteStore implements Store {
       .all(limit) as DocumentRow[];
   }
 
-  async conflicts(): Promise<DateConflict[]> {
-    return conflictRows(this.db);
+  async conflicts(): Promise<EventDispute[]> {
+    return disputeRows(this.db);
   }
 
   async close(): Promise<void> {

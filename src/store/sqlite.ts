@@ -22,11 +22,19 @@ export function migrate(db: Db, list: string[] = migrations): number {
   if (current > list.length) {
     throw new Error(`the database is at schema version ${current}, newer than this parley (${list.length}); upgrade parley`);
   }
-  for (let v = current; v < list.length; v++) {
-    db.transaction(() => {
-      db.exec(list[v]);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
+  // Foreign keys are off while tables are rebuilt (SQLite's documented procedure), then checked before commit.
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (let v = current; v < list.length; v++) {
+      db.transaction(() => {
+        db.exec(list[v]);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length) throw new Error(`migration ${v + 1} leaves ${broken.length} broken reference(s)`);
+        db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  } finally {
+    db.pragma('foreign_keys = ON');
   }
   return list.length;
 }

@@ -11,7 +11,10 @@ export interface IngestResult {
   sameAs?: string;
   /** Entities and proposals that this document brought into the store for the first time. */
   added: { people: string[]; places: string[]; organizations: string[]; proposals: string[] };
+  /** Events this document's statements flagged as disagreeing with other sources. */
   conflicts: number;
+  /** Facts that could not be merged and were left out (the document itself is stored). */
+  dropped: string[];
 }
 
 export interface StoreStats {
@@ -23,6 +26,7 @@ export interface StoreStats {
   proposals: number;
   quotes: number;
   dates: number;
+  events: number;
   conflicts: number;
 }
 
@@ -37,10 +41,37 @@ export interface DocumentRow {
   sentences: number;
 }
 
-export interface DateConflict {
-  what: string;
-  a: { text: string; iso: string; document: string; sentence: string };
-  b: { text: string; iso: string; document: string; sentence: string };
+/** One source's statement of an event, with the date it gives. */
+export interface EventSource {
+  text: string | null;
+  iso: string | null;
+  precision: 'day' | 'month' | 'year' | null;
+  ref: SentenceRef;
+}
+
+export interface EventRow {
+  id: number;
+  kind: string;
+  /** Built from its parts: "Keller, Moreau — talks, Vienna". */
+  label: string;
+  place: string | null;
+  day: string | null;
+  precision: 'day' | 'month' | 'year' | null;
+  /** The date as written when it has no calendar value ("on Saturday" in an undated document). */
+  rawDate: string | null;
+  participants: string[];
+  /** The first few statements; `sourceCount` has them all. */
+  sources: EventSource[];
+  sourceCount: number;
+  /** When sources disagree on its date: the event it contradicts and that event's statements. */
+  dispute: { label: string; day: string | null; sources: EventSource[] } | null;
+}
+
+/** A flagged event: the outlying statements beside the dates every other source gives. */
+export interface EventDispute {
+  label: string;
+  flagged: EventSource[];
+  others: EventSource[];
 }
 
 /** A test hook: called between the stages of one document's ingest, so a test can fail it midway. */
@@ -57,7 +88,8 @@ export interface Store extends StoreQueries, DigestStore {
   stats(): Promise<StoreStats>;
   /** Documents, oldest first (by publication, else ingestion), at most `limit` (default all). */
   documents(limit?: number): Promise<DocumentRow[]>;
-  conflicts(): Promise<DateConflict[]>;
+  /** Events whose sources disagree on the date, each once. */
+  conflicts(): Promise<EventDispute[]>;
   close(): Promise<void>;
 }
 
@@ -139,8 +171,6 @@ export interface DateRow {
   what: string | null;
   ref: SentenceRef;
   publishedAt: string | null;
-  /** Dates in other documents that give this event a different date. */
-  conflictsWith: { id: number; text: string; iso: string | null; precision: DateRow['precision']; ref: SentenceRef }[];
 }
 
 export interface SearchHit {
@@ -172,6 +202,18 @@ export interface StoreQueries {
   /** Attributed quotes in document order; `aboutMatch` is an FTS5 expression over the quote's sentence. */
   listQuotes(filter: { speakerIds?: number[]; aboutMatch?: string | null; limit: number }): Promise<{ rows: QuoteRow[]; total: number }>;
   /** Dated (ISO known) or undated dates in time order (or newest first), with the total that match. */
+  /**
+   * Events, dated ones by date (oldest first unless `newestFirst`), or undated ones in document order; narrowed
+   * to those an entity takes part in or that happen at a place, or to those stated after a document.
+   */
+  listEvents(opts: {
+    dated: boolean;
+    limit: number;
+    newestFirst?: boolean;
+    afterDocumentId?: number;
+    participantId?: number;
+    placeId?: number;
+  }): Promise<{ rows: EventRow[]; total: number }>;
   listDates(opts: { dated: boolean; limit: number; newestFirst?: boolean; afterDocumentId?: number }): Promise<{ rows: DateRow[]; total: number }>;
   /** FTS5 MATCH over sentences, BM25-ranked; sentences that mention `boost` entities rank higher. */
   search(match: string, limit: number, boost: number[]): Promise<SearchHit[]>;
@@ -217,7 +259,8 @@ export interface News {
   proposals: { name: string; change: 'new' | 'status'; status: string | null; before: string | null; ref: SentenceRef | null }[];
   quotes: QuoteRow[];
   dates: DateRow[];
-  conflicts: DateConflict[];
+  events: EventRow[];
+  conflicts: EventDispute[];
 }
 
 export interface DigestStore {

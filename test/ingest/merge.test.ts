@@ -52,26 +52,30 @@ describe('one entity across documents', () => {
 });
 
 describe('disagreements between sources', () => {
-  const a = '---\ntitle: Wire A\npublished: 2025-11-20\n---\nThe peace talks in Geneva are scheduled for November 23, 2025, officials said.';
-  const b = '---\ntitle: Paper B\npublished: 2025-11-21\n---\nThe peace talks in Geneva are scheduled for November 25, 2025, according to diplomats.';
+  const a = '---\ntitle: Wire A\npublished: 2025-11-20\n---\nNorway and Iceland will hold talks in Geneva on November 23, 2025, officials said.';
+  const b = '---\ntitle: Paper B\npublished: 2025-11-21\n---\nNorway and Iceland will hold talks in Geneva on November 25, 2025, according to diplomats.';
 
-  it('keeps both dates and records the disagreement', async () => {
+  it('keeps both dates and flags the event once, listing the date of every source', async () => {
     const { store } = tempStore();
     await ingestDocument(store, doc('a.md', a));
     const r = await ingestDocument(store, doc('b.md', b));
     expect(r.conflicts).toBe(1);
-    const [c] = await store.conflicts();
-    expect([c.a.iso, c.b.iso].sort()).toEqual(['2025-11-23', '2025-11-25']);
-    expect([c.a.document, c.b.document].sort()).toEqual(['Paper B', 'Wire A']);
-    const { rows: dates } = await store.listDates({ dated: true, limit: 10 });
-    expect(dates.filter((d) => d.conflictsWith.length)).toHaveLength(2);
+    const list = await store.conflicts();
+    expect(list).toHaveLength(1);
+    const all = [...list[0].flagged, ...list[0].others];
+    expect(all.map((s) => s.iso).sort()).toEqual(['2025-11-23', '2025-11-25']);
+    expect(all.map((s) => s.ref.document).sort()).toEqual(['Paper B', 'Wire A']);
+    expect(list[0].label).toMatch(/talks, Geneva/);
   });
 
-  it('the same date from two sources is no disagreement', async () => {
+  it('the same date from two sources is one event with two sources and no disagreement', async () => {
     const { store } = tempStore();
     await ingestDocument(store, doc('a.md', a));
     const r = await ingestDocument(store, doc('c.md', a.replace('Wire A', 'Wire C').replace('officials said', 'a spokesman said')));
     expect(r.conflicts).toBe(0);
+    const { rows } = await store.listEvents({ dated: true, limit: 10 });
+    expect(rows).toHaveLength(1);
+    expect(rows[0].sourceCount).toBe(2);
   });
 
   it('npm run cli -- conflicts lists them with both citations', () => {
@@ -82,20 +86,60 @@ describe('disagreements between sources', () => {
     const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
     spawnSync(tsx, ['src/cli.ts', 'ingest', dir], { cwd: ROOT, env, encoding: 'utf8' });
     const out = spawnSync(tsx, ['src/cli.ts', 'conflicts'], { cwd: ROOT, env, encoding: 'utf8' }).stdout;
-    expect(out).toMatch(/Wire A: “The peace talks in Geneva are scheduled for November 23, 2025/);
-    expect(out).toMatch(/Paper B: “The peace talks in Geneva are scheduled for November 25, 2025/);
+    expect(out).toMatch(/Wire A: “Norway and Iceland will hold talks in Geneva on November 23, 2025/);
+    expect(out).toMatch(/Paper B: “Norway and Iceland will hold talks in Geneva on November 25, 2025/);
   });
 });
 
-describe('the same event worded differently', () => {
-  it('talks in one place dated days apart by two sources are a disagreement; months apart they are two rounds', async () => {
+describe('what is and is not the same event', () => {
+  const talks = (title: string, when: string, where = 'Geneva') =>
+    doc(`${title}.md`, `---\ntitle: ${title}\n---\nNegotiators from Norway and Iceland held talks in ${where} on ${when}.`);
+
+  it('a two-day round reported as either day is no disagreement', async () => {
     const { store } = tempStore();
-    await ingestDocument(store, doc('a.md', '---\ntitle: Northline Wire\n---\nU.S. negotiators will meet Ukrainian officials in Geneva on November 23, 2025.'));
-    const r = await ingestDocument(store, doc('b.md', '---\ntitle: Kyiv Ledger\n---\nThe Geneva talks were held on November 22, 2025, a day earlier than first reported.'));
-    expect(r.conflicts).toBeGreaterThanOrEqual(1);
-    const later = await ingestDocument(store, doc('c.md', '---\ntitle: Archive\n---\nAn earlier round of talks in Geneva took place on March 3, 2025.'));
-    expect(later.conflicts).toBe(0);
-    const elsewhere = await ingestDocument(store, doc('d.md', '---\ntitle: Other\n---\nTalks in Istanbul were held on November 21, 2025.'));
-    expect(elsewhere.conflicts).toBe(0);
+    await ingestDocument(store, talks('Monday Wire', 'March 2, 2026'));
+    const r = await ingestDocument(store, talks('Tuesday Paper', 'March 3, 2026'));
+    expect(r.conflicts).toBe(0);
+  });
+
+  it('rounds weeks apart are two events, and talks elsewhere are another', async () => {
+    const { store } = tempStore();
+    await ingestDocument(store, talks('First', 'March 2, 2026'));
+    expect((await ingestDocument(store, talks('Second', 'March 30, 2026'))).conflicts).toBe(0);
+    expect((await ingestDocument(store, talks('Elsewhere', 'March 4, 2026', 'Oslo'))).conflicts).toBe(0);
+    expect((await store.listEvents({ dated: true, limit: 10 })).total).toBe(3);
+  });
+
+  it('events with no participant in common never disagree', async () => {
+    const { store } = tempStore();
+    await ingestDocument(store, talks('A', 'March 2, 2026'));
+    const other = doc('b.md', '---\ntitle: B\n---\nNegotiators from Chile and Peru held talks in Geneva on March 5, 2026.');
+    expect((await ingestDocument(store, other)).conflicts).toBe(0);
+  });
+
+  it('a lone upcoming date far from what every other source says is flagged, in either order', async () => {
+    const typo = doc('typo.md', '---\ntitle: Typo Daily\n---\nNorway and Iceland are expected to hold talks scheduled in Geneva on March 5, 2019.');
+    for (const order of [['typo', 'x', 'y'], ['x', 'y', 'typo']]) {
+      const { store } = tempStore();
+      const docs: Record<string, ReturnType<typeof doc>> = { typo, x: talks('Wire X', 'March 5, 2026'), y: talks('Wire Y', 'March 5, 2026') };
+      for (const k of order) await ingestDocument(store, docs[k]);
+      const list = await store.conflicts();
+      expect(list).toHaveLength(1);
+      expect(list[0].flagged.map((s) => s.ref.document)).toEqual(['Typo Daily']);
+      expect(list[0].others.map((s) => s.iso)).toEqual(['2026-03-05', '2026-03-05']);
+    }
+  });
+
+  it('a replaced document takes its events and its flags with it', async () => {
+    const { store } = tempStore();
+    await ingestDocument(store, doc('a.md', a()));
+    await ingestDocument(store, doc('b.md', a().replace('March 2', 'March 5')));
+    expect(await store.conflicts()).toHaveLength(1);
+    await ingestDocument(store, doc('b.md', a().replace('March 2', 'March 2').replace('Negotiators', 'Delegates')));
+    expect(await store.conflicts()).toHaveLength(0);
+    expect((await store.listEvents({ dated: true, limit: 10 })).rows[0].sourceCount).toBe(2);
+    function a() {
+      return '---\ntitle: T\n---\nNegotiators from Norway and Iceland held talks in Geneva on March 2, 2026.';
+    }
   });
 });

@@ -1,0 +1,174 @@
+import type { ExtractedEvent } from '../extract/contract.ts';
+import { dayNumber, disputesAmong, disputeWindow, eventLabel, isoDay, LONE_DAYS, type EventFacts, type LabelPart } from '../ingest/events.ts';
+import type { Db } from './sqlite.ts';
+
+/** An entity the document names, resolved to its row in the store. */
+export interface ResolvedEntity extends LabelPart {
+  id: number;
+}
+
+export interface EventToStore {
+  event: ExtractedEvent;
+  documentId: number;
+  sentenceId: number;
+  participants: ResolvedEntity[];
+  place: ResolvedEntity | null;
+}
+
+/** Where a dispute may have changed: one kind at one place around one day. */
+export interface Neighbourhood {
+  kind: string;
+  placeKey: number;
+  day: string | null;
+}
+
+/** Stores one event statement: merged into the event it states (same kind, place, date, a shared participant) or new. */
+export function storeEvent(db: Db, x: EventToStore): Neighbourhood {
+  const { event: e, place } = x;
+  const placeKey = place?.id ?? 0;
+  const day = e.date?.iso ?? null;
+  const ids = x.participants.map((p) => p.id);
+  const candidates = db
+    .prepare(
+      `SELECT e.id, (SELECT group_concat(entity_id) FROM event_participants p WHERE p.event_id = e.id) AS who
+       FROM events e WHERE e.kind = ? AND e.place_key = ? AND e.day IS ? AND (e.day IS NOT NULL OR e.raw_date IS ?) LIMIT 50`,
+    )
+    .all(e.kind, placeKey, day, day ? null : (e.date?.text ?? null)) as { id: number; who: string | null }[];
+  const shares = (c: { who: string | null }) => !c.who || !ids.length || c.who.split(',').some((w) => ids.includes(Number(w)));
+  let id = candidates.find(shares)?.id;
+  if (id === undefined) {
+    id = Number(
+      db
+        .prepare('INSERT INTO events (kind, place_id, place_key, day, precision, raw_date, label, first_document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(e.kind, place?.id ?? null, placeKey, day, e.date?.precision ?? null, day ? null : (e.date?.text ?? null), e.kind, x.documentId).lastInsertRowid,
+    );
+  }
+  const addParticipant = db.prepare('INSERT OR IGNORE INTO event_participants (event_id, entity_id) VALUES (?, ?)');
+  for (const p of ids) addParticipant.run(id, p);
+  db.prepare('INSERT OR IGNORE INTO event_sources (event_id, sentence_id, document_id, date_text, iso, precision, future) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    id,
+    x.sentenceId,
+    x.documentId,
+    e.date?.text ?? null,
+    day,
+    e.date?.precision ?? null,
+    e.future ? 1 : 0,
+  );
+  refreshEvent(db, id);
+  return { kind: e.kind, placeKey, day };
+}
+
+/** Recomputes what an event derives from its parts: its label and whether every source speaks of it as to come. */
+export function refreshEvent(db: Db, id: number): void {
+  const parts = db
+    .prepare(
+      `SELECT en.id, en.name, en.kind FROM event_participants p JOIN entities en ON en.id = p.entity_id
+       WHERE p.event_id = ? ORDER BY p.rowid LIMIT 6`,
+    )
+    .all(id) as ResolvedEntity[];
+  const row = db.prepare('SELECT e.kind, pl.name AS place FROM events e LEFT JOIN entities pl ON pl.id = e.place_id WHERE e.id = ?').get(id) as
+    | { kind: string; place: string | null }
+    | undefined;
+  if (!row) return;
+  db.prepare(
+    `UPDATE events SET label = ?, future_only = (SELECT coalesce(min(future), 0) FROM event_sources WHERE event_id = ?) WHERE id = ?`,
+  ).run(eventLabel(row.kind, parts, row.place), id, id);
+}
+
+function facts(db: Db, rows: { id: number; kind: string; day: string }[]): EventFacts[] {
+  const who = db.prepare('SELECT entity_id FROM event_participants WHERE event_id = ?').pluck();
+  const docs = db.prepare('SELECT DISTINCT document_id FROM event_sources WHERE event_id = ?').pluck();
+  return rows.map((r) => ({ ...r, participants: who.all(r.id) as number[], documents: docs.all(r.id) as number[] }));
+}
+
+/** Day-precision events of one kind and place between two days, through the (kind, place, day) index. */
+function eventsBetween(db: Db, kind: string, placeKey: number, from: number, to: number): EventFacts[] {
+  const rows = db
+    .prepare(
+      `SELECT id, kind, day FROM events WHERE kind = ? AND place_key = ? AND day BETWEEN ? AND ? AND length(day) = 10 LIMIT 500`,
+    )
+    .all(kind, placeKey, isoDay(from), isoDay(to)) as { id: number; kind: string; day: string }[];
+  return facts(db, rows);
+}
+
+/**
+ * Re-decides the disputes of the events near one day of one kind and place, and of that kind and place's lone
+ * upcoming dates. Returns how many events are now flagged there.
+ */
+export function refreshDisputes(db: Db, n: Neighbourhood): number {
+  if (!n.placeKey || !n.day || n.day.length !== 10) return 0;
+  const w = disputeWindow(n.kind);
+  const d = dayNumber(n.day);
+  const near = eventsBetween(db, n.kind, n.placeKey, d - 2 * w, d + 2 * w);
+  const owned = near.filter((e) => Math.abs(dayNumber(e.day) - d) <= w);
+  const found = disputesAmong(near);
+  const clear = db.prepare('DELETE FROM event_disputes WHERE event_id = ?');
+  const flag = db.prepare(
+    `INSERT OR REPLACE INTO event_disputes (event_id, with_event_id, document_id)
+     VALUES (?, ?, (SELECT max(document_id) FROM event_sources WHERE event_id IN (?, ?)))`,
+  );
+  for (const e of owned) {
+    const other = found.get(e.id);
+    if (other === undefined) clear.run(e.id);
+    else flag.run(e.id, other, e.id, other);
+  }
+  return owned.filter((e) => found.has(e.id)).length + refreshLoneDates(db, n.kind, n.placeKey);
+}
+
+/** The nearest day-precision event of a kind and place before and after a day, other than the given ones. */
+function nearestEvents(db: Db, kind: string, placeKey: number, day: string, exclude: number): EventFacts[] {
+  const before = db.prepare(
+    `SELECT id, kind, day FROM events WHERE kind = ? AND place_key = ? AND day < ? AND length(day) = 10 AND id != ? ORDER BY day DESC LIMIT 3`,
+  );
+  const after = db.prepare(
+    `SELECT id, kind, day FROM events WHERE kind = ? AND place_key = ? AND day > ? AND length(day) = 10 AND id != ? ORDER BY day LIMIT 3`,
+  );
+  const rows = [...before.all(kind, placeKey, day, exclude), ...after.all(kind, placeKey, day, exclude)] as { id: number; kind: string; day: string }[];
+  return facts(db, rows);
+}
+
+function refreshLoneDates(db: Db, kind: string, placeKey: number): number {
+  const lone = db
+    .prepare(`SELECT id, kind, day FROM events WHERE kind = ? AND place_key = ? AND future_only = 1 AND length(day) = 10 LIMIT 50`)
+    .all(kind, placeKey) as { id: number; kind: string; day: string }[];
+  let flagged = 0;
+  for (const e of facts(db, lone)) {
+    const others = nearestEvents(db, kind, placeKey, e.day, e.id).filter(
+      (o) => o.participants.some((p) => e.participants.includes(p)) && !o.documents.some((x) => e.documents.includes(x)),
+    );
+    const far = (o: EventFacts) => Math.abs(dayNumber(o.day) - dayNumber(e.day)) > LONE_DAYS;
+    const anyNear = nearestEvents(db, kind, placeKey, e.day, e.id).some((o) => !far(o));
+    if (anyNear) continue;
+    const target = others.sort((a, b) => b.documents.length - a.documents.length)[0];
+    if (!target) {
+      db.prepare('DELETE FROM event_disputes WHERE event_id = ?').run(e.id);
+      continue;
+    }
+    db.prepare(
+      `INSERT OR REPLACE INTO event_disputes (event_id, with_event_id, document_id)
+       VALUES (?, ?, (SELECT max(document_id) FROM event_sources WHERE event_id IN (?, ?)))`,
+    ).run(e.id, target.id, e.id, target.id);
+    flagged++;
+  }
+  return flagged;
+}
+
+export interface EventsOfDocument {
+  ids: number[];
+  neighbourhoods: Neighbourhood[];
+}
+
+/** The events a document states and the neighbourhoods they lie in, read before it is removed. */
+export function eventsOfDocument(db: Db, documentId: number): EventsOfDocument {
+  const rows = db
+    .prepare(`SELECT DISTINCT e.id, e.kind, e.place_key AS placeKey, e.day FROM event_sources s JOIN events e ON e.id = s.event_id WHERE s.document_id = ?`)
+    .all(documentId) as (Neighbourhood & { id: number })[];
+  return { ids: rows.map((r) => r.id), neighbourhoods: rows.map(({ kind, placeKey, day }) => ({ kind, placeKey, day })) };
+}
+
+/** After a document is removed: its events that no source states any more go, the rest and their neighbours are re-decided. */
+export function pruneEvents(db: Db, gone: EventsOfDocument): void {
+  const drop = db.prepare('DELETE FROM events WHERE id = ? AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = ?)');
+  for (const id of gone.ids) if (drop.run(id, id).changes === 0) refreshEvent(db, id);
+  for (const n of gone.neighbourhoods) refreshDisputes(db, n);
+}
