@@ -30,7 +30,7 @@ export async function handle(ctx: CommandContext, options: CommandOptions): Prom
   } catch (e) {
     return notice('Could not download the file', `${file.name}: ${(e as Error).message}`);
   }
-  const outcome = await ctx.briefing.ingest(`discord/${file.name}`, bytes);
+  const outcome = await ctx.briefing.ingest(file.name, bytes);
   if (!outcome.ok) return notice('Refused', `${file.name}: ${outcome.reason}. Nothing was stored.`);
   const r = outcome.result;
   if (r.status === 'unchanged') return notice('Already known', `${file.name} has the same text as ${r.sameAs}; nothing changed.`);

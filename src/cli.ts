@@ -36,8 +36,9 @@ async function main(argv: string[]): Promise<number> {
       try {
         const outcomes = await ingestPaths(store, args.length ? args : [config.PARLEY_DOCUMENTS], progress);
         for (const o of outcomes) process.stdout.write(`${describe(o)}\n`);
-        const failed = outcomes.filter((o) => !o.ok).length;
-        process.stdout.write(`${outcomes.length - failed} ingested or unchanged, ${failed} failed\n`);
+        const failed = outcomes.filter((o) => !o.ok && !o.skipped).length;
+        const skipped = outcomes.filter((o) => !o.ok && o.skipped).length;
+        process.stdout.write(`${outcomes.length - failed - skipped} ingested or unchanged, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
         return failed ? 1 : 0;
       } finally {
         await store.close();
@@ -119,7 +120,7 @@ async function withStore(config: Config, fn: (store: ReturnType<typeof openStore
 }
 
 function describe(o: IngestOutcome): string {
-  if (!o.ok) return `failed     ${o.key}: ${o.reason}`;
+  if (!o.ok) return `${o.skipped ? 'skipped' : 'failed'}`.padEnd(10) + ` ${o.key}: ${o.reason}`;
   const r = o.result;
   if (r.status === 'unchanged') return `unchanged  ${o.key}${r.sameAs !== o.key ? ` (same content as ${r.sameAs})` : ''}`;
   const a = r.added;

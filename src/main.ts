@@ -24,7 +24,10 @@ async function main(argv: string[]): Promise<void> {
   const log = createLogger(cfg.LOG_LEVEL);
   const store = openStore(cfg.PARLEY_DB);
   const outcomes = await ingestPaths(store, [cfg.PARLEY_DOCUMENTS]);
-  for (const o of outcomes) if (!o.ok) log.warn({ document: o.key, reason: o.reason }, 'document skipped');
+  for (const o of outcomes) {
+    if (!o.ok) log.warn({ document: o.key, reason: o.reason }, o.skipped ? 'entry skipped' : 'document refused');
+    else if (o.result.dropped.length) log.warn({ document: o.key, dropped: o.result.dropped }, 'facts left out of the store');
+  }
   const level = cfg.DISCORD_TOKEN ? 'info' : 'debug'; // the console banner already says what the store holds
   log[level]({ documents: outcomes.length, failed: outcomes.filter((o) => !o.ok).length }, 'documents folder ingested');
 

@@ -1,4 +1,4 @@
-import { ingestBytes, type IngestOutcome } from '../ingest/ingest.ts';
+import { ingestAttachment, type IngestOutcome } from '../ingest/ingest.ts';
 import type { EntityKind, Store } from '../store/store.ts';
 import { fold, nameKey } from '../ingest/names.ts';
 import type { Answer } from './answer.ts';
@@ -45,7 +45,7 @@ export class Briefing {
     return sources(this.store);
   }
   ingest(name: string, bytes: Buffer): Promise<IngestOutcome> {
-    return ingestBytes(this.store, name, bytes);
+    return ingestAttachment(this.store, name, bytes);
   }
 
   /** Autocomplete: names and aliases with a word starting with what was typed, prefix matches first, one per entity. */

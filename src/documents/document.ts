@@ -27,7 +27,7 @@ export const frontMatterSchema = z
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
 export interface SourceDocument {
-  /** Where it came from: a file path or an attachment name. A new version of the same key replaces the old. */
+  /** Where it came from: a file path, or an attachment's content hash. A new version of the same key replaces the old. */
   key: string;
   title: string;
   source: string | null;
@@ -74,8 +74,11 @@ function titleFromBody(body: string): string {
   return sentence.length > 120 ? `${sentence.slice(0, 117).trimEnd()}…` : sentence;
 }
 
-/** Validates raw bytes as a document; throws DocumentError with a reason a person can act on. */
-export function parseDocument(key: string, bytes: Buffer): SourceDocument {
+/**
+ * Validates raw bytes as a document; throws DocumentError with a reason a person can act on. The title is the
+ * front matter's, else `opts.title`, else the first sentence.
+ */
+export function parseDocument(key: string, bytes: Buffer, opts: { title?: string } = {}): SourceDocument {
   const ext = path.extname(key).toLowerCase();
   if (!(DOCUMENT_EXTENSIONS as readonly string[]).includes(ext)) {
     throw new DocumentError(key, `unsupported file type "${ext || '(none)'}": only .txt and .md are read`);
@@ -112,7 +115,7 @@ export function parseDocument(key: string, bytes: Buffer): SourceDocument {
   if (!body) throw new DocumentError(key, 'the document has no text');
   return {
     key,
-    title: fm.title ?? titleFromBody(body),
+    title: fm.title ?? opts.title ?? titleFromBody(body),
     source: fm.source ?? null,
     url: fm.url ?? null,
     publishedAt: fm.published ?? null,

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DocumentError, parseDocument, sizeProblem, type SourceDocument } from '../documents/document.ts';
@@ -6,7 +7,9 @@ import { extract } from '../extract/index.ts';
 import type { IngestProbe, IngestResult, Store } from '../store/store.ts';
 import { splitSentences } from '../text/sentences.ts';
 
-export type IngestOutcome = { key: string; ok: true; result: IngestResult } | { key: string; ok: false; reason: string };
+export type IngestOutcome =
+  | { key: string; ok: true; result: IngestResult }
+  | { key: string; ok: false; reason: string; skipped?: true };
 
 /** Extracts and stores one parsed document as a single transaction. */
 export async function ingestDocument(store: Store, doc: SourceDocument, probe?: IngestProbe): Promise<IngestResult> {
@@ -28,6 +31,25 @@ export async function ingestBytes(store: Store, key: string, bytes: Buffer): Pro
   }
 }
 
+/** Discord's name for a long message pasted as a file: it says nothing about the article. */
+const GENERIC_NAMES = new Set(['message', 'untitled', 'paste']);
+
+/**
+ * An attachment is known by its content, never by its file name: two different "article.txt" are two documents,
+ * and the same text attached twice is one. Its file name becomes its title when the text gives none.
+ */
+export async function ingestAttachment(store: Store, fileName: string, bytes: Buffer): Promise<IngestOutcome> {
+  const ext = path.extname(fileName).toLowerCase();
+  const stem = path.basename(fileName, path.extname(fileName)).replace(/[_-]+/g, ' ').trim();
+  const key = `attachment/${crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 24)}${ext}`;
+  try {
+    const doc = parseDocument(key, bytes, { title: stem && !GENERIC_NAMES.has(stem.toLowerCase()) ? stem : undefined });
+    return { key: fileName, ok: true, result: await ingestDocument(store, doc) };
+  } catch (e) {
+    return { key: fileName, ok: false, reason: e instanceof DocumentError ? e.reason : (e as Error).message };
+  }
+}
+
 export function documentKey(file: string): string {
   const rel = path.relative(process.cwd(), path.resolve(file));
   return rel.startsWith('..') ? path.resolve(file) : rel.split(path.sep).join('/');
@@ -39,8 +61,11 @@ export async function ingestPaths(
   paths: string[],
   onProgress?: (done: number, total: number, outcome: IngestOutcome) => void,
 ): Promise<IngestOutcome[]> {
-  const { files, missing } = listDocumentFiles(paths);
-  const outcomes: IngestOutcome[] = missing.map((m) => ({ key: m, ok: false, reason: 'no such file or folder' }));
+  const { files, missing, skipped } = listDocumentFiles(paths);
+  const outcomes: IngestOutcome[] = [
+    ...missing.map((m): IngestOutcome => ({ key: m, ok: false, reason: 'no such file or folder' })),
+    ...skipped.map((s): IngestOutcome => ({ key: documentKey(s.path), ok: false, reason: s.reason, skipped: true })),
+  ];
   for (const [i, file] of files.entries()) {
     const key = documentKey(file);
     let outcome: IngestOutcome;
