@@ -35,9 +35,28 @@ parser.refiners.push({
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/**
+ * With no publication date, the year a document is written in: the latest year its own full dates give
+ * ("18 June 2026", "June 18, 2026", "June 2026"). Then "September 20" is dated in that year; a bare weekday or
+ * "last month" still is not. Years named alone ("the 2019 protests", "by 2030") say nothing of when it was written.
+ */
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const FULL_DATE = new RegExp(`\\b(?:\\d{1,2}\\s+${MONTH}|${MONTH}\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?)((?:19|20)\\d\\d)\\b`, 'gi');
+
+function inferredYear(sentences: AnalyzedSentence[]): number | null {
+  let best: number | null = null;
+  for (const s of sentences) for (const m of s.text.matchAll(FULL_DATE)) best = Math.max(best ?? 0, Number(m[1]));
+  return best;
+}
+
 export function extractDates(sentences: AnalyzedSentence[], publishedAt: string | null): ExtractedDate[] {
   const out: ExtractedDate[] = [];
-  const ref = publishedAt ? new Date(`${publishedAt}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+  const year = publishedAt ? null : inferredYear(sentences);
+  const ref = publishedAt
+    ? new Date(`${publishedAt}T12:00:00Z`)
+    : year
+      ? new Date(Date.UTC(year, 6, 1, 12))
+      : new Date(Date.UTC(2000, 0, 1, 12));
   for (const s of sentences) {
     if (!DATEISH.test(s.text) || s.text.length > 2000) continue;
     let results: chrono.ParsedResult[] = [];
@@ -58,9 +77,9 @@ export function extractDates(sentences: AnalyzedSentence[], publishedAt: string 
       if (/\b(?:month)\b/i.test(raw)) precision = 'month';
       if (/\b(?:year)\b/i.test(raw)) precision = 'year';
       const d = c.date();
-      const y = d.getUTCFullYear();
+      const y = year !== null && !certain('year') ? year : d.getUTCFullYear();
       let iso: string | null = null;
-      const absolute = certain('year') && /\b\d{4}\b/.test(r.text);
+      const absolute = (certain('year') && /\b\d{4}\b/.test(r.text)) || (year !== null && certain('month') && (certain('day') || precision === 'month'));
       if (publishedAt || absolute) {
         if (precision === 'day') iso = `${y}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
         else if (precision === 'month') iso = `${y}-${pad(d.getUTCMonth() + 1)}`;

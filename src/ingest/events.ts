@@ -5,8 +5,10 @@
  * - One event: same kind, same place, same date (as precise as given), and a participant in common when both
  *   name any. Events on adjacent days are two days of one round, never a disagreement.
  * - A disagreement: two events of the same kind at the same place, with a participant in common, that no
- *   document states together, dated a few days apart (a one-off such as a signing or a resignation: up to two
- *   weeks). The event fewer documents support is flagged against the other.
+ *   document states together, dated a few days apart — or a one-off such as a signing or a resignation, which
+ *   cannot take two days, a day to two weeks apart, wherever it is said to happen as long as one person took part
+ *   in both — or on the same day of the month a year or three apart (a mistyped year). The event fewer documents
+ *   support is flagged against the other.
  * - A lone upcoming date: an event every source states as still to come, with no other event of its kind and place
  *   within two months, while others give that kind and place a date far away — a likely typo, flagged too.
  */
@@ -15,6 +17,17 @@ const ONE_OFF = new Set(['signing', 'resignation', 'appointment', 'vote', 'summi
 /** How many days apart two dates of one event may be said to be, before they are two events. */
 export function disputeWindow(kind: string): number {
   return ONE_OFF.has(kind) ? 14 : 3;
+}
+
+/** A one-off happens once: two dates for it are a disagreement even a day apart, and even where no place is given. */
+export const isOneOff = (kind: string): boolean => ONE_OFF.has(kind);
+
+/** The same day of the month in the years around: where a mistyped year would put an event. */
+export function sameDayOtherYears(iso: string, years = 3): string[] {
+  const y = Number(iso.slice(0, 4));
+  const out: string[] = [];
+  for (let k = -years; k <= years; k++) if (k) out.push(`${y + k}${iso.slice(4, 10)}`);
+  return out;
 }
 
 /** A lone upcoming date further than this from every other date of its kind and place is flagged. */
@@ -40,15 +53,21 @@ export interface EventFacts {
   kind: string;
   day: string;
   participants: number[];
+  /** The participants that are people. */
+  people: number[];
   documents: number[];
+  placeKey: number;
 }
 
 const shareAny = (a: number[], b: number[]) => a.some((x) => b.includes(x));
 
 /** Whether two events of one kind and place state the same occasion with incompatible dates. */
 export function contradicts(a: EventFacts, b: EventFacts): boolean {
+  if (a.kind !== b.kind || a.placeKey !== b.placeKey || shareAny(a.documents, b.documents)) return false;
+  if (!(a.placeKey ? shareAny(a.participants, b.participants) : isOneOff(a.kind) && shareAny(a.people, b.people))) return false;
   const apart = Math.abs(dayNumber(a.day) - dayNumber(b.day));
-  return apart >= 2 && apart <= disputeWindow(a.kind) && shareAny(a.participants, b.participants) && !shareAny(a.documents, b.documents);
+  const mistypedYear = a.day.slice(4) === b.day.slice(4) && a.day.slice(0, 4) !== b.day.slice(0, 4) && apart <= 3 * 366;
+  return mistypedYear || (apart >= (isOneOff(a.kind) ? 1 : 2) && apart <= disputeWindow(a.kind));
 }
 
 /**
@@ -76,13 +95,21 @@ export interface LabelPart {
   kind: 'person' | 'place' | 'organization';
 }
 
+/** The family name with its particles: "de la Torre", "van der Berg", "bin Salman". */
+export function surname(name: string): string {
+  const words = name.split(/\s+/);
+  let i = words.length - 1;
+  while (i > 0 && /^\p{Ll}/u.test(words[i - 1])) i--;
+  return words.slice(i).join(' ');
+}
+
 /** "Keller, Moreau — talks, Vienna": who (surnames, at most three), what, where. */
 export function eventLabel(kind: string, participants: LabelPart[], place: string | null): string {
   const order = { person: 0, organization: 1, place: 2 } as const;
   const who = [...participants]
     .sort((a, b) => order[a.kind] - order[b.kind])
     .slice(0, 3)
-    .map((p) => (p.kind === 'person' ? (p.name.split(/\s+/).pop() ?? p.name) : p.name));
+    .map((p) => (p.kind === 'person' ? surname(p.name) : p.name));
   const what = place ? `${kind}, ${place}` : kind;
   return who.length ? `${who.join(', ')} — ${what}` : what;
 }

@@ -1,5 +1,16 @@
 import type { ExtractedEvent } from '../extract/contract.ts';
-import { dayNumber, disputesAmong, disputeWindow, eventLabel, isoDay, LONE_DAYS, type EventFacts, type LabelPart } from '../ingest/events.ts';
+import {
+  dayNumber,
+  disputesAmong,
+  disputeWindow,
+  eventLabel,
+  isOneOff,
+  isoDay,
+  LONE_DAYS,
+  sameDayOtherYears,
+  type EventFacts,
+  type LabelPart,
+} from '../ingest/events.ts';
 import type { Db } from './sqlite.ts';
 
 /** An entity the document names, resolved to its row in the store. */
@@ -75,20 +86,31 @@ export function refreshEvent(db: Db, id: number): void {
   ).run(eventLabel(row.kind, parts, row.place), id, id);
 }
 
-function facts(db: Db, rows: { id: number; kind: string; day: string }[]): EventFacts[] {
-  const who = db.prepare('SELECT entity_id FROM event_participants WHERE event_id = ?').pluck();
+type EventKeyRow = { id: number; kind: string; day: string; placeKey: number };
+const KEY_COLUMNS = 'id, kind, day, place_key AS placeKey';
+
+function facts(db: Db, rows: EventKeyRow[]): EventFacts[] {
+  const who = db.prepare(
+    'SELECT p.entity_id AS id, e.kind FROM event_participants p JOIN entities e ON e.id = p.entity_id WHERE p.event_id = ?',
+  );
   const docs = db.prepare('SELECT DISTINCT document_id FROM event_sources WHERE event_id = ?').pluck();
-  return rows.map((r) => ({ ...r, participants: who.all(r.id) as number[], documents: docs.all(r.id) as number[] }));
+  return rows.map((r) => {
+    const parts = who.all(r.id) as { id: number; kind: string }[];
+    return { ...r, participants: parts.map((p) => p.id), people: parts.filter((p) => p.kind === 'person').map((p) => p.id), documents: docs.all(r.id) as number[] };
+  });
 }
 
 /** Day-precision events of one kind and place between two days, through the (kind, place, day) index. */
-function eventsBetween(db: Db, kind: string, placeKey: number, from: number, to: number): EventFacts[] {
-  const rows = db
-    .prepare(
-      `SELECT id, kind, day FROM events WHERE kind = ? AND place_key = ? AND day BETWEEN ? AND ? AND length(day) = 10 LIMIT 500`,
-    )
-    .all(kind, placeKey, isoDay(from), isoDay(to)) as { id: number; kind: string; day: string }[];
-  return facts(db, rows);
+function eventsBetween(db: Db, kind: string, placeKey: number, from: number, to: number): EventKeyRow[] {
+  return db
+    .prepare(`SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND day BETWEEN ? AND ? AND length(day) = 10 LIMIT 500`)
+    .all(kind, placeKey, isoDay(from), isoDay(to)) as EventKeyRow[];
+}
+
+function eventsOnDays(db: Db, kind: string, placeKey: number, days: string[]): EventKeyRow[] {
+  return db
+    .prepare(`SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND day IN (${days.map(() => '?').join(',')}) LIMIT 100`)
+    .all(kind, placeKey, ...days) as EventKeyRow[];
 }
 
 /**
@@ -96,11 +118,12 @@ function eventsBetween(db: Db, kind: string, placeKey: number, from: number, to:
  * upcoming dates. Returns how many events are now flagged there.
  */
 export function refreshDisputes(db: Db, n: Neighbourhood): number {
-  if (!n.placeKey || !n.day || n.day.length !== 10) return 0;
+  if ((!n.placeKey && !isOneOff(n.kind)) || !n.day || n.day.length !== 10) return 0;
   const w = disputeWindow(n.kind);
   const d = dayNumber(n.day);
-  const near = eventsBetween(db, n.kind, n.placeKey, d - 2 * w, d + 2 * w);
-  const owned = near.filter((e) => Math.abs(dayNumber(e.day) - d) <= w);
+  const otherYears = eventsOnDays(db, n.kind, n.placeKey, sameDayOtherYears(n.day));
+  const near = facts(db, [...eventsBetween(db, n.kind, n.placeKey, d - 2 * w, d + 2 * w), ...otherYears]);
+  const owned = near.filter((e) => Math.abs(dayNumber(e.day) - d) <= w || e.day.slice(4) === n.day?.slice(4));
   const found = disputesAmong(near);
   const clear = db.prepare('DELETE FROM event_disputes WHERE event_id = ?');
   const flag = db.prepare(
@@ -112,25 +135,25 @@ export function refreshDisputes(db: Db, n: Neighbourhood): number {
     if (other === undefined) clear.run(e.id);
     else flag.run(e.id, other, e.id, other);
   }
-  return owned.filter((e) => found.has(e.id)).length + refreshLoneDates(db, n.kind, n.placeKey);
+  return owned.filter((e) => found.has(e.id)).length + (n.placeKey ? refreshLoneDates(db, n.kind, n.placeKey) : 0);
 }
 
 /** The nearest day-precision event of a kind and place before and after a day, other than the given ones. */
 function nearestEvents(db: Db, kind: string, placeKey: number, day: string, exclude: number): EventFacts[] {
   const before = db.prepare(
-    `SELECT id, kind, day FROM events WHERE kind = ? AND place_key = ? AND day < ? AND length(day) = 10 AND id != ? ORDER BY day DESC LIMIT 3`,
+    `SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND day < ? AND length(day) = 10 AND id != ? ORDER BY day DESC LIMIT 3`,
   );
   const after = db.prepare(
-    `SELECT id, kind, day FROM events WHERE kind = ? AND place_key = ? AND day > ? AND length(day) = 10 AND id != ? ORDER BY day LIMIT 3`,
+    `SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND day > ? AND length(day) = 10 AND id != ? ORDER BY day LIMIT 3`,
   );
-  const rows = [...before.all(kind, placeKey, day, exclude), ...after.all(kind, placeKey, day, exclude)] as { id: number; kind: string; day: string }[];
+  const rows = [...before.all(kind, placeKey, day, exclude), ...after.all(kind, placeKey, day, exclude)] as EventKeyRow[];
   return facts(db, rows);
 }
 
 function refreshLoneDates(db: Db, kind: string, placeKey: number): number {
   const lone = db
-    .prepare(`SELECT id, kind, day FROM events WHERE kind = ? AND place_key = ? AND future_only = 1 AND length(day) = 10 LIMIT 50`)
-    .all(kind, placeKey) as { id: number; kind: string; day: string }[];
+    .prepare(`SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND future_only = 1 AND length(day) = 10 LIMIT 50`)
+    .all(kind, placeKey) as EventKeyRow[];
   let flagged = 0;
   for (const e of facts(db, lone)) {
     const others = nearestEvents(db, kind, placeKey, e.day, e.id).filter(

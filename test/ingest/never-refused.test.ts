@@ -6,7 +6,7 @@ import { parseDocument } from '../../src/documents/document.ts';
 import type { Extraction } from '../../src/extract/contract.ts';
 import { ingestAttachment, ingestDocument, ingestPaths } from '../../src/ingest/ingest.ts';
 import { splitSentences } from '../../src/text/sentences.ts';
-import { tempDir, tempStore, writeDoc } from '../helpers.ts';
+import { tempStore, writeDoc } from '../helpers.ts';
 
 const doc = (key: string, text: string) => parseDocument(key, Buffer.from(text));
 
