@@ -1,6 +1,6 @@
 import type { Store } from '../store/store.ts';
 import { CitationList, notice, type Answer, type AnswerSection } from './answer.ts';
-import { quoteText, clip, formatDate } from './format.ts';
+import { quoteText, clip, formatDate, plural } from './format.ts';
 import { whereList } from './where.ts';
 
 /** The story so far: the composer behind /brief and a subscription's first digest. */
@@ -55,7 +55,7 @@ export async function brief(store: Store): Promise<Answer> {
 
   return {
     title: 'The story so far',
-    description: `From ${stats.documents} document${stats.documents === 1 ? '' : 's'}: ${stats.people} people, ${stats.places} places, ${stats.proposals} proposals, ${stats.quotes} quotes.`,
+    description: `From ${plural(stats.documents, 'document')}: ${plural(stats.people, 'person', 'people')}, ${plural(stats.places, 'place')}, ${plural(stats.proposals, 'proposal')}, ${plural(stats.quotes, 'quote')}.`,
     sections,
     citations: cites.list,
   };

@@ -1,6 +1,6 @@
 import type { Store } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
-import { quoteText } from './format.ts';
+import { plural, quoteText } from './format.ts';
 import { ftsQuery, questionTerms } from './fts.ts';
 import { fold } from '../ingest/names.ts';
 import { closest, initials } from './similar.ts';
@@ -32,7 +32,7 @@ export async function quotes(store: Store, speaker?: string, about?: string): Pr
   const cites = new CitationList();
   return {
     title,
-    description: `${total} quote${total === 1 ? '' : 's'}${about ? ' matching your word' : ''}.`,
+    description: `${plural(total, 'quote')}${about ? ' matching your word' : ''}.`,
     sections: [
       {
         heading: 'Who said what',

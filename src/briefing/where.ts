@@ -48,7 +48,7 @@ export async function whereList(store: Store): Promise<Answer> {
       items: others.map(item),
       more: ranked.length > shown.length ? { count: ranked.length - shown.length, hint: 'narrow with /where place:…' } : undefined,
     });
-  return { title: 'Where', description: `${places.length} places named; the venues of talks and meetings first.`, sections, citations: cites.list };
+  return { title: 'Where', description: `${plural(places.length, 'place')} named; the venues of talks and meetings first.`, sections, citations: cites.list };
 }
 
 export async function whereIs(store: Store, place: string): Promise<Answer> {

@@ -1,7 +1,7 @@
 import { fold } from '../ingest/names.ts';
 import type { EntityDetail, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer, type AnswerSection } from './answer.ts';
-import { quoteText, clip } from './format.ts';
+import { quoteText, clip, plural } from './format.ts';
 import { closest, initials } from './similar.ts';
 
 const LIST_LIMIT = 24;
@@ -24,7 +24,7 @@ export async function whoList(store: Store): Promise<Answer> {
   if (unstated) sections.push(unstated);
   const total = (await store.stats()).people;
   if (total > LIST_LIMIT) sections.push({ heading: 'More', items: [], more: { count: total - LIST_LIMIT, hint: 'narrow with /who name:…' } });
-  return { title: 'Who is who', description: `${total} people in the story, grouped by who they act for.`, sections, citations: cites.list };
+  return { title: 'Who is who', description: `${plural(total, 'person', 'people')} in the story, grouped by who they act for.`, sections, citations: cites.list };
 }
 
 export async function whoIs(store: Store, name: string): Promise<Answer> {
