@@ -205,7 +205,8 @@ export function sqliteQueries(db: Db): StoreQueries {
     },
 
     async listQuotes({ speakerIds, aboutMatch, limit }) {
-      const where: string[] = ['qt.speaker_id IS NOT NULL'];
+      // A quote is what someone said: scare-quoted phrases and titles (no speaker) are not listed or counted.
+      const where: string[] = ["(qt.speaker_id IS NOT NULL OR coalesce(qt.speaker_name, '') <> '')"];
       const params: unknown[] = [];
       if (speakerIds?.length) {
         where.push(`qt.speaker_id IN (${speakerIds.map(() => '?').join(',')})`);

@@ -169,7 +169,10 @@ export interface StoreQueries {
   listProposals(opts: { limit: number; evidence: number; reports?: number; ids?: number[] }): Promise<ProposalSummary[]>;
   /** Every proposal's name and aliases, for matching what someone typed. */
   proposalNames(): Promise<{ id: number; name: string; aliases: string[] }[]>;
-  /** Attributed quotes in document order; `aboutMatch` is an FTS5 expression over the quote's sentence. */
+  /**
+   * Attributed quotes (a speaker known by entity or by name) in document order, with how many there are: the one
+   * count of quotes to show. `aboutMatch` is an FTS5 expression over the quote's sentence.
+   */
   listQuotes(filter: { speakerIds?: number[]; aboutMatch?: string | null; limit: number }): Promise<{ rows: QuoteRow[]; total: number }>;
   /** Dated (ISO known) or undated dates in time order (or newest first), with the total that match. */
   listDates(opts: { dated: boolean; limit: number; newestFirst?: boolean; afterDocumentId?: number }): Promise<{ rows: DateRow[]; total: number }>;
