@@ -1,6 +1,6 @@
 import type { PlaceSummary, SentenceRef, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
-import { clip, excerpt, plural } from './format.ts';
+import { excerpt, plural } from './format.ts';
 import { closest, initials } from './similar.ts';
 
 const EVENT = '(?:talks|negotiations?|discussions?|meetings?|met|summit|conference|held|hosted|gathered)';
@@ -67,7 +67,7 @@ export async function whereIs(store: Store, place: string): Promise<Answer> {
     sections: [
       {
         heading: 'What happened there',
-        items: ordered.slice(0, 6).map((m) => ({ text: clip(m.sentence, 300), cite: [cites.add(m)] })),
+        items: ordered.slice(0, 6).map((m) => ({ text: excerpt(m.sentence, [detail.name, ...detail.aliases], 300), cite: [cites.add(m)] })),
         more: ordered.length > 6 ? { count: detail.mentionCount - 6, hint: `ask /ask question:${detail.name} …` } : undefined,
       },
     ],

@@ -1,7 +1,7 @@
 import { fold } from '../ingest/names.ts';
 import type { EntityDetail, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer, type AnswerSection } from './answer.ts';
-import { quoteText, clip, plural } from './format.ts';
+import { excerpt, quoteText, plural } from './format.ts';
 import { closest, initials } from './similar.ts';
 
 const LIST_LIMIT = 24;
@@ -49,7 +49,7 @@ export async function whoIs(store: Store, name: string): Promise<Answer> {
   if (key.length) {
     sections.push({
       heading: 'In the story',
-      items: key.slice(0, 4).map((m) => ({ text: clip(m.sentence, 280), cite: [cites.add(m)] })),
+      items: key.slice(0, 4).map((m) => ({ text: excerpt(m.sentence, [person.name, ...person.aliases], 280), cite: [cites.add(m)] })),
       more: key.length > 4 ? { count: key.length - 4, hint: `ask /ask question:${person.name} …` } : undefined,
     });
   }
