@@ -6,8 +6,13 @@ import { closest, initials } from './similar.ts';
 const EVENT = '(?:talks|negotiations?|discussions?|meetings?|met|summit|conference|held|hosted|gathered)';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** How strongly a sentence says that something happened AT this place ("talks in Geneva", "the Geneva negotiations"). */
-function venueSignal(name: string, sentence: string): number {
+/** Words for a meeting, as a "where" question may look for them in other words ("where were the talks" → negotiations). */
+export const MEETING_WORDS = ['talks', 'negotiations', 'discussions', 'meeting', 'met', 'summit', 'conference', 'held', 'hosted', 'gathered'];
+const MEETING = /^(?:talks?|negotiat\w*|discuss\w*|meet\w*|met|summits?|conferences?|held|hold\w*|host\w*|gather\w*)$/i;
+export const isMeetingWord = (word: string): boolean => MEETING.test(word);
+
+/** How strongly a sentence says that something happened AT this place ("talks in Lisbon", "the Lisbon negotiations"). */
+export function venueSignal(name: string, sentence: string): number {
   const n = escape(name);
   const at = new RegExp(`\\b${EVENT}\\b[^.;]{0,60}\\b(?:in|at)\\s+(?:the\\s+)?${n}\\b`, 'i');
   const adjective = new RegExp(`\\b${n}\\s+${EVENT}\\b`, 'i');

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { fold, nameKey } from '../ingest/names.ts';
 import type { Db } from './sqlite.ts';
 import type {
@@ -27,8 +28,30 @@ export const toRef = (r: RefRow): SentenceRef => ({
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * The sentence index's own tokenizer, run on loose words: what each word is indexed as (lower-cased, stemmed;
+ * none, one or several terms). A private in-memory table with the index's tokenize option, so the store is not touched.
+ */
+function indexTokenizer(db: Db): (words: string[]) => string[][] {
+  const schema = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'sentences_fts'").pluck().get() as string | undefined;
+  const tokenize = /\btokenize\s*=\s*('(?:[^']|'')*')/i.exec(schema ?? '')?.[1] ?? "'unicode61'";
+  const mem = new Database(':memory:');
+  mem.exec(`CREATE VIRTUAL TABLE words USING fts5(w, tokenize=${tokenize}); CREATE VIRTUAL TABLE tokens USING fts5vocab(words, 'instance');`);
+  const clear = mem.prepare('DELETE FROM words');
+  const put = mem.prepare('INSERT INTO words (rowid, w) VALUES (?, ?)');
+  const read = mem.prepare('SELECT doc, term FROM tokens ORDER BY doc, offset');
+  return mem.transaction((words: string[]) => {
+    clear.run();
+    words.forEach((w, i) => put.run(i + 1, w));
+    const out = words.map((): string[] => []);
+    for (const r of read.all() as { doc: number; term: string }[]) out[r.doc - 1].push(r.term);
+    return out;
+  });
+}
+
 /** The read side of the store; every statement is prepared once. */
 export function sqliteQueries(db: Db): StoreQueries {
+  let tokenize: ReturnType<typeof indexTokenizer> | undefined;
   const q = {
     people: db.prepare(
       `SELECT e.id, e.name, e.affiliation,
@@ -292,11 +315,17 @@ export function sqliteQueries(db: Db): StoreQueries {
         .map((r) => ({ ref: toRef(r), score: -r.rank }));
     },
 
-    async termFrequencies(terms) {
+    async termFrequencies(words) {
       const sentences = (db.prepare('SELECT max(id) FROM sentences').pluck().get() as number | null) ?? 0;
-      if (!terms.length) return { sentences, counts: new Map() };
-      const rows = db.prepare(`SELECT term, doc FROM sentences_vocab WHERE term IN (${terms.map(() => '?').join(',')})`).all(...terms) as { term: string; doc: number }[];
-      return { sentences, counts: new Map(rows.map((r) => [r.term, r.doc])) };
+      if (!words.length) return { sentences, counts: new Map() };
+      // The vocabulary holds stems ("negoti"): look words up as the index wrote them, never as typed.
+      tokenize ??= indexTokenizer(db);
+      const tokens = tokenize(words);
+      const terms = [...new Set(tokens.flat())];
+      const rows = terms.length ? (db.prepare(`SELECT term, doc FROM sentences_vocab WHERE term IN (${terms.map(() => '?').join(',')})`).all(...terms) as { term: string; doc: number }[]) : [];
+      const doc = new Map(rows.map((r) => [r.term, r.doc]));
+      // A word of several terms ("U.S." is "u" "s") is no commoner than its rarest term.
+      return { sentences, counts: new Map(words.map((w, i) => [w, tokens[i].length ? Math.min(...tokens[i].map((t) => doc.get(t) ?? 0)) : 0])) };
     },
 
     async sentenceRefs(documentId, indexes) {

@@ -178,8 +178,12 @@ export interface StoreQueries {
   listDates(opts: { dated: boolean; limit: number; newestFirst?: boolean; afterDocumentId?: number }): Promise<{ rows: DateRow[]; total: number }>;
   /** FTS5 MATCH over sentences, BM25-ranked; sentences that mention `boost` entities rank higher. */
   search(match: string, limit: number, boost: number[]): Promise<SearchHit[]>;
-  /** In how many sentences each term (as indexed: lower-case, stemmed) occurs, and how many sentences there are. */
-  termFrequencies(terms: string[]): Promise<{ sentences: number; counts: Map<string, number> }>;
+  /**
+   * In how many sentences each word occurs, keyed by the word as given, and how many sentences there are. Words are
+   * put through the index's own tokenizer first (lower-cased, stemmed), so "Negotiations" counts the sentences
+   * holding any form of it.
+   */
+  termFrequencies(words: string[]): Promise<{ sentences: number; counts: Map<string, number> }>;
   sentenceRefs(documentId: number, indexes: number[]): Promise<SentenceRef[]>;
 }
 
