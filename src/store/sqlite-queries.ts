@@ -52,14 +52,16 @@ function indexTokenizer(db: Db): (words: string[]) => string[][] {
 /** The read side of the store; every statement is prepared once. */
 export function sqliteQueries(db: Db): StoreQueries {
   let tokenize: ReturnType<typeof indexTokenizer> | undefined;
+  // A quote's speaker as typed ("the WTO") is matched to an entity by alias key, as findEntities matches a query.
+  db.function('parley_name_key', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? nameKey(s.replace(/^(the|a|an)\s+/i, '')) : null));
+  const peopleSql = (where: string) =>
+    `SELECT e.id, e.name, e.affiliation,
+            (SELECT group_concat(role, '|') FROM (SELECT DISTINCT role FROM roles r WHERE r.entity_id = e.id)) AS roles,
+            e.mention_count AS mentions
+     FROM (SELECT id FROM entities WHERE kind = 'person'${where} ORDER BY mention_count DESC, name LIMIT ?) page
+     JOIN entities e ON e.id = page.id ORDER BY e.mention_count DESC, e.name`;
   const q = {
-    people: db.prepare(
-      `SELECT e.id, e.name, e.affiliation,
-              (SELECT group_concat(role, '|') FROM (SELECT DISTINCT role FROM roles r WHERE r.entity_id = e.id)) AS roles,
-              e.mention_count AS mentions
-       FROM (SELECT id FROM entities WHERE kind = 'person' ORDER BY mention_count DESC, name LIMIT ?) page
-       JOIN entities e ON e.id = page.id ORDER BY e.mention_count DESC, e.name`,
-    ),
+    people: db.prepare(peopleSql('')),
     entityById: db.prepare('SELECT id, kind, name, affiliation, place_kind AS placeKind FROM entities WHERE id = ?'),
     aliases: db.prepare('SELECT alias FROM aliases WHERE entity_id = ? ORDER BY length(alias) DESC'),
     // Sentence ids grow with documents and positions, so ordering by them is document order, straight off the index.
@@ -133,8 +135,12 @@ export function sqliteQueries(db: Db): StoreQueries {
      ${where}`;
 
   return {
-    async listPeople(limit) {
-      return (q.people.all(limit) as (Omit<PersonSummary, 'roles'> & { roles: string | null })[]).map((r) => ({
+    async listPeople(limit, filter = {}) {
+      const affiliations = [...new Set(filter.affiliations?.filter(Boolean) ?? [])];
+      const rows = affiliations.length
+        ? db.prepare(peopleSql(` AND affiliation COLLATE NOCASE IN (${affiliations.map(() => '?').join(',')})`)).all(...affiliations, limit)
+        : q.people.all(limit);
+      return (rows as (Omit<PersonSummary, 'roles'> & { roles: string | null })[]).map((r) => ({
         ...r,
         roles: r.roles ? r.roles.split('|') : [],
       }));
@@ -232,8 +238,12 @@ export function sqliteQueries(db: Db): StoreQueries {
       const where: string[] = ["(qt.speaker_id IS NOT NULL OR coalesce(qt.speaker_name, '') <> '')"];
       const params: unknown[] = [];
       if (speakerIds?.length) {
-        where.push(`qt.speaker_id IN (${speakerIds.map(() => '?').join(',')})`);
-        params.push(...speakerIds);
+        // By the speaker's entity, or, for a quote whose speaker was not resolved to one, by its name as an alias.
+        const ids = speakerIds.map(() => '?').join(',');
+        where.push(
+          `(qt.speaker_id IN (${ids}) OR (qt.speaker_id IS NULL AND parley_name_key(qt.speaker_name) IN (SELECT alias_key FROM aliases WHERE entity_id IN (${ids}))))`,
+        );
+        params.push(...speakerIds, ...speakerIds);
       }
       if (aboutMatch) {
         where.push('s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)');

@@ -149,7 +149,8 @@ export interface SearchHit {
 }
 
 export interface StoreQueries {
-  listPeople(limit: number): Promise<PersonSummary[]>;
+  /** The most-mentioned people; with `affiliations`, only those who act for one of them (compared without case). */
+  listPeople(limit: number, filter?: { affiliations?: string[] }): Promise<PersonSummary[]>;
   findEntities(kind: EntityKind | null, text: string, limit: number): Promise<EntityMatch[]>;
   /** Where an entity first appears: its first role, else its first mention. */
   firstRef(id: number): Promise<SentenceRef | null>;
@@ -171,7 +172,8 @@ export interface StoreQueries {
   proposalNames(): Promise<{ id: number; name: string; aliases: string[] }[]>;
   /**
    * Attributed quotes (a speaker known by entity or by name) in document order, with how many there are: the one
-   * count of quotes to show. `aboutMatch` is an FTS5 expression over the quote's sentence.
+   * count of quotes to show. `speakerIds` matches the speaker's entity, or a speaker name that is one of its aliases
+   * (an organisation quoted by name). `aboutMatch` is an FTS5 expression over the quote's sentence.
    */
   listQuotes(filter: { speakerIds?: number[]; aboutMatch?: string | null; limit: number }): Promise<{ rows: QuoteRow[]; total: number }>;
   /** Dated (ISO known) or undated dates in time order (or newest first), with the total that match. */
