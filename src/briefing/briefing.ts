@@ -54,7 +54,7 @@ export class Briefing {
    */
   async suggest(kinds: EntityKind | EntityKind[], typed: string, max = 25): Promise<Suggestion[]> {
     const list = [kinds].flat();
-    // Keys fold spelling variants, so "zelensky" finds "Zelenskyy".
+    // Keys fold spelling variants, so "kovalsky" finds "Kovalskyy".
     const t = nameKey(typed);
     if (!t) return (await this.topNames(list, max)).map((n) => ({ name: n, value: n }));
     const seen = new Map<number, { name: string; alias: string; rank: number }>();

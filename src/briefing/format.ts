@@ -70,7 +70,7 @@ export function excerpt(sentence: string, words: string | readonly string[], max
   return hit ? around(t, hit.at, hit.length, max) : clip(t, max);
 }
 
-/** A quote without the comma or colon that led into its attribution ("…process," Rubio said). */
+/** A quote without the comma or colon that led into its attribution ("…process," Halvorsen said). */
 export function quoteText(text: string, max: number): string {
   return `“${clip(text.replace(/[\s,;:]+$/u, ''), max)}”`;
 }
