@@ -12,5 +12,5 @@ export function handle(ctx: CommandContext, options: CommandOptions) {
 }
 
 export function autocomplete(ctx: CommandContext, _option: string, value: string) {
-  return ctx.briefing.suggest('person', value);
+  return ctx.briefing.suggest(['person', 'organization'], value);
 }

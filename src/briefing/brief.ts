@@ -1,6 +1,6 @@
 import type { Store } from '../store/store.ts';
 import { CitationList, notice, type Answer, type AnswerSection } from './answer.ts';
-import { quoteText, clip, formatDate } from './format.ts';
+import { quoteText, clip, formatDate, plural } from './format.ts';
 import { whereList } from './where.ts';
 
 /** The story so far: the composer behind /brief and a subscription's first digest. */
@@ -47,15 +47,19 @@ export async function brief(store: Store): Promise<Answer> {
     });
   }
 
-  const { rows: said } = await store.listQuotes({ limit: 3 });
-  const attributed = said.filter((q) => q.speaker);
-  if (attributed.length) {
-    sections.push({ heading: 'Said', items: attributed.map((q) => ({ label: q.speaker ?? '', text: quoteText(q.text, 200), cite: [cites.add(q.ref)] })) });
+  // Counted as /quote counts them: attributed quotes only, never scare-quoted phrases or titles.
+  const { rows: said, total: quotes } = await store.listQuotes({ limit: 3 });
+  if (said.length) {
+    sections.push({
+      heading: 'Said',
+      items: said.map((q) => ({ label: q.speaker ?? '', text: quoteText(q.text, 200), cite: [cites.add(q.ref)] })),
+      more: quotes > said.length ? { count: quotes - said.length, hint: 'see /quote' } : undefined,
+    });
   }
 
   return {
     title: 'The story so far',
-    description: `From ${stats.documents} document${stats.documents === 1 ? '' : 's'}: ${stats.people} people, ${stats.places} places, ${stats.proposals} proposals, ${stats.quotes} quotes.`,
+    description: `From ${plural(stats.documents, 'document')}: ${plural(stats.people, 'person', 'people')}, ${plural(stats.places, 'place')}, ${plural(stats.proposals, 'proposal')}, ${plural(quotes, 'quote')}.`,
     sections,
     citations: cites.list,
   };

@@ -48,13 +48,18 @@ export class Briefing {
     return ingestAttachment(this.store, name, bytes);
   }
 
-  /** Autocomplete: names and aliases with a word starting with what was typed, prefix matches first, one per entity. */
-  async suggest(kind: EntityKind, typed: string, max = 25): Promise<Suggestion[]> {
-    // Keys fold spelling variants, so "zelensky" finds "Zelenskyy".
+  /**
+   * Autocomplete: names and aliases of the given kinds with a word starting with what was typed, prefix matches
+   * first, one per entity. With nothing typed, the most mentioned of each kind, the first kind first.
+   */
+  async suggest(kinds: EntityKind | EntityKind[], typed: string, max = 25): Promise<Suggestion[]> {
+    const list = [kinds].flat();
+    // Keys fold spelling variants, so "kovalsky" finds "Kovalskyy".
     const t = nameKey(typed);
-    if (!t) return (await this.store.topNames(kind, max)).map((n) => ({ name: n, value: n }));
+    if (!t) return (await this.topNames(list, max)).map((n) => ({ name: n, value: n }));
     const seen = new Map<number, { name: string; alias: string; rank: number }>();
-    for (const n of await this.store.allNames(kind, { wordPrefix: t, limit: 500 })) {
+    const names = (await Promise.all(list.map((k) => this.store.allNames(k, { wordPrefix: t, limit: 500 })))).flat();
+    for (const n of names) {
       const a = nameKey(n.alias);
       const at = a.indexOf(t);
       if (at < 0) continue;
@@ -66,6 +71,17 @@ export class Briefing {
       .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name))
       .slice(0, max)
       .map((s) => ({ name: fold(s.alias) === fold(s.name) ? s.name : `${s.name} (${s.alias})`, value: s.name }));
+  }
+
+  /** The most mentioned names of each kind; every later kind keeps a few places (up to 5) in the list. */
+  private async topNames(kinds: EntityKind[], max: number): Promise<string[]> {
+    const lists = await Promise.all(kinds.map((k) => this.store.topNames(k, max)));
+    const out: string[] = [];
+    lists.forEach((names, i) => {
+      const reserved = lists.slice(i + 1).reduce((n, l) => n + Math.min(5, l.length), 0);
+      out.push(...names.slice(0, Math.max(0, max - out.length - reserved)));
+    });
+    return [...new Set(out)];
   }
 
   async suggestProposal(typed: string, max = 25): Promise<Suggestion[]> {

@@ -16,22 +16,61 @@ export function formatDate(iso: string | null, precision: DatePrecision | null, 
   return `“${raw.trim()}”, date not given`;
 }
 
+/** At most `max` characters, cut at a word boundary (a word that fits whole is kept), ending with "…" when cut. */
 export function clip(text: string, max: number): string {
   const t = text.replace(/\s+/g, ' ').trim();
-  return t.length <= max ? t : `${t.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  const whole = t[max - 1] === ' ' ? cut : cut.replace(/\s+\S*$/, '');
+  return `${(whole || cut).trimEnd()}…`;
 }
 
-/** Up to `max` characters of a sentence, kept around `word` so the cut never drops the word it is cited for. */
-export function excerpt(sentence: string, word: string, max: number): string {
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Where the first of `words` that occurs stands in `t`: as a whole word if it can be, else anywhere. */
+function findTerm(t: string, words: readonly string[]): { at: number; length: number } | null {
+  for (const whole of [true, false]) {
+    for (const w of words.map((x) => x.trim()).filter(Boolean)) {
+      const re = new RegExp(whole ? `(?<![\\p{L}\\p{N}])${escape(w)}(?![\\p{L}\\p{N}])` : escape(w), 'iu');
+      const m = re.exec(t);
+      if (m) return { at: m.index, length: m[0].length };
+    }
+  }
+  return null;
+}
+
+/** At most `max` characters of `t` centred on [at, at + length), slid to stay inside `t`, cut between words. */
+function around(t: string, at: number, length: number, max: number): string {
+  const room = max - 2; // an ellipsis on each side
+  if (length >= room) return `…${clip(t.slice(at), max - 1)}`;
+  let start = Math.max(0, Math.min(at - Math.floor((room - length) / 2), t.length - room));
+  let end = Math.min(t.length, start + room);
+  // A window touching either end of the sentence needs no ellipsis there: the other side gets that character.
+  if (start === 0) end = max - 1;
+  else if (end === t.length) start = t.length - (max - 1);
+  if (start > 0 && t[start - 1] !== ' ') {
+    const space = t.indexOf(' ', start);
+    start = space >= 0 && space < at ? space + 1 : at;
+  }
+  if (end < t.length && t[end] !== ' ') {
+    const space = t.lastIndexOf(' ', end);
+    end = space >= at + length ? space : at + length;
+  }
+  return `${start > 0 ? '…' : ''}${t.slice(start, end).trim()}${end < t.length ? '…' : ''}`;
+}
+
+/**
+ * Up to `max` characters of a sentence. When one of `words` (a name and its aliases) occurs, the excerpt is centred
+ * on it, so the cut never drops what the sentence is cited for; otherwise it keeps the sentence's start.
+ */
+export function excerpt(sentence: string, words: string | readonly string[], max: number): string {
   const t = sentence.replace(/\s+/g, ' ').trim();
   if (t.length <= max) return t;
-  const at = t.toLowerCase().indexOf(word.toLowerCase());
-  if (at < 0 || at + word.length <= max - 1) return clip(t, max);
-  const start = t.lastIndexOf(' ', Math.max(0, at - Math.floor(max / 3))) + 1;
-  return `…${clip(t.slice(start), max - 1)}`;
+  const hit = findTerm(t, typeof words === 'string' ? [words] : words);
+  return hit ? around(t, hit.at, hit.length, max) : clip(t, max);
 }
 
-/** A quote without the comma or colon that led into its attribution ("…process," Rubio said). */
+/** A quote without the comma or colon that led into its attribution ("…process," Halvorsen said). */
 export function quoteText(text: string, max: number): string {
   return `“${clip(text.replace(/[\s,;:]+$/u, ''), max)}”`;
 }

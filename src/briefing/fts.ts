@@ -5,9 +5,9 @@ const STOPWORDS = new Set(
     .split(' '),
 );
 
-/** The content words of a question, lower-cased. */
+/** The content words of a question, lower-cased, without possessive endings ("Halvorsen's" is "halvorsen"). */
 export function questionTerms(question: string): string[] {
-  const words = question.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = question.normalize('NFKC').toLowerCase().replace(/(?<=[\p{L}\p{N}])['’‘ʼ]s?(?![\p{L}\p{N}])/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [];
   return [...new Set(words.filter((w) => !STOPWORDS.has(w) && w.length > 1))].slice(0, 24);
 }
 

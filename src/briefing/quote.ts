@@ -1,9 +1,9 @@
 import type { Store } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
-import { quoteText } from './format.ts';
+import { plural, quoteText } from './format.ts';
 import { ftsQuery, questionTerms } from './fts.ts';
 import { fold } from '../ingest/names.ts';
-import { closest, initials } from './similar.ts';
+import { closestWho, findWho } from './who.ts';
 
 const LIMIT = 8;
 
@@ -11,9 +11,9 @@ export async function quotes(store: Store, speaker?: string, about?: string): Pr
   let speakerIds: number[] | undefined;
   let speakerName: string | undefined;
   if (speaker?.trim()) {
-    const matches = await store.findEntities('person', speaker, 3);
+    const matches = await findWho(store, speaker, 3);
     if (!matches.length) {
-      const suggestions = closest(speaker, await store.allNames('person', { prefixes: initials(speaker) }));
+      const suggestions = await closestWho(store, speaker);
       return notice('No one by that name', suggestions.length ? `Did you mean ${suggestions.map((s) => `**${s}**`).join(', ')}?` : 'Try /quote with no speaker.');
     }
     speakerIds = [matches[0].id];
@@ -32,7 +32,7 @@ export async function quotes(store: Store, speaker?: string, about?: string): Pr
   const cites = new CitationList();
   return {
     title,
-    description: `${total} quote${total === 1 ? '' : 's'}${about ? ' matching your word' : ''}.`,
+    description: `${plural(total, 'quote')}${about ? ' matching your word' : ''}.`,
     sections: [
       {
         heading: 'Who said what',

@@ -1,5 +1,6 @@
 import type { Store } from '../store/store.ts';
 import { notice, type Answer } from './answer.ts';
+import { plural } from './format.ts';
 
 export async function sources(store: Store): Promise<Answer> {
   const docs = await store.documents(20);
@@ -7,13 +8,13 @@ export async function sources(store: Store): Promise<Answer> {
   const total = (await store.stats()).documents;
   return {
     title: 'Sources',
-    description: `${total} document${total === 1 ? '' : 's'} in the store.`,
+    description: `${plural(total, 'document')} in the store.`,
     sections: [
       {
         heading: 'Documents',
         items: docs.map((d) => ({
           label: d.title,
-          text: [d.source ?? 'source not given', d.publishedAt ? `published ${d.publishedAt}` : 'no publication date', `${d.sentences} sentences`, d.url].filter(Boolean).join(' · '),
+          text: [d.source ?? 'source not given', d.publishedAt ? `published ${d.publishedAt}` : 'no publication date', plural(d.sentences, 'sentence'), d.url].filter(Boolean).join(' · '),
           cite: [],
         })),
         more: total > docs.length ? { count: total - docs.length, hint: 'the oldest are listed first' } : undefined,

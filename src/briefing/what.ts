@@ -1,7 +1,7 @@
 import { fold, overlap, phraseKey } from '../ingest/names.ts';
 import type { ProposalSummary, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
-import { clip } from './format.ts';
+import { excerpt, plural } from './format.ts';
 
 function statusLine(p: ProposalSummary): string {
   const by = [...new Set(p.reports.flatMap((r) => r.proposedBy))];
@@ -24,7 +24,7 @@ export async function whatList(store: Store): Promise<Answer> {
   const cites = new CitationList();
   return {
     title: 'What was proposed',
-    description: `${total} proposal${total === 1 ? '' : 's'}, most discussed first.`,
+    description: `${plural(total, 'proposal')}, most discussed first.`,
     sections: [
       {
         heading: 'Proposals',
@@ -55,7 +55,7 @@ export async function whatIs(store: Store, query: string): Promise<Answer> {
       },
       {
         heading: 'Key terms and reporting',
-        items: p.evidence.map((e) => ({ text: clip(e.sentence, 300), cite: [cites.add(e)] })),
+        items: p.evidence.map((e) => ({ text: excerpt(e.sentence, [p.name, ...p.aliases], 300), cite: [cites.add(e)] })),
         more: p.evidenceCount > p.evidence.length ? { count: p.evidenceCount - p.evidence.length, hint: `ask /ask question:${p.name} …` } : undefined,
       },
     ],

@@ -1,13 +1,18 @@
 import type { PlaceSummary, SentenceRef, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
-import { clip, excerpt, plural } from './format.ts';
+import { excerpt, plural } from './format.ts';
 import { closest, initials } from './similar.ts';
 
 const EVENT = '(?:talks|negotiations?|discussions?|meetings?|met|summit|conference|held|hosted|gathered)';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** How strongly a sentence says that something happened AT this place ("talks in Geneva", "the Geneva negotiations"). */
-function venueSignal(name: string, sentence: string): number {
+/** Words for a meeting, as a "where" question may look for them in other words ("where were the talks" → negotiations). */
+export const MEETING_WORDS = ['talks', 'negotiations', 'discussions', 'meeting', 'met', 'summit', 'conference', 'held', 'hosted', 'gathered'];
+const MEETING = /^(?:talks?|negotiat\w*|discuss\w*|meet\w*|met|summits?|conferences?|held|hold\w*|host\w*|gather\w*)$/i;
+export const isMeetingWord = (word: string): boolean => MEETING.test(word);
+
+/** How strongly a sentence says that something happened AT this place ("talks in Lisbon", "the Lisbon negotiations"). */
+export function venueSignal(name: string, sentence: string): number {
   const n = escape(name);
   const at = new RegExp(`\\b${EVENT}\\b[^.;]{0,60}\\b(?:in|at)\\s+(?:the\\s+)?${n}\\b`, 'i');
   const adjective = new RegExp(`\\b${n}\\s+${EVENT}\\b`, 'i');
@@ -48,7 +53,7 @@ export async function whereList(store: Store): Promise<Answer> {
       items: others.map(item),
       more: ranked.length > shown.length ? { count: ranked.length - shown.length, hint: 'narrow with /where place:…' } : undefined,
     });
-  return { title: 'Where', description: `${places.length} places named; the venues of talks and meetings first.`, sections, citations: cites.list };
+  return { title: 'Where', description: `${plural(places.length, 'place')} named; the venues of talks and meetings first.`, sections, citations: cites.list };
 }
 
 export async function whereIs(store: Store, place: string): Promise<Answer> {
@@ -67,7 +72,7 @@ export async function whereIs(store: Store, place: string): Promise<Answer> {
     sections: [
       {
         heading: 'What happened there',
-        items: ordered.slice(0, 6).map((m) => ({ text: clip(m.sentence, 300), cite: [cites.add(m)] })),
+        items: ordered.slice(0, 6).map((m) => ({ text: excerpt(m.sentence, [detail.name, ...detail.aliases], 300), cite: [cites.add(m)] })),
         more: ordered.length > 6 ? { count: detail.mentionCount - 6, hint: `ask /ask question:${detail.name} …` } : undefined,
       },
     ],

@@ -1,7 +1,8 @@
-import { fold } from '../ingest/names.ts';
-import type { EntityDetail, Store } from '../store/store.ts';
+import { fold, nameKey } from '../ingest/names.ts';
+import type { EntityDetail, EntityMatch, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer, type AnswerSection } from './answer.ts';
-import { quoteText, clip } from './format.ts';
+import { excerpt, quoteText, plural } from './format.ts';
+import { organizationIs } from './organization.ts';
 import { closest, initials } from './similar.ts';
 
 const LIST_LIMIT = 24;
@@ -24,19 +25,40 @@ export async function whoList(store: Store): Promise<Answer> {
   if (unstated) sections.push(unstated);
   const total = (await store.stats()).people;
   if (total > LIST_LIMIT) sections.push({ heading: 'More', items: [], more: { count: total - LIST_LIMIT, hint: 'narrow with /who name:…' } });
-  return { title: 'Who is who', description: `${total} people in the story, grouped by who they act for.`, sections, citations: cites.list };
+  return { title: 'Who is who', description: `${plural(total, 'person', 'people')} in the story, grouped by who they act for.`, sections, citations: cites.list };
+}
+
+/**
+ * People and organisations matching a name, the best first: a person, unless an organisation is named exactly and
+ * the person only in part or by role ("the commission" is the organisation, "the ambassador" a person).
+ */
+export async function findWho(store: Store, name: string, limit = 5): Promise<EntityMatch[]> {
+  const people = await store.findEntities('person', name, limit);
+  const orgs = await store.findEntities('organization', name, limit);
+  const key = nameKey(name.replace(/^(the|a|an)\s+/i, ''));
+  const exact = (m: EntityMatch | undefined) => !!m && nameKey(m.matched) === key;
+  const orgFirst = orgs.length > 0 && (!people.length || (exact(orgs[0]) && !exact(people[0])));
+  return (orgFirst ? [...orgs, ...people] : [...people, ...orgs]).slice(0, limit);
+}
+
+/** "Did you mean" over people and organisations. */
+export async function closestWho(store: Store, name: string): Promise<string[]> {
+  const prefixes = initials(name);
+  const names = [...(await store.allNames('person', { prefixes })), ...(await store.allNames('organization', { prefixes }))];
+  return closest(name, names);
 }
 
 export async function whoIs(store: Store, name: string): Promise<Answer> {
-  const matches = await store.findEntities('person', name, 5);
+  const matches = await findWho(store, name);
   if (!matches.length) {
-    const suggestions = closest(name, await store.allNames('person', { prefixes: initials(name) }));
+    const suggestions = await closestWho(store, name);
     return notice(
       'No one by that name',
       suggestions.length ? `Did you mean ${suggestions.map((s) => `**${s}**`).join(', ')}?` : 'Try /who with no name to see everyone in the story.',
     );
   }
   const person = (await store.entity(matches[0].id, 40)) as EntityDetail;
+  if (person.kind === 'organization') return organizationIs(store, person, matches.slice(1).map((m) => m.name));
   const cites = new CitationList();
   const sections: AnswerSection[] = [];
 
@@ -49,7 +71,7 @@ export async function whoIs(store: Store, name: string): Promise<Answer> {
   if (key.length) {
     sections.push({
       heading: 'In the story',
-      items: key.slice(0, 4).map((m) => ({ text: clip(m.sentence, 280), cite: [cites.add(m)] })),
+      items: key.slice(0, 4).map((m) => ({ text: excerpt(m.sentence, [person.name, ...person.aliases], 280), cite: [cites.add(m)] })),
       more: key.length > 4 ? { count: key.length - 4, hint: `ask /ask question:${person.name} …` } : undefined,
     });
   }

@@ -79,9 +79,10 @@ function itemLine(item: AnswerItem, answer: Answer, max: number): string {
   return `${label}${text}${marks}`;
 }
 
-function moreLine(hint: string | undefined, what = 'more') {
+/** "… and 3 more — hint"; `what` names what is left out, singular then plural ("more source", "more sources"). */
+export function moreLine(hint: string | undefined, what: [string, string] = ['more', 'more']) {
   const tail = hint ? ` — ${clip(markdownSafe(oneLine(hint)), 200)}` : '';
-  return (n: number) => `… and ${n} ${what}${tail}`;
+  return (n: number) => `… and ${n} ${n === 1 ? what[0] : what[1]}${tail}`;
 }
 
 function isShowable(section: AnswerSection): boolean {
@@ -158,5 +159,5 @@ function layoutSources(answer: Answer, cited: Set<number>, budget: number, slots
   const listed = allIndexes(answer).filter((i) => cited.has(i) || unused.has(i));
   if (!listed.length) return [];
   const lines = { length: listed.length, at: (n: number) => sourceLine(answer.citations[listed[n]], listed[n]) };
-  return layoutList('Sources', lines, 0, moreLine(undefined, 'more sources'), budget, slots)?.fields ?? [];
+  return layoutList('Sources', lines, 0, moreLine(undefined, ['more source', 'more sources']), budget, slots)?.fields ?? [];
 }

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { fold, nameKey } from '../ingest/names.ts';
 import type { Db } from './sqlite.ts';
 import type {
@@ -26,16 +27,40 @@ export const toRef = (r: RefRow): SentenceRef => ({
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * The sentence index's own tokenizer, run on loose words: what each word is indexed as (lower-cased, stemmed;
+ * none, one or several terms). A private in-memory table with the index's tokenize option, so the store is not touched.
+ */
+function indexTokenizer(db: Db): (words: string[]) => string[][] {
+  const schema = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'sentences_fts'").pluck().get() as string | undefined;
+  const tokenize = /\btokenize\s*=\s*('(?:[^']|'')*')/i.exec(schema ?? '')?.[1] ?? "'unicode61'";
+  const mem = new Database(':memory:');
+  mem.exec(`CREATE VIRTUAL TABLE words USING fts5(w, tokenize=${tokenize}); CREATE VIRTUAL TABLE tokens USING fts5vocab(words, 'instance');`);
+  const clear = mem.prepare('DELETE FROM words');
+  const put = mem.prepare('INSERT INTO words (rowid, w) VALUES (?, ?)');
+  const read = mem.prepare('SELECT doc, term FROM tokens ORDER BY doc, offset');
+  return mem.transaction((words: string[]) => {
+    clear.run();
+    words.forEach((w, i) => put.run(i + 1, w));
+    const out = words.map((): string[] => []);
+    for (const r of read.all() as { doc: number; term: string }[]) out[r.doc - 1].push(r.term);
+    return out;
+  });
+}
+
 /** The read side of the store; every statement is prepared once. */
 export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
+  let tokenize: ReturnType<typeof indexTokenizer> | undefined;
+  // A quote's speaker as typed ("the WTO") is matched to an entity by alias key, as findEntities matches a query.
+  db.function('parley_name_key', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? nameKey(s.replace(/^(the|a|an)\s+/i, '')) : null));
+  const peopleSql = (where: string) =>
+    `SELECT e.id, e.name, e.affiliation,
+            (SELECT group_concat(role, '|') FROM (SELECT DISTINCT role FROM roles r WHERE r.entity_id = e.id)) AS roles,
+            e.mention_count AS mentions
+     FROM (SELECT id FROM entities WHERE kind = 'person'${where} ORDER BY mention_count DESC, name LIMIT ?) page
+     JOIN entities e ON e.id = page.id ORDER BY e.mention_count DESC, e.name`;
   const q = {
-    people: db.prepare(
-      `SELECT e.id, e.name, e.affiliation,
-              (SELECT group_concat(role, '|') FROM (SELECT DISTINCT role FROM roles r WHERE r.entity_id = e.id)) AS roles,
-              e.mention_count AS mentions
-       FROM (SELECT id FROM entities WHERE kind = 'person' ORDER BY mention_count DESC, name LIMIT ?) page
-       JOIN entities e ON e.id = page.id ORDER BY e.mention_count DESC, e.name`,
-    ),
+    people: db.prepare(peopleSql('')),
     entityById: db.prepare('SELECT id, kind, name, affiliation, place_kind AS placeKind FROM entities WHERE id = ?'),
     aliases: db.prepare('SELECT alias FROM aliases WHERE entity_id = ? ORDER BY length(alias) DESC'),
     // Sentence ids grow with documents and positions, so ordering by them is document order, straight off the index.
@@ -109,8 +134,12 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
      ${where}`;
 
   return {
-    async listPeople(limit) {
-      return (q.people.all(limit) as (Omit<PersonSummary, 'roles'> & { roles: string | null })[]).map((r) => ({
+    async listPeople(limit, filter = {}) {
+      const affiliations = [...new Set(filter.affiliations?.filter(Boolean) ?? [])];
+      const rows = affiliations.length
+        ? db.prepare(peopleSql(` AND affiliation COLLATE NOCASE IN (${affiliations.map(() => '?').join(',')})`)).all(...affiliations, limit)
+        : q.people.all(limit);
+      return (rows as (Omit<PersonSummary, 'roles'> & { roles: string | null })[]).map((r) => ({
         ...r,
         roles: r.roles ? r.roles.split('|') : [],
       }));
@@ -204,11 +233,16 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
     },
 
     async listQuotes({ speakerIds, aboutMatch, limit }) {
-      const where: string[] = ['qt.speaker_id IS NOT NULL'];
+      // A quote is what someone said: scare-quoted phrases and titles (no speaker) are not listed or counted.
+      const where: string[] = ["(qt.speaker_id IS NOT NULL OR coalesce(qt.speaker_name, '') <> '')"];
       const params: unknown[] = [];
       if (speakerIds?.length) {
-        where.push(`qt.speaker_id IN (${speakerIds.map(() => '?').join(',')})`);
-        params.push(...speakerIds);
+        // By the speaker's entity, or, for a quote whose speaker was not resolved to one, by its name as an alias.
+        const ids = speakerIds.map(() => '?').join(',');
+        where.push(
+          `(qt.speaker_id IN (${ids}) OR (qt.speaker_id IS NULL AND parley_name_key(qt.speaker_name) IN (SELECT alias_key FROM aliases WHERE entity_id IN (${ids}))))`,
+        );
+        params.push(...speakerIds, ...speakerIds);
       }
       if (aboutMatch) {
         where.push('s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)');
@@ -280,11 +314,17 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
         .map((r) => ({ ref: toRef(r), score: -r.rank }));
     },
 
-    async termFrequencies(terms) {
+    async termFrequencies(words) {
       const sentences = (db.prepare('SELECT max(id) FROM sentences').pluck().get() as number | null) ?? 0;
-      if (!terms.length) return { sentences, counts: new Map() };
-      const rows = db.prepare(`SELECT term, doc FROM sentences_vocab WHERE term IN (${terms.map(() => '?').join(',')})`).all(...terms) as { term: string; doc: number }[];
-      return { sentences, counts: new Map(rows.map((r) => [r.term, r.doc])) };
+      if (!words.length) return { sentences, counts: new Map() };
+      // The vocabulary holds stems ("negoti"): look words up as the index wrote them, never as typed.
+      tokenize ??= indexTokenizer(db);
+      const tokens = tokenize(words);
+      const terms = [...new Set(tokens.flat())];
+      const rows = terms.length ? (db.prepare(`SELECT term, doc FROM sentences_vocab WHERE term IN (${terms.map(() => '?').join(',')})`).all(...terms) as { term: string; doc: number }[]) : [];
+      const doc = new Map(rows.map((r) => [r.term, r.doc]));
+      // A word of several terms ("U.S." is "u" "s") is no commoner than its rarest term.
+      return { sentences, counts: new Map(words.map((w, i) => [w, tokens[i].length ? Math.min(...tokens[i].map((t) => doc.get(t) ?? 0)) : 0])) };
     },
 
     async sentenceRefs(documentId, indexes) {

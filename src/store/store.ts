@@ -179,7 +179,8 @@ export interface SearchHit {
 }
 
 export interface StoreQueries {
-  listPeople(limit: number): Promise<PersonSummary[]>;
+  /** The most-mentioned people; with `affiliations`, only those who act for one of them (compared without case). */
+  listPeople(limit: number, filter?: { affiliations?: string[] }): Promise<PersonSummary[]>;
   findEntities(kind: EntityKind | null, text: string, limit: number): Promise<EntityMatch[]>;
   /** Where an entity first appears: its first role, else its first mention. */
   firstRef(id: number): Promise<SentenceRef | null>;
@@ -199,7 +200,11 @@ export interface StoreQueries {
   listProposals(opts: { limit: number; evidence: number; reports?: number; ids?: number[] }): Promise<ProposalSummary[]>;
   /** Every proposal's name and aliases, for matching what someone typed. */
   proposalNames(): Promise<{ id: number; name: string; aliases: string[] }[]>;
-  /** Attributed quotes in document order; `aboutMatch` is an FTS5 expression over the quote's sentence. */
+  /**
+   * Attributed quotes (a speaker known by entity or by name) in document order, with how many there are: the one
+   * count of quotes to show. `speakerIds` matches the speaker's entity, or a speaker name that is one of its aliases
+   * (an organisation quoted by name). `aboutMatch` is an FTS5 expression over the quote's sentence.
+   */
   listQuotes(filter: { speakerIds?: number[]; aboutMatch?: string | null; limit: number }): Promise<{ rows: QuoteRow[]; total: number }>;
   /** Dated (ISO known) or undated dates in time order (or newest first), with the total that match. */
   /**
@@ -217,8 +222,12 @@ export interface StoreQueries {
   listDates(opts: { dated: boolean; limit: number; newestFirst?: boolean; afterDocumentId?: number }): Promise<{ rows: DateRow[]; total: number }>;
   /** FTS5 MATCH over sentences, BM25-ranked; sentences that mention `boost` entities rank higher. */
   search(match: string, limit: number, boost: number[]): Promise<SearchHit[]>;
-  /** In how many sentences each term (as indexed: lower-case, stemmed) occurs, and how many sentences there are. */
-  termFrequencies(terms: string[]): Promise<{ sentences: number; counts: Map<string, number> }>;
+  /**
+   * In how many sentences each word occurs, keyed by the word as given, and how many sentences there are. Words are
+   * put through the index's own tokenizer first (lower-cased, stemmed), so "Negotiations" counts the sentences
+   * holding any form of it.
+   */
+  termFrequencies(words: string[]): Promise<{ sentences: number; counts: Map<string, number> }>;
   sentenceRefs(documentId: number, indexes: number[]): Promise<SentenceRef[]>;
 }
 
