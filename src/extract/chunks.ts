@@ -2,9 +2,9 @@ import type { Sentence } from '../text/sentences.ts';
 import { tokenize, type Token } from '../text/tokens.ts';
 import { gazetteerAt, type GazEntry } from './lexicon/gazetteer.ts';
 import { ORG_HEADS, ORG_LEAD_HEADS } from './lexicon/organizations.ts';
-import { FEATURE_HEADS, VENUE_HEADS } from './lexicon/places.ts';
+import { FEATURE_HEADS, PLACE_PREPOSITIONS, VENUE_HEADS } from './lexicon/places.ts';
 import { HONORIFICS, MAX_TITLE_HEAD_WORDS, OFFICE_DOMAINS, POSTED_HEADS, RELATION_HEADS, SERVES_HEADS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon/titles.ts';
-import { isCommonWord, isFirstName, isFunctionWord, isMonth, isWeekday } from './lexicon/words.ts';
+import { isCommonWord, isFirstName, isFunctionWord, isMonth, isPersonWord, isWeekday, mayBeSurname } from './lexicon/words.ts';
 
 /**
  * Splits each sentence into chunks: known names from the gazetteer (countries, demonyms, places, organisations),
@@ -44,6 +44,8 @@ export interface NameChunk {
   inComplement: boolean;
   /** The span ends with an organisation, venue or feature head ("Intercontinental Hotel"). */
   headKind?: 'org' | 'venue' | 'feature';
+  /** The first word is a known place used as a given name ("Sofia Lindqvist"): the place, should the span name no one. */
+  givenPlace?: GazEntry;
 }
 export interface OrgChunk {
   type: 'org';
@@ -271,6 +273,26 @@ function nameAt(tokens: Token[], i: number): NameChunk | null {
   return { type: 'name', start: i, end: j, text: joinTokens(tokens, i, j), keys, poss: tokens[j - 1].poss, initial: false, inComplement: false, headKind };
 }
 
+/**
+ * "Jordan Marchetti", "Sofia Lindqvist", "Florence Okafor": a one-word place or country followed by a capitalised
+ * word that may be a surname (one the lexicon lists as a surname, or does not know) is a name span, not a place —
+ * unless the second word is a known name, a title or a common word ("Paris talks", "Georgia Senate", "Jordan
+ * Valley"). After "in", "to", "from" … the first word must itself be a personal name ("in Paris Okafor" is rare).
+ */
+function placeAsGivenName(tokens: Token[], i: number, g: { end: number; entry: GazEntry }): NameChunk | null {
+  const first = tokens[i];
+  const next = tokens[i + 1];
+  if (g.end !== i + 1 || (g.entry.type !== 'place' && g.entry.type !== 'country') || first.poss || first.upper) return null;
+  if (!isNameWord(next) || next.upper || next.start > first.end + 1 || !mayBeSurname(next.text)) return null;
+  if (isCommonWord(next.text) || isFunctionWord(next.text) || isMonth(next.text) || isWeekday(next.text) || headAt(tokens, i + 1)) return null;
+  const g2 = gazetteerAt(tokens, i + 1);
+  if (g2 && !(g2.entry.type === 'place' && g2.end === i + 2)) return null;
+  if (i > 0 && PLACE_PREPOSITIONS.has(tokens[i - 1].key) && !isPersonWord(first.text)) return null;
+  const name = nameAt(tokens, i);
+  if (!name || name.headKind || name.keys.length < 2) return null;
+  return { ...name, initial: isOpener(tokens[i - 1]) || i === 0, givenPlace: g.entry };
+}
+
 /** "Ministry of Defence", "Bank of England", "Foreign Ministry", "Party of Regions". */
 function orgAt(tokens: Token[], i: number): OrgChunk | null {
   const t = tokens[i];
@@ -328,7 +350,13 @@ export function analyzeSentence(s: Sentence, opts: AnalyzeOptions = {}): Analyze
       continue;
     }
     const g = gazetteerAt(tokens, i);
-    // a place name that is a surname after a first name: "Jim Jordan", "Paris Hilton" (handled by nameAt)
+    const given = g && !headline ? placeAsGivenName(tokens, i, g) : null;
+    if (given) {
+      chunks.push(given);
+      i = given.end;
+      continue;
+    }
+    // a place name that is a surname after a first name ("Jim Jordan") is handled by nameAt
     if (g) {
       chunks.push({ type: 'gaz', start: i, end: g.end, entry: g.entry });
       i = g.end;

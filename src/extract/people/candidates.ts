@@ -3,7 +3,7 @@ import { joinTokens, type AnalyzedSentence, type Chunk, type NameChunk, type Tit
 import type { GazEntry } from '../lexicon/gazetteer.ts';
 import { HONORIFICS, POSTED_HEADS } from '../lexicon/titles.ts';
 import { SPEECH_VERBS } from '../lexicon/verbs.ts';
-import { firstNameGender, isCommonWord } from '../lexicon/words.ts';
+import { firstNameGender, isCommonWord, isKnownSurname, isPersonWord } from '../lexicon/words.ts';
 import { DETERMINERS, type Candidate, type Owner } from './types.ts';
 
 /**
@@ -242,7 +242,9 @@ function appositiveRole(cand: Candidate, k: number, pos: number, owner: Owner | 
 function nameEvidence(cand: Candidate): void {
   const { s, chunk: c } = cand;
   const { tokens } = s;
-  const g = firstNameGender(tokens[c.start].text);
+  // a place as a given name ("Jordan Marchetti") counts as a first name when the lexicon says it may be one
+  const placeGiven = !!c.givenPlace && (isPersonWord(tokens[c.start].text) || isKnownSurname(tokens[c.start + 1].text));
+  const g = firstNameGender(tokens[c.start].text) ?? (placeGiven ? 'u' : null);
   if (c.keys.length >= 2 && g && !isCommonWord(tokens[c.end - 1].text)) cand.strong = true;
   const nextTok = tokens[c.end];
   const prevTok = tokens[c.start - 1];
