@@ -149,8 +149,9 @@ function analyzeTitle(tokens: Token[], i: number, depth = 0): TitleChunk | null 
         m++;
         if (tokens[m - 1].poss) break;
       }
-      // "and"/"of" inside an office name only between capitalised domain words
-      if (m > k) {
+      // "and"/"of" inside an office name only between capitalised domain words; "head of the Defense Council":
+      // domain words before an organisation's head are that organisation's name, not the office's
+      if (m > k && !orgHeadAhead(tokens, m)) {
         complement = { prep: after.key as 'of' | 'for' };
         end = m;
       }
@@ -190,6 +191,18 @@ function analyzeTitle(tokens: Token[], i: number, depth = 0): TitleChunk | null 
   }
   const text = joinTokens(tokens, honorific ? j : i, end);
   return { type: 'title', start: i, end, head, text, honorific, relation, complement };
+}
+
+/** Capitalised words (joined by "and"/"of") from token m that end in an organisation's head ("… and Defense Council"). */
+function orgHeadAhead(tokens: Token[], m: number): boolean {
+  let q = m;
+  while (q < m + 6 && q < tokens.length) {
+    const t = tokens[q];
+    if (isNameWord(t) && ORG_HEADS.has(t.key)) return true;
+    if (t.poss || !(isNameWord(t) || (/^(and|of|for)$/.test(t.key) && isNameWord(tokens[q + 1])))) return false;
+    q++;
+  }
+  return false;
 }
 
 /** Joins tokens i..end with the spacing of the source (uses offsets). */

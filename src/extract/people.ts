@@ -25,9 +25,10 @@ export function resolvePeople(sentences: AnalyzedSentence[]): PeopleResult {
   const people: Person[] = [];
   const pending: Pending[] = [];
   const entityPerson = new Map<Entity, Person>();
+  const ctx = { sentences, candAt, entityOf, byChunk, pending };
   for (const e of entities) {
     if (!e.cands.length) continue;
-    const person = buildPerson(e, people.length, sentences, candAt, byChunk, pending);
+    const person = buildPerson(e, people.length, ctx);
     entityPerson.set(e, person);
     people.push(person);
   }

@@ -33,3 +33,33 @@ describe('a place used as a given name', () => {
     expect(placeNames(ex)).toContain('London');
   });
 });
+
+describe('entity hygiene', () => {
+  it('offices, bodies and pronouns are never people', () => {
+    const ex = run('Army Europe said the drills began. National Security officials agreed. I think we were right, said Mira Castell. Defense Council members left.');
+    expect(ex.people.map((p) => p.name)).toEqual(['Mira Castell']);
+  });
+
+  it('an organisation named after office words is one organisation, and the person acts for it only as the text says', () => {
+    const ex = run('Petra Voss, secretary of the National Security and Defense Council, said the talks would resume. Ivan Kostenko, head of the Defense Council, said no.');
+    expect(ex.people.map((p) => p.name).sort()).toEqual(['Ivan Kostenko', 'Petra Voss']);
+    expect(person(ex, 'Petra Voss')).toMatchObject({ roles: ['secretary of the National Security and Defense Council'], affiliation: 'National Security and Defense Council' });
+    expect(person(ex, 'Ivan Kostenko')?.roles).toEqual(['head of the Defense Council']);
+    expect(ex.organizations.map((o) => o.name).sort()).toEqual(['Defense Council', 'National Security and Defense Council']);
+  });
+
+  it('a role never holds another person’s name', () => {
+    const ex = run('Dale Okonjo, the Army Secretary and Gen. Mark Ferris, arrived in Warsaw. Hal Brenner, the secretary of state who met Special Envoy Tomas Ruiz, said no.');
+    expect(person(ex, 'Dale Okonjo')?.roles).toEqual(['Army Secretary']);
+    expect(person(ex, 'Mark Ferris')?.roles).toEqual(['General']);
+    expect(person(ex, 'Hal Brenner')?.roles).toEqual(['secretary of state']);
+    expect(person(ex, 'Tomas Ruiz')?.roles).toEqual(['Special Envoy']);
+  });
+
+  it('titles before two joined names stay with their own names', () => {
+    const ex = run('Army Secretary Dale Okonjo and Army Chief of Staff General Mark Ferris flew in. Secretary of State Hal Brenner met Special Envoy Tomas Ruiz.');
+    expect(person(ex, 'Dale Okonjo')?.roles).toEqual(['Army Secretary']);
+    expect(person(ex, 'Mark Ferris')?.roles.sort()).toEqual(['Army Chief of Staff', 'General']);
+    expect(person(ex, 'Hal Brenner')?.roles).toEqual(['Secretary of State']);
+  });
+});

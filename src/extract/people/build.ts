@@ -3,6 +3,7 @@ import { countryByDemonym, countryByKey, phraseKey } from '../lexicon/countries.
 import { firstNameGender } from '../lexicon/words.ts';
 import { ownerFromEntry } from './candidates.ts';
 import { position, type Entity } from './entities.ts';
+import { roleText } from './role-text.ts';
 import type { Candidate, Gender, Person } from './types.ts';
 
 /**
@@ -23,7 +24,16 @@ export function expandAbbreviations(role: string): string {
 }
 
 /** The person an entity names; its mentions go into byChunk, roles owned by other people into pending. */
-export function buildPerson(e: Entity, id: number, sentences: AnalyzedSentence[], candAt: Map<string, Candidate>, byChunk: Map<string, number>, pending: Pending[]): Person {
+export interface BuildContext {
+  sentences: AnalyzedSentence[];
+  candAt: Map<string, Candidate>;
+  entityOf: Map<Candidate, Entity>;
+  byChunk: Map<string, number>;
+  pending: Pending[];
+}
+
+export function buildPerson(e: Entity, id: number, ctx: BuildContext): Person {
+  const { sentences, byChunk } = ctx;
   e.cands.sort((a, b) => position(a) - position(b));
   const forms = new Map<string, number>();
   for (const c of e.cands) forms.set(c.chunk.text, (forms.get(c.chunk.text) ?? 0) + 1);
@@ -43,7 +53,7 @@ export function buildPerson(e: Entity, id: number, sentences: AnalyzedSentence[]
     person.mentions.push({ s: c.s.index, chunk: c.ci, start: c.chunk.start, end: c.chunk.end, poss: c.chunk.poss, inComplement: c.chunk.inComplement, form: c.chunk.text });
     if (!person.sentences.includes(c.s.index)) person.sentences.push(c.s.index);
     byChunk.set(`${c.s.index}:${c.ci}`, person.id);
-    readRoles(person, c, affs, candAt, pending);
+    readRoles(person, e, c, affs, ctx);
   }
   partyTag(e, affs);
   if (affs.size) person.affiliation = [...affs].sort((a, b) => b[1] - a[1])[0][0];
@@ -59,9 +69,14 @@ export function buildPerson(e: Entity, id: number, sentences: AnalyzedSentence[]
 }
 
 /** A candidate's titles become the person's roles; their owners vote for the affiliation. */
-function readRoles(person: Person, c: Candidate, affs: Map<string, number>, candAt: Map<string, Candidate>, pending: Pending[]): void {
+function readRoles(person: Person, e: Entity, c: Candidate, affs: Map<string, number>, ctx: BuildContext): void {
+  const { candAt, entityOf, pending } = ctx;
+  const isOtherPerson = (ci: number) => {
+    const x = entityOf.get(candAt.get(`${c.s.index}:${ci}`)!);
+    return !!x && x !== e;
+  };
   for (const t of c.titles) {
-    const role = expandAbbreviations(t.text.replace(/,$/, ''));
+    const role = expandAbbreviations(roleText(t, c, isOtherPerson).replace(/,$/, ''));
     if (!person.roles.some((r) => r.toLowerCase() === role.toLowerCase())) {
       person.roles.push(role);
       person.roleSentences[role] = c.s.index;

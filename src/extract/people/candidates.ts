@@ -4,6 +4,7 @@ import type { GazEntry } from '../lexicon/gazetteer.ts';
 import { HONORIFICS, POSTED_HEADS } from '../lexicon/titles.ts';
 import { SPEECH_VERBS } from '../lexicon/verbs.ts';
 import { firstNameGender, isCommonWord, isKnownSurname, isPersonWord } from '../lexicon/words.ts';
+import { hasPersonalName } from './personal-name.ts';
 import { DETERMINERS, type Candidate, type Owner } from './types.ts';
 
 /**
@@ -12,6 +13,8 @@ import { DETERMINERS, type Candidate, type Owner } from './types.ts';
  * ("X, the bloc’s foreign policy chief"), a first name, a verb of speech.
  */
 const PARTICLE_KEYS = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'zu']);
+
+const RELATIVES = new Set(['who', 'whom', 'whose', 'which', 'that']);
 
 export const isComma = (t: Token | undefined) => !!t && t.kind === 'punct' && t.text === ',';
 
@@ -119,10 +122,24 @@ function readTitleBefore(cand: Candidate, title: TitleChunk): void {
     const cur = chunks[ti] as TitleChunk;
     if (x.type !== 'title' || x.honorific || x.relation || tokens[x.end - 1].poss) break;
     if (!(x.end === cur.start || (x.end === cur.start - 1 && tokens[x.end].key === 'and'))) break;
+    // "A, the Army Secretary and Gen. B": a title in an appositive to an earlier name is that name's
+    if (appositiveToName(s, x.start)) break;
     cand.titles.push({ title: x, text: x.text, owner: ownerBefore(s, ti - 1, x.start) });
     cand.strong = true;
     ti--;
   }
+}
+
+/** A title starting at token `start` that follows "NAME, (the) (OWNER)". */
+function appositiveToName(s: AnalyzedSentence, start: number): boolean {
+  let k = start;
+  while (k > 0 && DETERMINERS.has(s.tokens[k - 1].key)) k--;
+  const owner = k > 0 && s.chunkAt[k - 1] >= 0 ? s.chunks[s.chunkAt[k - 1]] : null;
+  if (owner && owner.type === 'gaz') k = owner.start;
+  while (k > 0 && DETERMINERS.has(s.tokens[k - 1].key)) k--;
+  if (!isComma(s.tokens[k - 1])) return false;
+  const before = k > 1 && s.chunkAt[k - 2] >= 0 ? s.chunks[s.chunkAt[k - 2]] : null;
+  return !!before && before.type === 'name' && !before.headKind;
 }
 
 /** "the head of the Dnipropetrovsk regional military administration, Serhiy Lysak, said": a title of the clause before. */
@@ -210,12 +227,14 @@ function appositiveRole(cand: Candidate, k: number, pos: number, owner: Owner | 
   const { tokens, chunks } = cand.s;
   const t = chunks[k];
   if (!t || t.type !== 'title' || t.start !== pos || t.honorific || (tokens[t.end - 1].poss && !t.complement)) return;
+  // "A, Special Envoy B, …": a title right before a name is that name's
+  if (chunks.some((x) => x.type === 'name' && x.start === t.end && !x.headKind && !x.inComplement && hasPersonalName(cand.s, x))) return;
   let tEnd = t.end;
   while (tEnd < tokens.length && tEnd - pos < 10 && !(tokens[tEnd].kind === 'punct' && /[,;:()—–“”"]/.test(tokens[tEnd].text))) tEnd++;
   if (isComma(tokens[tEnd]) && chunks.some((x) => x.start === tEnd + 1 && x.type === 'name' && !x.headKind)) return;
-  // the role runs to the end of the appositive (a comma, a sentence end) if that is near
+  // the role runs to the end of the appositive (a comma, a sentence end, a relative clause) if that is near
   let end = t.end;
-  while (end < tokens.length && end - t.start < 10 && !(tokens[end].kind === 'punct' && /[,;:()—–“”"]/.test(tokens[end].text))) end++;
+  while (end < tokens.length && end - t.start < 10 && !(tokens[end].kind === 'punct' && /[,;:()—–“”"]/.test(tokens[end].text)) && !RELATIVES.has(tokens[end].key)) end++;
   const appositiveEnd = end < tokens.length && end - t.start < 10 ? end : t.end;
   const text = joinTokens(tokens, t.start, appositiveEnd);
   // a country or organisation inside the appositive ("head of Ukraine’s presidential office")

@@ -1,6 +1,7 @@
 import type { AnalyzedSentence, NameChunk } from '../chunks.ts';
 import { SPEECH_VERBS } from '../lexicon/verbs.ts';
 import { isCommonWord } from '../lexicon/words.ts';
+import { hasPersonalName } from './personal-name.ts';
 import type { Candidate } from './types.ts';
 
 /**
@@ -76,7 +77,7 @@ function fullNames(cands: Candidate[], entities: Entity[], join: Join): void {
   const matchFull = (keys: string[]): Entity | undefined =>
     entities.find((e) => e.full.some((f) => sameSurname(f[f.length - 1], keys[keys.length - 1]) && (f.length === 1 || keys.length === 1 || sameGiven(f[0], keys[0]))));
   for (const c of cands) {
-    if (!c.strong || c.keys.length < 2) continue;
+    if (!c.strong || c.keys.length < 2 || !hasPersonalName(c.s, c.chunk)) continue;
     let e = matchFull(c.keys);
     if (!e) entities.push((e = { id: entities.length, cands: [], full: [] }));
     e.full.push(c.keys);
@@ -129,7 +130,7 @@ function singleNames(cands: Candidate[], sentences: AnalyzedSentence[], entities
     }
     // a later mention of a single-name person already found ("Lula told reporters")
     if (!e && !c.strong && c.keys.length === 1) e = entities.find((x) => x.cands.length && x.full.every((f) => f.length === 1) && x.full.some((f) => fold(f[0]) === fold(last)));
-    if (!e && c.strong && (c.titles.length || c.honorificGender || c.keys.length >= 2 || spoke)) {
+    if (!e && c.strong && (c.titles.length || c.honorificGender || c.keys.length >= 2 || spoke) && hasPersonalName(c.s, c.chunk)) {
       // a single name with a title, or a strong full name seen only now
       e = entities.find((x) => x.full.some((f) => f.length === 1 && sameSurname(f[0], last)));
       if (!e) entities.push((e = { id: entities.length, cands: [], full: [] }));
