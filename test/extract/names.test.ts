@@ -63,3 +63,32 @@ describe('entity hygiene', () => {
     expect(person(ex, 'Hal Brenner')?.roles).toEqual(['Secretary of State']);
   });
 });
+
+describe('speakers', () => {
+  const speakerOf = (ex: ReturnType<typeof run>, re: RegExp) => ex.quotes.find((q) => re.test(q.text))?.speaker;
+
+  it('a name right after the quote speaks, even with another person earlier in the paragraph', () => {
+    const ex = run('Yuliia Marchenko met the envoy on Monday. "We will not surrender our land," Havryliuk told parliament.');
+    expect(speakerOf(ex, /surrender/)).toBe('Havryliuk');
+    const ex2 = run('Yuliia Marchenko met Petro Havryliuk. "We will not surrender our land," Havryliuk, the prime minister, told state television.');
+    expect(speakerOf(ex2, /surrender/)).toBe('Petro Havryliuk');
+    const ex3 = run('Yuliia Marchenko met Petro Havryliuk. “There is no deadline for us,” Havryliuk told a news conference.');
+    expect(speakerOf(ex3, /deadline/)).toBe('Petro Havryliuk');
+  });
+
+  it('an organisation speaks through the noun that refers to it', () => {
+    const ex = run('The Foreign Ministry rejected the claim. "This is a provocation and nothing more," the ministry said in a statement.');
+    expect(speakerOf(ex, /provocation/)).toBe('Foreign Ministry');
+    const ex2 = run('The Maritime Workers Union called a strike. "We will keep fighting for our members," the union said.');
+    expect(speakerOf(ex2, /keep fighting/)).toBe('Maritime Workers Union');
+    const ex3 = run('The Harbour Alliance Party lost the vote. "We accept the result of the count," said the group.');
+    expect(speakerOf(ex3, /accept the result/)).toBe('Harbour Alliance Party');
+  });
+
+  it('a noun with no organisation named before, a scare quote and a quoted title have no speaker', () => {
+    const ex = run('"We will keep fighting for our members," the group said. Later the ministry called it a "special operation", the ministry said. Havryliuk appeared on "Morning Hour" on Sunday.');
+    expect(speakerOf(ex, /keep fighting/)).toBeNull();
+    expect(speakerOf(ex, /special operation/)).toBeNull();
+    expect(speakerOf(ex, /Morning Hour/)).toBeNull();
+  });
+});

@@ -168,15 +168,19 @@ function mergeSurnameEntities(entities: Entity[], entityOf: Map<Candidate, Entit
   }
 }
 
-/** A single capitalised name next to a verb of speech, referred to next by "he" or "she" (not "it"). */
+/**
+ * A single capitalised name next to a verb of speech, referred to next by "he" or "she" (not "it"), or named as
+ * the speaker right after a quote ("…,” X told parliament) and not called "it" after.
+ */
 function singleSpeaker(c: { s: AnalyzedSentence; chunk: NameChunk }, sentences: AnalyzedSentence[]): boolean {
   const t = c.s.tokens;
   const speaks = SPEECH_VERBS.has(t[c.chunk.end]?.key ?? '') || (SPEECH_VERBS.has(t[c.chunk.start - 1]?.key ?? '') && !t[c.chunk.end]?.cap);
   if (!speaks) return false;
+  const afterQuote = /^[”"]$/.test(t[c.chunk.start - 1]?.text ?? '') && /^[,?!]$/.test(t[c.chunk.start - 2]?.text ?? '') && SPEECH_VERBS.has(t[c.chunk.end]?.key ?? '');
   const rest = [...t.slice(c.chunk.end), ...(sentences[c.s.index + 1]?.tokens ?? [])].slice(0, 30);
   for (const w of rest) {
     if (/^(he|she|his|her|him)$/.test(w.key)) return true;
     if (/^(it|its|they|their)$/.test(w.key)) return false;
   }
-  return false;
+  return afterQuote;
 }
