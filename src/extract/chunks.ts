@@ -40,7 +40,7 @@ export interface NameChunk {
   poss: boolean;
   /** Right after a sentence start, an opening quote, a colon or a dash. */
   initial: boolean;
-  /** Inside a title phrase's complement ("chief of staff to President Zelenskyy"). */
+  /** Inside a title phrase's complement ("chief of staff to President Havel Marek"). */
   inComplement: boolean;
   /** The span ends with an organisation, venue or feature head ("Intercontinental Hotel"). */
   headKind?: 'org' | 'venue' | 'feature';
@@ -138,7 +138,7 @@ function analyzeTitle(tokens: Token[], i: number, depth = 0): TitleChunk | null 
     if (g && (g.entry.type === 'country' || g.entry.type === 'org')) {
       complement = { prep: after.key as 'of' | 'for', entry: g.entry };
       end = g.end;
-      // "Special Envoy of the US President Steven Witkoff": the office named after the country is part of the title
+      // "Special Envoy of the US President Tom Hale": the office named after the country is part of the title
       if (depth === 0 && tokens[end]?.cap && !tokens[end - 1].poss) {
         const h2 = headAt(tokens, end);
         if (h2 && !(h2.head in HONORIFICS) && tokens[h2.end] && isNameWord(tokens[h2.end])) end = h2.end;

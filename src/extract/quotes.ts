@@ -331,7 +331,7 @@ export function attributeQuotes(spans: QuoteSpan[], sentences: AnalyzedSentence[
                 }
               }
             }
-            // "said X" before the quote: "said Rubio: “…”"
+            // "said X" before the quote: "said Ruiz: “…”"
             if (!found) {
               const p = personAt(s, before[v].i + 1);
               if (p) {
@@ -461,7 +461,7 @@ function subjectNP(
   personAt: (s: AnalyzedSentence, i: number) => { person: Person; chunk: number } | null,
   rolePerson: (t: TitleChunk, s?: AnalyzedSentence) => Person | null,
 ): Person | null {
-  // "said Ukraine’s ambassador, Olga Stefanishyna" — look a few tokens on for a person
+  // "said Ukraine’s ambassador, Ivan Petrenko" — look a few tokens on for a person
   for (let m = k; m < after.length && m < k + 10; m++) {
     if (after[m].kind === 'punct' && /[.;]/.test(after[m].text)) break;
     const p = personAt(s, after[m].i);

@@ -6,7 +6,7 @@ import type { Candidate, Person } from './types.ts';
 
 /**
  * Stage 5 of the people stage: affiliations the titles did not give — from the person a role hangs on
- * ("Trump’s son-in-law"), the capital a sentence is set in, the institution leading the sentence, and the
+ * ("the president’s son-in-law"), the capital a sentence is set in, the institution leading the sentence, and the
  * document's main country (whose officials it reports on), unless the person travels to that country.
  */
 const FALLBACK_HEADS = /\b(?:president|prime minister|premier|chancellor|minister|secretary|senator|representative|congressman|congresswoman|governor|ambassador|envoy|spokesman|spokeswoman|spokesperson)\b/i;

@@ -18,7 +18,7 @@ const RELATIVES = new Set(['who', 'whom', 'whose', 'which', 'that']);
 
 export const isComma = (t: Token | undefined) => !!t && t.kind === 'punct' && t.text === ',';
 
-/** The owner right before a title: "Ukraine’s", "Russian", "NATO", "Trump’s", "Moscow’s". */
+/** The owner right before a title: "Ukraine’s", "Russian", "NATO", "Marek’s", "Moscow’s". */
 function ownerBefore(s: AnalyzedSentence, chunkIndex: number, startTok: number): Owner | null {
   let k = chunkIndex - 1;
   let pos = startTok;
@@ -90,7 +90,7 @@ function titleBefore(s: AnalyzedSentence, ci: number, c: NameChunk): TitleChunk 
   return null;
 }
 
-/** "Trump’s envoys Steve Witkoff and Jared Kushner": a plural title covers the names joined to it. */
+/** "the president’s envoys Tom Hale and Jon Berg": a plural title covers the names joined to it. */
 function sharePluralTitle(cand: Candidate, candAt: Map<string, Candidate>): void {
   const { s, ci, chunk: c } = cand;
   const { tokens, chunks } = s;

@@ -38,7 +38,7 @@ function editDistanceAtMost1(a: string, b: string): boolean {
   }
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
-/** Same surname, allowing one letter of transliteration difference in long names (Zelensky / Zelenskyy). */
+/** Same surname, allowing one letter of transliteration difference in long names (Kovalenko / Kowalenko). */
 export function sameSurname(a: string, b: string): boolean {
   const x = fold(a);
   const y = fold(b);
