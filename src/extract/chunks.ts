@@ -2,9 +2,9 @@ import type { Sentence } from '../text/sentences.ts';
 import { tokenize, type Token } from '../text/tokens.ts';
 import { gazetteerAt, type GazEntry } from './lexicon/gazetteer.ts';
 import { ORG_HEADS, ORG_LEAD_HEADS } from './lexicon/organizations.ts';
-import { FEATURE_HEADS, VENUE_HEADS } from './lexicon/places.ts';
+import { FEATURE_HEADS, PLACE_PREPOSITIONS, VENUE_HEADS } from './lexicon/places.ts';
 import { HONORIFICS, MAX_TITLE_HEAD_WORDS, OFFICE_DOMAINS, POSTED_HEADS, RELATION_HEADS, SERVES_HEADS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon/titles.ts';
-import { isCommonWord, isFirstName, isFunctionWord, isMonth, isWeekday } from './lexicon/words.ts';
+import { isCommonWord, isFirstName, isFunctionWord, isMonth, isPersonWord, isWeekday, mayBeSurname } from './lexicon/words.ts';
 
 /**
  * Splits each sentence into chunks: known names from the gazetteer (countries, demonyms, places, organisations),
@@ -40,10 +40,12 @@ export interface NameChunk {
   poss: boolean;
   /** Right after a sentence start, an opening quote, a colon or a dash. */
   initial: boolean;
-  /** Inside a title phrase's complement ("chief of staff to President Zelenskyy"). */
+  /** Inside a title phrase's complement ("chief of staff to President Havel Marek"). */
   inComplement: boolean;
   /** The span ends with an organisation, venue or feature head ("Intercontinental Hotel"). */
   headKind?: 'org' | 'venue' | 'feature';
+  /** The first word is a known place used as a given name ("Sofia Lindqvist"): the place, should the span name no one. */
+  givenPlace?: GazEntry;
 }
 export interface OrgChunk {
   type: 'org';
@@ -136,7 +138,7 @@ function analyzeTitle(tokens: Token[], i: number, depth = 0): TitleChunk | null 
     if (g && (g.entry.type === 'country' || g.entry.type === 'org')) {
       complement = { prep: after.key as 'of' | 'for', entry: g.entry };
       end = g.end;
-      // "Special Envoy of the US President Steven Witkoff": the office named after the country is part of the title
+      // "Special Envoy of the US President Tom Hale": the office named after the country is part of the title
       if (depth === 0 && tokens[end]?.cap && !tokens[end - 1].poss) {
         const h2 = headAt(tokens, end);
         if (h2 && !(h2.head in HONORIFICS) && tokens[h2.end] && isNameWord(tokens[h2.end])) end = h2.end;
@@ -147,8 +149,9 @@ function analyzeTitle(tokens: Token[], i: number, depth = 0): TitleChunk | null 
         m++;
         if (tokens[m - 1].poss) break;
       }
-      // "and"/"of" inside an office name only between capitalised domain words
-      if (m > k) {
+      // "and"/"of" inside an office name only between capitalised domain words; "head of the Defense Council":
+      // domain words before an organisation's head are that organisation's name, not the office's
+      if (m > k && !orgHeadAhead(tokens, m)) {
         complement = { prep: after.key as 'of' | 'for' };
         end = m;
       }
@@ -188,6 +191,18 @@ function analyzeTitle(tokens: Token[], i: number, depth = 0): TitleChunk | null 
   }
   const text = joinTokens(tokens, honorific ? j : i, end);
   return { type: 'title', start: i, end, head, text, honorific, relation, complement };
+}
+
+/** Capitalised words (joined by "and"/"of") from token m that end in an organisation's head ("… and Defense Council"). */
+function orgHeadAhead(tokens: Token[], m: number): boolean {
+  let q = m;
+  while (q < m + 6 && q < tokens.length) {
+    const t = tokens[q];
+    if (isNameWord(t) && ORG_HEADS.has(t.key)) return true;
+    if (t.poss || !(isNameWord(t) || (/^(and|of|for)$/.test(t.key) && isNameWord(tokens[q + 1])))) return false;
+    q++;
+  }
+  return false;
 }
 
 /** Joins tokens i..end with the spacing of the source (uses offsets). */
@@ -271,6 +286,26 @@ function nameAt(tokens: Token[], i: number): NameChunk | null {
   return { type: 'name', start: i, end: j, text: joinTokens(tokens, i, j), keys, poss: tokens[j - 1].poss, initial: false, inComplement: false, headKind };
 }
 
+/**
+ * "Jordan Marchetti", "Sofia Lindqvist", "Florence Okafor": a one-word place or country followed by a capitalised
+ * word that may be a surname (one the lexicon lists as a surname, or does not know) is a name span, not a place —
+ * unless the second word is a known name, a title or a common word ("Paris talks", "Georgia Senate", "Jordan
+ * Valley"). After "in", "to", "from" … the first word must itself be a personal name ("in Paris Okafor" is rare).
+ */
+function placeAsGivenName(tokens: Token[], i: number, g: { end: number; entry: GazEntry }): NameChunk | null {
+  const first = tokens[i];
+  const next = tokens[i + 1];
+  if (g.end !== i + 1 || (g.entry.type !== 'place' && g.entry.type !== 'country') || first.poss || first.upper) return null;
+  if (!isNameWord(next) || next.upper || next.start > first.end + 1 || !mayBeSurname(next.text)) return null;
+  if (isCommonWord(next.text) || isFunctionWord(next.text) || isMonth(next.text) || isWeekday(next.text) || headAt(tokens, i + 1)) return null;
+  const g2 = gazetteerAt(tokens, i + 1);
+  if (g2 && !(g2.entry.type === 'place' && g2.end === i + 2)) return null;
+  if (i > 0 && PLACE_PREPOSITIONS.has(tokens[i - 1].key) && !isPersonWord(first.text)) return null;
+  const name = nameAt(tokens, i);
+  if (!name || name.headKind || name.keys.length < 2) return null;
+  return { ...name, initial: isOpener(tokens[i - 1]) || i === 0, givenPlace: g.entry };
+}
+
 /** "Ministry of Defence", "Bank of England", "Foreign Ministry", "Party of Regions". */
 function orgAt(tokens: Token[], i: number): OrgChunk | null {
   const t = tokens[i];
@@ -328,7 +363,13 @@ export function analyzeSentence(s: Sentence, opts: AnalyzeOptions = {}): Analyze
       continue;
     }
     const g = gazetteerAt(tokens, i);
-    // a place name that is a surname after a first name: "Jim Jordan", "Paris Hilton" (handled by nameAt)
+    const given = g && !headline ? placeAsGivenName(tokens, i, g) : null;
+    if (given) {
+      chunks.push(given);
+      i = given.end;
+      continue;
+    }
+    // a place name that is a surname after a first name ("Jim Jordan") is handled by nameAt
     if (g) {
       chunks.push({ type: 'gaz', start: i, end: g.end, entry: g.entry });
       i = g.end;

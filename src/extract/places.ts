@@ -1,5 +1,6 @@
 import type { ExtractedPlace, PlaceKind } from './contract.ts';
 import type { AnalyzedSentence, NameChunk } from './chunks.ts';
+import type { GazEntry } from './lexicon/gazetteer.ts';
 import type { PeopleResult } from './people.ts';
 import { PLACE_APPOSITIVE, PLACE_PREPOSITIONS, PLACE_TYPE_AFTER, TRAVEL_WORDS, VENUE_HEADS } from './lexicon/places.ts';
 import { isCommonWord, isFirstName, lexTags } from './lexicon/words.ts';
@@ -33,6 +34,10 @@ export function resolvePlaces(sentences: AnalyzedSentence[], people: PeopleResul
     if (!a.sentences.includes(s)) a.sentences.push(s);
     if (surface && surface !== name) a.aliases.add(surface);
   };
+  const addEntry = (e: GazEntry, s: number, surface: string) => {
+    if (e.type === 'country') add(e.country.name, 'country', s, surface);
+    else if (e.type === 'place') add(e.name, e.kind, s, surface);
+  };
   const contextual = new Map<string, { kind: PlaceKind; alias?: string }>();
   const unclaimed: Array<{ s: AnalyzedSentence; c: NameChunk; ci: number }> = [];
   for (const s of sentences) {
@@ -44,13 +49,10 @@ export function resolvePlaces(sentences: AnalyzedSentence[], people: PeopleResul
         else if (e.type === 'place') add(e.name, e.kind, s.index);
         return;
       }
-      if (c.type === 'gaz') {
-        const surface = s.text.slice(s.tokens[c.start].start - s.start, s.tokens[c.end - 1].end - s.start);
-        if (c.entry.type === 'country') add(c.entry.country.name, 'country', s.index, surface);
-        else if (c.entry.type === 'place') add(c.entry.name, c.entry.kind, s.index, surface);
-        return;
-      }
+      if (c.type === 'gaz') return void addEntry(c.entry, s.index, s.text.slice(s.tokens[c.start].start - s.start, s.tokens[c.end - 1].end - s.start));
       if (c.type !== 'name' || people.byChunk.has(`${s.index}:${ci}`) || s.headline) return;
+      // "Paris Okafor" that names no one: the place its first word is
+      if (c.givenPlace) return void addEntry(c.givenPlace, s.index, s.tokens[c.start].text);
       unclaimed.push({ s, c, ci });
       const { tokens } = s;
       const next = tokens[c.end];

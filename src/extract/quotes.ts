@@ -6,6 +6,7 @@ import type { AnalyzedSentence, TitleChunk } from './chunks.ts';
 import { subjectMention, type PeopleResult, type Person } from './people.ts';
 import { SPEECH_VERBS } from './lexicon/verbs.ts';
 import { isFunctionWord, lexTags } from './lexicon/words.ts';
+import { orgMentions, orgSubject, type OrgMention } from './quote-orgs.ts';
 
 /**
  * Quotes: curly, straight and single-curly quotation marks, possibly spanning several sentences; unclosed
@@ -234,6 +235,7 @@ export function attributeQuotes(spans: QuoteSpan[], sentences: AnalyzedSentence[
     }
     return lo;
   };
+  const orgs = orgMentions(sentences);
   let prevSpeaker: { person: Person | null; close: number; para: number } | null = null;
   for (const q of spans) {
     const si = sentenceAt(rawSentences, q.textStart);
@@ -241,6 +243,7 @@ export function attributeQuotes(spans: QuoteSpan[], sentences: AnalyzedSentence[
     const s = sentences[si];
     const para = paragraphOf(q.open);
     let speaker: Person | null = null;
+    let orgSpeaker: string | null = null;
     let found = false;
     if (q.kind !== 'title') {
       // 1. after the quote: "…,” X said" / "…,” said X" / "…,” she asserted"
@@ -250,6 +253,10 @@ export function attributeQuotes(spans: QuoteSpan[], sentences: AnalyzedSentence[
       if (r.found) {
         found = true;
         speaker = r.person ?? (r.pronoun ? (r.pronoun === 'p' ? null : resolvePronoun(r.pronoun, si, q.open)) : null);
+      } else if (q.kind === 'speech') {
+        // "…,” the ministry said in a statement": an organisation speaks (a scare-quoted term does not)
+        orgSpeaker = afterOrgSpeaker(after, e, orgs, q.open);
+        found = !!orgSpeaker;
       }
       // 2. before the quote, in its sentence: "X said that …“”", "X described it as “…”"
       if (!found) {
@@ -324,7 +331,7 @@ export function attributeQuotes(spans: QuoteSpan[], sentences: AnalyzedSentence[
                 }
               }
             }
-            // "said X" before the quote: "said Rubio: “…”"
+            // "said X" before the quote: "said Ruiz: “…”"
             if (!found) {
               const p = personAt(s, before[v].i + 1);
               if (p) {
@@ -342,7 +349,7 @@ export function attributeQuotes(spans: QuoteSpan[], sentences: AnalyzedSentence[
         found = true;
       }
     }
-    out.push({ speaker: speaker?.name ?? null, text: q.text, sentence: si });
+    out.push({ speaker: speaker?.name ?? orgSpeaker, text: q.text, sentence: si });
     if (q.kind === 'speech') prevSpeaker = { person: speaker, close: q.close, para };
     if (speaker) prevSpeakerPerson = speaker;
   }
@@ -382,6 +389,9 @@ function afterAttribution(
   const subj = subjectAt(after, k, s, personAt, rolePerson);
   if (subj) {
     let v = subj.end;
+    // "X, the prime minister, told parliament": over an appositive to the verb
+    const close = after[v]?.text === ',' ? after.findIndex((x, n) => n > v && n <= v + 10 && x.text === ',') : -1;
+    if (close > 0 && !after.slice(v + 1, close).some((x) => SPEECH_VERBS.has(x.key) || (x.kind === 'punct' && x.text !== ','))) v = close;
     if (after[v]?.text === ',') v++;
     // skip an adverb or an auxiliary ("later said", "has said")
     while (v < after.length && v < subj.end + 2 && (/ly$/.test(after[v].key) || /^(has|had|have|also|then|later|again|once)$/.test(after[v].key))) v++;
@@ -435,6 +445,15 @@ function subjectAt(
   return { person, end: idx };
 }
 
+/** "…,” the ministry said" / "…,” said the group": an organisation after the quote. */
+function afterOrgSpeaker(after: Token[], s: AnalyzedSentence, orgs: OrgMention[], before: number): string | null {
+  let k = 0;
+  while (k < after.length && after[k].kind === 'punct' && /[,—–-]/.test(after[k].text)) k++;
+  // "said the ministry": the subject after the verb
+  if (SPEECH_VERBS.has(after[k]?.key ?? '')) return orgSubject(after, k + 1, s, orgs, before, true);
+  return orgSubject(after, k, s, orgs, before);
+}
+
 function subjectNP(
   after: Token[],
   k: number,
@@ -442,7 +461,7 @@ function subjectNP(
   personAt: (s: AnalyzedSentence, i: number) => { person: Person; chunk: number } | null,
   rolePerson: (t: TitleChunk, s?: AnalyzedSentence) => Person | null,
 ): Person | null {
-  // "said Ukraine’s ambassador, Olga Stefanishyna" — look a few tokens on for a person
+  // "said Ukraine’s ambassador, Ivan Petrenko" — look a few tokens on for a person
   for (let m = k; m < after.length && m < k + 10; m++) {
     if (after[m].kind === 'punct' && /[.;]/.test(after[m].text)) break;
     const p = personAt(s, after[m].i);

@@ -1,6 +1,6 @@
 /**
- * Titles and offices: the words that come before a name ("Secretary of State Marco Rubio") or in an appositive
- * ("Olga Stefanishyna, Ukraine’s ambassador to the U.S."). Matched on folded, lowercased tokens.
+ * Titles and offices: the words that come before a name ("Secretary of State Ana Ruiz") or in an appositive
+ * ("Ivan Petrenko, Ukraine’s ambassador to the U.S."). Matched on folded, lowercased tokens.
  */
 
 /** Heads of a title phrase, single or multi-word (words separated by spaces, hyphens kept). */
@@ -46,7 +46,7 @@ export const RELATION_HEADS = new Set(
   ['son in law', 'daughter in law', 'father in law', 'brother in law', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'father', 'mother', 'nephew', 'niece', 'cousin', 'widow', 'grandson', 'granddaughter', 'ally', 'confidant', 'friend'],
 );
 
-/** Heads that take "to X" naming who they serve ("chief of staff to President Zelenskyy", "adviser to the president"). */
+/** Heads that take "to X" naming who they serve ("chief of staff to President Marek", "adviser to the president"). */
 export const SERVES_HEADS = new Set(['chief of staff', 'adviser', 'advisor', 'aide', 'advisers', 'advisors', 'aides', 'counselor', 'counsellor', 'spokesperson', 'spokesman', 'spokeswoman', 'secretary', 'press secretary', 'assistant', 'deputy']);
 /** Heads that take "to X" naming where they are sent ("ambassador to the U.S.", "envoy to the Middle East"). */
 export const POSTED_HEADS = new Set(['ambassador', 'envoy', 'emissary', 'representative', 'high representative', 'special envoy', 'consul', 'consul general']);

@@ -62,6 +62,15 @@ export function firstNameGender(word: string): 'm' | 'f' | 'u' | null {
 
 export const isFirstName = (word: string): boolean => firstNameGender(word) !== null;
 
+/** A word compromise knows as a personal name of either kind ("Jordan", "Victoria": a person or a place). */
+export const isPersonWord = (word: string): boolean => isFirstName(word) || tagsOf(foldKey(word)).includes('Person');
+/** A capitalised word that may be a surname: one compromise lists as a surname or person, or one it does not know. */
+export function mayBeSurname(word: string): boolean {
+  return !tagsOf(foldKey(word)).length || isKnownSurname(word);
+}
+/** A word compromise lists as a surname or a person ("Jackson", "Clinton"). */
+export const isKnownSurname = (word: string): boolean => tagsOf(foldKey(word)).some((t) => t === 'LastName' || t === 'Person');
+
 const NAMEISH = new Set(['MaleName', 'FemaleName', 'FirstName', 'LastName', 'Person', 'ProperNoun', 'Place', 'City', 'Country', 'Region', 'Organization']);
 /** Common words that look capitalised only because they start a sentence. */
 const EXTRA_COMMON = new Set(
@@ -83,7 +92,8 @@ export function isCommonWord(word: string): boolean {
   if (EXTRA_COMMON.has(w)) return true;
   if (EXTRA_GENDER.has(w)) return false;
   const tags = tagsOf(w);
-  if (!tags.length) return /^(?:\p{L}+(?:ly|tion|tions|ment|ments|ness|ity|ous|ive|ical|ally|ists?|ism))$/u.test(w) && w.length > 5;
+  // an unknown word with a suffix of English derivation; "-qvist"/"-quist" are Nordic surnames ("Lindqvist")
+  if (!tags.length) return /^(?:\p{L}+(?:ly|tion|tions|ment|ments|ness|ity|ous|ive|ical|ally|ists?|ism))$/u.test(w) && !/q[vu]ists?$/.test(w) && w.length > 5;
   return !tags.some((t) => NAMEISH.has(t));
 }
 
