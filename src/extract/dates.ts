@@ -43,6 +43,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const FULL_DATE = new RegExp(`\\b(?:\\d{1,2}\\s+${MONTH}|${MONTH}\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?)((?:19|20)\\d\\d)\\b`, 'gi');
 
+/** "September 20", "in June": a month by name, not counted from the publication date ("last month"). */
+const namesItsMonth = (text: string) => new RegExp(`\\b${MONTH}\\b`, 'i').test(text) && !/\b(?:last|next|this|coming|past)\b/i.test(text);
+
 function inferredYear(sentences: AnalyzedSentence[]): number | null {
   let best: number | null = null;
   for (const s of sentences) for (const m of s.text.matchAll(FULL_DATE)) best = Math.max(best ?? 0, Number(m[1]));
@@ -79,7 +82,7 @@ export function extractDates(sentences: AnalyzedSentence[], publishedAt: string 
       const d = c.date();
       const y = year !== null && !certain('year') ? year : d.getUTCFullYear();
       let iso: string | null = null;
-      const absolute = (certain('year') && /\b\d{4}\b/.test(r.text)) || (year !== null && certain('month') && (certain('day') || precision === 'month'));
+      const absolute = (certain('year') && /\b\d{4}\b/.test(r.text)) || (year !== null && namesItsMonth(r.text));
       if (publishedAt || absolute) {
         if (precision === 'day') iso = `${y}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
         else if (precision === 'month') iso = `${y}-${pad(d.getUTCMonth() + 1)}`;
