@@ -25,6 +25,18 @@ function sid(w: DocumentWrite, i: number): number {
   return id;
 }
 
+/**
+ * The display name of one entity, whatever order its documents came in: a fuller name wins ("Keller" seen first,
+ * "Anna Keller" later); between spellings of equal length, the one that keeps its accents, then the first in order.
+ */
+function preferredName(a: string, b: string): string {
+  const words = (s: string) => s.split(/\s+/).length;
+  if (words(a) !== words(b)) return words(a) > words(b) ? a : b;
+  const marks = (s: string) => s.normalize('NFKD').length - s.length;
+  if (marks(a) !== marks(b)) return marks(a) > marks(b) ? a : b;
+  return a < b ? a : b;
+}
+
 interface EntityRow {
   id: number;
   name: string;
@@ -266,9 +278,10 @@ export class SqliteStore implements Store {
     if (match) {
       id = match.id;
       if (!match.affiliation && extra.affiliation) db.prepare('UPDATE entities SET affiliation = ? WHERE id = ?').run(extra.affiliation, id);
-      // A fuller name wins as the display name: "Zelenskyy" seen first, "Volodymyr Zelenskyy" later.
-      if (name.split(/\s+/).length > match.name.split(/\s+/).length && !db.prepare('SELECT 1 FROM entities WHERE kind = ? AND name_key = ?').get(kind, nameKey(name))) {
-        db.prepare('UPDATE entities SET name = ?, name_key = ? WHERE id = ?').run(name, nameKey(name), id);
+      if (preferredName(name, match.name) !== match.name) {
+        const key = nameKey(name);
+        const taken = db.prepare('SELECT 1 FROM entities WHERE kind = ? AND name_key = ? AND id != ?').get(kind, key, id);
+        if (!taken) db.prepare('UPDATE entities SET name = ?, name_key = ? WHERE id = ?').run(name, key, id);
       }
     } else {
       id = Number(
