@@ -3,7 +3,7 @@ import type { AnswerItem, CitationList } from './answer.ts';
 import { formatDate, plural } from './format.ts';
 
 export function eventDate(e: Pick<EventRow, 'day' | 'precision' | 'rawDate'>): string {
-  return formatDate(e.day, e.precision, e.rawDate ?? 'undated');
+  return e.day || e.rawDate ? formatDate(e.day, e.precision, e.rawDate ?? '') : 'date not given';
 }
 
 /** "Doc A gives Nov 5, 2023; Doc B, Doc C give Nov 23, 2025": every source's date, grouped by date. */

@@ -1,12 +1,14 @@
 import { fold, overlap, phraseKey } from '../ingest/names.ts';
 import type { ProposalSummary, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
-import { excerpt, plural } from './format.ts';
+import { excerpt, formatDate, plural } from './format.ts';
 
+/** Who put it forward (as the texts name them) and its latest stated status, with how many reports stand behind it. */
 function statusLine(p: ProposalSummary): string {
   const by = [...new Set(p.reports.flatMap((r) => r.proposedBy))];
-  const statuses = [...new Set(p.reports.map((r) => r.status).filter((s): s is string => !!s))];
-  return [by.length ? `put forward by ${by.join(', ')}` : 'proposer not stated', statuses.length ? `status: ${statuses.join('; ')}` : 'status not stated'].join(' · ');
+  const latest = p.reports.find((r) => r.status);
+  const when = latest?.date ? ` (${formatDate(latest.date, 'day', latest.date)})` : '';
+  return [by.length ? `put forward by ${by.join(', ')}` : 'proposer not stated', latest ? `latest status: ${latest.status}${when}` : 'status not stated'].join(' · ');
 }
 
 export function findProposal<P extends { name: string; aliases: string[] }>(proposals: P[], query: string): P | undefined {
@@ -50,8 +52,12 @@ export async function whatIs(store: Store, query: string): Promise<Answer> {
     description: `${statusLine(p)}.${p.aliases.length ? ` Also called ${p.aliases.slice(0, 6).join(', ')}.` : ''}`,
     sections: [
       {
-        heading: 'By source',
-        items: p.reports.map((r) => ({ label: r.document, text: `${r.proposedBy.length ? `by ${r.proposedBy.join(', ')}` : 'proposer not stated'}; ${r.status ?? 'status not stated'}`, cite: [] })),
+        heading: 'Status history, newest first',
+        items: p.reports.map((r) => ({
+          label: r.date ? formatDate(r.date, 'day', r.date) : 'undated',
+          text: `${r.status ?? 'status not stated'} — ${r.document}${r.proposedBy.length ? `; by ${r.proposedBy.join(', ')}` : ''}`,
+          cite: r.ref ? [cites.add(r.ref)] : [],
+        })),
       },
       {
         heading: 'Key terms and reporting',

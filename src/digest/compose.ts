@@ -1,7 +1,7 @@
 import { CitationList, type Answer, type AnswerSection } from '../briefing/answer.ts';
 import { brief } from '../briefing/brief.ts';
 import { quoteText, clip, formatDate } from '../briefing/format.ts';
-import { sourceDates } from '../briefing/events.ts';
+import { eventItem, sourceDates } from '../briefing/events.ts';
 import type { Store, Subscription } from '../store/store.ts';
 
 export interface Digest {
@@ -31,6 +31,10 @@ export async function composeDigest(store: Store, sub: Pick<Subscription, 'lastD
   }
   const cites = new CitationList();
   const sections: AnswerSection[] = [];
+  if (news.events.length) {
+    const e = cut(news.events, 'see /timeline');
+    sections.push({ heading: 'What happened', items: e.shown.map((x) => eventItem(x, cites)), more: e.more });
+  }
   const docs = cut(news.documents, 'see /sources');
   sections.push({ heading: 'New documents', items: docs.shown.map((d) => ({ label: d.title, text: [d.source, d.publishedAt, d.url].filter(Boolean).join(' · ') || 'added', cite: [] })), more: docs.more });
   if (news.people.length) {

@@ -72,6 +72,8 @@ export function extractDates(sentences: AnalyzedSentence[], publishedAt: string 
       const c = r.start;
       const raw = r.text.replace(/[,.]$/, '').replace(/^(?:on|in|at|by)\s+/i, '');
       if (/^\d{1,2}$/.test(raw) || /^\d{1,2}:\d\d$/.test(raw) || raw.length < 3) continue;
+      // "a march of thousands", "may": a month is written with its capital
+      if (/^(?:march|may|august)$/.test(raw)) continue;
       // "a day earlier than first reported": an offset from something, not a date
       if (RELATIVE_OFFSET.test(raw) || /^for\s+(?:a|an|one|two|three|four|five|six|several|\d+)\b/i.test(raw) || /^now$/i.test(raw)) continue;
       const certain = (k: 'day' | 'month' | 'year' | 'weekday') => c.isCertain(k);

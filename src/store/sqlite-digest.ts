@@ -163,7 +163,7 @@ export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>):
       ).map((r) => ({ id: r.id as number, speaker: r.speaker as string | null, speakerId: r.speakerId as number | null, text: r.text as string, ref: toRef(r) }));
 
       const { rows: dates } = await queries.listDates({ dated: true, limit: 50, afterDocumentId: after });
-      const { rows: events } = listEvents(db, { dated: true, limit: 20, newestFirst: true, afterDocumentId: after });
+      const { rows: events } = listEvents(db, { dated: true, limit: 20, newestFirst: true, happened: true, afterDocumentId: after });
       const conflicts = disputeRows(db, after);
       return { latestDocumentId, documents, people, proposals, quotes, dates, events, conflicts };
     },

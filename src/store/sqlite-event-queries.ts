@@ -54,6 +54,7 @@ function eventFilter(o: EventOptions): { join: string; where: string; params: nu
     where.push('e.place_id = ?');
     params.push(o.placeId);
   }
+  if (o.happened) where.push('e.future_only = 0');
   if (o.afterDocumentId) {
     where.push('EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = e.id AND es.document_id > ?)');
     params.push(o.afterDocumentId);

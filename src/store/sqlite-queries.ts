@@ -116,9 +116,13 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
     ),
     proposalAliases: db.prepare('SELECT alias FROM proposal_aliases WHERE proposal_id = ? AND alias_key != (SELECT name_key FROM proposals WHERE id = ?) LIMIT 12'),
     reports: db.prepare(
-      `SELECT r.document_id AS documentId, d.title AS document, r.status, r.proposed_by AS proposedBy
-       FROM proposal_reports r JOIN documents d ON d.id = r.document_id WHERE r.proposal_id = ? ORDER BY r.document_id DESC LIMIT ?`,
+      `SELECT r.document_id AS documentId, d.title AS document, r.status, r.proposed_by AS proposedBy, d.published_at AS date,
+              (SELECT min(pe.sentence_id) FROM proposal_evidence pe JOIN sentences es ON es.id = pe.sentence_id
+               WHERE pe.proposal_id = r.proposal_id AND es.document_id = r.document_id) AS sid
+       FROM proposal_reports r JOIN documents d ON d.id = r.document_id WHERE r.proposal_id = ?
+       ORDER BY coalesce(d.published_at, substr(d.ingested_at, 1, 10)) DESC, r.document_id DESC LIMIT ?`,
     ),
+    refById: db.prepare(`SELECT ${REF} FROM sentences s ${REF_JOIN} WHERE s.id = ?`),
     evidence: db.prepare(`SELECT ${REF} FROM proposal_evidence p JOIN sentences s ON s.id = p.sentence_id ${REF_JOIN} WHERE p.proposal_id = ? ORDER BY p.sentence_id LIMIT ?`),
     search: db.prepare(
       `SELECT ${REF}, bm25(sentences_fts) AS rank, s.id AS sid
@@ -216,10 +220,13 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
       return heads.map((p) => ({
         ...p,
         aliases: q.proposalAliases.pluck().all(p.id, p.id) as string[],
-        reports: (q.reports.all(p.id, reports) as (Omit<ProposalSummary['reports'][number], 'proposedBy'> & { proposedBy: string })[]).map((r) => ({
-          ...r,
-          proposedBy: JSON.parse(r.proposedBy) as string[],
-        })),
+        reports: (q.reports.all(p.id, reports) as (Omit<ProposalSummary['reports'][number], 'proposedBy' | 'ref'> & { proposedBy: string; sid: number | null })[]).map(
+          ({ sid, ...r }) => ({
+            ...r,
+            proposedBy: JSON.parse(r.proposedBy) as string[],
+            ref: sid ? toRef(q.refById.get(sid) as RefRow) : null,
+          }),
+        ),
         evidence: (q.evidence.all(p.id, evidence) as RefRow[]).map(toRef),
       }));
     },

@@ -148,8 +148,11 @@ export interface ProposalSummary {
   id: number;
   name: string;
   aliases: string[];
-  /** The latest reports first, at most the number asked for. */
-  reports: { documentId: number; document: string; status: string | null; proposedBy: string[] }[];
+  /**
+   * The status history: one report per document, newest first (by publication date, else ingestion), with the
+   * date and the first sentence that document gives the proposal.
+   */
+  reports: { documentId: number; document: string; date: string | null; status: string | null; proposedBy: string[]; ref: SentenceRef | null }[];
   /** The first supporting sentences, at most the number asked for; `evidenceCount` has them all. */
   evidence: SentenceRef[];
   evidenceCount: number;
@@ -209,7 +212,7 @@ export interface StoreQueries {
   /** Dated (ISO known) or undated dates in time order (or newest first), with the total that match. */
   /**
    * Events, dated ones by date (oldest first unless `newestFirst`), or undated ones in document order; narrowed
-   * to those an entity takes part in or that happen at a place, or to those stated after a document.
+   * to those an entity takes part in, that happen at a place, that have happened, or that are stated after a document.
    */
   listEvents(opts: {
     dated: boolean;
@@ -218,6 +221,8 @@ export interface StoreQueries {
     afterDocumentId?: number;
     participantId?: number;
     placeId?: number;
+    /** Only events some source states as having happened, not only as planned. */
+    happened?: boolean;
   }): Promise<{ rows: EventRow[]; total: number }>;
   listDates(opts: { dated: boolean; limit: number; newestFirst?: boolean; afterDocumentId?: number }): Promise<{ rows: DateRow[]; total: number }>;
   /** FTS5 MATCH over sentences, BM25-ranked; sentences that mention `boost` entities rank higher. */
