@@ -1,10 +1,12 @@
 import { benchCommands } from './commands.ts';
 import { benchExtract } from './extract.ts';
+import { benchIngest } from './ingest.ts';
 
 /** `npx tsx bench/run.ts NAME` — one entry per benchmark. */
 const BENCHES: Record<string, () => Promise<unknown>> = {
   extract: benchExtract,
   commands: benchCommands,
+  ingest: benchIngest,
 };
 
 const name = process.argv[2];

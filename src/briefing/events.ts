@@ -1,5 +1,5 @@
-import type { EventRow, EventSource } from '../store/store.ts';
-import type { AnswerItem, CitationList } from './answer.ts';
+import type { EventRow, EventSource, Store } from '../store/store.ts';
+import type { AnswerItem, AnswerSection, CitationList } from './answer.ts';
 import { formatDate, plural } from './format.ts';
 
 export function eventDate(e: Pick<EventRow, 'day' | 'precision' | 'rawDate'>): string {
@@ -28,4 +28,24 @@ export function eventItem(e: EventRow, cites: CitationList): AnswerItem {
     cite.push(...e.dispute.sources.slice(0, 2).map((s) => cites.add(s.ref)));
   }
   return { label: eventDate(e), text, cite };
+}
+
+const SHOWN = 6;
+
+/** The newest events an entity took part in, or that happened at a place, as a section; null when there are none. */
+export async function eventsSection(
+  store: Store,
+  filter: { participantId?: number; placeId?: number },
+  cites: CitationList,
+  heading: string,
+): Promise<AnswerSection | null> {
+  const { rows, total } = await store.listEvents({ dated: true, limit: SHOWN, newestFirst: true, ...filter });
+  const undated = rows.length < SHOWN ? (await store.listEvents({ dated: false, limit: SHOWN - rows.length, ...filter })).rows : [];
+  const all = [...rows, ...undated];
+  if (!all.length) return null;
+  return {
+    heading,
+    items: all.map((e) => eventItem(e, cites)),
+    more: total > rows.length ? { count: total - rows.length, hint: 'see /timeline' } : undefined,
+  };
 }

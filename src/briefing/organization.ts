@@ -1,3 +1,4 @@
+import { eventsSection } from './events.ts';
 import type { EntityDetail, Store } from '../store/store.ts';
 import { CitationList, type Answer, type AnswerSection } from './answer.ts';
 import { excerpt, plural, quoteText } from './format.ts';
@@ -21,6 +22,9 @@ export async function organizationIs(store: Store, org: EntityDetail, alsoMatchi
     }
     sections.push({ heading: 'People who act for it', items, more: people.length > PEOPLE ? { count: people.length - PEOPLE, hint: 'see /who' } : undefined });
   }
+
+  const took = await eventsSection(store, { participantId: org.id }, cites, 'Took part in');
+  if (took) sections.push(took);
 
   const { rows: quotes, total } = await store.listQuotes({ speakerIds: [org.id], limit: QUOTES });
   const quoted = new Set(quotes.map((q) => `${q.ref.documentId}:${q.ref.sentenceIndex}`));

@@ -1,3 +1,4 @@
+import { eventsSection } from './events.ts';
 import type { PlaceSummary, SentenceRef, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
 import { excerpt, plural } from './format.ts';
@@ -66,12 +67,15 @@ export async function whereIs(store: Store, place: string): Promise<Answer> {
   if (!detail) return notice('No such place in the story', 'It may have been removed with its document.');
   const cites = new CitationList();
   const ordered = [...detail.mentions].sort((a, b) => venueSignal(detail.name, b.sentence) - venueSignal(detail.name, a.sentence));
+  const filter = detail.placeKind === 'country' ? { participantId: detail.id } : { placeId: detail.id };
+  const events = await eventsSection(store, filter, cites, detail.placeKind === 'country' ? 'Events it took part in' : 'Events there');
   return {
     title: detail.name,
     description: `${detail.placeKind && detail.placeKind !== 'other' ? `A ${detail.placeKind}, ` : ''}mentioned ${plural(detail.mentionCount, 'time')} in ${plural(detail.documentCount, 'document')}.`,
     sections: [
+      ...(events ? [events] : []),
       {
-        heading: 'What happened there',
+        heading: events ? 'Also mentioned there' : 'What happened there',
         items: ordered.slice(0, 6).map((m) => ({ text: excerpt(m.sentence, [detail.name, ...detail.aliases], 300), cite: [cites.add(m)] })),
         more: ordered.length > 6 ? { count: detail.mentionCount - 6, hint: `ask /ask question:${detail.name} …` } : undefined,
       },

@@ -2,6 +2,7 @@ import { fold, nameKey } from '../ingest/names.ts';
 import type { EntityDetail, EntityMatch, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer, type AnswerSection } from './answer.ts';
 import { excerpt, quoteText, plural } from './format.ts';
+import { eventsSection } from './events.ts';
 import { organizationIs } from './organization.ts';
 import { closest, initials } from './similar.ts';
 
@@ -64,6 +65,8 @@ export async function whoIs(store: Store, name: string): Promise<Answer> {
 
   const roleItems = [...new Map(person.roles.map((r) => [fold(r.role), r])).values()].map((r) => ({ text: r.role, cite: [cites.add(r.ref)] }));
   if (roleItems.length) sections.push({ heading: 'Roles', items: roleItems });
+  const took = await eventsSection(store, { participantId: person.id }, cites, 'Took part in');
+  if (took) sections.push(took);
 
   const { rows: quotes, total: quoteTotal } = await store.listQuotes({ speakerIds: [person.id], limit: 4 });
   const quoted = new Set(quotes.map((q) => `${q.ref.documentId}:${q.ref.sentenceIndex}`));
