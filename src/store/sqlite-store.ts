@@ -12,6 +12,7 @@ import type { DigestStore, EventDispute, DocumentRow, EntityKind, IngestProbe, I
 /** What one document's ingest has written so far. */
 interface DocumentWrite {
   documentId: number;
+  sentences: Sentence[];
   sentenceIds: number[];
   /** The entities the document names, by every folded form, resolved to their rows. */
   entities: Map<string, ResolvedEntity>;
@@ -92,7 +93,7 @@ export class SqliteStore implements Store {
     if (same) return { status: 'unchanged', documentId: same.id, sameAs: same.key, added, conflicts: 0, dropped: [] };
     const old = this.db.prepare('SELECT id FROM documents WHERE key = ?').get(doc.key) as { id: number } | undefined;
     if (old) this.deleteDocument(old.id);
-    const w: DocumentWrite = { documentId: this.insertDocument(doc), sentenceIds: [], entities: new Map(), added, dropped: [] };
+    const w: DocumentWrite = { documentId: this.insertDocument(doc), sentences, sentenceIds: [], entities: new Map(), added, dropped: [] };
     probe('document');
     const insertSentence = this.db.prepare('INSERT INTO sentences (document_id, idx, start_offset, end_offset, text) VALUES (?, ?, ?, ?, ?)');
     w.sentenceIds = sentences.map((s) => Number(insertSentence.run(w.documentId, s.index, s.start, s.end, s.text).lastInsertRowid));
@@ -181,7 +182,7 @@ export class SqliteStore implements Store {
     const quote = this.db.prepare('INSERT INTO quotes (sentence_id, speaker_id, speaker_name, text) VALUES (?, ?, ?, ?)');
     for (const q of x.quotes) {
       this.fact(w, `quote in sentence ${q.sentence}`, () => {
-        const speakerId = q.speaker ? (w.entities.get(fold(q.speaker))?.id ?? null) : null;
+        const speakerId = q.speaker ? (w.entities.get(fold(q.speaker))?.id ?? this.knownPerson(q.speaker)?.id ?? null) : null;
         quote.run(sid(w, q.sentence), speakerId, q.speaker, q.text);
       });
     }
@@ -202,10 +203,12 @@ export class SqliteStore implements Store {
     for (const e of x.events) {
       this.fact(w, `event ${e.kind} in sentence ${e.sentence}`, () => {
         const participants = e.participants.map((n) => w.entities.get(fold(n))).filter((p): p is ResolvedEntity => !!p);
+        for (const p of this.knownPeopleIn(w, e.sentence)) if (!participants.some((x) => x.id === p.id)) participants.push(p);
         const place = e.place ? (w.entities.get(fold(e.place)) ?? null) : null;
         around.push(storeEvent(this.db, { event: e, documentId: w.documentId, sentenceId: sid(w, e.sentence), participants, place }));
       });
     }
+    this.recount(w.documentId);
     let flagged = 0;
     const seen = new Set<string>();
     for (const n of around) {
@@ -217,6 +220,31 @@ export class SqliteStore implements Store {
       });
     }
     return flagged;
+  }
+
+  /**
+   * The one person of the corpus a bare surname or short name refers to ("Keller", once "Anna Keller" is known),
+   * or null when none or several answer to it.
+   */
+  private knownPerson(name: string): ResolvedEntity | null {
+    const rows = this.db
+      .prepare(`SELECT DISTINCT e.id, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE e.kind = 'person' AND a.alias_key = ? LIMIT 2`)
+      .all(nameKey(name)) as { id: number; name: string }[];
+    return rows.length === 1 ? { ...rows[0], kind: 'person' } : null;
+  }
+
+  /** Earlier documents' people that a sentence names by surname alone; each becomes a mention of that sentence. */
+  private knownPeopleIn(w: DocumentWrite, index: number): ResolvedEntity[] {
+    const text = w.sentences[index]?.text ?? '';
+    const found: ResolvedEntity[] = [];
+    for (const m of text.matchAll(/(?<![\p{L}’'-])\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+)?/gu)) {
+      if (w.entities.has(fold(m[0]))) continue;
+      const p = this.knownPerson(m[0]);
+      if (!p || found.some((f) => f.id === p.id)) continue;
+      this.db.prepare('INSERT OR IGNORE INTO mentions (entity_id, sentence_id) VALUES (?, ?)').run(p.id, sid(w, index));
+      found.push(p);
+    }
+    return found;
   }
 
   /** Refreshes the mention counts of the entities a document mentions. */

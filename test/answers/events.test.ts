@@ -41,8 +41,9 @@ describe('events in the answers', () => {
   it('/brief leads with what happened, newest first, and leaves out what is only planned', async () => {
     const { briefing } = await story();
     const out = text(await briefing.brief());
-    expect(out.indexOf('What happened')).toBeLessThan(out.indexOf('What is on the table'));
-    const happened = out.slice(out.indexOf('What happened'), out.indexOf('What is on the table'));
+    expect(out.indexOf('What happened')).toBeGreaterThanOrEqual(0);
+    expect(out.indexOf('What happened')).toBeLessThan(out.indexOf('Who'));
+    const happened = out.slice(out.indexOf('What happened'), out.indexOf('Who'));
     expect(happened.indexOf('Reykjavik')).toBeLessThan(happened.indexOf('Tromsø'));
     expect(happened).not.toMatch(/visit, Oslo/);
   });
