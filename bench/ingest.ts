@@ -197,10 +197,12 @@ const LINES = [
   'We will not accept a deal that empties our harbours',
 ];
 
-function quote(h: Happening): string {
-  // Only the people who were there are quoted: a visit or a vote has one.
+/** A quote from someone who was there (a visit or a vote has one person), never the same line twice in an update. */
+function quote(h: Happening, used: Set<string>): string {
   const who = h.kind === 'visit' || h.kind === 'vote' || chance(0.7) ? h.a : h.b;
-  const line = pick(LINES);
+  let line = pick(LINES);
+  while (used.has(line)) line = pick(LINES);
+  used.add(line);
   return pick([
     `"${line}," ${who.last} told reporters.`,
     `"${line}," ${who.last} said after the ${NOUN[h.kind]}.`,
@@ -208,11 +210,13 @@ function quote(h: Happening): string {
   ]);
 }
 
+/** What comes next, as the log has it: a meeting announced is the one that takes place, on that day and in that city. */
 function ahead(h: Happening): string {
-  const next = LOG[h.day + 1 + Math.floor(rand() * 3)] ?? LOG[h.day];
+  const next = LOG.slice(h.day + 1, h.day + 5).find((n) => MET.has(n.kind));
+  if (!next) return `${pick(CAST).last} is due to travel to ${pick(CITIES)} next week.`;
   return pick([
     `The delegations are expected to meet again in ${next.city} on ${weekday(next.day)}.`,
-    `${next.a.last} is due to travel to ${next.city} next week.`,
+    `${next.a.last} and ${next.b.last} are due to meet in ${next.city} on ${weekday(next.day)}.`,
     `A further round is planned in ${next.city} on ${monthDay(next.day)}.`,
   ]);
 }
@@ -239,7 +243,7 @@ function detail(h: Happening): string {
 function title(h: Happening): string {
   const q = quotaAt(h.day);
   return pick([
-    `${h.a.last} and ${h.b.last} hold ${NOUN[h.kind]} in ${h.city}`,
+    h.kind === 'visit' || h.kind === 'vote' ? `${h.a.last} in ${h.city} as quota talks go on` : `${h.a.last} and ${h.b.last} hold ${NOUN[h.kind]} in ${h.city}`,
     `Quota offer ${q.status} as talks continue in ${h.city}`,
     `Fisheries dispute: ${NOUN[h.kind]} in ${h.city}`,
   ]);
@@ -249,8 +253,9 @@ function title(h: Happening): string {
 function update(day: number): string {
   const h = LOG[day];
   const source = SOURCES[day % SOURCES.length];
-  const sentences = [lead(h, source), followUp(h), proposalSentence(day), quote(h)];
-  const extras = [() => patrolSentence(day), () => quote(h), () => ahead(h), () => detail(h), () => pick(BACKGROUND), () => detail(h)];
+  const used = new Set<string>();
+  const sentences = [lead(h, source), followUp(h), proposalSentence(day), quote(h, used)];
+  const extras = [() => patrolSentence(day), () => quote(h, used), () => ahead(h), () => detail(h), () => pick(BACKGROUND), () => detail(h)];
   const want = 6 + Math.floor(rand() * 5) - sentences.length;
   for (let i = 0; i < want; i++) sentences.push(extras[i]());
   return `---\ntitle: "${title(h)}"\nsource: ${source}\npublished: ${iso(day)}\n---\n${sentences.join(' ')}\n`;

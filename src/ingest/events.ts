@@ -56,23 +56,46 @@ export interface EventFacts {
   /** The participants that are people. */
   people: number[];
   documents: number[];
+  /** The publication dates of those documents (null: undated). */
+  published: (string | null)[];
+  /** Every source speaks of it as still to come. */
+  futureOnly: boolean;
   placeKey: number;
 }
 
 const shareAny = (a: number[], b: number[]) => a.some((x) => b.includes(x));
 
-/** Whether two events of one kind and place state the same occasion with incompatible dates. */
-export function contradicts(a: EventFacts, b: EventFacts): boolean {
+/** Same kind and place, no document in common, and a participant in common (a person, for a one-off with no place). */
+function sameOccasion(a: EventFacts, b: EventFacts): boolean {
   if (a.kind !== b.kind || a.placeKey !== b.placeKey || shareAny(a.documents, b.documents)) return false;
-  if (!(a.placeKey ? shareAny(a.participants, b.participants) : isOneOff(a.kind) && shareAny(a.people, b.people))) return false;
-  const apart = Math.abs(dayNumber(a.day) - dayNumber(b.day));
-  const mistypedYear = a.day.slice(4) === b.day.slice(4) && a.day.slice(0, 4) !== b.day.slice(0, 4) && apart <= 3 * 366;
-  return mistypedYear || (apart >= (isOneOff(a.kind) ? 1 : 2) && apart <= disputeWindow(a.kind));
+  return a.placeKey ? shareAny(a.participants, b.participants) : isOneOff(a.kind) && shareAny(a.people, b.people);
+}
+
+const mistypedYear = (a: string, b: string) => a.slice(4) === b.slice(4) && a.slice(0, 4) !== b.slice(0, 4) && Math.abs(dayNumber(a) - dayNumber(b)) <= 3 * 366;
+
+/**
+ * Whether `outlier`'s sources contradict `other`'s date for one occasion. Sources of a plan may disagree on its date
+ * at any time; otherwise its sources must have been able to know of the other date (written after it, or undated). A recurring kind (talks, a meeting) reported on the day it happened
+ * is a report of that day, not a mistake about another: only a source looking back (two days or more) can be
+ * wrong about the day. A year is taken for mistyped only when the other date is nearer the source's own date.
+ */
+export function contradicts(outlier: EventFacts, other: EventFacts): boolean {
+  if (!sameOccasion(outlier, other)) return false;
+  const apart = Math.abs(dayNumber(outlier.day) - dayNumber(other.day));
+  const typo = mistypedYear(outlier.day, other.day);
+  if (!typo && !(apart >= (isOneOff(outlier.kind) ? 1 : 2) && apart <= disputeWindow(outlier.kind))) return false;
+  const at = (p: string) => dayNumber(p);
+  return outlier.published.every((p) => {
+    if (!p || (outlier.futureOnly && !typo)) return true;
+    if (at(p) < dayNumber(other.day)) return false;
+    if (!isOneOff(outlier.kind) && at(p) - dayNumber(outlier.day) < 2) return false;
+    return !typo || Math.abs(at(p) - dayNumber(other.day)) < Math.abs(at(p) - dayNumber(outlier.day));
+  });
 }
 
 /**
  * For each event of a neighbourhood (one kind, one place), the event it is flagged against, if any: the better
- * supported of the events it contradicts (more documents, then the nearer date). Ties flag the later date.
+ * supported of the events whose date it contradicts (more documents, then the nearer date). Ties flag the later date.
  */
 export function disputesAmong(events: EventFacts[]): Map<number, number> {
   const out = new Map<number, number>();

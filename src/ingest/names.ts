@@ -68,3 +68,37 @@ export function sameProposalKey(a: string, b: string): boolean {
   if (na && nb && na !== nb) return false;
   return overlap(a, b) >= 0.75;
 }
+
+/**
+ * A name's consonant skeleton: vowels after each word's first letter dropped, so transliterations that differ in
+ * their vowels ("-yan" / "-ian", "-chivan" / "-chevan") share it.
+ */
+export function skeletonKey(name: string): string {
+  return nameKey(name)
+    .split(' ')
+    .map((t) => t[0] + t.slice(1).replace(/[aeiouy]/g, ''))
+    .join(' ');
+}
+
+export interface VariantFacts {
+  name: string;
+  affiliation?: string | null;
+  placeKind?: string | null;
+}
+
+/**
+ * Two spellings of one name that differ beyond what `nameKey` folds: the same skeleton, a long enough last word,
+ * and nothing that tells them apart — people agree on their first name (or one has none) and do not act for two
+ * different parties, and a bare surname needs the same affiliation; places are of one kind.
+ */
+export function sameSpellingVariant(kind: 'person' | 'place' | 'organization', a: VariantFacts, b: VariantFacts): boolean {
+  if (skeletonKey(a.name) !== skeletonKey(b.name)) return false;
+  const ka = nameKey(a.name).split(' ');
+  const kb = nameKey(b.name).split(' ');
+  if ((ka.at(-1) ?? '').length < 6 || (kb.at(-1) ?? '').length < 6) return false;
+  if (kind === 'place') return !!a.placeKind && a.placeKind === b.placeKind;
+  if (kind !== 'person') return false;
+  if (a.affiliation && b.affiliation && a.affiliation !== b.affiliation) return false;
+  if (ka.length > 1 && kb.length > 1) return ka[0] === kb[0];
+  return !!a.affiliation && a.affiliation === b.affiliation;
+}

@@ -216,11 +216,13 @@ export const migrations: string[] = [
     raw_date TEXT,
     label TEXT NOT NULL,
     future_only INTEGER NOT NULL DEFAULT 0,
+    lone INTEGER NOT NULL DEFAULT 0,
     first_document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL
   );
   CREATE INDEX events_by_kind_place_day ON events(kind, place_key, day);
   CREATE INDEX events_by_day ON events(day);
-  CREATE INDEX events_future_only ON events(kind, place_key) WHERE future_only = 1;
+  -- Upcoming events with nothing of their kind and place within two months: the candidates for a mistyped date.
+  CREATE INDEX events_lone ON events(kind, place_key) WHERE lone = 1;
   CREATE TABLE event_participants (
     event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
     entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
@@ -245,5 +247,9 @@ export const migrations: string[] = [
     document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL
   );
   CREATE INDEX event_disputes_by_with ON event_disputes(with_event_id);
+
+  -- Spelling variants beyond the folded key (vowels of transliterations) are found by the name's skeleton.
+  ALTER TABLE aliases ADD COLUMN skeleton TEXT NOT NULL DEFAULT '';
+  CREATE INDEX aliases_by_skeleton ON aliases(skeleton) WHERE skeleton != '';
   `,
 ];

@@ -11,7 +11,10 @@ import {
   type EventFacts,
   type LabelPart,
 } from '../ingest/events.ts';
+import { nameKey } from '../ingest/names.ts';
 import type { Db } from './sqlite.ts';
+
+const surnameKey = (name: string) => nameKey(name).split(' ').pop() ?? '';
 
 /** An entity the document names, resolved to its row in the store. */
 export interface ResolvedEntity extends LabelPart {
@@ -41,11 +44,20 @@ export function storeEvent(db: Db, x: EventToStore): Neighbourhood {
   const ids = x.participants.map((p) => p.id);
   const candidates = db
     .prepare(
-      `SELECT e.id, (SELECT group_concat(entity_id) FROM event_participants p WHERE p.event_id = e.id) AS who
+      `SELECT e.id, (SELECT group_concat(en.id || ':' || en.kind || ':' || en.name, char(31)) FROM event_participants p
+                     JOIN entities en ON en.id = p.entity_id WHERE p.event_id = e.id) AS who
        FROM events e WHERE e.kind = ? AND e.place_key = ? AND e.day IS ? AND (e.day IS NOT NULL OR e.raw_date IS ?) LIMIT 50`,
     )
     .all(e.kind, placeKey, day, day ? null : (e.date?.text ?? null)) as { id: number; who: string | null }[];
-  const shares = (c: { who: string | null }) => !c.who || !ids.length || c.who.split(',').some((w) => ids.includes(Number(w)));
+  // A participant in common: the same entity, or a person of the same surname (one not yet linked to the other).
+  const mine = new Set(x.participants.flatMap((p) => [`#${p.id}`, ...(p.kind === 'person' ? [`~${surnameKey(p.name)}`] : [])]));
+  const shares = (c: { who: string | null }) =>
+    !c.who ||
+    !ids.length ||
+    c.who.split('\u001f').some((w) => {
+      const [id, kind, ...name] = w.split(':');
+      return mine.has(`#${id}`) || (kind === 'person' && mine.has(`~${surnameKey(name.join(':'))}`));
+    });
   let id = candidates.find(shares)?.id;
   if (id === undefined) {
     id = Number(
@@ -66,10 +78,14 @@ export function storeEvent(db: Db, x: EventToStore): Neighbourhood {
     e.future ? 1 : 0,
   );
   refreshEvent(db, id);
+  if (placeKey && day?.length === 10) endLoneness(db, e.kind, placeKey, day, id);
   return { kind: e.kind, placeKey, day };
 }
 
-/** Recomputes what an event derives from its parts: its label and whether every source speaks of it as to come. */
+/**
+ * Recomputes what an event derives from its parts: its label, whether every source speaks of it as to come, and
+ * whether it is lone (to come, and nothing of its kind and place within two months).
+ */
 export function refreshEvent(db: Db, id: number): void {
   const parts = db
     .prepare(
@@ -77,26 +93,59 @@ export function refreshEvent(db: Db, id: number): void {
        WHERE p.event_id = ? ORDER BY p.rowid LIMIT 6`,
     )
     .all(id) as ResolvedEntity[];
-  const row = db.prepare('SELECT e.kind, pl.name AS place FROM events e LEFT JOIN entities pl ON pl.id = e.place_id WHERE e.id = ?').get(id) as
-    | { kind: string; place: string | null }
-    | undefined;
+  const row = db
+    .prepare(
+      `SELECT e.kind, e.place_key AS placeKey, e.day, pl.name AS place,
+              (SELECT coalesce(min(future), 0) FROM event_sources WHERE event_id = e.id) AS futureOnly
+       FROM events e LEFT JOIN entities pl ON pl.id = e.place_id WHERE e.id = ?`,
+    )
+    .get(id) as { kind: string; placeKey: number; day: string | null; place: string | null; futureOnly: number } | undefined;
   if (!row) return;
-  db.prepare(
-    `UPDATE events SET label = ?, future_only = (SELECT coalesce(min(future), 0) FROM event_sources WHERE event_id = ?) WHERE id = ?`,
-  ).run(eventLabel(row.kind, parts, row.place), id, id);
+  const lone = row.futureOnly === 1 && !!row.placeKey && row.day?.length === 10 && !hasNeighbour(db, row.kind, row.placeKey, row.day, id);
+  db.prepare('UPDATE events SET label = ?, future_only = ?, lone = ? WHERE id = ?').run(eventLabel(row.kind, parts, row.place), row.futureOnly, lone ? 1 : 0, id);
 }
 
-type EventKeyRow = { id: number; kind: string; day: string; placeKey: number };
-const KEY_COLUMNS = 'id, kind, day, place_key AS placeKey';
+function hasNeighbour(db: Db, kind: string, placeKey: number, day: string, id: number): boolean {
+  const d = dayNumber(day);
+  return !!db
+    .prepare('SELECT 1 FROM events WHERE kind = ? AND place_key = ? AND day BETWEEN ? AND ? AND length(day) = 10 AND id != ? LIMIT 1')
+    .get(kind, placeKey, isoDay(d - LONE_DAYS), isoDay(d + LONE_DAYS), id);
+}
+
+/** An event at a day ends the loneness of the upcoming events of its kind and place near it, and their flags. */
+function endLoneness(db: Db, kind: string, placeKey: number, day: string, id: number): void {
+  const d = dayNumber(day);
+  const near = db
+    .prepare('SELECT id FROM events WHERE kind = ? AND place_key = ? AND lone = 1 AND id != ? AND day BETWEEN ? AND ?')
+    .pluck()
+    .all(kind, placeKey, id, isoDay(d - LONE_DAYS), isoDay(d + LONE_DAYS)) as number[];
+  for (const x of near) {
+    db.prepare('UPDATE events SET lone = 0 WHERE id = ?').run(x);
+    db.prepare('DELETE FROM event_disputes WHERE event_id = ?').run(x);
+  }
+}
+
+type EventKeyRow = { id: number; kind: string; day: string; placeKey: number; futureOnly: number };
+const KEY_COLUMNS = 'id, kind, day, place_key AS placeKey, future_only AS futureOnly';
 
 function facts(db: Db, rows: EventKeyRow[]): EventFacts[] {
   const who = db.prepare(
     'SELECT p.entity_id AS id, e.kind FROM event_participants p JOIN entities e ON e.id = p.entity_id WHERE p.event_id = ?',
   );
-  const docs = db.prepare('SELECT DISTINCT document_id FROM event_sources WHERE event_id = ?').pluck();
+  const docs = db.prepare(
+    'SELECT DISTINCT s.document_id AS id, d.published_at AS published FROM event_sources s JOIN documents d ON d.id = s.document_id WHERE s.event_id = ?',
+  );
   return rows.map((r) => {
     const parts = who.all(r.id) as { id: number; kind: string }[];
-    return { ...r, participants: parts.map((p) => p.id), people: parts.filter((p) => p.kind === 'person').map((p) => p.id), documents: docs.all(r.id) as number[] };
+    const sources = docs.all(r.id) as { id: number; published: string | null }[];
+    return {
+      ...r,
+      futureOnly: r.futureOnly === 1,
+      participants: parts.map((p) => p.id),
+      people: parts.filter((p) => p.kind === 'person').map((p) => p.id),
+      documents: sources.map((x) => x.id),
+      published: sources.map((x) => x.published),
+    };
   });
 }
 
@@ -150,18 +199,14 @@ function nearestEvents(db: Db, kind: string, placeKey: number, day: string, excl
   return facts(db, rows);
 }
 
+/** Each lone upcoming event of a kind and place is flagged against the best supported far event it shares a participant with. */
 function refreshLoneDates(db: Db, kind: string, placeKey: number): number {
-  const lone = db
-    .prepare(`SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND future_only = 1 AND length(day) = 10 LIMIT 50`)
-    .all(kind, placeKey) as EventKeyRow[];
+  const lone = db.prepare(`SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND lone = 1 LIMIT 50`).all(kind, placeKey) as EventKeyRow[];
   let flagged = 0;
   for (const e of facts(db, lone)) {
     const others = nearestEvents(db, kind, placeKey, e.day, e.id).filter(
       (o) => o.participants.some((p) => e.participants.includes(p)) && !o.documents.some((x) => e.documents.includes(x)),
     );
-    const far = (o: EventFacts) => Math.abs(dayNumber(o.day) - dayNumber(e.day)) > LONE_DAYS;
-    const anyNear = nearestEvents(db, kind, placeKey, e.day, e.id).some((o) => !far(o));
-    if (anyNear) continue;
     const target = others.sort((a, b) => b.documents.length - a.documents.length)[0];
     if (!target) {
       db.prepare('DELETE FROM event_disputes WHERE event_id = ?').run(e.id);
@@ -174,6 +219,15 @@ function refreshLoneDates(db: Db, kind: string, placeKey: number): number {
     flagged++;
   }
   return flagged;
+}
+
+/** Upcoming events of a neighbourhood's kind and place within two months of its day: they may be lone again. */
+function upcomingNear(db: Db, n: Neighbourhood): number[] {
+  const d = dayNumber(n.day ?? '');
+  return db
+    .prepare('SELECT id FROM events WHERE kind = ? AND place_key = ? AND future_only = 1 AND day BETWEEN ? AND ? LIMIT 100')
+    .pluck()
+    .all(n.kind, n.placeKey, isoDay(d - LONE_DAYS), isoDay(d + LONE_DAYS)) as number[];
 }
 
 export interface EventsOfDocument {
@@ -193,5 +247,8 @@ export function eventsOfDocument(db: Db, documentId: number): EventsOfDocument {
 export function pruneEvents(db: Db, gone: EventsOfDocument): void {
   const drop = db.prepare('DELETE FROM events WHERE id = ? AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = ?)');
   for (const id of gone.ids) if (drop.run(id, id).changes === 0) refreshEvent(db, id);
-  for (const n of gone.neighbourhoods) refreshDisputes(db, n);
+  for (const n of gone.neighbourhoods) {
+    if (n.placeKey && n.day?.length === 10) for (const id of upcomingNear(db, n)) refreshEvent(db, id);
+    refreshDisputes(db, n);
+  }
 }

@@ -1,6 +1,6 @@
 import type { SourceDocument } from '../documents/document.ts';
 import type { Extraction } from '../extract/contract.ts';
-import { fold, nameKey, phraseKey, sameProposalKey, samePersonName } from '../ingest/names.ts';
+import { fold, nameKey, phraseKey, sameProposalKey, samePersonName, sameSpellingVariant, skeletonKey } from '../ingest/names.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { sqliteDigest } from './sqlite-digest.ts';
 import { disputeRows, listEvents } from './sqlite-event-queries.ts';
@@ -298,9 +298,9 @@ export class SqliteStore implements Store {
       )
       .all(kind, ...keys, kind, ...keys) as EntityRow[];
     const match =
-      kind === 'person'
+      (kind === 'person'
         ? candidates.find((c) => samePersonName(name, c.name))
-        : candidates.find((c) => nameKey(c.name) === nameKey(name)) ?? candidates[0];
+        : (candidates.find((c) => nameKey(c.name) === nameKey(name)) ?? candidates[0])) ?? this.spellingVariant(kind, name, extra);
     let id: number;
     let isNew = false;
     if (match) {
@@ -319,9 +319,22 @@ export class SqliteStore implements Store {
       );
       isNew = true;
     }
-    const alias = db.prepare('INSERT OR IGNORE INTO aliases (entity_id, alias, alias_key) VALUES (?, ?, ?)');
-    for (const f of forms) if (nameKey(f)) alias.run(id, f, nameKey(f));
+    const alias = db.prepare('INSERT OR IGNORE INTO aliases (entity_id, alias, alias_key, skeleton) VALUES (?, ?, ?, ?)');
+    for (const f of forms) if (nameKey(f)) alias.run(id, f, nameKey(f), skeletonKey(f));
     return { id, isNew };
+  }
+
+  /** An entity of the corpus spelled with other vowels ("-ian" / "-yan") that nothing tells apart from this name. */
+  private spellingVariant(kind: EntityKind, name: string, extra: { affiliation?: string | null; placeKind?: string }): EntityRow | undefined {
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT e.id, e.name, e.affiliation, e.place_kind AS placeKind FROM aliases a JOIN entities e ON e.id = a.entity_id
+         WHERE e.kind = ? AND a.skeleton = ? LIMIT 5`,
+      )
+      .all(kind, skeletonKey(name)) as (EntityRow & { placeKind: string | null })[];
+    const mine = { name, affiliation: extra.affiliation ?? null, placeKind: extra.placeKind ?? null };
+    const fits = rows.filter((r) => sameSpellingVariant(kind, mine, r));
+    return fits.length === 1 ? fits[0] : undefined;
   }
 
   /**
