@@ -40,8 +40,11 @@ const VERBS: Array<[RegExp, string, boolean]> = [
   [/^(?:demanded|demands|demand|demanding|sought|seeks|seek|called for|calls for|pushed for|pushes for|pressed for|insisted on)$/, 'demanded', true],
   [/^(?:set|sets|setting|adopted|adopts)$/, 'set', true],
   [/^(?:pledged|pledges|promised|promises)$/, 'pledged', true],
-  [/^(?:rejected|rejects|reject|refused|refuses|turned down|dismissed|dismisses)$/, 'rejected', false],
-  [/^(?:accepted|accepts|accept|agreed|agrees|agreed to|approved|approves|endorsed|backed)$/, 'agreed', false],
+  [/^(?:rejected|rejects|reject|refused|refuses|turned down)$/, 'rejected', false],
+  [/^(?:dismissed|dismisses)$/, 'dismissed', false],
+  [/^(?:accepted|accepts|accept)$/, 'accepted', false],
+  [/^(?:agreed|agrees|agreed to|agrees to|endorsed|backed)$/, 'agreed', false],
+  [/^(?:approved|approves)$/, 'approved', false],
 ];
 /** Heads that make a numeric phrase an offer or a demand without a verb ("the creditors' $90 billion demand"). */
 const OFFER_HEADS = /^(?:offer|offers|counteroffer|counter-offer|demand|demands|proposal|proposals|bid|goal|target|pledge|request|ultimatum|plan|package|deal|compromise|settlement|quota|cap|ceiling)$/;
@@ -49,7 +52,31 @@ const OFFER_HEADS = /^(?:offer|offers|counteroffer|counter-offer|demand|demands|
 const CONTAINER = /^(?:offer|offers|proposal|proposals|demand|demands|plan|idea)$/;
 const CHANGED_AT_START = new RegExp(`^${CHANGED}`, 'iu');
 /** a verb right before the phrase (and its determiner) */
-const VERB_PATTERN = new RegExp(String.raw`\b(${VERBS.map(([re]) => re.source.slice(4, -2)).join('|')})\s+$`, 'iu');
+const VERB_WORDS = VERBS.map(([re]) => re.source.slice(4, -2)).join('|');
+/** "offered a …", "offered Iceland a …", "offered them a …" */
+const VERB_BEFORE = new RegExp(String.raw`\b(${VERB_WORDS})\s+(?:(?:them|him|her|us|it|\p{Lu}[\p{L}-]+)\s+){0,2}$`, 'u');
+/** "… was offered by Norway", "… were rejected" */
+const VERB_AFTER = new RegExp(String.raw`^\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(${VERB_WORDS})\b(\s+by\s+)?`, 'iu');
+
+interface Verb {
+  status: string;
+  /** the verb puts the phrase forward (not only answers it) */
+  forward: boolean;
+  proposers: string[];
+}
+
+/** The verb that governs the phrase: before it, or a passive after it ("was offered by Norway"). */
+function governingVerb(s: AnalyzedSentence, from: number, to: number, people: PeopleResult): Verb | undefined {
+  const lookup = (word: string) => VERBS.find(([re]) => re.test(word.toLowerCase().replace(/\s+/g, ' ')));
+  const v = VERB_BEFORE.exec(s.text.slice(0, from));
+  const before = v ? lookup(v[1]) : undefined;
+  if (v && before) return { status: before[1], forward: before[2], proposers: before[2] ? subjectBefore(s, s.start + v.index, people) : [] };
+  const p = VERB_AFTER.exec(s.text.slice(to));
+  const after = p ? lookup(p[1]) : undefined;
+  if (!p || !after) return undefined;
+  const by = after[2] && p[2] ? partyStartingAt(s, s.start + to + p[0].length, people) : [];
+  return { status: after[1], forward: after[2], proposers: by };
+}
 
 export function numberMentions(s: AnalyzedSentence, people: PeopleResult): NumberMention[] {
   const out: NumberMention[] = [];
@@ -57,25 +84,23 @@ export function numberMentions(s: AnalyzedSentence, people: PeopleResult): Numbe
     const text = hit[1].replace(/\s+$/, '');
     const words = text.split(/\s+/);
     const head = words[words.length - 1].toLowerCase();
-    const before = s.text.slice(0, hit.index!);
-    const v = VERB_PATTERN.exec(before);
-    const verb = v ? VERBS.find(([re]) => re.test(v[1].toLowerCase().replace(/\s+/g, ' '))) : undefined;
+    const from = hit.index! + hit[0].length - hit[1].length;
+    const verb = governingVerb(s, hit.index!, from + text.length, people);
     const hasNoun = endsInNoun(text);
     const headed = OFFER_HEADS.test(head);
     // a verb that only answers ("rejected", "agreed") needs an offer noun or a stated change; one that puts
     // something forward needs a noun after the number
     const changed = CHANGED_AT_START.test(text);
-    if (!headed && !(verb && (changed || (verb[2] && hasNoun)))) continue;
-    const at = s.start + hit.index! + hit[0].length - hit[1].length;
+    if (!headed && !(verb && (changed || (verb.forward && hasNoun)))) continue;
+    const at = s.start + from;
     const start = s.tokens.findIndex((t) => t.start >= at);
     if (start < 0) continue;
     const stop = s.tokens.findIndex((t) => t.start >= at + text.length);
     const end = stop < 0 ? s.tokens.length : stop;
     const rest = words.slice(0, -1).join(' ');
     const key = CONTAINER.test(head) && endsInNoun(rest) ? rest : text;
-    const status = verb ? [verb[1]] : [];
-    const proposers = verb && verb[2] && v ? subjectBefore(s, s.start + v.index, people) : possessor(s, start, people);
-    out.push({ start, end, text, key, status, proposers });
+    const proposers = verb?.forward ? verb.proposers : possessor(s, start, people);
+    out.push({ start, end, text, key, status: verb ? [verb.status] : [], proposers });
   }
   return out;
 }
@@ -99,6 +124,15 @@ function possessor(s: AnalyzedSentence, start: number, people: PeopleResult): st
   let k = start;
   if (k > 0 && /^(?:a|an|the)$/.test(s.tokens[k - 1].key)) k--;
   return k > 0 && s.tokens[k - 1].poss ? partyEndingAt(s, k, people) : [];
+}
+
+function partyStartingAt(s: AnalyzedSentence, at: number, people: PeopleResult): string[] {
+  let k = s.tokens.findIndex((t) => t.start >= at);
+  if (k < 0) return [];
+  if (s.tokens[k].key === 'the') k++;
+  const ci = s.chunkAt[k];
+  const c = ci !== undefined && ci >= 0 ? s.chunks[ci] : undefined;
+  return c && c.start === k ? partyEndingAt(s, c.end, people) : [];
 }
 
 function partyEndingAt(s: AnalyzedSentence, end: number, people: PeopleResult): string[] {
