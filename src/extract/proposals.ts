@@ -3,6 +3,7 @@ import type { ExtractedProposal } from './contract.ts';
 import type { AnalyzedSentence } from './chunks.ts';
 import { subjectMention, type PeopleResult, type Person } from './people.ts';
 import type { QuoteSpan } from './quotes.ts';
+import { numberMentions } from './number-proposals.ts';
 import { PROPOSE_VERBS, STATUS_WORDS } from './lexicon/verbs.ts';
 import { isMonth, isWeekday, lexTags } from './lexicon/words.ts';
 
@@ -77,6 +78,8 @@ interface Mention {
   inner?: Mention;
   /** named by a scare-quoted phrase ("coalition of the willing") */
   quotedName?: boolean;
+  /** an offer or demand stated as a number: the name it is known by ("12% quota share") */
+  numberName?: string;
 }
 
 interface Proposal {
@@ -87,6 +90,7 @@ interface Proposal {
   destination?: string;
   last: number;
   quotedName?: boolean;
+  numberName?: string;
 }
 
 export function extractProposals(sentences: AnalyzedSentence[], people: PeopleResult, quotes: QuoteSpan[]): ExtractedProposal[] {
@@ -101,6 +105,7 @@ export function extractProposals(sentences: AnalyzedSentence[], people: PeopleRe
         i = m.end - 1;
       }
     }
+    addNumberMentions(found, s, people);
     // "X’s visit" and "X visiting Y": a person right before a travel gerund
     for (let k = 0; k < s.chunks.length; k++) {
       const c = s.chunks[k];
@@ -197,6 +202,10 @@ export function extractProposals(sentences: AnalyzedSentence[], people: PeopleRe
     // "the offer" refers to an offer, not to whatever deal came last
     const compatible = (p: Proposal) => p.family === m.family || (m.family !== 'offer' && isPlanLike(p.family) && isPlanLike(m.family) && !m0.inner && m.mods.length === 0);
     let target: Proposal | undefined;
+    if (m.numberName) {
+      mergeNumberMention(props, m);
+      continue;
+    }
     if (m.quotedName) {
       const key = m.text.toLowerCase();
       if (props.some((p) => p.mentions.some((x) => x.text.toLowerCase().includes(key)))) continue;
@@ -236,6 +245,24 @@ export function extractProposals(sentences: AnalyzedSentence[], people: PeopleRe
   const live = props.filter((p) => !p.mentions.some((m) => historic(m)));
   const statusOf = attributeStatuses(live, sentences);
   return live.map((p) => toProposal(p, sentences, statusOf));
+}
+
+/** Offers and demands stated as numbers ("a 12% quota share") replace the noun-headed mentions found inside them. */
+function addNumberMentions(found: Mention[], s: AnalyzedSentence, people: PeopleResult): void {
+  for (const n of numberMentions(s, people)) {
+    for (let j = found.length - 1; j >= 0; j--) if (found[j].start < n.end && n.start < found[j].end) found.splice(j, 1);
+    found.push({ s: s.index, family: 'offer', head: n.text, start: n.start, end: n.end, mods: [], status: n.status, det: 'bare', owner: null, complement: '', complementProper: false, text: n.text, proposers: n.proposers, quotedName: true, numberName: n.key });
+  }
+}
+
+/** A numeric offer joins the proposal of the same name ("the 12% quota share offer" is the "12% quota share"). */
+function mergeNumberMention(props: Proposal[], m: Mention): void {
+  const key = m.numberName!.toLowerCase();
+  const same = props.find((p) => p.numberName?.toLowerCase() === key || p.mentions.some((x) => x.text.toLowerCase() === key));
+  if (same) {
+    same.mentions.push(m);
+    same.last = m.s;
+  } else props.push({ family: m.family, mentions: [m], mods: new Set(), last: m.s, quotedName: true, numberName: m.numberName });
 }
 
 /** A proposal head in an object phrase before its first preposition: "host a follow-up meeting of …". */
@@ -307,6 +334,8 @@ function toProposal(p: Proposal, sentences: AnalyzedSentence[], statusOf: Map<Me
   if (p.family === 'visit' && p.visitor) {
     const surname = p.visitor.aliases.find((a) => !a.includes(' ')) ?? p.visitor.name;
     name = p.destination ? `${surname} visit to ${p.destination}` : `${surname} visit`;
+  } else if (p.numberName) {
+    name = p.numberName;
   } else if (p.quotedName) {
     name = p.mentions[0].text;
   } else {
