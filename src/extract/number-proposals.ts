@@ -29,7 +29,7 @@ const RATE = String.raw`(?:\s+(?:a|an|per)\s+(?:year|month|week|day|head|person|
 /** up to four noun words after the amount */
 const NOUNS = String.raw`(?:\s+(?!(?:a|an|the|of|for|to|in|on|at|by|with|from|over|under|into|and|or|but|was|were|is|are|be|been|has|have|had|will|would|could|should|may|might|which|that|who|as|than|last|next|this|since|until|after|before|per)\b)[\p{Ll}][\p{Ll}-]*){0,4}`;
 /** "tariffs cut to 15%", "the retirement age raised to 67" */
-const CHANGED = String.raw`(?:(?!(?:offered|proposed|floated|suggested|demanded|sought|set|rejected|accepted|agreed|backed)\s)[\p{Ll}][\p{Ll}-]*\s+){1,2}(?:cut|raised|lowered|reduced|capped|limited|increased|lifted|set|fixed|frozen)\s+(?:to|at)\s+`;
+const CHANGED = String.raw`(?:(?!(?:offered|proposed|floated|suggested|demanded|sought|set|rejected|accepted|agreed|backed)\s)[\p{Ll}][\p{Ll}-]*\s+){1,2}(?:cut|raised|lowered|reduced|capped|limited|increased|lifted|set|fixed|frozen)\s+(?:to|at|by)\s+`;
 const DET = String.raw`(?:(?:a|an|the|its|their|his|her|this|that)\s+)?`;
 const PHRASE = new RegExp(String.raw`(?<![\w$€£¥])(?:${DET})((?:${CHANGED})?(?:${AMOUNT})${RATE}${NOUNS})`, 'giu');
 
@@ -37,7 +37,7 @@ const PHRASE = new RegExp(String.raw`(?<![\w$€£¥])(?:${DET})((?:${CHANGED})?
 const VERBS: Array<[RegExp, string, boolean]> = [
   [/^(?:offered|offers|offer|offering)$/, 'offered', true],
   [/^(?:proposed|proposes|propose|proposing|floated|floats|float|suggested|suggests|tabled|tables|unveiled|unveils|put forward|puts forward)$/, 'proposed', true],
-  [/^(?:demanded|demands|demand|demanding|sought|seeks|seek|called for|calls for|pushed for|pushes for|pressed for|insisted on)$/, 'demanded', true],
+  [/^(?:demanded|demands|demand|demanding|wants|want|wanted|sought|seeks|seek|called for|calls for|pushed for|pushes for|pressed for|insisted on)$/, 'demanded', true],
   [/^(?:set|sets|setting|adopted|adopts)$/, 'set', true],
   [/^(?:pledged|pledges|promised|promises)$/, 'pledged', true],
   [/^(?:rejected|rejects|reject|refused|refuses|turned down)$/, 'rejected', false],
@@ -47,7 +47,7 @@ const VERBS: Array<[RegExp, string, boolean]> = [
   [/^(?:approved|approves)$/, 'approved', false],
 ];
 /** Heads that make a numeric phrase an offer or a demand without a verb ("the creditors' $90 billion demand"). */
-const OFFER_HEADS = /^(?:offer|offers|counteroffer|counter-offer|demand|demands|proposal|proposals|bid|goal|target|pledge|request|ultimatum|plan|package|deal|compromise|settlement|quota|cap|ceiling)$/;
+const OFFER_HEADS = /^(?:offer|offers|counteroffer|counter-offer|demand|demands|proposal|proposals|bid|goal|target|pledge|request|ultimatum|plan|package|deal|compromise|settlement|quota|cap|ceiling|fund|loan|programme|program|moratorium|pause|freeze|cut|cuts|tax|levy|tariff|tariffs|subsidy|grant)$/;
 /** A trailing container noun that the rest of the phrase already names: "12% quota share offer" is "12% quota share". */
 const CONTAINER = /^(?:offer|offers|proposal|proposals|demand|demands|plan|idea)$/;
 const CHANGED_AT_START = new RegExp(`^${CHANGED}`, 'iu');

@@ -32,6 +32,7 @@ const HEADS: Record<string, Family> = {
 };
 /** Heads of events and arrangements that are only a proposal when something names them ("direct talks with Moscow",
  * "a multinational force", "a ban on imports of …") and the sentence puts them forward. */
+const EVENT_FAMILIES = new Set<Family>(['talks', 'meeting', 'summit']);
 const NAMED_ONLY = new Set<Family>(['talks', 'meeting', 'force', 'body', 'halt']);
 const PROPOSAL_CONTEXT =
   /\b(?:propos\w*|offer\w*|float\w*|suggest\w*|urg\w*|invit\w*|call(?:ed|s|ing)? for|press(?:ed|es|ing)? for|push\w*|ready to|would|will|could|should|due to|plan\w*|agree\w*|draft\w*|includ\w*|set up|host\w*|back(?:ed|s|ing)?|discuss\w*|consider\w*|demand\w*|seek\w*|sought|announc\w*|pledg\w*|unveil\w*|expected|possib\w*|prospect|return to|resume|open)\b/i;
@@ -242,7 +243,8 @@ export function extractProposals(sentences: AnalyzedSentence[], people: PeopleRe
     if (m.destination) target.destination ??= m.destination;
   }
   // drop past treaties and agreements dated by a year ("the 1994 Budapest memorandum", "the 2015 nuclear deal")
-  const live = props.filter((p) => !p.mentions.some((m) => historic(m)));
+  // meetings, rounds of talks and summits are events (see events.ts), never proposals
+  const live = props.filter((p) => !EVENT_FAMILIES.has(p.family) && !p.mentions.some((m) => historic(m)));
   const statusOf = attributeStatuses(live, sentences);
   return live.map((p) => toProposal(p, sentences, statusOf));
 }
