@@ -98,155 +98,187 @@ export function extractProposals(sentences: AnalyzedSentence[], people: PeopleRe
   const all: Mention[] = [];
   for (const s of sentences) {
     if (s.headline || s.bare) continue;
-    const found: Mention[] = [];
-    for (let i = 0; i < s.tokens.length; i++) {
-      const m = mentionAt(s, i, people, quotes);
-      if (m) {
-        found.push(m);
-        i = m.end - 1;
-      }
-    }
-    addNumberMentions(found, s, people);
-    // "X’s visit" and "X visiting Y": a person right before a travel gerund
-    for (let k = 0; k < s.chunks.length; k++) {
-      const c = s.chunks[k];
-      if (c.type !== 'name') continue;
-      const pid = people.byChunk.get(`${s.index}:${k}`);
-      if (pid === undefined) continue;
-      const t = s.tokens[c.end];
-      if (t && !c.poss && /^(visiting|traveling|travelling)$/.test(t.key)) {
-        const dest = destinationAfter(s, c.end + 1);
-        if (dest) found.push({ s: s.index, family: 'visit', head: 'visit', start: c.start, end: c.end + 1, mods: [], status: [], det: 'definite', owner: null, complement: `to ${dest}`, complementProper: true, text: `${c.text} ${t.text} ${dest}`, proposers: [], visitor: people.people[pid], destination: dest });
-      }
-    }
-    // "X is due to visit Moscow", "invited X to visit Ankara", "X would travel to Brussels"
-    for (let k = 1; k < s.tokens.length; k++) {
-      const t = s.tokens[k];
-      if (!/^(visit|travel|fly|go)$/.test(t.key)) continue;
-      const pv = s.tokens[k - 1].key;
-      if (!(pv === 'to' || /^(will|would|could|may|might|shall)$/.test(pv))) continue;
-      const dest = destinationAfter(s, t.key === 'visit' ? k + 1 : s.tokens[k + 1]?.key === 'to' ? k + 2 : -1);
-      if (!dest) continue;
-      let visitor: Person | undefined;
-      for (let q = k - 1; q >= 0 && !visitor; q--) {
-        if (s.tokens[q].kind === 'punct' && /[.;:]/.test(s.tokens[q].text)) break;
-        const ci = s.chunkAt[q];
-        if (ci < 0) continue;
-        const c = s.chunks[ci];
-        const pid = people.byChunk.get(`${s.index}:${ci}`);
-        if (c.type === 'name' && pid !== undefined && !c.poss) visitor = people.people[pid];
-      }
-      // "He said he had offered to travel to Minsk": a pronoun subject is the person the previous sentence is about
-      if (!visitor && s.tokens.slice(0, k).some((w) => /^(he|she)$/.test(w.key)) && s.index > 0) {
-        visitor = subjectMention(s, people.byChunk, people.people) ?? subjectMention(sentences[s.index - 1], people.byChunk, people.people) ?? undefined;
-      }
-      if (!visitor) continue;
-      if (found.some((m) => m.family === 'visit' && m.visitor === visitor)) continue;
-      found.push({ s: s.index, family: 'visit', head: 'visit', start: k, end: k + 1, mods: [], status: [], det: 'definite', owner: null, complement: `to ${dest}`, complementProper: true, text: `${t.text} ${dest}`, proposers: [], visitor, destination: dest });
-    }
-    // verb-stated proposals: "agreed in principle to return the remains of the dead", "a demand that it dismantle its facilities"
-    for (const hit of s.text.matchAll(VERB_PROPOSAL)) {
-      const phrase = hit[1].replace(/[\s,]+$/, '');
-      const words = phrase.split(/\s+/);
-      if (words.length < 3 || words.length > 10) continue;
-      // "offered to host a summit": the summit is the proposal, found by its noun
-      if (/^(?:host|provide|finance|fund|organi[sz]e)$/i.test(words[0]) && headBeforePrep(words)) continue;
-      const at = s.start + hit.index! + hit[0].length - hit[1].length;
-      const k = s.tokens.findIndex((t) => t.start >= at);
-      if (k < 0 || found.some((m) => m.start <= k && k < m.end)) continue;
-      found.push({ s: s.index, family: 'plan', head: phrase, start: k, end: Math.min(s.tokens.length, k + words.length), mods: [], status: [], det: 'bare', owner: null, complement: '', complementProper: false, text: phrase, proposers: [], quotedName: true } as Mention);
-    }
-    // a proposal stated as the object of a proposing verb: "proposed extending Article 5 protections to Ukraine",
-    // "demanded the formal dissolution of the Minsk Group", "proposed a prisoner exchange and the return of deported children"
-    for (const hit of s.text.matchAll(OBJECT_PROPOSAL)) {
-      const whole = hit[1];
-      let offset = s.start + hit.index! + hit[0].length - whole.length;
-      for (const piece of whole.split(/(\s+and\s+(?=(?:the|a|an)\s))/i)) {
-        const here = offset;
-        offset += piece.length;
-        if (/^\s+and\s+$/i.test(piece)) continue;
-        const phrase = piece.replace(/^(?:(?:a|an|the|its|their|his|her)\s+)/i, '').replace(/[“”"]/g, '').replace(/[\s,]+$/, '').trim();
-        const words = phrase.split(/\s+/);
-        if (words.length < 2 || words.length > 12) continue;
-        if (/^(?:to|that|it|them|him|her|this|these|those|what|how|whether|instead|he|she|they|we|on|in|at|for|by|with|more|some|no)$/i.test(words[0])) continue;
-        if (COMPLEMENT_PREPS.has(words[words.length - 1].toLowerCase())) continue;
-        // "demanded Ukraine give up …" is a clause, "called for an end to the war" names nothing
-        if (/^\p{Lu}/u.test(words[0]) && lexTags(words[1].toLowerCase()).some((x) => x === 'Infinitive' || x === 'PresentTense')) continue;
-        if (/^end$/i.test(words[0])) continue;
-        const at = here + (piece.length - piece.trimStart().length);
-        const k = s.tokens.findIndex((t) => t.start >= at);
-        if (k < 0) continue;
-        const kEnd = s.tokens.findIndex((t) => t.start >= at + piece.trim().length);
-        const end = kEnd < 0 ? s.tokens.length : kEnd;
-        if (found.some((m) => m.start < end && k < m.end)) continue;
-        found.push({ s: s.index, family: 'plan', head: phrase, start: k, end, mods: [], status: [], det: 'bare', owner: null, complement: '', complementProper: false, text: phrase, proposers: [], quotedName: true } as Mention);
-      }
-    }
-    // a proposal named in scare quotes: announced a “coalition of the willing”, the so-called “drone wall”
-    for (const q of quotes) {
-      if (q.textStart < s.start || q.textEnd > s.end) continue;
-      const words = q.text.split(/\s+/);
-      if (words.length < 2 || words.length > 5 || /[.!?,;:…]$/.test(q.text) || !/^\p{Ll}/u.test(q.text) || /^(a|an|the|to|in|on|at|very|not|if|and|but|every|any)$/i.test(words[0])) continue;
-      const lead = s.text.slice(Math.max(0, q.open - s.start - 40), q.open - s.start);
-      if (!/\b(?:a|an|the|so-called|of)\s+(?:[\p{L}-]+\s+){0,1}$/u.test(lead)) continue;
-      if (!/\b(?:announc\w*|propos\w*|offer\w*|float\w*|discuss\w*|back(?:ed|s|ing)?|host\w*|turn\w*|creat\w*|set up|build\w*|call(?:ed|s)? for|unveil\w*|idea|plan|proposal)\b/i.test(s.text)) continue;
-      const k = s.tokens.findIndex((t) => t.start >= q.textStart);
-      if (k < 0) continue;
-      found.push({ s: s.index, family: 'plan', head: q.text, start: k, end: k + words.length, mods: [], status: [], det: 'bare', owner: null, complement: '', complementProper: false, text: q.text, proposers: [], quotedName: true } as Mention);
-    }
-    all.push(...found.sort((a, b) => a.start - b.start));
+    all.push(...sentenceMentions(s, sentences, people, quotes).sort((a, b) => a.start - b.start));
   }
-  // merge into proposals
-  const props: Proposal[] = [];
-  for (const m0 of all) {
-    const m = m0.inner ?? m0;
-    // "the offer" refers to an offer, not to whatever deal came last
-    const compatible = (p: Proposal) => p.family === m.family || (m.family !== 'offer' && isPlanLike(p.family) && isPlanLike(m.family) && !m0.inner && m.mods.length === 0);
-    let target: Proposal | undefined;
-    if (m.numberName) {
-      mergeNumberMention(props, m);
-      continue;
-    }
-    if (m.quotedName) {
-      const key = m.text.toLowerCase();
-      if (props.some((p) => p.mentions.some((x) => x.text.toLowerCase().includes(key)))) continue;
-      props.push({ family: m.family, mentions: [m], mods: new Set(), last: m.s, quotedName: true });
-      continue;
-    }
-    if (m.family === 'visit') {
-      target = props.find((p) => p.family === 'visit' && p.visitor && p.visitor === m.visitor);
-      if (!target && !m.visitor && m.det === 'definite') target = [...props].reverse().find((p) => p.family === 'visit' && m.s - p.last <= 3);
-      if (!target && !m.visitor && !m.complementProper) continue;
-    } else if (m.mods.length) {
-      target = props.find((p) => p.family === m.family && p.mods.size > 0 && ([...m.mods].every((x) => p.mods.has(x)) || [...p.mods].every((x) => m.mods.includes(x))));
-    } else if (m.det === 'definite' || (m.det === 'bare' && m.status.length) || (m.det !== 'indefinite' && SPECIFIC.has(m.family))) {
-      // "the ministry’s plan to split the fund": a plan stated by what it would do is its own proposal
-      const own = /^to\s+\S+\s+\S+/.test(m.complement) && !props.some((p) => p.mentions.some((x) => x.complement === m.complement));
-      target = own ? undefined : [...props].reverse().find((p) => compatible(p) && !p.quotedName && m.s - p.last <= 8);
-      if (!target && m.family === 'offer' && !m.complement) continue;
-      if (!target && !m.complement && !SPECIFIC.has(m.family) && m.det !== 'definite') continue;
-    } else if (m.det === 'indefinite' && SPECIFIC.has(m.family)) {
-      target = [...props].reverse().find((p) => p.family === m.family && m.s - p.last <= 3);
-    } else if (!m.complementProper && !SPECIFIC.has(m.family) && !(NAMED_ONLY.has(m.family) && (m.mods.length || m.complement)) && !(m.complement && m.status.some((w) => /^(proposed|planned|draft|new|potential|possible|tentative)$/.test(w))) && !(m.head === 'package' && /^of\s/.test(m.complement))) {
-      continue;
-    }
-    if (!target) {
-      if (!m.mods.length && !m.complement && !SPECIFIC.has(m.family) && m.family !== 'visit' && !m.owner && m.det !== 'definite') continue;
-      if (NAMED_ONLY.has(m.family) && !m.mods.length && !m.complement) continue;
-      props.push((target = { family: m.family, mentions: [], mods: new Set(), last: m.s }));
-    }
-    target.mentions.push(m);
-    if (m0.inner) target.mentions.push({ ...m0, inner: undefined, mods: [], family: m.family });
-    for (const x of m.mods) target.mods.add(x);
-    target.last = m.s;
-    if (m.visitor) target.visitor ??= m.visitor;
-    if (m.destination) target.destination ??= m.destination;
-  }
-  // drop past treaties and agreements dated by a year ("the 1994 Budapest memorandum", "the 2015 nuclear deal")
+  const props = mergeMentions(all);
+  // drop past treaties and agreements dated by a year ("the 1994 Budapest memorandum", "the 2015 nuclear deal");
   // meetings, rounds of talks and summits are events (see events.ts), never proposals
   const live = props.filter((p) => !EVENT_FAMILIES.has(p.family) && !p.mentions.some((m) => historic(m)));
   const statusOf = attributeStatuses(live, sentences);
   return live.map((p) => toProposal(p, sentences, statusOf));
+}
+
+/** Every way one sentence names a proposal: by its noun, as numbers, as a visit, as what a verb puts forward, in quotes. */
+function sentenceMentions(s: AnalyzedSentence, sentences: AnalyzedSentence[], people: PeopleResult, quotes: QuoteSpan[]): Mention[] {
+  const found: Mention[] = [];
+  for (let i = 0; i < s.tokens.length; i++) {
+    const m = mentionAt(s, i, people, quotes);
+    if (m) {
+      found.push(m);
+      i = m.end - 1;
+    }
+  }
+  addNumberMentions(found, s, people);
+  addVisitorMentions(found, s, people);
+  addTravelMentions(found, s, sentences, people);
+  addVerbStatedMentions(found, s);
+  addObjectMentions(found, s);
+  addQuotedNameMentions(found, s, quotes);
+  return found;
+}
+
+function addVisitorMentions(found: Mention[], s: AnalyzedSentence, people: PeopleResult): void {
+  // "X’s visit" and "X visiting Y": a person right before a travel gerund
+  for (let k = 0; k < s.chunks.length; k++) {
+    const c = s.chunks[k];
+    if (c.type !== 'name') continue;
+    const pid = people.byChunk.get(`${s.index}:${k}`);
+    if (pid === undefined) continue;
+    const t = s.tokens[c.end];
+    if (t && !c.poss && /^(visiting|traveling|travelling)$/.test(t.key)) {
+      const dest = destinationAfter(s, c.end + 1);
+      if (dest) found.push({ s: s.index, family: 'visit', head: 'visit', start: c.start, end: c.end + 1, mods: [], status: [], det: 'definite', owner: null, complement: `to ${dest}`, complementProper: true, text: `${c.text} ${t.text} ${dest}`, proposers: [], visitor: people.people[pid], destination: dest });
+    }
+  }
+}
+
+function addTravelMentions(found: Mention[], s: AnalyzedSentence, sentences: AnalyzedSentence[], people: PeopleResult): void {
+  // "X is due to visit Moscow", "invited X to visit Ankara", "X would travel to Brussels"
+  for (let k = 1; k < s.tokens.length; k++) {
+    const t = s.tokens[k];
+    if (!/^(visit|travel|fly|go)$/.test(t.key)) continue;
+    const pv = s.tokens[k - 1].key;
+    if (!(pv === 'to' || /^(will|would|could|may|might|shall)$/.test(pv))) continue;
+    const dest = destinationAfter(s, t.key === 'visit' ? k + 1 : s.tokens[k + 1]?.key === 'to' ? k + 2 : -1);
+    if (!dest) continue;
+    let visitor: Person | undefined;
+    for (let q = k - 1; q >= 0 && !visitor; q--) {
+      if (s.tokens[q].kind === 'punct' && /[.;:]/.test(s.tokens[q].text)) break;
+      const ci = s.chunkAt[q];
+      if (ci < 0) continue;
+      const c = s.chunks[ci];
+      const pid = people.byChunk.get(`${s.index}:${ci}`);
+      if (c.type === 'name' && pid !== undefined && !c.poss) visitor = people.people[pid];
+    }
+    // "He said he had offered to travel to Minsk": a pronoun subject is the person the previous sentence is about
+    if (!visitor && s.tokens.slice(0, k).some((w) => /^(he|she)$/.test(w.key)) && s.index > 0) {
+      visitor = subjectMention(s, people.byChunk, people.people) ?? subjectMention(sentences[s.index - 1], people.byChunk, people.people) ?? undefined;
+    }
+    if (!visitor) continue;
+    if (found.some((m) => m.family === 'visit' && m.visitor === visitor)) continue;
+    found.push({ s: s.index, family: 'visit', head: 'visit', start: k, end: k + 1, mods: [], status: [], det: 'definite', owner: null, complement: `to ${dest}`, complementProper: true, text: `${t.text} ${dest}`, proposers: [], visitor, destination: dest });
+  }
+}
+
+function addVerbStatedMentions(found: Mention[], s: AnalyzedSentence): void {
+  // verb-stated proposals: "agreed in principle to return the remains of the dead", "a demand that it dismantle its facilities"
+  for (const hit of s.text.matchAll(VERB_PROPOSAL)) {
+    const phrase = hit[1].replace(/[\s,]+$/, '');
+    const words = phrase.split(/\s+/);
+    if (words.length < 3 || words.length > 10) continue;
+    // "offered to host a summit": the summit is the proposal, found by its noun
+    if (/^(?:host|provide|finance|fund|organi[sz]e)$/i.test(words[0]) && headBeforePrep(words)) continue;
+    const at = s.start + hit.index! + hit[0].length - hit[1].length;
+    const k = s.tokens.findIndex((t) => t.start >= at);
+    if (k < 0 || found.some((m) => m.start <= k && k < m.end)) continue;
+    found.push({ s: s.index, family: 'plan', head: phrase, start: k, end: Math.min(s.tokens.length, k + words.length), mods: [], status: [], det: 'bare', owner: null, complement: '', complementProper: false, text: phrase, proposers: [], quotedName: true } as Mention);
+  }
+}
+
+function addObjectMentions(found: Mention[], s: AnalyzedSentence): void {
+  // a proposal stated as the object of a proposing verb: "proposed extending Article 5 protections to Ukraine",
+  // "demanded the formal dissolution of the Minsk Group", "proposed a prisoner exchange and the return of deported children"
+  for (const hit of s.text.matchAll(OBJECT_PROPOSAL)) {
+    const whole = hit[1];
+    let offset = s.start + hit.index! + hit[0].length - whole.length;
+    for (const piece of whole.split(/(\s+and\s+(?=(?:the|a|an)\s))/i)) {
+      const here = offset;
+      offset += piece.length;
+      if (/^\s+and\s+$/i.test(piece)) continue;
+      const phrase = piece.replace(/^(?:(?:a|an|the|its|their|his|her)\s+)/i, '').replace(/[“”"]/g, '').replace(/[\s,]+$/, '').trim();
+      const words = phrase.split(/\s+/);
+      if (words.length < 2 || words.length > 12) continue;
+      if (/^(?:to|that|it|them|him|her|this|these|those|what|how|whether|instead|he|she|they|we|on|in|at|for|by|with|more|some|no)$/i.test(words[0])) continue;
+      if (COMPLEMENT_PREPS.has(words[words.length - 1].toLowerCase())) continue;
+      // "demanded Ukraine give up …" is a clause, "called for an end to the war" names nothing
+      if (/^\p{Lu}/u.test(words[0]) && lexTags(words[1].toLowerCase()).some((x) => x === 'Infinitive' || x === 'PresentTense')) continue;
+      if (/^end$/i.test(words[0])) continue;
+      const at = here + (piece.length - piece.trimStart().length);
+      const k = s.tokens.findIndex((t) => t.start >= at);
+      if (k < 0) continue;
+      const kEnd = s.tokens.findIndex((t) => t.start >= at + piece.trim().length);
+      const end = kEnd < 0 ? s.tokens.length : kEnd;
+      if (found.some((m) => m.start < end && k < m.end)) continue;
+      found.push({ s: s.index, family: 'plan', head: phrase, start: k, end, mods: [], status: [], det: 'bare', owner: null, complement: '', complementProper: false, text: phrase, proposers: [], quotedName: true } as Mention);
+    }
+  }
+}
+
+function addQuotedNameMentions(found: Mention[], s: AnalyzedSentence, quotes: QuoteSpan[]): void {
+  // a proposal named in scare quotes: announced a “coalition of the willing”, the so-called “drone wall”
+  for (const q of quotes) {
+    if (q.textStart < s.start || q.textEnd > s.end) continue;
+    const words = q.text.split(/\s+/);
+    if (words.length < 2 || words.length > 5 || /[.!?,;:…]$/.test(q.text) || !/^\p{Ll}/u.test(q.text) || /^(a|an|the|to|in|on|at|very|not|if|and|but|every|any)$/i.test(words[0])) continue;
+    const lead = s.text.slice(Math.max(0, q.open - s.start - 40), q.open - s.start);
+    if (!/\b(?:a|an|the|so-called|of)\s+(?:[\p{L}-]+\s+){0,1}$/u.test(lead)) continue;
+    if (!/\b(?:announc\w*|propos\w*|offer\w*|float\w*|discuss\w*|back(?:ed|s|ing)?|host\w*|turn\w*|creat\w*|set up|build\w*|call(?:ed|s)? for|unveil\w*|idea|plan|proposal)\b/i.test(s.text)) continue;
+    const k = s.tokens.findIndex((t) => t.start >= q.textStart);
+    if (k < 0) continue;
+    found.push({ s: s.index, family: 'plan', head: q.text, start: k, end: k + words.length, mods: [], status: [], det: 'bare', owner: null, complement: '', complementProper: false, text: q.text, proposers: [], quotedName: true } as Mention);
+  }
+}
+
+/** Mentions, in document order, merged into proposals: the same visitor, the same modifiers, or a nearby definite reference. */
+function mergeMentions(all: Mention[]): Proposal[] {
+  const props: Proposal[] = [];
+  for (const m0 of all) mergeMention(props, m0);
+  return props;
+}
+
+function mergeMention(props: Proposal[], m0: Mention): void {
+  const m = m0.inner ?? m0;
+  // "the offer" refers to an offer, not to whatever deal came last
+  const compatible = (p: Proposal) => p.family === m.family || (m.family !== 'offer' && isPlanLike(p.family) && isPlanLike(m.family) && !m0.inner && m.mods.length === 0);
+  let target: Proposal | undefined;
+  if (m.numberName) {
+    mergeNumberMention(props, m);
+    return;
+  }
+  if (m.quotedName) {
+    const key = m.text.toLowerCase();
+    if (props.some((p) => p.mentions.some((x) => x.text.toLowerCase().includes(key)))) return;
+    props.push({ family: m.family, mentions: [m], mods: new Set(), last: m.s, quotedName: true });
+    return;
+  }
+  if (m.family === 'visit') {
+    target = props.find((p) => p.family === 'visit' && p.visitor && p.visitor === m.visitor);
+    if (!target && !m.visitor && m.det === 'definite') target = [...props].reverse().find((p) => p.family === 'visit' && m.s - p.last <= 3);
+    if (!target && !m.visitor && !m.complementProper) return;
+  } else if (m.mods.length) {
+    target = props.find((p) => p.family === m.family && p.mods.size > 0 && ([...m.mods].every((x) => p.mods.has(x)) || [...p.mods].every((x) => m.mods.includes(x))));
+  } else if (m.det === 'definite' || (m.det === 'bare' && m.status.length) || (m.det !== 'indefinite' && SPECIFIC.has(m.family))) {
+    // "the ministry’s plan to split the fund": a plan stated by what it would do is its own proposal
+    const own = /^to\s+\S+\s+\S+/.test(m.complement) && !props.some((p) => p.mentions.some((x) => x.complement === m.complement));
+    target = own ? undefined : [...props].reverse().find((p) => compatible(p) && !p.quotedName && m.s - p.last <= 8);
+    if (!target && m.family === 'offer' && !m.complement) return;
+    if (!target && !m.complement && !SPECIFIC.has(m.family) && m.det !== 'definite') return;
+  } else if (m.det === 'indefinite' && SPECIFIC.has(m.family)) {
+    target = [...props].reverse().find((p) => p.family === m.family && m.s - p.last <= 3);
+  } else if (!m.complementProper && !SPECIFIC.has(m.family) && !(NAMED_ONLY.has(m.family) && (m.mods.length || m.complement)) && !(m.complement && m.status.some((w) => /^(proposed|planned|draft|new|potential|possible|tentative)$/.test(w))) && !(m.head === 'package' && /^of\s/.test(m.complement))) {
+    return;
+  }
+  if (!target) {
+    if (!m.mods.length && !m.complement && !SPECIFIC.has(m.family) && m.family !== 'visit' && !m.owner && m.det !== 'definite') return;
+    if (NAMED_ONLY.has(m.family) && !m.mods.length && !m.complement) return;
+    props.push((target = { family: m.family, mentions: [], mods: new Set(), last: m.s }));
+  }
+  target.mentions.push(m);
+  if (m0.inner) target.mentions.push({ ...m0, inner: undefined, mods: [], family: m.family });
+  for (const x of m.mods) target.mods.add(x);
+  target.last = m.s;
+  if (m.visitor) target.visitor ??= m.visitor;
+  if (m.destination) target.destination ??= m.destination;
 }
 
 /** Offers and demands stated as numbers ("a 12% quota share") replace the noun-headed mentions found inside them. */
