@@ -438,49 +438,71 @@ function isVerbish(t: Token): boolean {
   return lexTags(t.key).some((x) => VERB_TAGS.has(x));
 }
 
-function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes: QuoteSpan[]): Mention | null {
+interface HeadAt {
+  family: Family;
+  head: string;
+  end: number;
+  compound: boolean;
+}
+
+/** The proposal noun at token i, if any: "plan", "term sheet", "counter-proposal". */
+function headAt(s: AnalyzedSentence, i: number): HeadAt | null {
   const { tokens } = s;
   const t = tokens[i];
   if (t.kind !== 'word') return null;
-  let family: Family | undefined;
-  let head = t.text.toLowerCase();
-  let end = i + 1;
-  if (t.key === 'term' && /^sheets?$/.test(tokens[i + 1]?.key ?? '')) {
-    family = 'termsheet';
-    head = `term ${tokens[i + 1].text.toLowerCase()}`;
-    end = i + 2;
-  } else family = HEADS[t.key] ?? (/^(counter|re)-/.test(t.key) ? HEADS[t.key.replace(/^[a-z]+-/, '')] : undefined);
+  if (t.key === 'term' && /^sheets?$/.test(tokens[i + 1]?.key ?? '')) return { family: 'termsheet', head: `term ${tokens[i + 1].text.toLowerCase()}`, end: i + 2, compound: false };
+  const family = HEADS[t.key] ?? (/^(counter|re)-/.test(t.key) ? HEADS[t.key.replace(/^[a-z]+-/, '')] : undefined);
   if (!family) return null;
   const compound = !HEADS[t.key] && /^(counter|re)-/.test(t.key);
-  if (compound) head = t.key.replace(/^[a-z]+-/, '');
-  if (NAMED_ONLY.has(family) && !PROPOSAL_CONTEXT.test(s.text)) return null;
+  return { family, head: compound ? t.key.replace(/^[a-z]+-/, '') : t.text.toLowerCase(), end: i + 1, compound };
+}
+
+/** Uses of a proposal noun that are not a proposal: a verb ("plans to"), a modifier of another head, a kind that needs context. */
+function notAProposal(s: AnalyzedSentence, i: number, { family, end }: HeadAt): boolean {
+  const { tokens } = s;
+  const t = tokens[i];
+  if (NAMED_ONLY.has(family) && !PROPOSAL_CONTEXT.test(s.text)) return true;
   // funds, taxes, schemes, pipelines …: only when the sentence puts one forward or turns it down
-  if (LOOSE_HEADS.has(t.key) && !LOOSE_CONTEXT.test(s.text)) return null;
-  if (family === 'meeting' && (/^(news|press)$/.test(prev0(tokens, i)) || t.key !== tokens[i].key)) return null;
+  if (LOOSE_HEADS.has(t.key) && !LOOSE_CONTEXT.test(s.text)) return true;
+  if (family === 'meeting' && (/^(news|press)$/.test(prev0(tokens, i)) || t.key !== tokens[i].key)) return true;
   // a head that modifies another head: "ceasefire proposal", "peace deal plan"
-  if (end < tokens.length && HEADS[tokens[end].key] && !tokens[end - 1].poss && tokens[end].kind === 'word') return null;
+  if (end < tokens.length && HEADS[tokens[end].key] && !tokens[end - 1].poss && tokens[end].kind === 'word') return true;
   // inside a person's name or a capitalised organisation? ("Budapest Memorandum" is fine)
   const ci = s.chunkAt[i];
-  if (ci >= 0 && s.chunks[ci].type !== 'name') return null;
-  if (ci >= 0 && s.chunks[ci].type === 'name' && (s.chunks[ci] as { headKind?: string }).headKind && NAMED_ONLY.has(family)) return null;
+  if (ci >= 0 && s.chunks[ci].type !== 'name') return true;
+  if (ci >= 0 && s.chunks[ci].type === 'name' && (s.chunks[ci] as { headKind?: string }).headKind && NAMED_ONLY.has(family)) return true;
   const prev = tokens[i - 1];
   const next = tokens[end];
   // verbs: "plans to", "to visit", "will offer", "deal with"
-  if (prev && (prev.key === 'to' || /^(will|would|could|can|should|might|must|may|not|they|we|he|she|i|you)$/.test(prev.key))) return null;
-  if (next && next.key === 'to' && /^(plan|plans|offer|offers|visit|visits|deal)$/.test(t.key) && !(prev && (DETS.has(prev.key) || prev.poss || STATUS_WORDS.has(prev.key) || prev.kind === 'num'))) return null;
-  if (next && next.key === 'with' && t.key === 'deal') return null;
-  if (family === 'visit' && !(prev && (DETS.has(prev.key) || prev.poss || STATUS_WORDS.has(prev.key) || /^(state|official|planned|potential|possible|first|rare|surprise)$/.test(prev.key))) && !(next && /^(to|of)$/.test(next.key))) return null;
+  if (prev && (prev.key === 'to' || /^(will|would|could|can|should|might|must|may|not|they|we|he|she|i|you)$/.test(prev.key))) return true;
+  if (next && next.key === 'to' && /^(plan|plans|offer|offers|visit|visits|deal)$/.test(t.key) && !(prev && (DETS.has(prev.key) || prev.poss || STATUS_WORDS.has(prev.key) || prev.kind === 'num'))) return true;
+  if (next && next.key === 'with' && t.key === 'deal') return true;
+  if (family === 'visit' && !(prev && (DETS.has(prev.key) || prev.poss || STATUS_WORDS.has(prev.key) || /^(state|official|planned|potential|possible|first|rare|surprise)$/.test(prev.key))) && !(next && /^(to|of)$/.test(next.key))) return true;
   const ofWhat = next?.key === 'of' ? tokens.slice(end + 1, end + 5).map((w) => w.key) : [];
-  if (family === 'exchange' && !(prev && /^(prisoner|prisoners|pow|body|bodies)$/.test(prev.key)) && !ofWhat.some((w) => /^(prisoners|detainees|pows|bodies|captives|hostages)$/.test(w))) return null;
-  if (family === 'halt' && !(next && /^(on|to|of)$/.test(next.key))) return null;
-  if (family === 'talks' && t.key === 'round' && !(next?.key === 'of')) return null;
-  if (family === 'treaty' && !(prev && /^(peace|new|proposed|draft|security|bilateral|formal|binding)$/.test(prev.key) && !(prev.key === 'formal' && tokens[i - 2]?.key === 'a'))) return null;
-  if (family === 'measure' && !(prev && (/^(powers|war|resolution|sanctions|budget|spending|defense|defence|aid|peace|new|draft|proposed)$/.test(prev.key) || prev.cap)) && !(prev && DEFINITE.has(prev.key))) return null;
+  if (family === 'exchange' && !(prev && /^(prisoner|prisoners|pow|body|bodies)$/.test(prev.key)) && !ofWhat.some((w) => /^(prisoners|detainees|pows|bodies|captives|hostages)$/.test(w))) return true;
+  if (family === 'halt' && !(next && /^(on|to|of)$/.test(next.key))) return true;
+  if (family === 'talks' && t.key === 'round' && !(next?.key === 'of')) return true;
+  if (family === 'treaty' && !(prev && /^(peace|new|proposed|draft|security|bilateral|formal|binding)$/.test(prev.key) && !(prev.key === 'formal' && tokens[i - 2]?.key === 'a'))) return true;
+  if (family === 'measure' && !(prev && (/^(powers|war|resolution|sanctions|budget|spending|defense|defence|aid|peace|new|draft|proposed)$/.test(prev.key) || prev.cap)) && !(prev && DEFINITE.has(prev.key))) return true;
   // "a working group on …", "a contact group"; "a joint defence council" (not "Security Council" or "city council")
-  if (t.key === 'group' && !/^(working|contact)$/.test(prev?.key ?? '')) return null;
-  if (t.key === 'council' && !(prev && !prev.cap && /^(defence|defense|security|advisory|coordination|cooperation|peace)$/.test(prev.key))) return null;
-  if (family === 'package' && !(t.key === 'package' && next?.key === 'of') && !(prev && /^(aid|sanctions|military|security|financial|reparations|support)$/.test(prev.key) && !(t.key === 'aid' && prev.key === 'aid')) && !ofWhat.some((w) => /^(sanctions|aid|measures|support)$/.test(w))) return null;
-  // left modifiers
+  if (t.key === 'group' && !/^(working|contact)$/.test(prev?.key ?? '')) return true;
+  if (t.key === 'council' && !(prev && !prev.cap && /^(defence|defense|security|advisory|coordination|cooperation|peace)$/.test(prev.key))) return true;
+  if (family === 'package' && !(t.key === 'package' && next?.key === 'of') && !(prev && /^(aid|sanctions|military|security|financial|reparations|support)$/.test(prev.key) && !(t.key === 'aid' && prev.key === 'aid')) && !ofWhat.some((w) => /^(sanctions|aid|measures|support)$/.test(w))) return true;
+  return false;
+}
+
+interface LeftSide {
+  mods: string[];
+  status: string[];
+  owner: Mention['owner'];
+  proposers: string[];
+  /** The token before the phrase: its determiner, if any. */
+  k: number;
+}
+
+/** The modifiers left of the head: naming words, status words, countries (proposers), a possessive owner. */
+function leftModifiers(s: AnalyzedSentence, i: number, family: Family, people: PeopleResult): LeftSide {
+  const { tokens } = s;
   const mods: string[] = [];
   const status: string[] = [];
   let k = i - 1;
@@ -554,18 +576,23 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
     mods.unshift(w.text);
     k--;
   }
-  const detTok = tokens[k];
-  let det: Mention['det'] = 'bare';
-  if (owner) det = 'definite';
-  else if (detTok && DETS.has(detTok.key)) det = DEFINITE.has(detTok.key) ? 'definite' : detTok.key === 'no' ? 'definite' : 'indefinite';
-  // "no confirmed plans": the negation stays with its status word
-  if (detTok?.key === 'no') {
-    if (status.length) status.splice(0, status.length, `no ${status.join(' ')} ${head}`.trim());
-    else status.unshift(`no ${head}`);
-  }
-  // scare-quoted term: "a “term sheet”"
-  const quoted = quotes.some((q) => q.kind !== 'speech' && q.textStart <= t.start && tokens[end - 1].end <= q.textEnd + 1);
-  // right complement
+  return { mods, status, owner, proposers, k };
+}
+
+interface RightSide {
+  complement: string;
+  complementProper: boolean;
+  inner: Mention | undefined;
+  visitor: Person | undefined;
+  destination: string | undefined;
+  e: number;
+}
+
+/** What the head is of, for, on or to ("plan for a ceasefire in X", "visit to Y"), and an inner proposal it contains. */
+function rightComplement(s: AnalyzedSentence, i: number, { family, end }: HeadAt, people: PeopleResult, quotes: QuoteSpan[]): RightSide {
+  const { tokens } = s;
+  const t = tokens[i];
+  const next = tokens[end];
   let complement = '';
   let complementProper = false;
   let inner: Mention | undefined;
@@ -628,6 +655,44 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
       }
     }
   }
+  return { complement, complementProper, inner, visitor, destination, e };
+}
+
+/** Talks, meetings, forces and bodies named only as a setting ("at a meeting", "after days of talks") are no proposal. */
+function namedOnlySetting(s: AnalyzedSentence, k: number, m: { family: Family; mods: string[]; det: Mention['det']; prev: string }): boolean {
+  const { tokens } = s;
+  const { family, mods, det } = m;
+  // a past event is a setting, not a proposal: "at a Paris meeting", "during the talks"
+  if (/^(at|during|after|since|following|from)$/.test(tokens[k]?.key === undefined ? '' : DETS.has(tokens[k].key) ? tokens[k - 1]?.key ?? '' : tokens[k].key)) return true;
+  // "after three days of talks in Riyadh": a stretch of past talks is a setting too
+  if (tokens[k]?.key === 'of' && /^(?:hours|days|weeks|months|years)$/.test(tokens[k - 1]?.key ?? '')) return true;
+  if ((family === 'force' || family === 'body') && !mods.length) return true;
+  if (family === 'body' && mods.every((x) => /^\p{Lu}/u.test(x))) return true;
+  // "meeting with X" after a conjunction or a preposition is a verb
+  return family === 'meeting' && !mods.length && det === 'bare' && /^(or|and|after|before|while|by|for|of|in|on|without|when|since)$/.test(m.prev);
+}
+
+function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes: QuoteSpan[]): Mention | null {
+  const { tokens } = s;
+  const t = tokens[i];
+  const h = headAt(s, i);
+  if (!h || notAProposal(s, i, h)) return null;
+  const { family, head, compound } = h;
+  const { mods, status, owner, proposers, k } = leftModifiers(s, i, family, people);
+  const detTok = tokens[k];
+  let det: Mention['det'] = 'bare';
+  if (owner) det = 'definite';
+  else if (detTok && DETS.has(detTok.key)) det = DEFINITE.has(detTok.key) ? 'definite' : detTok.key === 'no' ? 'definite' : 'indefinite';
+  // "no confirmed plans": the negation stays with its status word
+  if (detTok?.key === 'no') {
+    if (status.length) status.splice(0, status.length, `no ${status.join(' ')} ${head}`.trim());
+    else status.unshift(`no ${head}`);
+  }
+  // scare-quoted term: "a “term sheet”"
+  const quoted = quotes.some((q) => q.kind !== 'speech' && q.textStart <= t.start && tokens[h.end - 1].end <= q.textEnd + 1);
+  const r = rightComplement(s, i, h, people, quotes);
+  const { inner, e } = r;
+  let { complement, visitor } = r;
   if (family === 'visit' && owner?.person) visitor = owner.person;
   // who put it forward: possessive owner, "by X", the subject of a proposing verb, "X’s objective to secure …"
   if (owner?.party && family !== 'visit') proposers.push(owner.party);
@@ -636,24 +701,18 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
   proposers.push(...proposersBefore(s, startTok, people));
   if (family !== 'visit') proposers.push(...proposersAfter(s, e, people));
   const text = tokens
-    .slice(startTok, inner ? e : e)
+    .slice(startTok, e)
     .filter((w) => !(w.kind === 'punct' && /[“”"‘’]/.test(w.text)))
     .map((w) => w.text + (w.poss ? '’s' : ''))
     .join(' ')
     .replace(/\s+([,.])/g, '$1');
   if (quoted && family !== 'termsheet' && !mods.length && !complement) return null;
   if (NAMED_ONLY.has(family)) {
-    // a past event is a setting, not a proposal: "at a Paris meeting", "during the talks"
-    if (/^(at|during|after|since|following|from)$/.test(tokens[k]?.key === undefined ? '' : DETS.has(tokens[k].key) ? tokens[k - 1]?.key ?? '' : tokens[k].key)) return null;
-    // "after three days of talks in Riyadh": a stretch of past talks is a setting too
-    if (tokens[k]?.key === 'of' && /^(?:hours|days|weeks|months|years)$/.test(tokens[k - 1]?.key ?? '')) return null;
     if (/^by\b/.test(complement)) complement = '';
-    if ((family === 'force' || family === 'body') && !mods.length) return null;
-    if (family === 'body' && mods.every((x) => /^\p{Lu}/u.test(x))) return null;
-    // "meeting with X" after a conjunction or a preposition is a verb
-    if (family === 'meeting' && !mods.length && det === 'bare' && /^(or|and|after|before|while|by|for|of|in|on|without|when|since)$/.test(prev?.key ?? '')) return null;
+    if (namedOnlySetting(s, k, { family, mods, det, prev: tokens[i - 1]?.key ?? '' })) return null;
   }
   if (compound) mods.push(t.key.replace(/-.*$/, ''));
+  const { complementProper, destination } = r;
   return { s: s.index, family, head, start: startTok, end: e, mods, status, det, owner, complement, complementProper, text, proposers: [...new Set(proposers)], visitor, destination, inner };
 }
 
