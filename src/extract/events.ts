@@ -34,17 +34,19 @@ export function eventKindOf(text: string): string | null {
 
 const KIND_NEAR = 90;
 
-/** The kind whose word lies nearest a position of the sentence (within a clause or so), else the first found. */
+/**
+ * The most specific kind whose word lies near a position of the sentence (within a clause or so): in "walked out
+ * of the negotiations on Wednesday" the walkout, not the negotiations, is what the date dates.
+ */
 function kindNear(text: string, at: number): string | null {
-  let best: { kind: string; d: number } | null = null;
   for (const [kind, re] of KIND_WORDS) {
-    for (const m of text.matchAll(new RegExp(re.source, 'gi'))) {
-      const d = Math.abs(m.index - at);
-      if (d <= KIND_NEAR && (!best || d < best.d)) best = { kind, d };
-    }
+    for (const m of text.matchAll(new RegExp(re.source, 'gi'))) if (Math.abs(m.index - at) <= KIND_NEAR) return kind;
   }
-  return best?.kind ?? null;
+  return null;
 }
+
+/** A live blog's entry stamp ("14:05 GMT —"): the entry is dated the day the blog was published. */
+const ENTRY_STAMP = /^\s*\d{1,2}[:.]\d{2}\s*(?:[AP]M\s*)?(?:[A-Z]{2,4}\s*)?[—–-]/;
 
 const PLACE_BEFORE = /\b(?:in|at|to|near|outside|inside|from)\s+(?:the\s+)?$/i;
 /** Names a source, not a participant: "told Reuters", "according to the ministry", "(AFP)". */
@@ -91,16 +93,21 @@ export interface EventInputs {
   dates: ExtractedDate[];
 }
 
-export function extractEvents(sentences: Sentence[], x: EventInputs): ExtractedEvent[] {
+export function extractEvents(sentences: Sentence[], x: EventInputs, publishedAt: string | null = null): ExtractedEvent[] {
   const countries = x.places.filter((p) => p.kind === 'country');
   const parties: Named[] = [...x.people, ...x.organizations, ...countries];
   const out: ExtractedEvent[] = [];
   for (const s of sentences) {
     if (s.text.length > 1500) continue;
     const dates = x.dates.filter((d) => d.sentence === s.index);
-    const stated = dates.length
-      ? dates.map((d) => ({ d, kind: (d.what && eventKindOf(d.what)) ?? kindNear(s.text, s.text.indexOf(d.text)) }))
-      : [{ d: null, kind: eventKindOf(s.text) }];
+    const dated = dates.filter((d) => d.iso || !publishedAt || !ENTRY_STAMP.test(s.text));
+    const stamp: ExtractedDate | null =
+      !dated.some((d) => d.iso) && publishedAt && ENTRY_STAMP.test(s.text)
+        ? { text: publishedAt, iso: publishedAt, precision: 'day', what: null, sentence: s.index }
+        : null;
+    const stated = dated.length
+      ? dated.map((d) => ({ d, kind: kindNear(s.text, s.text.indexOf(d.text)) ?? (d.what && eventKindOf(d.what)) }))
+      : [{ d: stamp, kind: eventKindOf(s.text) }];
     for (const { d, kind } of stated) {
       if (!kind || out.some((e) => e.sentence === s.index && e.kind === kind && e.date?.iso === d?.iso)) continue;
       const place = placeOf(s.text, x.places, kind);

@@ -43,7 +43,7 @@ export function extract(doc: ExtractInput, sentences: Sentence[] = splitSentence
     sentences: p.sentences,
     roleSentences: p.roleSentences,
   }));
-  const events = extractEvents(sentences, { people: extractedPeople, places, organizations, dates });
+  const events = extractEvents(sentences, { people: extractedPeople, places, organizations, dates }, doc.publishedAt);
   const result: Extraction = {
     document: { id: doc.id, title: doc.title, source: doc.source, publishedAt: doc.publishedAt },
     people: extractedPeople,
