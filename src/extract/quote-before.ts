@@ -1,0 +1,143 @@
+import type { Token } from '../text/tokens.ts';
+import type { AnalyzedSentence, TitleChunk } from './chunks.ts';
+import type { Person } from './people.ts';
+import { SPEECH_VERBS } from './lexicon/verbs.ts';
+import { lexTags } from './lexicon/words.ts';
+import { SUBJECT_PRONOUNS, type QuoteContext } from './quote-context.ts';
+import type { QuoteSpan } from './quotes.ts';
+
+/**
+ * Attribution before the quote, in its sentence: "X said that … “…”", "X described it as “…”", "according to
+ * X, … “…”", "X, who said “…”", "said X: “…”".
+ */
+export interface Attribution {
+  found: boolean;
+  speaker: Person | null;
+}
+
+const NONE: Attribution = { found: false, speaker: null };
+
+export function speakerBeforeQuote(q: QuoteSpan, s: AnalyzedSentence, si: number, ctx: QuoteContext): Attribution {
+  const before = ctx.tokensIn(s, s.start, q.open);
+  const v = speechVerbBefore(before);
+  if (v < 0 || isScareQuote(q, ctx.body, true)) return NONE;
+  const verb = before[v];
+  if (verb.key === 'according') return accordingTo(s, si, verb, ctx);
+  if (verb.i >= 3 && s.tokens[verb.i - 1].key === 'who' && s.tokens[verb.i - 2].text === ',' && ctx.personAt(s, verb.i - 3)) {
+    return { found: true, speaker: ctx.personAt(s, verb.i - 3)!.person };
+  }
+  const subj = subjectBeforeVerb(s, si, verb.i, ctx);
+  if (subj.found) return subj;
+  // "said X" before the quote: "said Ruiz: “…”"
+  const p = ctx.personAt(s, verb.i + 1);
+  return p ? { found: true, speaker: p.person } : NONE;
+}
+
+/** The index (in `before`) of the last speech verb or "according to" of the clause before the quote, else -1. */
+function speechVerbBefore(before: Token[]): number {
+  for (let k = before.length - 1; k >= 0; k--) {
+    if (before[k].kind === 'punct' && /[.!?;]/.test(before[k].text)) break;
+    if (SPEECH_VERBS.has(before[k].key) || (before[k].key === 'according' && before[k + 1]?.key === 'to')) return k;
+  }
+  return -1;
+}
+
+/** A short phrase after "the", "so-called", "what" …: a scare-quoted term, not speech ("the “new era”"). */
+function isScareQuote(q: QuoteSpan, body: string, hasVerb: boolean): boolean {
+  const lead = body.slice(Math.max(0, q.open - 30), q.open);
+  const lead40 = body.slice(Math.max(0, q.open - 40), q.open);
+  if (q.text.split(/\s+/).length > 5 || /[.!?…]$/.test(q.text)) return false;
+  if (!/\b(?:the|a|an|this|that|these|those|its|their|his|her|our|so-called|so called|dubbed|nicknamed|what)\s*$/i.test(lead)) return false;
+  // "X said that “…”", "what he called “…”" are speech
+  if (hasVerb && /\b(?:that|what)\s*$/i.test(lead) && !/\bwhat\s+\w+\s+called\s*$/i.test(lead40)) return false;
+  if (hasVerb && /\bwhat\s+(?:he|she|they)\s+(?:called|termed|described\s+as)\s+(?:a|an|the)\s*$/i.test(lead40)) return false;
+  return true;
+}
+
+/** "according to X, … “…”" / "according to him, …": the person the text was just about. */
+function accordingTo(s: AnalyzedSentence, si: number, verb: Token, ctx: QuoteContext): Attribution {
+  const p = ctx.personAt(s, verb.i + 2) ?? ctx.personAt(s, verb.i + 3);
+  if (p) return { found: true, speaker: p.person };
+  const obj = s.tokens[verb.i + 2]?.key;
+  if (obj === 'him' || obj === 'her') return { found: true, speaker: ctx.resolvePronoun(obj === 'him' ? 'm' : 'f', si, s.tokens[verb.i].start) };
+  return NONE;
+}
+
+/**
+ * The subject of the speech verb at token `vi`, walking back: a pronoun, a person (not an object, a possessor or
+ * a complement), or "the TITLE" ("The Ukrainian president told reporters …").
+ */
+function subjectBeforeVerb(s: AnalyzedSentence, si: number, vi: number, ctx: QuoteContext): Attribution {
+  for (let k = vi - 1; k >= 0; k--) {
+    const t = s.tokens[k];
+    const pr = SUBJECT_PRONOUNS[t.key];
+    if (pr) return { found: true, speaker: pr === 'p' ? null : ctx.resolvePronoun(pr, si, t.start) };
+    const p = ctx.personAt(s, k);
+    if (p) {
+      const c = s.chunks[p.chunk];
+      if (c.type === 'name' && (c.poss || c.inComplement || afterPreposition(s, c.start) || (afterVerb(s, c.start) && !s.tokens.slice(c.end, vi).some((w) => w.key === 'who')))) {
+        k = c.start;
+        continue;
+      }
+      return { found: true, speaker: p.person };
+    }
+    const tc = s.chunkAt[k] >= 0 ? s.chunks[s.chunkAt[k]] : null;
+    if (!tc || tc.type !== 'title') continue;
+    if (isAppositiveTitle(s, tc) || isPrepositionObjectTitle(s, tc)) {
+      k = tc.start;
+      continue;
+    }
+    if (isDefiniteTitle(s, tc)) {
+      const nx = s.chunks[s.chunks.indexOf(tc) + 1];
+      if (!(nx && nx.type === 'name' && nx.start <= tc.end + 1)) return { found: true, speaker: ctx.rolePerson(tc, s) };
+    }
+  }
+  return NONE;
+}
+
+/** An appositive title ("X, the president of the European Council, who …") belongs to the name before it. */
+function isAppositiveTitle(s: AnalyzedSentence, tc: TitleChunk): boolean {
+  let d = tc.start - 1;
+  while (d >= 0 && (/^(the|a|an)$/.test(s.tokens[d].key) || (s.chunkAt[d] >= 0 && s.chunks[s.chunkAt[d]].type === 'gaz'))) d = s.chunkAt[d] >= 0 && s.chunks[s.chunkAt[d]].type === 'gaz' ? s.chunks[s.chunkAt[d]].start - 1 : d - 1;
+  return d >= 0 && s.tokens[d].text === ',';
+}
+
+/** "an old friend of the prime minister": a description after a preposition is not the subject. */
+function isPrepositionObjectTitle(s: AnalyzedSentence, tc: TitleChunk): boolean {
+  return s.tokens[tc.start - 1]?.key === 'the' && PREPOSITIONS.has(s.tokens[tc.start - 2]?.key ?? '');
+}
+
+/** "the president", "the Ukrainian president": a description that names one person. */
+function isDefiniteTitle(s: AnalyzedSentence, tc: TitleChunk): boolean {
+  if (!tc.honorific && s.tokens[tc.start - 1]?.key === 'the') return true;
+  const prev = s.chunks[s.chunks.indexOf(tc) - 1];
+  return prev?.type === 'gaz' && s.tokens[prev.start - 1]?.key === 'the';
+}
+
+/** The token before a name's titles, places, organisations and determiners ("met [the Iranian Director] Y"). */
+function beforeNamePhrase(s: AnalyzedSentence, start: number): number {
+  let k = start - 1;
+  while (k >= 0) {
+    const x = s.chunkAt[k] >= 0 ? s.chunks[s.chunkAt[k]] : null;
+    if (x && (x.type === 'title' || x.type === 'gaz' || x.type === 'org')) k = x.start - 1;
+    else if (/^(the|a|an|his|her|their|its|our)$/.test(s.tokens[k].key)) k--;
+    else break;
+  }
+  return k;
+}
+
+/** A name that is the object of a verb ("X met Director Y and urged …"): Y is not the speaker. */
+function afterVerb(s: AnalyzedSentence, start: number): boolean {
+  const k = beforeNamePhrase(s, start);
+  const t = s.tokens[k];
+  if (!t || t.kind !== 'word' || t.cap || SPEECH_VERBS.has(t.key) || SUBJECT_PRONOUNS[t.key]) return false;
+  if (/^(and|or|but|as|while|when|after|before|because|then|also|later|who|that|which)$/.test(t.key)) return false;
+  return lexTags(t.key).some((x) => x === 'PastTense' || x === 'PresentTense' || x === 'Infinitive');
+}
+
+const PREPOSITIONS = new Set(['with', 'to', 'by', 'from', 'for', 'at', 'against', 'about', 'between', 'than', 'like', 'including', 'of']);
+/** A name that is the object of a preposition ("with his Belarusian counterpart X", "with Sen. X"). */
+function afterPreposition(s: AnalyzedSentence, start: number): boolean {
+  const k = beforeNamePhrase(s, start);
+  return k >= 0 && PREPOSITIONS.has(s.tokens[k].key);
+}
