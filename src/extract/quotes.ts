@@ -47,7 +47,8 @@ export function findQuoteSpans(body: string): QuoteSpan[] {
     let closed = false;
     if (OPEN_DOUBLE.includes(ch) || (ch === '"' && isOpeningStraight(body, i))) {
       const end = paraEnd(i);
-      const want = ch === '"' ? '"' : CLOSE_DOUBLE;
+      // a straight opening mark may be closed by a curly one
+      const want = ch === '"' ? '"”' : CLOSE_DOUBLE;
       let depth = 0;
       for (let k = i + 1; k < end; k++) {
         const c = body[k];
@@ -61,6 +62,9 @@ export function findQuoteSpans(body: string): QuoteSpan[] {
           depth--;
         }
       }
+      // and a curly opening mark by a straight one, when no curly mark closes it
+      if (closeAt < 0 && ch !== '"') closeAt = straightCloser(body, i + 1, end);
+      closed = closeAt >= 0;
       if (closeAt < 0) closeAt = end;
     } else if (ch === '‘' && (i === 0 || /[\s(\[—–-]/.test(body[i - 1])) && /\S/.test(body[i + 1] ?? '')) {
       // British-style single quotes: the closing ’ is one not followed by a letter
@@ -105,6 +109,12 @@ export function findQuoteSpans(body: string): QuoteSpan[] {
     i = closed ? closeAt + 1 : closeAt;
   }
   return spans;
+}
+
+/** A straight mark that closes a quote: after a non-space, and not followed by a letter. */
+function straightCloser(body: string, from: number, end: number): number {
+  for (let k = from; k < end; k++) if (body[k] === '"' && /\S/.test(body[k - 1]) && !/[\p{L}\d]/u.test(body[k + 1] ?? '')) return k;
+  return -1;
 }
 
 function isOpeningStraight(body: string, i: number): boolean {
