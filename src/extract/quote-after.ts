@@ -53,6 +53,8 @@ export function afterAttribution(after: Token[], s: AnalyzedSentence, ctx: Quote
   return { found: false };
 }
 
+const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'la', 'le', 'ter', 'ten', 'al', 'el', 'bin', 'ibn']);
+
 /** A subject noun phrase starting at after[k]: a person, a title + person, or "the TITLE" (a known role). */
 export function subjectAt(after: Token[], k: number, s: AnalyzedSentence, ctx: QuoteContext): { person: Person | null; end: number } | null {
   const first = after[k];
@@ -66,6 +68,11 @@ export function subjectAt(after: Token[], k: number, s: AnalyzedSentence, ctx: Q
     steps++;
     const tok = after[idx];
     if (tok.kind === 'word' && /^(the|a|an|former|then|current|new|outgoing|incoming|top|senior)$/.test(tok.key)) {
+      idx++;
+      continue;
+    }
+    // "van der Berg said": a lowercase surname particle before the name
+    if (tok.kind === 'word' && NAME_PARTICLES.has(tok.key) && !tok.cap && after[idx + 1] && s.chunkAt[after[idx + 1].i] >= 0) {
       idx++;
       continue;
     }
