@@ -75,7 +75,9 @@ function subjectBeforeVerb(s: AnalyzedSentence, si: number, vi: number, ctx: Quo
     const p = ctx.personAt(s, k);
     if (p) {
       const c = s.chunks[p.chunk];
-      if (c.type === 'name' && (c.poss || c.inComplement || afterPreposition(s, c.start) || (afterVerb(s, c.start) && !s.tokens.slice(c.end, vi).some((w) => w.key === 'who')))) {
+      // "in the presence of X, who said …": the name a relative clause hangs on speaks
+      const relative = s.tokens[c.end]?.text === ',' && s.tokens[c.end + 1]?.key === 'who';
+      if (c.type === 'name' && !relative && (c.poss || c.inComplement || afterPreposition(s, c.start) || (afterVerb(s, c.start) && !s.tokens.slice(c.end, vi).some((w) => w.key === 'who')))) {
         k = c.start;
         continue;
       }
@@ -95,11 +97,26 @@ function subjectBeforeVerb(s: AnalyzedSentence, si: number, vi: number, ctx: Quo
   return NONE;
 }
 
-/** An appositive title ("X, the president of the European Council, who …") belongs to the name before it. */
+/**
+ * An appositive title ("X, the president of the European Council, who …", "X, the Dutch fisheries minister,
+ * told …") belongs to the name before it. A comma that closes an opening clause ("Speaking on Monday, the
+ * minister said") is no appositive.
+ */
 function isAppositiveTitle(s: AnalyzedSentence, tc: TitleChunk): boolean {
   let d = tc.start - 1;
-  while (d >= 0 && (/^(the|a|an)$/.test(s.tokens[d].key) || (s.chunkAt[d] >= 0 && s.chunks[s.chunkAt[d]].type === 'gaz'))) d = s.chunkAt[d] >= 0 && s.chunks[s.chunkAt[d]].type === 'gaz' ? s.chunks[s.chunkAt[d]].start - 1 : d - 1;
-  return d >= 0 && s.tokens[d].text === ',';
+  for (let modifiers = 0; d >= 0; ) {
+    const x = s.chunkAt[d] >= 0 ? s.chunks[s.chunkAt[d]] : null;
+    if (x && x.type === 'gaz') d = x.start - 1;
+    else if (/^(the|a|an)$/.test(s.tokens[d].key)) d--;
+    else if (!x && modifiers < 2 && s.tokens[d].kind === 'word' && !s.tokens[d].cap && s.tokens[d - 1] && s.tokens[d - 1].text !== ',') {
+      // "the Dutch fisheries minister": a lowercase modifier, so long as a determiner or owner comes before it
+      modifiers++;
+      d--;
+    } else break;
+  }
+  if (d < 1 || s.tokens[d].text !== ',') return false;
+  const named = s.chunkAt[d - 1] >= 0 ? s.chunks[s.chunkAt[d - 1]] : null;
+  return !!named && (named.type === 'name' || named.type === 'title');
 }
 
 /** "an old friend of the prime minister": a description after a preposition is not the subject. */
