@@ -2,6 +2,7 @@ import type { Token } from '../text/tokens.ts';
 import type { AnalyzedSentence, TitleChunk } from './chunks.ts';
 import { subjectMention, type PeopleResult, type Person } from './people.ts';
 import { orgMentions, type OrgMention } from './quote-orgs.ts';
+import { withBareSurnames } from './quote-surnames.ts';
 
 /**
  * What every attribution stage looks things up in: the people of the document by token, pronoun and role
@@ -33,7 +34,8 @@ export interface QuoteContext {
   paragraphOf(offset: number): number;
 }
 
-export function buildQuoteContext(sentences: AnalyzedSentence[], people: PeopleResult, body: string): QuoteContext {
+export function buildQuoteContext(sentences: AnalyzedSentence[], resolved: PeopleResult, body: string): QuoteContext {
+  const people = withBareSurnames(sentences, resolved);
   const ctx: QuoteContext = {
     sentences,
     people,
