@@ -4,6 +4,7 @@ import type { Person } from './people.ts';
 import { SPEECH_VERBS } from './lexicon/verbs.ts';
 import { lexTags } from './lexicon/words.ts';
 import { SUBJECT_PRONOUNS, type QuoteContext } from './quote-context.ts';
+import { orgBeforeVerb } from './quote-orgs.ts';
 import type { QuoteSpan } from './quotes.ts';
 
 /**
@@ -13,19 +14,31 @@ import type { QuoteSpan } from './quotes.ts';
 export interface Attribution {
   found: boolean;
   speaker: Person | null;
+  /** an organisation that speaks */
+  org?: string | null;
 }
 
 const NONE: Attribution = { found: false, speaker: null };
 
 export function speakerBeforeQuote(q: QuoteSpan, s: AnalyzedSentence, si: number, ctx: QuoteContext): Attribution {
   const before = ctx.tokensIn(s, s.start, q.open);
-  const v = speechVerbBefore(before);
-  if (v < 0 || isScareQuote(q, ctx.body, true)) return NONE;
-  const verb = before[v];
+  const verbs = speechVerbsBefore(before);
+  if (!verbs.length || isScareQuote(q, ctx.body, true)) return NONE;
+  // the nearest verb first: "X said the meeting had confirmed “…”" falls back from "confirmed" to "said"
+  for (const verb of verbs) {
+    const r = speakerOfVerb(s, si, verb, ctx);
+    if (r.found) return r;
+  }
+  return NONE;
+}
+
+function speakerOfVerb(s: AnalyzedSentence, si: number, verb: Token, ctx: QuoteContext): Attribution {
   if (verb.key === 'according') return accordingTo(s, si, verb, ctx);
   if (verb.i >= 3 && s.tokens[verb.i - 1].key === 'who' && s.tokens[verb.i - 2].text === ',' && ctx.personAt(s, verb.i - 3)) {
     return { found: true, speaker: ctx.personAt(s, verb.i - 3)!.person };
   }
+  const org = orgBeforeVerb(s, verb.i, ctx.orgs);
+  if (org) return { found: true, speaker: null, org };
   const subj = subjectBeforeVerb(s, si, verb.i, ctx);
   if (subj.found) return subj;
   // "said X" before the quote: "said Ruiz: “…”"
@@ -33,13 +46,14 @@ export function speakerBeforeQuote(q: QuoteSpan, s: AnalyzedSentence, si: number
   return p ? { found: true, speaker: p.person } : NONE;
 }
 
-/** The index (in `before`) of the last speech verb or "according to" of the clause before the quote, else -1. */
-function speechVerbBefore(before: Token[]): number {
+/** The speech verbs and "according to" of the clause before the quote, nearest first. */
+function speechVerbsBefore(before: Token[]): Token[] {
+  const out: Token[] = [];
   for (let k = before.length - 1; k >= 0; k--) {
     if (before[k].kind === 'punct' && /[.!?;]/.test(before[k].text)) break;
-    if (SPEECH_VERBS.has(before[k].key) || (before[k].key === 'according' && before[k + 1]?.key === 'to')) return k;
+    if (SPEECH_VERBS.has(before[k].key) || (before[k].key === 'according' && before[k + 1]?.key === 'to')) out.push(before[k]);
   }
-  return -1;
+  return out;
 }
 
 /** A short phrase after "the", "so-called", "what" …: a scare-quoted term, not speech ("the “new era”"). */

@@ -173,7 +173,7 @@ function attributeQuote(q: QuoteSpan, si: number, ei: number, para: number, prev
   const after = speakerAfterQuote(q, si, ei, ctx);
   if (after.found) return { speaker: after.speaker, org: after.org };
   const before = speakerBeforeQuote(q, s, si, ctx);
-  if (before.found) return { speaker: before.speaker, org: null };
+  if (before.found) return { speaker: before.speaker, org: before.org ?? null };
   const carried = continuedSpeaker(q, si, para, prev, ctx);
   return { speaker: carried, org: null };
 }
