@@ -4,7 +4,8 @@ import type { Person } from './people.ts';
 import { SPEECH_VERBS } from './lexicon/verbs.ts';
 import { lexTags } from './lexicon/words.ts';
 import { SUBJECT_PRONOUNS, type QuoteContext } from './quote-context.ts';
-import { orgBeforeVerb } from './quote-orgs.ts';
+import { orgBeforeVerb, orgName } from './quote-orgs.ts';
+import { subjectMention } from './people.ts';
 import type { QuoteSpan } from './quotes.ts';
 
 /**
@@ -23,12 +24,31 @@ const NONE: Attribution = { found: false, speaker: null };
 export function speakerBeforeQuote(q: QuoteSpan, s: AnalyzedSentence, si: number, ctx: QuoteContext): Attribution {
   const before = ctx.tokensIn(s, s.start, q.open);
   const verbs = speechVerbsBefore(before);
-  if (!verbs.length || isScareQuote(q, ctx.body, true)) return NONE;
+  const colon = before.length > 1 && before[before.length - 1].text === ':' ? before[before.length - 1] : null;
+  if ((!verbs.length && !colon) || isScareQuote(q, ctx.body, verbs.length > 0)) return NONE;
   // the nearest verb first: "X said the meeting had confirmed “…”" falls back from "confirmed" to "said"
   for (const verb of verbs) {
     const r = speakerOfVerb(s, si, verb, ctx);
     if (r.found) return r;
   }
+  return colon ? subjectBeforeColon(s, colon.i, ctx) : NONE;
+}
+
+/**
+ * "X supported him: “…”", "X, one of the negotiators, on social media: “…”", "The party has put out a
+ * statement: “…”": a colon right before the quote introduces the words of the clause's subject.
+ */
+function subjectBeforeColon(s: AnalyzedSentence, ci: number, ctx: QuoteContext): Attribution {
+  if (ci > 30) return NONE;
+  const p = subjectMention(s, ctx.people.byChunk, ctx.people.people, ci);
+  if (p) return { found: true, speaker: p };
+  // an organisation that opens the clause and does something: "The party has put out a statement:"
+  let k = 0;
+  while (k < ci && !(s.tokens[k].kind === 'word' && /\p{L}/u.test(s.tokens[k].text) && s.tokens[k].key !== 'the')) k++;
+  const c = s.chunkAt[k] >= 0 ? s.chunks[s.chunkAt[k]] : null;
+  const name = c && c.start === k ? orgName(s, c) : null;
+  const next = c ? s.tokens[c.end] : undefined;
+  if (name && next && next.kind === 'word' && !next.cap) return { found: true, speaker: null, org: name };
   return NONE;
 }
 
@@ -141,8 +161,9 @@ function isPrepositionObjectTitle(s: AnalyzedSentence, tc: TitleChunk): boolean 
 /** "the president", "the Ukrainian president": a description that names one person. */
 function isDefiniteTitle(s: AnalyzedSentence, tc: TitleChunk): boolean {
   if (!tc.honorific && s.tokens[tc.start - 1]?.key === 'the') return true;
+  // "the Ukrainian president", "the party president": an owner between "the" and the title
   const prev = s.chunks[s.chunks.indexOf(tc) - 1];
-  return prev?.type === 'gaz' && s.tokens[prev.start - 1]?.key === 'the';
+  return (prev?.type === 'gaz' || (prev?.type === 'org' && prev.end === tc.start)) && s.tokens[prev.start - 1]?.key === 'the';
 }
 
 /** The token before a name's titles, places, organisations and determiners ("met [the Iranian Director] Y"). */
