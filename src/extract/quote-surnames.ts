@@ -21,18 +21,32 @@ export function withBareSurnames(sentences: AnalyzedSentence[], people: PeopleRe
       if (!c.poss && isSpeechSubject(s, c)) speaks.add(key);
     });
   }
-  const known = new Set(people.people.flatMap((p) => [p.name, ...p.aliases].map((n) => n.toLowerCase())));
   const extra: Person[] = [];
   const byChunk = new Map(people.byChunk);
   for (const [name, uses] of seen) {
-    if (!speaks.has(name) || uses.length < 2 || known.has(name.toLowerCase())) continue;
+    // a one-word name that is part of one known person's name ("Anwar" of "Anwar Ibrahim") is that person
+    const holder = personNamed(people.people, name);
+    if (holder) {
+      for (const u of uses) byChunk.set(`${u.s}:${u.ci}`, holder.id);
+      continue;
+    }
+    if (!speaks.has(name) || uses.length < 2) continue;
     const id = people.people.length + extra.length;
     const mentions = uses.map(({ s, ci, c }) => ({ s, chunk: ci, start: c.start, end: c.end, poss: c.poss, inComplement: c.inComplement, form: c.text }));
     extra.push({ id, name, aliases: [], roles: [], roleSentences: {}, affiliation: null, gender: null, mentions, sentences: [...new Set(uses.map((u) => u.s))] });
     for (const u of uses) byChunk.set(`${u.s}:${u.ci}`, id);
   }
-  if (!extra.length) return people;
+  if (!extra.length && byChunk.size === people.byChunk.size) return people;
   return { ...people, people: [...people.people, ...extra], byChunk };
+}
+
+/** The one person whose name or alias is `word`, else the one person whose full name holds it as a word. */
+function personNamed(people: Person[], word: string): Person | null {
+  const w = word.toLowerCase();
+  const exact = people.filter((p) => [p.name, ...p.aliases].some((n) => n.toLowerCase() === w));
+  const holders = people.filter((p) => p.name.toLowerCase().split(/\s+/).length > 1 && p.name.toLowerCase().split(/\s+/).includes(w));
+  if (holders.length === 1) return holders[0];
+  return exact.length === 1 ? exact[0] : null;
 }
 
 function isBareName(c: AnalyzedSentence['chunks'][number]): c is NameChunk {
