@@ -56,14 +56,61 @@ export function orgSubject(after: Token[], k: number, s: AnalyzedSentence, orgs:
   return referredOrg(t.key, orgs, before);
 }
 
-/** The nearest organisation named before `before` that "the NOUN" refers to. */
-function referredOrg(noun: string, orgs: OrgMention[], before: number): string | null {
+/**
+ * The nearest organisation named before `before` that "the NOUN" refers to: one whose name holds the noun, else
+ * for a generic noun ("the group", "the party") the nearest named at all.
+ */
+export function referredOrg(noun: string, orgs: OrgMention[], before: number): string | null {
   const word = new RegExp(`(^|\\s)${noun}(\\s|$)`, 'i');
-  for (let k = orgs.length - 1; k >= 0; k--) {
-    const o = orgs[k];
-    if (o.pos >= before) continue;
-    if (before - o.pos > LOOKBACK) break;
-    if (word.test(o.name) || GENERIC.has(noun)) return o.name;
-  }
-  return null;
+  const near = orgs.filter((o) => o.pos < before && before - o.pos <= LOOKBACK).reverse();
+  const named = near.find((o) => word.test(o.name));
+  if (named) return named.name;
+  return GENERIC.has(noun) || noun === 'party' ? (near[0]?.name ?? null) : null;
 }
+
+const PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'with', 'to', 'by', 'in', 'on', 'about', 'against']);
+const ADVERBS = /^(also|has|have|had|then|later|again|once|further|would|will|had|separately)$|ly$/;
+
+/**
+ * The organisation that is the subject of the speech verb at token `vi`: "The Trust said in a statement that
+ * …", "In a statement, the ministry indicated that …", "The Commission, in a note issued late, said …", "the
+ * transport federation FTC said it would …". An organisation after a preposition ("X of the Federation said")
+ * is not the subject.
+ */
+export function orgBeforeVerb(s: AnalyzedSentence, vi: number, orgs: OrgMention[]): string | null {
+  let k = vi - 1;
+  while (k >= 0 && s.tokens[k].kind === 'word' && ADVERBS.test(s.tokens[k].key)) k--;
+  if (s.tokens[k]?.text === ',') {
+    // over a parenthetical: ", in a note issued late,"
+    let c = k - 1;
+    while (c >= 0 && k - c <= 12 && s.tokens[c].text !== ',' && !/[.;:!?]/.test(s.tokens[c].text)) c--;
+    if (c < 0 || s.tokens[c].text !== ',') return null;
+    k = c - 1;
+  }
+  if (k < 0) return null;
+  const ci = s.chunkAt[k];
+  const c = ci >= 0 ? s.chunks[ci] : null;
+  const pos = s.tokens[k].start;
+  let start = c ? c.start : k;
+  let name: string | null = null;
+  const bareNoun = (!c || (c.type === 'name' && c.end - c.start === 1)) && ORG_NOUN(s.tokens[k].key);
+  if (c && !bareNoun) {
+    name = orgName(s, c);
+    // "the transport federation FTC": an acronym after an organisation noun
+    if (!name && c.type === 'name' && c.end - c.start === 1 && ORG_NOUN(s.tokens[c.start - 1]?.key)) {
+      name = c.text;
+      start = c.start - 1;
+    }
+  } else if (bareNoun) {
+    // "the ministry", "the federation", "The Commission": an organisation named before
+    if (s.tokens[k - 1]?.key !== 'the' && s.tokens[k - 2]?.key !== 'the') return null;
+    name = referredOrg(s.tokens[k].key, orgs, pos);
+  }
+  if (!name) return null;
+  let b = start - 1;
+  while (b >= 0 && s.tokens[b].kind === 'word' && (s.tokens[b].key === 'the' || (!s.tokens[b].cap && ORG_NOUN(s.tokens[b].key)) || (s.chunkAt[b] >= 0 && s.chunks[s.chunkAt[b]].type === 'gaz'))) b--;
+  if (b >= 0 && PREPOSITIONS.has(s.tokens[b].key)) return null;
+  return name;
+}
+
+const ORG_NOUN = (key: string | undefined) => !!key && (ORG_HEADS.has(key) || GENERIC.has(key));

@@ -21,7 +21,8 @@ export const SPEECH_VERBS = new Set(
   maintain maintains maintained maintaining contend contends contended contending point pointed pointing quip quipped
   shout shouted yell yelled whisper whispered testify testified told report reported reporting indicate indicates indicated indicating
   express expressed expressing articulate articulated articulating reassure reassured reassuring caution cautioned cautioning
-  accuse accused accusing praise praised praising criticize criticized criticise criticised insist added`),
+  accuse accused accusing praise praised praising criticize criticized criticise criticised insist added
+  speak speaks spoke spoken speaking`),
 );
 
 /** Verbs that introduce a quote most strongly right after the quote ("…,” she asserted). */
