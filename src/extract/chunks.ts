@@ -332,29 +332,65 @@ export interface AnalyzeOptions {
   skip?: Array<[number, number]>;
 }
 
-/** Analyses one sentence (offsets are document offsets). */
-export function analyzeSentence(s: Sentence, opts: AnalyzeOptions = {}): AnalyzedSentence {
+/** A dateline ("KYIV, Ukraine (AP) —") read off the sentence start and blanked from the text to tokenize. */
+function readDateline(s: Sentence): { text: string; dateline?: AnalyzedSentence['dateline'] } {
   let text = s.text;
-  let dateline: AnalyzedSentence['dateline'];
   const dm = DATELINE.exec(text);
-  if (dm && dm[1].replace(/[^\p{L}]/gu, '').length >= 3) {
-    const name = dm[1].toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
-    dateline = { name, start: s.start, end: s.start + dm[1].length };
-    const blank = (a: number, b: number) => (text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b));
-    blank(0, dm[1].length);
-    if (dm[3]) {
-      const at = s.text.indexOf(dm[3], dm[1].length);
-      blank(at, at + dm[3].length);
-    }
+  if (!dm || dm[1].replace(/[^\p{L}]/gu, '').length < 3) return { text };
+  const name = dm[1].toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+  const blank = (a: number, b: number) => (text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b));
+  blank(0, dm[1].length);
+  if (dm[3]) {
+    const at = s.text.indexOf(dm[3], dm[1].length);
+    blank(at, at + dm[3].length);
   }
-  const tokens = tokenize(text, s.start);
-  const skip = opts.skip ?? [];
-  const skipped = (t: Token) => skip.some(([a, b]) => t.start >= a && t.end <= b);
+  return { text, dateline: { name, start: s.start, end: s.start + dm[1].length } };
+}
+
+/** A line in title case without end punctuation. */
+function isHeadline(s: Sentence, words: Token[]): boolean {
   const letters = s.text.replace(/[^\p{L}]/gu, '');
-  const words = tokens.filter((t) => t.kind === 'word');
   const capWords = words.filter((t) => t.cap && !isFunctionWord(t.text));
-  const headline = words.length >= 4 && capWords.length / words.length > 0.7 && !/[.!?"”]$/.test(s.text.trim()) && !!letters;
+  return words.length >= 4 && capWords.length / words.length > 0.7 && !/[.!?"”]$/.test(s.text.trim()) && !!letters;
+}
+
+/** An unknown acronym acting as a party: "the RSF", "RSF commander X", "SAF said", "RSF’s". */
+function acronymOrgAt(tokens: Token[], i: number): OrgChunk | null {
+  const t = tokens[i];
+  if (!t.upper || !/^\p{Lu}{2,6}$/u.test(t.text) || /^[IVXLC]+$/.test(t.text)) return null;
+  const nx = tokens[i + 1];
+  const agent = tokens[i - 1]?.key === 'the' || t.poss || (nx && (headAt(tokens, i + 1) !== null || /^(said|says|rejected|accepted|denied|announced|fighters|forces|troops|militia|leader|leaders|spokesman|delegation)$/.test(nx.key)));
+  return agent ? { type: 'org', start: i, end: i + 1, text: t.text } : null;
+}
+
+/** A capitalised name span at token i, or the title a capitalised run ends in; null when the capital only starts the sentence. */
+function nameOrTitleAt(tokens: Token[], i: number): NameChunk | TitleChunk | null {
+  const name = nameAt(tokens, i);
+  if (!name) return null;
+  const initial = isOpener(tokens[i - 1]) || (i > 0 && tokens[i - 1].kind === 'punct' && /^[“"‘]$/.test(tokens[i - 1].text));
+  // a capital that only marks the start of a sentence
+  if ((initial || i === 0) && isCommonWord(tokens[i].text) && !isFirstName(tokens[i].text) && !(name.headKind && name.keys.length >= 2 && !isCommonWord(tokens[i + 1].text) && !isFunctionWord(tokens[i].text) && !/^(the|a|an|this|that|its|their|our)$/.test(tokens[i].key))) {
+    return null;
+  }
+  // a capitalised run that ends in a title: "Minority Leader Hakeem Jeffries" → title "Minority Leader"
+  const tAfter = name.end < tokens.length && !tokens[name.end - 1].poss && !isFirstName(tokens[name.start].text) ? analyzeTitle(tokens, name.end) : null;
+  if (tAfter && !tAfter.honorific && tokens[tAfter.start].cap && tAfter.start === name.end && isNameWord(tokens[tAfter.end]) && name.keys.length <= 3 && !name.headKind) {
+    tAfter.start = name.start;
+    tAfter.text = joinTokens(tokens, name.start, tAfter.end);
+    return tAfter;
+  }
+  name.initial = initial || name.start === 0;
+  return name;
+}
+
+/** The chunks of one sentence, left to right: gazetteer names, titles, acronyms, organisations, name spans. */
+function chunkTokens(tokens: Token[], headline: boolean, skipped: (t: Token) => boolean): Chunk[] {
   const chunks: Chunk[] = [];
+  const pushTitle = (title: TitleChunk) => {
+    chunks.push(title);
+    if (title.complement?.nameChunk) chunks.push(title.complement.nameChunk);
+    return title.end;
+  };
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
@@ -378,57 +414,30 @@ export function analyzeSentence(s: Sentence, opts: AnalyzeOptions = {}): Analyze
     const title = skipped(t) ? null : analyzeTitle(tokens, i);
     if (title) {
       // "President" at the start of a capitalised name ("President Trump") or a lower-case role ("special envoy")
-      chunks.push(title);
-      if (title.complement?.nameChunk) chunks.push(title.complement.nameChunk);
-      i = title.end;
+      i = pushTitle(title);
       continue;
     }
-    // an unknown acronym acting as a party: "the RSF", "RSF commander X", "SAF said", "RSF’s"
-    if (t.upper && !skipped(t) && /^\p{Lu}{2,6}$/u.test(t.text) && !/^[IVXLC]+$/.test(t.text)) {
-      const nx = tokens[i + 1];
-      const agent = tokens[i - 1]?.key === 'the' || t.poss || (nx && (headAt(tokens, i + 1) !== null || /^(said|says|rejected|accepted|denied|announced|fighters|forces|troops|militia|leader|leaders|spokesman|delegation)$/.test(nx.key)));
-      if (agent) {
-        chunks.push({ type: 'org', start: i, end: i + 1, text: t.text });
-        i++;
-        continue;
-      }
-    }
-    const org = orgAt(tokens, i);
+    const org = (skipped(t) ? null : acronymOrgAt(tokens, i)) ?? orgAt(tokens, i);
     if (org) {
       chunks.push(org);
       i = org.end;
       continue;
     }
-    if (!skipped(t) && (t.cap || PARTICLES.has(t.key) || PREFIXED.test(t.text))) {
-      const name = nameAt(tokens, i);
-      if (name) {
-        const initial = isOpener(tokens[i - 1]) || (i > 0 && tokens[i - 1].kind === 'punct' && /^[“"‘]$/.test(tokens[i - 1].text));
-        // a capital that only marks the start of a sentence
-        if ((initial || i === 0) && isCommonWord(tokens[i].text) && !isFirstName(tokens[i].text) && !(name.headKind && name.keys.length >= 2 && !isCommonWord(tokens[i + 1].text) && !isFunctionWord(tokens[i].text) && !/^(the|a|an|this|that|its|their|our)$/.test(tokens[i].key))) {
-          i++;
-          continue;
-        }
-        // a capitalised run that ends in a title: "Minority Leader Hakeem Jeffries" → title "Minority Leader"
-        const tAfter = name.end < tokens.length && !tokens[name.end - 1].poss && !isFirstName(tokens[name.start].text) ? analyzeTitle(tokens, name.end) : null;
-        if (tAfter && !tAfter.honorific && tokens[tAfter.start].cap && tAfter.start === name.end && isNameWord(tokens[tAfter.end]) && name.keys.length <= 3 && !name.headKind) {
-          tAfter.start = name.start;
-          tAfter.text = joinTokens(tokens, name.start, tAfter.end);
-          chunks.push(tAfter);
-          if (tAfter.complement?.nameChunk) chunks.push(tAfter.complement.nameChunk);
-          i = tAfter.end;
-          continue;
-        }
-        name.initial = initial || name.start === 0;
-        chunks.push(name);
-        i = name.end;
-        continue;
-      }
-    }
-    i++;
+    const named = !skipped(t) && (t.cap || PARTICLES.has(t.key) || PREFIXED.test(t.text)) ? nameOrTitleAt(tokens, i) : null;
+    if (named?.type === 'title') i = pushTitle(named);
+    else if (named) {
+      chunks.push(named);
+      i = named.end;
+    } else i++;
   }
-  chunks.sort((a, b) => a.start - b.start);
-  // "Russian Direct Investment Fund", "Senate Foreign Relations Committee": a country, demonym or body before an
-  // organisation's name is part of it
+  return chunks.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "Russian Direct Investment Fund", "Senate Foreign Relations Committee": a country, demonym or body before an
+ * organisation's name is part of it.
+ */
+function mergeOrgPrefixes(tokens: Token[], chunks: Chunk[]): void {
   for (let k = chunks.length - 2; k >= 0; k--) {
     const a = chunks[k];
     const b = chunks[k + 1];
@@ -436,6 +445,18 @@ export function analyzeSentence(s: Sentence, opts: AnalyzeOptions = {}): Analyze
       chunks.splice(k, 2, { type: 'org', start: a.start, end: b.end, text: joinTokens(tokens, a.start, b.end) });
     }
   }
+}
+
+/** Analyses one sentence (offsets are document offsets). */
+export function analyzeSentence(s: Sentence, opts: AnalyzeOptions = {}): AnalyzedSentence {
+  const { text, dateline } = readDateline(s);
+  const tokens = tokenize(text, s.start);
+  const skip = opts.skip ?? [];
+  const skipped = (t: Token) => skip.some(([a, b]) => t.start >= a && t.end <= b);
+  const words = tokens.filter((t) => t.kind === 'word');
+  const headline = isHeadline(s, words);
+  const chunks = chunkTokens(tokens, headline, skipped);
+  mergeOrgPrefixes(tokens, chunks);
   const chunkAt = new Int32Array(tokens.length).fill(-1);
   chunks.forEach((c, ci) => {
     for (let k = c.start; k < c.end; k++) if (chunkAt[k] === -1 || c.type !== 'name') chunkAt[k] = ci;
