@@ -79,6 +79,11 @@ function placeByApposition(s: AnalyzedSentence, c: NameChunk): Hit | null {
       if (VENUE_HEADS.has(tokens[k].key) && k > c.end + 1 && !tokens[k].poss && !/^(house|field|road|street|plant|station|park)$/.test(tokens[k].key)) return { kind: 'venue' };
     }
   }
+  // "its exclave, Nakhchivan,": the place noun comes first
+  const prev3 = tokens[c.start - 3];
+  if (prev?.text === ',' && prev2 && PLACE_APPOSITIVE.has(prev2.key) && !prev2.cap && prev3 && (prev3.key === 'the' || prev3.key === 'its' || prev3.poss || /^(their|his|her)$/.test(prev3.key)) && !c.poss && (!next || next.kind === 'punct')) {
+    return { kind: prev2.key === 'region' || prev2.key === 'province' || prev2.key === 'exclave' || prev2.key === 'enclave' ? 'region' : 'city' };
+  }
   // "North Darfur", "Southern Lebanon"
   if (c.keys.length >= 2 && /^(north|south|east|west|northern|southern|eastern|western|central|upper|lower|northeast|northwest|southeast|southwest|greater)$/.test(c.keys[0]) && !(next && next.kind === 'num')) {
     return { kind: 'region' };
