@@ -1,10 +1,10 @@
 import type { Sentence } from '../text/sentences.ts';
 import { tokenize, type Token } from '../text/tokens.ts';
 import { gazetteerAt, type GazEntry } from './lexicon/gazetteer.ts';
-import { ORG_HEADS, ORG_LEAD_HEADS } from './lexicon/organizations.ts';
+import { NATIONAL_SERVICES, ORG_HEADS, ORG_LEAD_HEADS } from './lexicon/organizations.ts';
 import { FEATURE_HEADS, PLACE_PREPOSITIONS, VENUE_HEADS } from './lexicon/places.ts';
 import { HONORIFICS, MAX_TITLE_HEAD_WORDS, OFFICE_DOMAINS, POSTED_HEADS, RELATION_HEADS, SERVES_HEADS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon/titles.ts';
-import { isCommonWord, isFirstName, isFunctionWord, isMonth, isPersonWord, isWeekday, mayBeSurname } from './lexicon/words.ts';
+import { isCommonWord, isFirstName, isFunctionWord, isMonth, isPersonWord, isWeekday, lexTags, mayBeSurname } from './lexicon/words.ts';
 
 /**
  * Splits each sentence into chunks: known names from the gazetteer (countries, demonyms, places, organisations),
@@ -69,6 +69,8 @@ export interface AnalyzedSentence {
   bare: boolean;
   /** A dateline's place ("KYIV, Ukraine (AP) —"), title-cased. */
   dateline?: { name: string; start: number; end: number };
+  /** The news agency a dateline or a sign-off names ("(AP) —", a closing "— Reuters"). */
+  agency?: string;
 }
 
 const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'des', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'dos', 'das', 'do', 'ter', 'ten', 'zu', 'bin', 'ibn', 'bint', 'al', 'el', 'abu', 'ben', 'st', 'st.']);
@@ -238,7 +240,8 @@ function nameAt(tokens: Token[], i: number): NameChunk | null {
     const t = tokens[j];
     if (isNameWord(t) && (j === i || !(t.upper && t.text.replace(/\./g, '').length > 1 && !/^(\p{Lu}\.)+$/u.test(t.text)))) {
       if (j > i) {
-        if (isMonth(t.text) || isWeekday(t.text)) break;
+        // "Rwanda-backed M23": a letters-and-digits name is a group's or a model's, never part of a person's name
+        if (isMonth(t.text) || isWeekday(t.text) || /^\p{Lu}{1,4}\d{1,3}$/u.test(t.text)) break;
         const g0 = gazetteerAt(tokens, j);
         // "National Security Council": a known body's name inside a longer one
         const g = g0 && g0.entry.type === 'org' && g0.end - j >= 2 && ORG_HEADS.has(tokens[g0.end - 1].key) && !isFirstName(tokens[i].text) ? null : g0;
@@ -325,39 +328,123 @@ function orgAt(tokens: Token[], i: number): OrgChunk | null {
 
 const isOpener = (t: Token | undefined) => !t || (t.kind === 'punct' && OPENERS.has(t.text));
 
-const DATELINE = /^([\p{Lu}][\p{Lu} .'’-]{1,40}[\p{Lu}])(,\s*[\p{Lu}][\p{L}.]*(?:\s[\p{Lu}][\p{L}.]*){0,2})?\s*(\([^)]{1,40}\))?\s*[—–-]{1,2}\s*/u;
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?';
+/** "KYIV, Ukraine (AP) —", "CITY, Country/OTHER CITY -", "CITY, July 25 —", "CITY:" */
+const DATELINE = new RegExp(
+  `^([\\p{Lu}][\\p{Lu} .'’-]{1,40}[\\p{Lu}])((?:,\\s*[\\p{Lu}][\\p{L}.]*(?:\\s[\\p{Lu}][\\p{L}.]*){0,2}(?:/[\\p{Lu}][\\p{Lu} .'’-]*[\\p{Lu}])?)?(?:,\\s*${MONTH})?)\\s*(\\([^)]{1,40}\\))?\\s*([—–-]{1,2}|:)\\s*`,
+  'u',
+);
+/** A dateline in title case, dated and credited: "Amman, July 28 (Petra) –". */
+const DATELINE_TITLE = new RegExp(`^(\\p{Lu}[\\p{Ll}'’-]+(?: \\p{Lu}[\\p{Ll}'’-]+){0,2}),\\s*${MONTH}\\s*(\\([^)]{1,40}\\))\\s*[—–-]{1,2}\\s*`, 'u');
+/** A closing credit line: "— Reuters", "-- AFP". */
+const SIGN_OFF = /^\s*[—–-]{1,2}\s*(\p{Lu}[\p{L}]+|\p{Lu}{2,6})\.?\s*$/u;
+/** "(AP)", "(Petra)": a credit, not a parenthetical remark. */
+const agencyIn = (paren: string | undefined) => {
+  const a = paren?.replace(/^\(|\)$/g, '').trim();
+  return a && /^\p{Lu}[\p{L}.&’' -]{0,30}$/u.test(a) && !/\b(Updated?|Photo|File|Video|Reporting)\b/i.test(a) ? a : undefined;
+};
 
 export interface AnalyzeOptions {
   /** Character ranges (doc offsets) whose words are not names: quoted titles and scare-quoted terms. */
   skip?: Array<[number, number]>;
 }
 
-/** Analyses one sentence (offsets are document offsets). */
-export function analyzeSentence(s: Sentence, opts: AnalyzeOptions = {}): AnalyzedSentence {
+/** A dateline ("KYIV, Ukraine (AP) —") read off the sentence start and blanked from the text to tokenize. */
+function readDateline(s: Sentence): { text: string; dateline?: AnalyzedSentence['dateline']; agency?: string } {
   let text = s.text;
-  let dateline: AnalyzedSentence['dateline'];
-  const dm = DATELINE.exec(text);
-  if (dm && dm[1].replace(/[^\p{L}]/gu, '').length >= 3) {
-    const name = dm[1].toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
-    dateline = { name, start: s.start, end: s.start + dm[1].length };
-    const blank = (a: number, b: number) => (text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b));
-    blank(0, dm[1].length);
-    if (dm[3]) {
-      const at = s.text.indexOf(dm[3], dm[1].length);
-      blank(at, at + dm[3].length);
-    }
+  const signOff = SIGN_OFF.exec(text);
+  if (signOff && !isCommonWord(signOff[1]) && !isFirstName(signOff[1])) return { text, agency: signOff[1] };
+  const upper = DATELINE.exec(text);
+  // "UPDATE:", "BREAKING:" are labels, not places
+  const dm = upper && !(upper[4] === ':' && (upper[2] || upper[3] || isCommonWord(upper[1]))) ? upper : DATELINE_TITLE.exec(text);
+  if (!dm || dm[1].replace(/[^\p{L}]/gu, '').length < 3) return { text };
+  const credit = dm === upper ? dm[3] : dm[2];
+  const name = dm[1].toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+  const blank = (a: number, b: number) => (text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b));
+  blank(0, dm[1].length);
+  if (credit) {
+    const at = s.text.indexOf(credit, dm[1].length);
+    blank(at, at + credit.length);
   }
-  const tokens = tokenize(text, s.start);
-  const skip = opts.skip ?? [];
-  const skipped = (t: Token) => skip.some(([a, b]) => t.start >= a && t.end <= b);
+  return { text, dateline: { name, start: s.start, end: s.start + dm[1].length }, agency: agencyIn(credit) };
+}
+
+/** A line in title case without end punctuation. */
+function isHeadline(s: Sentence, words: Token[]): boolean {
   const letters = s.text.replace(/[^\p{L}]/gu, '');
-  const words = tokens.filter((t) => t.kind === 'word');
   const capWords = words.filter((t) => t.cap && !isFunctionWord(t.text));
-  const headline = words.length >= 4 && capWords.length / words.length > 0.7 && !/[.!?"”]$/.test(s.text.trim()) && !!letters;
+  return words.length >= 4 && capWords.length / words.length > 0.7 && !/[.!?"”]$/.test(s.text.trim()) && !!letters;
+}
+
+const AGENT_AFTER = /^(said|says|rejected|accepted|denied|announced|fighters|forces|troops|militia|militias|rebel|rebels|insurgents|militants|group|movement|leader|leaders|spokesman|spokeswoman|spokesperson|delegation|commander|commanders)$/;
+
+/**
+ * An unknown acronym acting as a party: "the RSF", "RSF commander X", "SAF said", "RSF’s"; letters and digits
+ * ("the M23 rebels") when the context makes it a group, not a model or a road ("the A320 jets").
+ */
+function acronymOrgAt(tokens: Token[], i: number): OrgChunk | null {
+  const t = tokens[i];
+  const nx = tokens[i + 1];
+  if (/^\p{Lu}{1,4}\d{1,3}$/u.test(t.text)) {
+    // "the A320 jets": a lower-case noun after it (not a verb, "seized", nor a function word, "but")
+    const nounAfter = nx && nx.kind === 'word' && !nx.cap && !AGENT_AFTER.test(nx.key) && !isFunctionWord(nx.text) && !/ed$/.test(nx.key) && !lexTags(nx.key).some((x) => /Verb|Conjunction|Preposition|Adverb|Determiner/.test(x));
+    const agent = (nx && AGENT_AFTER.test(nx.key)) || ((tokens[i - 1]?.key === 'the' || t.poss) && !nounAfter);
+    return agent ? { type: 'org', start: i, end: i + 1, text: t.text } : null;
+  }
+  if (!t.upper || !/^\p{Lu}{2,6}$/u.test(t.text) || /^[IVXLC]+$/.test(t.text)) return null;
+  const agent = tokens[i - 1]?.key === 'the' || t.poss || (nx && (headAt(tokens, i + 1) !== null || AGENT_AFTER.test(nx.key)));
+  return agent ? { type: 'org', start: i, end: i + 1, text: t.text } : null;
+}
+
+const MILITARY_WORDS = new Set(['army', 'navy', 'infantry', 'marine', 'marines', 'division', 'corps', 'fleet', 'brigade', 'battalion', 'regiment', 'command', 'cavalry', 'airborne', 'armoured', 'armored', 'artillery', 'squadron', 'mechanized', 'mechanised', 'guards']);
+
+/** A numbered military unit: "the 2nd Army Region", "the 47th Mechanized Brigade". */
+function unitAt(tokens: Token[], i: number): OrgChunk | null {
+  const num = tokens[i];
+  const suffix = tokens[i + 1];
+  if (num.kind !== 'num' || !suffix || !/^(st|nd|rd|th)$/.test(suffix.key) || suffix.start !== num.end) return null;
+  const name = nameAt(tokens, i + 2);
+  if (!name || !name.keys.some((k) => MILITARY_WORDS.has(k))) return null;
+  return { type: 'org', start: i, end: name.end, text: joinTokens(tokens, i, name.end).replace(/^(\d+) (st|nd|rd|th)\b/, '$1$2') };
+}
+
+/** A capitalised name span at token i, or the title a capitalised run ends in; null when the capital only starts the sentence. */
+function nameOrTitleAt(tokens: Token[], i: number): NameChunk | TitleChunk | null {
+  const name = nameAt(tokens, i);
+  if (!name) return null;
+  const initial = isOpener(tokens[i - 1]) || (i > 0 && tokens[i - 1].kind === 'punct' && /^[“"‘]$/.test(tokens[i - 1].text));
+  // a capital that only marks the start of a sentence
+  if ((initial || i === 0) && isCommonWord(tokens[i].text) && !isFirstName(tokens[i].text) && !(name.headKind && name.keys.length >= 2 && !isCommonWord(tokens[i + 1].text) && !isFunctionWord(tokens[i].text) && !/^(the|a|an|this|that|its|their|our)$/.test(tokens[i].key))) {
+    return null;
+  }
+  // a capitalised run that ends in a title: "Minority Leader Hakeem Jeffries" → title "Minority Leader"
+  const tAfter = name.end < tokens.length && !tokens[name.end - 1].poss && !isFirstName(tokens[name.start].text) ? analyzeTitle(tokens, name.end) : null;
+  if (tAfter && !tAfter.honorific && tokens[tAfter.start].cap && tAfter.start === name.end && isNameWord(tokens[tAfter.end]) && name.keys.length <= 3 && !name.headKind) {
+    tAfter.start = name.start;
+    tAfter.text = joinTokens(tokens, name.start, tAfter.end);
+    return tAfter;
+  }
+  name.initial = initial || name.start === 0;
+  return name;
+}
+
+/** The chunks of one sentence, left to right: gazetteer names, titles, acronyms, organisations, name spans. */
+function chunkTokens(tokens: Token[], headline: boolean, skipped: (t: Token) => boolean): Chunk[] {
   const chunks: Chunk[] = [];
+  const pushTitle = (title: TitleChunk) => {
+    chunks.push(title);
+    if (title.complement?.nameChunk) chunks.push(title.complement.nameChunk);
+    return title.end;
+  };
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
+    const unit = unitAt(tokens, i);
+    if (unit) {
+      chunks.push(unit);
+      i = unit.end;
+      continue;
+    }
     if (t.kind !== 'word') {
       i++;
       continue;
@@ -378,68 +465,99 @@ export function analyzeSentence(s: Sentence, opts: AnalyzeOptions = {}): Analyze
     const title = skipped(t) ? null : analyzeTitle(tokens, i);
     if (title) {
       // "President" at the start of a capitalised name ("President Trump") or a lower-case role ("special envoy")
-      chunks.push(title);
-      if (title.complement?.nameChunk) chunks.push(title.complement.nameChunk);
-      i = title.end;
+      i = pushTitle(title);
       continue;
     }
-    // an unknown acronym acting as a party: "the RSF", "RSF commander X", "SAF said", "RSF’s"
-    if (t.upper && !skipped(t) && /^\p{Lu}{2,6}$/u.test(t.text) && !/^[IVXLC]+$/.test(t.text)) {
-      const nx = tokens[i + 1];
-      const agent = tokens[i - 1]?.key === 'the' || t.poss || (nx && (headAt(tokens, i + 1) !== null || /^(said|says|rejected|accepted|denied|announced|fighters|forces|troops|militia|leader|leaders|spokesman|delegation)$/.test(nx.key)));
-      if (agent) {
-        chunks.push({ type: 'org', start: i, end: i + 1, text: t.text });
-        i++;
-        continue;
-      }
-    }
-    const org = orgAt(tokens, i);
+    const org = (skipped(t) ? null : acronymOrgAt(tokens, i)) ?? orgAt(tokens, i);
     if (org) {
       chunks.push(org);
       i = org.end;
       continue;
     }
-    if (!skipped(t) && (t.cap || PARTICLES.has(t.key) || PREFIXED.test(t.text))) {
-      const name = nameAt(tokens, i);
-      if (name) {
-        const initial = isOpener(tokens[i - 1]) || (i > 0 && tokens[i - 1].kind === 'punct' && /^[“"‘]$/.test(tokens[i - 1].text));
-        // a capital that only marks the start of a sentence
-        if ((initial || i === 0) && isCommonWord(tokens[i].text) && !isFirstName(tokens[i].text) && !(name.headKind && name.keys.length >= 2 && !isCommonWord(tokens[i + 1].text) && !isFunctionWord(tokens[i].text) && !/^(the|a|an|this|that|its|their|our)$/.test(tokens[i].key))) {
-          i++;
-          continue;
-        }
-        // a capitalised run that ends in a title: "Minority Leader Hakeem Jeffries" → title "Minority Leader"
-        const tAfter = name.end < tokens.length && !tokens[name.end - 1].poss && !isFirstName(tokens[name.start].text) ? analyzeTitle(tokens, name.end) : null;
-        if (tAfter && !tAfter.honorific && tokens[tAfter.start].cap && tAfter.start === name.end && isNameWord(tokens[tAfter.end]) && name.keys.length <= 3 && !name.headKind) {
-          tAfter.start = name.start;
-          tAfter.text = joinTokens(tokens, name.start, tAfter.end);
-          chunks.push(tAfter);
-          if (tAfter.complement?.nameChunk) chunks.push(tAfter.complement.nameChunk);
-          i = tAfter.end;
-          continue;
-        }
-        name.initial = initial || name.start === 0;
-        chunks.push(name);
-        i = name.end;
-        continue;
-      }
-    }
-    i++;
+    const named = !skipped(t) && (t.cap || PARTICLES.has(t.key) || PREFIXED.test(t.text)) ? nameOrTitleAt(tokens, i) : null;
+    if (named?.type === 'title') i = pushTitle(named);
+    else if (named) {
+      chunks.push(named);
+      i = named.end;
+    } else i++;
   }
-  chunks.sort((a, b) => a.start - b.start);
-  // "Russian Direct Investment Fund", "Senate Foreign Relations Committee": a country, demonym or body before an
-  // organisation's name is part of it
+  return chunks.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "Russian Direct Investment Fund", "Senate Foreign Relations Committee": a country, demonym or body before an
+ * organisation's name is part of it.
+ */
+function mergeOrgPrefixes(tokens: Token[], chunks: Chunk[]): void {
   for (let k = chunks.length - 2; k >= 0; k--) {
     const a = chunks[k];
     const b = chunks[k + 1];
-    if (a.type === 'gaz' && a.entry.type !== 'place' && !tokens[a.end - 1].poss && a.end === b.start && b.type === 'name' && b.headKind === 'org') {
-      chunks.splice(k, 2, { type: 'org', start: a.start, end: b.end, text: joinTokens(tokens, a.start, b.end) });
+    if (a.type !== 'gaz' || tokens[a.end - 1].poss || a.end !== b.start || b.type !== 'name') continue;
+    // "Thai Army", "Cambodian Navy": a nation's own service; "Shanghai Cooperation Organization": a city's body
+    const nationalService = (a.entry.type === 'demonym' || a.entry.type === 'country') && b.keys.length === 1 && NATIONAL_SERVICES.has(b.keys[0]);
+    const orgName = b.headKind === 'org' && (a.entry.type !== 'place' || (b.keys.length >= 2 && a.end - a.start === 1));
+    if (!nationalService && !orgName) continue;
+    let start = a.start;
+    // "Royal Thai Army": an adjective before the nation's name belongs to the body's name
+    const lead = chunks[k - 1];
+    if (lead && lead.type === 'name' && lead.end === a.start && !lead.poss && lead.keys.length === 1 && isCommonWord(lead.text) && !isFunctionWord(lead.text)) {
+      start = lead.start;
+      k--;
     }
+    chunks.splice(k, start === a.start ? 2 : 3, { type: 'org', start, end: b.end, text: joinTokens(tokens, start, b.end) });
   }
+}
+
+/**
+ * "Democratic Forces for the Liberation of Rwanda", "Ad Hoc Committee of Ecuador Bondholders": an organisation's
+ * name runs on through "of"/"for" and capitalised words — unless what follows is only a country or place
+ * ("Armed Forces of Ukraine" keeps its head; the country is read as the place it is).
+ */
+function extendOrgNames(tokens: Token[], chunks: Chunk[]): void {
+  for (let k = 0; k < chunks.length; k++) {
+    const c = chunks[k];
+    if (!((c.type === 'name' && c.headKind === 'org') || c.type === 'org') || tokens[c.end - 1].poss) continue;
+    const prep = tokens[c.end];
+    if (!prep || !/^(of|for)$/.test(prep.key) || prep.cap) continue;
+    let m = c.end + 1;
+    if (tokens[m]?.key === 'the') m++;
+    const from = m;
+    let caps = 0;
+    while (m < tokens.length && isWord(tokens[m])) {
+      const t = tokens[m];
+      if (t.cap && !isMonth(t.text) && !isWeekday(t.text)) {
+        caps++;
+        m++;
+        if (t.poss) break;
+      } else if (/^(of|for|and|the)$/.test(t.key) && !t.cap && tokens[m + 1]?.cap) m++;
+      else break;
+    }
+    while (m > from && !tokens[m - 1].cap) m--;
+    if (caps < 2 || m <= from) continue;
+    const g = gazetteerAt(tokens, from);
+    if (g && g.end >= m) continue;
+    let last = k + 1;
+    while (last < chunks.length && chunks[last].start < m) last++;
+    if (chunks.slice(k + 1, last).some((x) => x.end > m || x.type === 'title')) continue;
+    chunks.splice(k, last - k, { type: 'org', start: c.start, end: m, text: joinTokens(tokens, c.start, m) });
+  }
+}
+
+/** Analyses one sentence (offsets are document offsets). */
+export function analyzeSentence(s: Sentence, opts: AnalyzeOptions = {}): AnalyzedSentence {
+  const { text, dateline, agency } = readDateline(s);
+  const tokens = tokenize(text, s.start);
+  const skip = opts.skip ?? [];
+  const skipped = (t: Token) => skip.some(([a, b]) => t.start >= a && t.end <= b);
+  const words = tokens.filter((t) => t.kind === 'word');
+  const headline = isHeadline(s, words);
+  const chunks = chunkTokens(tokens, headline, skipped);
+  mergeOrgPrefixes(tokens, chunks);
+  extendOrgNames(tokens, chunks);
   const chunkAt = new Int32Array(tokens.length).fill(-1);
   chunks.forEach((c, ci) => {
     for (let k = c.start; k < c.end; k++) if (chunkAt[k] === -1 || c.type !== 'name') chunkAt[k] = ci;
   });
   const bare = words.length <= 20 && !/[.!?"”’:)]$/.test(s.text.trim());
-  return { index: s.index, start: s.start, end: s.end, text: s.text, tokens, chunks, chunkAt, headline, bare, dateline };
+  return { index: s.index, start: s.start, end: s.end, text: s.text, tokens, chunks, chunkAt, headline, bare, dateline, agency };
 }

@@ -1,6 +1,17 @@
 import type { ExtractedOrganization } from './contract.ts';
 import type { AnalyzedSentence } from './chunks.ts';
 import type { PeopleResult } from './people.ts';
+import { gazetteerAt } from './lexicon/gazetteer.ts';
+import { ORG_HEADS } from './lexicon/organizations.ts';
+import { isFirstName } from './lexicon/words.ts';
+import { tokenize } from '../text/tokens.ts';
+
+/** A credited agency's name, canonical when it is a known one ("AP" → "Associated Press"). */
+function agencyName(text: string): string {
+  const tokens = tokenize(text);
+  const g = gazetteerAt(tokens, 0);
+  return g && g.end === tokens.length && g.entry.type === 'org' ? g.entry.org.name : text;
+}
 
 /**
  * Organisations: known bodies from the gazetteer (acronym and long form merged), names built on an
@@ -27,7 +38,8 @@ function looksLikeOrg(s: AnalyzedSentence, ci: number): boolean {
   if (tokens[c.end]?.text === ',') {
     for (let k = c.end + 1; k < tokens.length && k < c.end + 8; k++) {
       if (tokens[k].kind === 'punct') break;
-      if (ORG_NOUNS.has(tokens[k].key)) return true;
+      // "X, the White House said" names no body: an appositive's noun is lower case
+      if (ORG_NOUNS.has(tokens[k].key) && !tokens[k].cap) return true;
     }
   }
   // "the depository Euroclear", "the political analysis firm R.Politik"; "the Confluence Advisory think tank"
@@ -39,6 +51,8 @@ function looksLikeOrg(s: AnalyzedSentence, ci: number): boolean {
   if (tokens[c.end] && !c.poss && /^(news|think)$/.test(tokens[c.end].key) === false && ORG_NOUNS.has(tokens[c.end].key) && tokens[c.end].key !== 'house' && tokens[c.start - 1]?.key === 'the') return true;
   const prev = ci > 0 ? s.chunks[ci - 1] : null;
   if (prev && prev.type === 'gaz' && (prev.entry.type === 'country' || prev.entry.type === 'place') && tokens[prev.end - 1].poss && prev.end === c.start && c.keys.length === 1 && SAY.test(tokens[c.end]?.key ?? '')) return true;
+  // "Xinhua reported", "Yonhap quoted him as saying": what reports is a news outlet, not a person (people are resolved first)
+  if (c.keys.length === 1 && !c.poss && !isFirstName(c.text) && /^(reported|reports|quoted|quotes)$/.test(tokens[c.end]?.key ?? '')) return true;
   return false;
 }
 
@@ -56,6 +70,7 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
   };
   for (const s of sentences) {
     const { tokens, chunks } = s;
+    if (s.agency) add(agencyName(s.agency), s.index);
     chunks.forEach((c, ci) => {
       const surface = s.text.slice(tokens[c.start].start - s.start, tokens[c.end - 1].end - s.start);
       let a: Acc | null = null;
@@ -96,5 +111,56 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
     for (const x of a.sentences) if (!full.sentences.includes(x)) full.sentences.push(x);
     acc.delete(key);
   }
+  mergeShortForms(acc);
+  dropThingAcronyms(acc, sentences);
   return [...acc.values()].map((a) => ({ name: a.name, aliases: [...a.aliases], mentions: a.mentions, sentences: a.sentences }));
+}
+
+/**
+ * "Thai Army" after "Royal Thai Army": a name that is the last words of exactly one organisation's name one word
+ * longer is that organisation's short form.
+ */
+function mergeShortForms(acc: Map<string, Acc>): void {
+  for (const [key, a] of [...acc]) {
+    if (!a.name.includes(' ')) continue;
+    // one leading word more ("Royal"), not another body's words ("National Security and Defense Council")
+    const longer = [...acc.values()].filter((b) => b !== a && b.name.toLowerCase().endsWith(` ${key}`) && !b.name.slice(0, -key.length - 1).includes(' '));
+    if (longer.length !== 1) continue;
+    const full = longer[0];
+    full.aliases.add(a.name);
+    for (const x of a.aliases) full.aliases.add(x);
+    full.mentions += a.mentions;
+    for (const x of a.sentences) if (!full.sentences.includes(x)) full.sentences.push(x);
+    acc.delete(key);
+  }
+}
+
+/**
+ * "the Northern Link Route for Trade (NLRT)": an unknown acronym the text defines as the initials of a thing's name
+ * (a route, a plan, a pipeline; no organisation's head in it) names that thing, not a body.
+ */
+const THING_NOUNS = new Set(['route', 'corridor', 'road', 'railway', 'highway', 'pipeline', 'initiative', 'plan', 'project', 'strategy', 'mechanism', 'zone', 'system', 'framework', 'agreement', 'accord', 'treaty', 'act', 'deal', 'roadmap', 'partnership', 'declaration']);
+function dropThingAcronyms(acc: Map<string, Acc>, sentences: AnalyzedSentence[]): void {
+  for (const [key, a] of [...acc]) {
+    if (!/^\p{Lu}{2,8}$/u.test(a.name) || a.aliases.size) continue;
+    for (const s of sentences) {
+      const at = s.text.indexOf(`(${a.name})`);
+      if (at < 0) continue;
+      const words = s.text.slice(0, at).replace(/["“”‘’']/g, ' ').trim().split(/\s+/).slice(-12);
+      const caps = words.filter((w) => /^\p{Lu}/u.test(w));
+      let n = words.length;
+      let got = '';
+      while (n > 0 && got.length < a.name.length) {
+        const w = words[--n];
+        if (/^\p{Lu}/u.test(w)) got = w[0] + got;
+        else if (!/^(of|for|and|the|de|du|des|la|le)$/.test(w)) break;
+      }
+      if (got !== a.name || !caps.length) continue;
+      const defined = words.slice(n).join(' ').replace(/[,;:.]$/, '');
+      const keys = defined.toLowerCase().split(' ');
+      if (!keys.some((k) => THING_NOUNS.has(k)) || keys.some((k) => ORG_HEADS.has(k)) || acc.has(defined.toLowerCase())) continue;
+      acc.delete(key);
+      break;
+    }
+  }
 }

@@ -123,4 +123,6 @@ export const ORG_HEADS = new Set(
     'socialists greens liberals conservatives nationalists communists').split(/\s+/),
 );
 /** First words of an organisation's name ("Ministry of Defence", "Bank of England"). */
-export const ORG_LEAD_HEADS = new Set(['ministry', 'department', 'office', 'bank', 'university', 'council', 'court', 'house', 'federation', 'union', 'organization', 'organisation', 'institute', 'committee', 'commission', 'agency', 'chamber', 'party', 'league', 'academy', 'association']);
+export const ORG_LEAD_HEADS = new Set(['ministry', 'department', 'office', 'bank', 'university', 'council', 'court', 'house', 'federation', 'confederation', 'union', 'organization', 'organisation', 'institute', 'committee', 'commission', 'agency', 'chamber', 'party', 'league', 'academy', 'association', 'directorate', 'alliance', 'coalition', 'foundation', 'authority', 'secretariat']);
+/** One-word bodies a nation's name makes an organisation's name ("Thai Army", "French Navy"). */
+export const NATIONAL_SERVICES = new Set(['army', 'navy', 'police', 'military', 'government', 'parliament', 'cabinet', 'gendarmerie', 'coastguard', 'marines', 'legislature']);

@@ -17,10 +17,14 @@ const REGION_LIST = [
 for (const r of REGION_LIST) REGIONS.add(r);
 export { REGION_LIST };
 
+/** Named rooms and sites of state that news names as where something happened; their heads ("Office") would make them bodies. */
+export const VENUE_LIST = ['Oval Office', 'Rose Garden', 'Situation Room', 'East Room', 'Cabinet Room', 'Roosevelt Room', 'State Dining Room', 'Camp David', 'Blair House', 'Red Square', 'Tiananmen Square'];
+
 /** Nouns after a name that make it a place of that kind ("Donetsk region", "Zaporizhzhia oblast"). */
 export const PLACE_TYPE_AFTER: Record<string, 'region' | 'city'> = {
   region: 'region', oblast: 'region', province: 'region', district: 'region', county: 'region', territory: 'region',
   governorate: 'region', prefecture: 'region', krai: 'region', republic: 'region', raion: 'region', state: 'region',
+  exclave: 'region', enclave: 'region',
   city: 'city', town: 'city', village: 'city', port: 'city', suburb: 'city', municipality: 'city', settlement: 'city',
 };
 /** Nouns in an appositive after a place ("Pokrovsk, a key logistics hub"). */
