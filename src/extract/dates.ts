@@ -115,7 +115,7 @@ const EVENT_HEADS = new Set(
 );
 const EVENT_SKIP = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'his', 'her', 'our', 'and', 'of', 'to', 'on', 'in', 'at', 'by']);
 
-/** "talks in Geneva", "prisoner exchange", "House vote": an event noun phrase near the date, or null. */
+/** "talks in Vienna", "prisoner exchange", "House vote": an event noun phrase near the date, or null. */
 function eventPhrase(sentence: string, index: number, dateText: string): string | null {
   const re = /[\p{L}\d’'.-]+/gu;
   const words: Array<{ w: string; at: number }> = [];
@@ -129,7 +129,7 @@ function eventPhrase(sentence: string, index: number, dateText: string): string 
     if (/^(to|will|would|could|can|may|might|must|should|not)$/.test(prev)) return;
     const left: string[] = [];
     let from = i - 1;
-    // "an earlier round of talks in Geneva": the round is the event
+    // "an earlier round of talks in Vienna": the round is the event
     if (/^of$/i.test(words[i - 1]?.w ?? '') && /^(round|rounds|session|part|phase|stage)$/i.test(words[i - 2]?.w ?? '')) {
       left.push(words[i - 2].w, words[i - 1].w);
       from = i - 3;
@@ -143,7 +143,7 @@ function eventPhrase(sentence: string, index: number, dateText: string): string 
       left.unshift(x);
     }
     let right = '';
-    // "negotiations scheduled in Geneva": a participle may stand between the event and its place
+    // "negotiations scheduled in Vienna": a participle may stand between the event and its place
     const participle = /^(scheduled|held|planned|set|due|expected|slated)$/i.test(words[i + 1]?.w ?? '') ? words[i + 1].w : '';
     const p = participle ? i + 2 : i + 1;
     const after = words[p];

@@ -10,7 +10,7 @@ import { isMonth, isWeekday, lexTags } from './lexicon/words.ts';
 /**
  * Proposals: noun phrases headed by plan / proposal / deal / agreement / framework / guarantees / assurances /
  * term sheet / ceasefire / visit / deadline / offer / memorandum / treaty / summit …, named from their
- * modifiers ("28-point peace plan"), with who put them forward, status words and the supporting sentences.
+ * modifiers ("12-point peace plan"), with who put them forward, status words and the supporting sentences.
  * Later references ("the plan", "the leaked proposal", "these assurances", "the draft of the peace plan")
  * are merged into the proposal they refer to; an indefinite phrase with nothing specific ("a formal treaty")
  * is not a proposal.
@@ -618,7 +618,7 @@ function rightComplement(s: AnalyzedSentence, i: number, { family, end }: HeadAt
       if (w.kind !== 'punct') parts.push(w.text + (w.poss ? '’s' : ''));
       m++;
     }
-    // an inner proposal: "draft of the peace plan", "proposals for a ceasefire in Gaza", "plans for Zelenskyy’s visit"
+    // an inner proposal: "draft of the peace plan", "proposals for a ceasefire in the north", "plans for the president’s visit"
     if ((next.key === 'of' || next.key === 'for') && CONTAINERS.has(t.key)) {
       for (let q = end + 1; q < m; q++) {
         const im = HEADS[tokens[q].key] || (tokens[q].key === 'term' && tokens[q + 1]?.key === 'sheet') ? mentionAt(s, q, people, quotes) : null;
