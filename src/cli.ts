@@ -10,7 +10,7 @@ const USAGE = `usage: npm run cli -- <command>
   stats                     what the store holds
   conflicts                 dates on which sources disagree, with both citations
   digest [--since ISO]      print a digest now: news since that time, or the story so far
-  run "/who name:Rubio" [--json]   run one slash command against the store (--json: the Discord payload)`;
+  run "/who name:Keller" [--json]   run one slash command against the store (--json: the Discord payload)`;
 
 class UsageError extends Error {}
 
@@ -77,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'run':
       return withStore(loadConfig(), async (store) => {
-        if (!args.length) throw new UsageError('run needs a command line, e.g. run "/who name:Rubio"');
+        if (!args.length) throw new UsageError('run needs a command line, e.g. run "/who name:Keller"');
         const [{ runLine }, { loadCommands }, { Briefing }, { DigestScheduler }, { DigestService }, { consoleDelivery, isConsoleSubscription }, { createLogger }] =
           await Promise.all([
             import('./console/run-line.ts'),

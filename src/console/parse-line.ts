@@ -29,12 +29,12 @@ function localAttachment(file: string): AttachmentInput {
 }
 
 /**
- * Reads "/who name:Marco Rubio" as Discord shows it: a value runs to the next `option:` that the command
- * has, so values may contain spaces. Text before any `option:` goes to the first option ("/who Rubio").
+ * Reads "/who name:Anna Keller" as Discord shows it: a value runs to the next `option:` that the command
+ * has, so values may contain spaces. Text before any `option:` goes to the first option ("/who Keller").
  */
 export function parseLine(line: string, commands: Map<string, CommandModule>): ParsedLine {
   const m = /^\/?(\S+)\s*([\s\S]*)$/.exec(line.trim());
-  if (!m) throw new LineError('type a command, e.g. /who name:Rubio — /help lists them');
+  if (!m) throw new LineError('type a command, e.g. /who name:Keller — /help lists them');
   const command = commands.get(m[1].toLowerCase());
   if (!command) throw new LineError(`unknown command /${m[1]} — /help lists them`);
   let rest = m[2];

@@ -153,7 +153,7 @@ function eventPhrase(sentence: string, index: number, dateText: string): string 
         const x = words[k].w.replace(/[.]+$/, '');
         if (/[,;:.]/.test(sentence.slice(words[k - 1].at + words[k - 1].w.length, words[k].at))) break;
         if (words[k].at >= index && words[k].at < index + dateText.length) break;
-        // lower-case words only inside a name phrase: "with Russian advisor Kirill Dmitriev"
+        // lower-case words only inside a name phrase: "with Finnish adviser Aino Virtanen"
         const capitalised = /^\p{Lu}/u.test(x);
         const insideName = objs.length > 0 && /^\p{Ll}+$/u.test(x) && !/^(?:in|on|at|by|for|from|to|of|and|or|last|next|this)$/.test(x) && /^\p{Lu}/u.test(words[k + 1]?.w ?? '');
         if (!capitalised && !insideName && !(objs.length === 0 && /^(the)$/i.test(x))) break;

@@ -730,7 +730,7 @@ function proposersBefore(s: AnalyzedSentence, start: number, people: PeopleResul
       if (c && c.type === 'gaz' && c.entry.type === 'country') return [c.entry.country.name];
     }
   }
-  // "Kushner and Witkoff have been working on a term sheet"
+  // "Lindqvist and Moreau have been working on a term sheet"
   let v = -1;
   for (let k = start - 1; k >= 0 && start - k <= 3; k--) {
     if (tokens[k].kind === 'punct' && !/[“”"‘’]/.test(tokens[k].text)) break;
@@ -766,7 +766,7 @@ function proposersBefore(s: AnalyzedSentence, start: number, people: PeopleResul
 }
 
 /**
- * "Jared Kushner, Trump’s son-in-law, and U.S. special envoy Steve Witkoff, have been working on …": a subject
+ * "Erik Lindqvist, the premier’s son-in-law, and special envoy Anne Moreau, have been working on …": a subject
  * whose appositives end in a comma right before the verb. Its people are the names before the verb, back to the
  * start of the clause, that are neither possessives ("Trump’s") nor inside a complement.
  */
@@ -794,7 +794,7 @@ function subjectWithAppositives(s: AnalyzedSentence, v: number, people: PeopleRe
 const AFTER_VERBS = /^(working|worked|drafting|drafted|drew|drawn|draw|preparing|prepared|proposed|proposing|floated|devised|designed|developed|wrote|written|writing|crafted|crafting|tabled|submitted|unveiled|championed|backed|put)$/;
 const AUX = /^(have|has|had|been|were|was|are|is|be|already|jointly|first|originally|reportedly|also|recently|quietly)$/;
 
-/** Who is named after the proposal: "the term sheet that Kushner and Witkoff have been working on",
+/** Who is named after the proposal: "the term sheet that Lindqvist and Moreau have been working on",
  * "a reserve, proposed by von der Leyen", "The proposal, drafted by Egypt and Qatar". */
 function proposersAfter(s: AnalyzedSentence, e: number, people: PeopleResult): string[] {
   const { tokens } = s;
@@ -820,7 +820,7 @@ function proposersAfter(s: AnalyzedSentence, e: number, people: PeopleResult): s
 
 const isCommaTok = (t: Token | undefined) => !!t && t.kind === 'punct' && t.text === ',';
 
-/** People, countries and organisations listed from token k on ("Kushner and Witkoff", "Egypt and Qatar"). */
+/** People, countries and organisations listed from token k on ("Lindqvist and Moreau", "Egypt and Qatar"). */
 function partiesAt(s: AnalyzedSentence, k: number, people: PeopleResult): string[] {
   const out: string[] = [];
   const { tokens } = s;

@@ -10,7 +10,7 @@ export function fold(s: string): string {
     .trim();
 }
 
-/** Transliteration variants that news spells differently (Zelensky / Zelenskyy / Zelenskiy) fold to one form. */
+/** Transliteration variants that news spells differently (Kovalenko / Kovalenkiy, Hassan / Hasan) fold to one form. */
 function foldSpelling(token: string): string {
   return token
     .replace(/(.)\1+/g, '$1')
@@ -54,7 +54,7 @@ export function samePersonName(a: string, b: string): boolean {
   if (ka.length === 1 || kb.length === 1) return true;
   const fa = ka[0];
   const fb = kb[0];
-  // An initial or a short form of the first name agrees with it: "J. Kushner", "Dan Driscoll" / "Daniel Driscoll".
+  // An initial or a short form of the first name agrees with it: "J. Keller", "Dan Moreau" / "Daniel Moreau".
   const [short, long] = fa.length <= fb.length ? [fa, fb] : [fb, fa];
   return short === long || (long.startsWith(short) && (short.length === 1 || short.length >= 3));
 }

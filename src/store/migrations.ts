@@ -164,7 +164,7 @@ export const migrations: string[] = [
   INSERT OR IGNORE INTO date_terms (term, date_id) SELECT term, date_id FROM split WHERE term <> '';
   `,
   `
-  -- Keep every spelling as an alias (Zelensky, Zelenskyy, Zelenskiy share one key but are all shown).
+  -- Keep every spelling as an alias (Kovalensky, Kovalenskyy, Kovalenskiy share one key but are all shown).
   CREATE TABLE aliases_by_spelling (
     entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
     alias TEXT NOT NULL,
