@@ -309,6 +309,19 @@ function placeAsGivenName(tokens: Token[], i: number, g: { end: number; entry: G
   return { ...name, initial: isOpener(tokens[i - 1]) || i === 0, givenPlace: g.entry };
 }
 
+/** After "Ministry of Trade": ", Industry and" — the index of the word after "and", or null when no such list follows. */
+function domainListEnd(tokens: Token[], comma: number): number | null {
+  let q = comma;
+  while (tokens[q]?.text === ',') {
+    let r = q + 1;
+    if (!isNameWord(tokens[r]) || gazetteerAt(tokens, r)) return null;
+    while (isNameWord(tokens[r]) && !tokens[r].poss) r++;
+    if (tokens[r]?.key === 'and' && isNameWord(tokens[r + 1]) && !gazetteerAt(tokens, r + 1)) return r + 1;
+    q = r;
+  }
+  return null;
+}
+
 /** "Ministry of Defence", "Bank of England", "Foreign Ministry", "Party of Regions". */
 function orgAt(tokens: Token[], i: number): OrgChunk | null {
   const t = tokens[i];
@@ -320,6 +333,8 @@ function orgAt(tokens: Token[], i: number): OrgChunk | null {
     while (m < tokens.length && isWord(tokens[m]) && (tokens[m].cap || (['and', 'of', 'for'].includes(tokens[m].key) && tokens[m + 1]?.cap))) {
       m++;
       if (tokens[m - 1].poss) break;
+      // "Ministry of Trade, Industry and Fisheries": a comma list of domains closed by "and"
+      if (tokens[m]?.text === ',' && !tokens[m - 1].poss) m = domainListEnd(tokens, m) ?? m;
     }
     if (m > k) return { type: 'org', start: i, end: m, text: joinTokens(tokens, i, m) };
   }
@@ -492,7 +507,13 @@ function mergeOrgPrefixes(tokens: Token[], chunks: Chunk[]): void {
   for (let k = chunks.length - 2; k >= 0; k--) {
     const a = chunks[k];
     const b = chunks[k + 1];
-    if (a.type !== 'gaz' || tokens[a.end - 1].poss || a.end !== b.start || b.type !== 'name') continue;
+    if (a.type !== 'gaz' || tokens[a.end - 1].poss || a.end !== b.start) continue;
+    // "Guayaquil Chamber of Commerce": a city's chamber, board or council "of" something
+    if (b.type === 'org' && a.entry.type === 'place' && a.entry.kind === 'city' && ORG_LEAD_HEADS.has(tokens[b.start].key) && b.end - b.start >= 3) {
+      chunks.splice(k, 2, { type: 'org', start: a.start, end: b.end, text: joinTokens(tokens, a.start, b.end) });
+      continue;
+    }
+    if (b.type !== 'name') continue;
     // "Thai Army", "Cambodian Navy": a nation's own service; "Shanghai Cooperation Organization": a city's body
     const nationalService = (a.entry.type === 'demonym' || a.entry.type === 'country') && b.keys.length === 1 && NATIONAL_SERVICES.has(b.keys[0]);
     const orgName = b.headKind === 'org' && (a.entry.type !== 'place' || (b.keys.length >= 2 && a.end - a.start === 1));
@@ -529,7 +550,7 @@ function extendOrgNames(tokens: Token[], chunks: Chunk[]): void {
         caps++;
         m++;
         if (t.poss) break;
-      } else if (/^(of|for|and|the)$/.test(t.key) && !t.cap && tokens[m + 1]?.cap) m++;
+      } else if (/^(of|for|and|the)$/.test(t.key) && !t.cap && (tokens[m + 1]?.cap || (tokens[m + 1]?.key === 'the' && tokens[m + 2]?.cap))) m++;
       else break;
     }
     while (m > from && !tokens[m - 1].cap) m--;

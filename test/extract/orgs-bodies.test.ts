@@ -52,4 +52,15 @@ describe('organisations: groups and bodies', () => {
   it('a name before "the White House said" is no body', () => {
     expect(orgNames('The plan is called Harmony, the White House said.')).toEqual(['White House']);
   });
+
+  it('a ministry named with a comma list of domains, and a council "for the … of the …" keep their whole names', () => {
+    expect(orgNames('The Ministry of Ports, Rail and Canals said on Monday that the talks would resume.')).toEqual(['Ministry of Ports, Rail and Canals']);
+    expect(orgNames('Scientists at the International Council for the Study of the Ocean (ICSO) warned of a decline.')).toEqual(['International Council for the Study of the Ocean']);
+  });
+
+  it('firms named "… Partners", "… Asset Management" are organisations; a highway is a place', () => {
+    const ex = run('Investors at Boreal Frontier Partners sold the bonds. Kestrel Asset Management bought them. Drivers blocked the Trans-Coastal Highway on Wednesday.');
+    expect(ex.organizations.map((o) => o.name).sort()).toEqual(['Boreal Frontier Partners', 'Kestrel Asset Management']);
+    expect(ex.places.map((p) => p.name)).toContain('Trans-Coastal Highway');
+  });
 });

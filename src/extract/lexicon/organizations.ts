@@ -120,7 +120,7 @@ export const ORG_HEADS = new Set(
     'police militia movement front coalition network agency news times post journal press tribune herald gazette television tv radio ' +
     'broadcasting media cabinet government secretariat directorate inspectorate senate congress duma rada knesset bundestag ' +
     'sejm legislature caucus faction club society church federation league trust exchange board programme program democrats republicans ' +
-    'socialists greens liberals conservatives nationalists communists').split(/\s+/),
+    'socialists greens liberals conservatives nationalists communists partners management capital forum').split(/\s+/),
 );
 /** First words of an organisation's name ("Ministry of Defence", "Bank of England"). */
 export const ORG_LEAD_HEADS = new Set(['ministry', 'department', 'office', 'bank', 'university', 'council', 'court', 'house', 'federation', 'confederation', 'union', 'organization', 'organisation', 'institute', 'committee', 'commission', 'agency', 'chamber', 'party', 'league', 'academy', 'association', 'directorate', 'alliance', 'coalition', 'foundation', 'authority', 'secretariat']);
