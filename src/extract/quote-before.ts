@@ -1,7 +1,7 @@
 import type { Token } from '../text/tokens.ts';
 import type { AnalyzedSentence, TitleChunk } from './chunks.ts';
 import type { Person } from './people.ts';
-import { SPEECH_VERBS } from './lexicon/verbs.ts';
+import { NAMING_VERBS, SPEECH_VERBS } from './lexicon/verbs.ts';
 import { lexTags } from './lexicon/words.ts';
 import { SUBJECT_PRONOUNS, type QuoteContext } from './quote-context.ts';
 import { orgBeforeVerb, orgName } from './quote-orgs.ts';
@@ -25,7 +25,8 @@ export function speakerBeforeQuote(q: QuoteSpan, s: AnalyzedSentence, si: number
   const before = ctx.tokensIn(s, s.start, q.open);
   const verbs = speechVerbsBefore(before);
   const colon = before.length > 1 && before[before.length - 1].text === ':' ? before[before.length - 1] : null;
-  if ((!verbs.length && !colon) || isScareQuote(q, ctx.body, verbs.length > 0)) return NONE;
+  if (!verbs.length && !colon) return NONE;
+  if (isScareQuote(q, ctx.body, verbs.length > 0) && !(verbs.length && namesAs(q, s, ctx.body, verbs[0]))) return NONE;
   // the nearest verb first: "X said the meeting had confirmed “…”" falls back from "confirmed" to "said"
   for (const verb of verbs) {
     const r = speakerOfVerb(s, si, verb, ctx);
@@ -71,9 +72,21 @@ function speechVerbsBefore(before: Token[]): Token[] {
   const out: Token[] = [];
   for (let k = before.length - 1; k >= 0; k--) {
     if (before[k].kind === 'punct' && /[.!?;]/.test(before[k].text)) break;
-    if (SPEECH_VERBS.has(before[k].key) || (before[k].key === 'according' && before[k + 1]?.key === 'to')) out.push(before[k]);
+    if (SPEECH_VERBS.has(before[k].key) || NAMING_VERBS.has(before[k].key) || (before[k].key === 'according' && before[k + 1]?.key === 'to')) out.push(before[k]);
   }
   return out;
+}
+
+/**
+ * "called the deal a “breakthrough”", "referred to it as a “turning point”": a naming verb's own words. Not a
+ * noun ("his call for a “…”") and not "what his team calls a “…”" (a label, not a person's words).
+ */
+function namesAs(q: QuoteSpan, s: AnalyzedSentence, body: string, verb: Token): boolean {
+  if (!NAMING_VERBS.has(verb.key) || q.open - verb.end >= 90) return false;
+  if (!/\b(?:as\s+)?(?:a|an)\s*$/i.test(body.slice(Math.max(0, q.open - 12), q.open))) return false;
+  const prev = s.tokens[verb.i - 1]?.key ?? '';
+  if (/^(his|her|their|its|our|my|your|a|an|the|this|that)$/.test(prev)) return false;
+  return !s.tokens.slice(Math.max(0, verb.i - 3), verb.i).some((t) => t.key === 'what');
 }
 
 /** A short phrase after "the", "so-called", "what" …: a scare-quoted term, not speech ("the “new era”"). */

@@ -24,7 +24,7 @@ export function withBareSurnames(sentences: AnalyzedSentence[], people: PeopleRe
   const extra: Person[] = [];
   const byChunk = new Map(people.byChunk);
   for (const [name, uses] of seen) {
-    // a one-word name that is part of one known person's name ("Anwar" of "Anwar Ibrahim") is that person
+    // a one-word name that is part of one known person's name ("Lena" of "Lena Moravec") is that person
     const holder = personNamed(people.people, name);
     if (holder) {
       for (const u of uses) byChunk.set(`${u.s}:${u.ci}`, holder.id);

@@ -21,7 +21,7 @@ describe('speakers named only by surname', () => {
   });
 
   it('a one-word name the people pass left unlinked is the one person whose name holds it', () => {
-    const b = 'Prime Minister Anwar Kamal hosted the leaders.\n\nAnwar said the two sides agreed.\n\n"Both sides have agreed to talk again," said Anwar at a joint press conference.';
-    expect(speakerOf(b, 'Both sides have agreed')).toBe('Anwar Kamal');
+    const b = 'Prime Minister Idris Kamal hosted the leaders.\n\nIdris said the two sides agreed.\n\n"Both sides have agreed to talk again," said Idris at a joint press conference.';
+    expect(speakerOf(b, 'Both sides have agreed')).toBe('Idris Kamal');
   });
 });

@@ -25,6 +25,12 @@ export const SPEECH_VERBS = new Set(
   speak speaks spoke spoken speaking`),
 );
 
+/** Verbs by which someone names a thing in their own words ("called the deal a “breakthrough”"). */
+export const NAMING_VERBS = new Set(
+  forms(`call calls called calling describe describes described describing refer refers referred referring hail hails hailed
+  hailing praise praises praised praising term terms termed label labels labeled labelled brand brands branded characterize characterized characterise characterised`),
+);
+
 /** Verbs that introduce a quote most strongly right after the quote ("…,” she asserted). */
 export const ATTRIBUTION_AFTER = SPEECH_VERBS;
 
