@@ -23,9 +23,9 @@ export async function ingestDocument(store: Store, doc: SourceDocument, probe?: 
 }
 
 /** Validates and ingests raw bytes (a file or an attachment); a bad document is reported, never thrown. */
-export async function ingestBytes(store: Store, key: string, bytes: Buffer): Promise<IngestOutcome> {
+export async function ingestBytes(store: Store, key: string, bytes: Buffer, opts: { title?: string } = {}): Promise<IngestOutcome> {
   try {
-    return { key, ok: true, result: await ingestDocument(store, parseDocument(key, bytes)) };
+    return { key, ok: true, result: await ingestDocument(store, parseDocument(key, bytes, opts)) };
   } catch (e) {
     return { key, ok: false, reason: e instanceof DocumentError ? e.reason : (e as Error).message };
   }
@@ -42,12 +42,8 @@ export async function ingestAttachment(store: Store, fileName: string, bytes: Bu
   const ext = path.extname(fileName).toLowerCase();
   const stem = path.basename(fileName, path.extname(fileName)).replace(/[_-]+/g, ' ').trim();
   const key = `attachment/${crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 24)}${ext}`;
-  try {
-    const doc = parseDocument(key, bytes, { title: stem && !GENERIC_NAMES.has(stem.toLowerCase()) ? stem : undefined });
-    return { key: fileName, ok: true, result: await ingestDocument(store, doc) };
-  } catch (e) {
-    return { key: fileName, ok: false, reason: e instanceof DocumentError ? e.reason : (e as Error).message };
-  }
+  const outcome = await ingestBytes(store, key, bytes, { title: stem && !GENERIC_NAMES.has(stem.toLowerCase()) ? stem : undefined });
+  return { ...outcome, key: fileName };
 }
 
 export function documentKey(file: string): string {

@@ -121,7 +121,7 @@ function endLoneness(db: Db, kind: string, placeKey: number, day: string, id: nu
     .all(kind, placeKey, id, isoDay(d - LONE_DAYS), isoDay(d + LONE_DAYS)) as number[];
   for (const x of near) {
     db.prepare('UPDATE events SET lone = 0 WHERE id = ?').run(x);
-    db.prepare('DELETE FROM event_disputes WHERE event_id = ?').run(x);
+    setDispute(db, x, undefined);
   }
 }
 
@@ -149,6 +149,18 @@ function facts(db: Db, rows: EventKeyRow[]): EventFacts[] {
   });
 }
 
+/** Flags an event against the one it contradicts (dated by the later document of the two), or clears its flag. */
+function setDispute(db: Db, id: number, withId: number | undefined): void {
+  if (withId === undefined) {
+    db.prepare('DELETE FROM event_disputes WHERE event_id = ?').run(id);
+    return;
+  }
+  db.prepare(
+    `INSERT OR REPLACE INTO event_disputes (event_id, with_event_id, document_id)
+     VALUES (?, ?, (SELECT max(document_id) FROM event_sources WHERE event_id IN (?, ?)))`,
+  ).run(id, withId, id, withId);
+}
+
 /** Day-precision events of one kind and place between two days, through the (kind, place, day) index. */
 function eventsBetween(db: Db, kind: string, placeKey: number, from: number, to: number): EventKeyRow[] {
   return db
@@ -174,16 +186,7 @@ export function refreshDisputes(db: Db, n: Neighbourhood): number {
   const near = facts(db, [...eventsBetween(db, n.kind, n.placeKey, d - 2 * w, d + 2 * w), ...otherYears]);
   const owned = near.filter((e) => Math.abs(dayNumber(e.day) - d) <= w || e.day.slice(4) === n.day?.slice(4));
   const found = disputesAmong(near);
-  const clear = db.prepare('DELETE FROM event_disputes WHERE event_id = ?');
-  const flag = db.prepare(
-    `INSERT OR REPLACE INTO event_disputes (event_id, with_event_id, document_id)
-     VALUES (?, ?, (SELECT max(document_id) FROM event_sources WHERE event_id IN (?, ?)))`,
-  );
-  for (const e of owned) {
-    const other = found.get(e.id);
-    if (other === undefined) clear.run(e.id);
-    else flag.run(e.id, other, e.id, other);
-  }
+  for (const e of owned) setDispute(db, e.id, found.get(e.id));
   return owned.filter((e) => found.has(e.id)).length + (n.placeKey ? refreshLoneDates(db, n.kind, n.placeKey) : 0);
 }
 
@@ -208,15 +211,8 @@ function refreshLoneDates(db: Db, kind: string, placeKey: number): number {
       (o) => o.participants.some((p) => e.participants.includes(p)) && !o.documents.some((x) => e.documents.includes(x)),
     );
     const target = others.sort((a, b) => b.documents.length - a.documents.length)[0];
-    if (!target) {
-      db.prepare('DELETE FROM event_disputes WHERE event_id = ?').run(e.id);
-      continue;
-    }
-    db.prepare(
-      `INSERT OR REPLACE INTO event_disputes (event_id, with_event_id, document_id)
-       VALUES (?, ?, (SELECT max(document_id) FROM event_sources WHERE event_id IN (?, ?)))`,
-    ).run(e.id, target.id, e.id, target.id);
-    flagged++;
+    setDispute(db, e.id, target?.id);
+    if (target) flagged++;
   }
   return flagged;
 }

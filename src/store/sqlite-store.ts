@@ -237,11 +237,12 @@ export class SqliteStore implements Store {
   private knownPeopleIn(w: DocumentWrite, index: number): ResolvedEntity[] {
     const text = w.sentences[index]?.text ?? '';
     const found: ResolvedEntity[] = [];
+    const mention = this.db.prepare('INSERT OR IGNORE INTO mentions (entity_id, sentence_id) VALUES (?, ?)');
     for (const m of text.matchAll(/(?<![\p{L}’'-])\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+)?/gu)) {
       if (w.entities.has(fold(m[0]))) continue;
       const p = this.knownPerson(m[0]);
       if (!p || found.some((f) => f.id === p.id)) continue;
-      this.db.prepare('INSERT OR IGNORE INTO mentions (entity_id, sentence_id) VALUES (?, ?)').run(p.id, sid(w, index));
+      mention.run(p.id, sid(w, index));
       found.push(p);
     }
     return found;
