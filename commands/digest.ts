@@ -3,7 +3,7 @@ import { notice, type Answer } from '../src/briefing/answer.ts';
 import type { CommandContext, CommandOptions } from '../src/command.ts';
 import { requireManageGuild } from '../src/preconditions.ts';
 import { canonicalTimeZone, describeSchedule, describeSlot, parseSchedule, PRESETS, TIME_ZONES } from '../src/digest/schedule.ts';
-import { CONSOLE_CHANNEL } from '../src/console/run-line.ts';
+import { CONSOLE_CHANNEL } from '../src/console/channel.ts';
 import type { Subscription } from '../src/store/store.ts';
 
 const channelOption = (required: boolean) => (o: import('discord.js').SlashCommandChannelOption) =>

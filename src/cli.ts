@@ -85,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
             import('./briefing/briefing.ts'),
             import('./digest/scheduler.ts'),
             import('./digest/service.ts'),
-            import('./digest/console-delivery.ts'),
+            import('./console/delivery.ts'),
             import('./log.ts'),
           ]);
         if (!(await store.stats()).documents) process.stderr.write('the store is empty: run `npm run cli -- ingest` first\n');
@@ -96,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
         const digests = new DigestService(store, scheduler, config.PARLEY_TIMEZONE);
         const answer = await runLine(args.join(' '), { commands: await loadCommands(), briefing: new Briefing(store), digests, log });
         if (flags.has('--json')) {
-          const { toDiscordMessage } = await import('./present/embed.ts');
+          const { toDiscordMessage } = await import('./present/discord/embed.ts');
           process.stdout.write(`${JSON.stringify(toDiscordMessage(answer), null, 2)}\n`);
         } else {
           const { toText } = await import('./present/text.ts');

@@ -1,7 +1,7 @@
 import { Briefing } from './briefing/briefing.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { runConsole } from './console/console.ts';
-import { consoleDelivery, isConsoleSubscription } from './digest/console-delivery.ts';
+import { consoleDelivery, isConsoleSubscription } from './console/delivery.ts';
 import { DigestScheduler } from './digest/scheduler.ts';
 import { DigestService } from './digest/service.ts';
 import { ingestPaths } from './ingest/ingest.ts';

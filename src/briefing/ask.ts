@@ -1,4 +1,4 @@
-import { fold, nameKey } from '../ingest/names.ts';
+import { fold, nameKey } from '../text/names.ts';
 import type { SearchHit, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
 import { clip } from './format.ts';

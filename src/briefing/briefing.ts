@@ -1,6 +1,6 @@
 import { ingestAttachment, type IngestOutcome } from '../ingest/ingest.ts';
 import type { EntityKind, Store } from '../store/store.ts';
-import { fold, nameKey } from '../ingest/names.ts';
+import { fold, nameKey } from '../text/names.ts';
 import type { Answer } from './answer.ts';
 import { ask } from './ask.ts';
 import { brief } from './brief.ts';

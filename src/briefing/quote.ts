@@ -2,7 +2,7 @@ import type { Store } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
 import { plural, quoteText } from './format.ts';
 import { ftsQuery, questionTerms } from './fts.ts';
-import { fold } from '../ingest/names.ts';
+import { fold } from '../text/names.ts';
 import { closestWho, findWho } from './who.ts';
 
 const LIMIT = 8;

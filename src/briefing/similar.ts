@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { fold, nameKey } from '../ingest/names.ts';
+import { fold, nameKey } from '../text/names.ts';
 
 /** The names closest to what was typed, for "did you mean" suggestions. */
 export function closest(query: string, names: { id: number; name: string; alias: string }[], max = 3): string[] {

@@ -1,4 +1,4 @@
-import { fold, overlap, phraseKey } from '../ingest/names.ts';
+import { fold, overlap, phraseKey } from '../text/names.ts';
 import type { ProposalSummary, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
 import { excerpt, formatDate, plural } from './format.ts';

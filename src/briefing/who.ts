@@ -1,4 +1,4 @@
-import { fold, nameKey } from '../ingest/names.ts';
+import { fold, nameKey } from '../text/names.ts';
 import type { EntityDetail, EntityMatch, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer, type AnswerSection } from './answer.ts';
 import { excerpt, quoteText, plural } from './format.ts';

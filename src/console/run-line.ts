@@ -4,9 +4,8 @@ import { notice, type Answer } from '../briefing/answer.ts';
 import type { Briefing } from '../briefing/briefing.ts';
 import type { CommandContext, CommandModule } from '../command.ts';
 import type { DigestService } from '../digest/service.ts';
+import { CONSOLE_CHANNEL } from './channel.ts';
 import { LineError, parseLine } from './parse-line.ts';
-
-export const CONSOLE_CHANNEL = 'console';
 
 /** Runs one typed command line as the local operator (an admin) and returns its Answer; never throws. */
 export interface LineEnv {

@@ -1,7 +1,7 @@
 import { DiscordAPIError, HTTPError, type Client } from 'discord.js';
 import type { Answer } from '../briefing/answer.ts';
 import { DeliveryError, type Deliver } from '../digest/scheduler.ts';
-import { toDiscordMessage } from '../present/embed.ts';
+import { toDiscordMessage } from '../present/discord/embed.ts';
 import type { Subscription } from '../store/store.ts';
 
 function asDeliveryError(e: unknown): DeliveryError {

@@ -11,8 +11,8 @@ import { notice, type Answer } from '../briefing/answer.ts';
 import type { Briefing } from '../briefing/briefing.ts';
 import type { Choice, CommandContext, CommandModule } from '../command.ts';
 import type { DigestService } from '../digest/service.ts';
-import { toDiscordMessage } from '../present/embed.ts';
-import { DISCORD } from '../present/limits.ts';
+import { toDiscordMessage } from '../present/discord/embed.ts';
+import { DISCORD } from '../present/discord/limits.ts';
 import { clip, oneLine } from '../present/safe-text.ts';
 import { readOptions } from './options.ts';
 

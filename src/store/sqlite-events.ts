@@ -10,8 +10,8 @@ import {
   sameDayOtherYears,
   type EventFacts,
   type LabelPart,
-} from '../ingest/events.ts';
-import { nameKey } from '../ingest/names.ts';
+} from '../match/events.ts';
+import { nameKey } from '../text/names.ts';
 import type { Db } from './sqlite.ts';
 
 const surnameKey = (name: string) => nameKey(name).split(' ').pop() ?? '';

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { fold, nameKey } from '../ingest/names.ts';
+import { fold, nameKey } from '../text/names.ts';
 import type { Db } from './sqlite.ts';
 import type {
   DateRow,

@@ -1,6 +1,7 @@
 import type { SourceDocument } from '../documents/document.ts';
 import type { Extraction } from '../extract/contract.ts';
-import { fold, nameKey, phraseKey, sameProposalKey, samePersonName, sameSpellingVariant, skeletonKey } from '../ingest/names.ts';
+import { sameProposalKey, samePersonName, sameSpellingVariant } from '../match/names.ts';
+import { fold, nameKey, phraseKey, skeletonKey } from '../text/names.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { sqliteDigest } from './sqlite-digest.ts';
 import { disputeRows, listEvents } from './sqlite-event-queries.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moreLine } from '../../src/present/embed.ts';
+import { moreLine } from '../../src/present/discord/embed.ts';
 import { INVENTED, storeWith, storeWithText, text } from './setup.ts';
 
 // "1 sentences", "1 places", "1 quotes": a count of one must take the singular everywhere a count is printed.

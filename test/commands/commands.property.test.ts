@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType, type CommandInteractionOption } from 'discord.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DiscordMessage } from '../../src/present/embed.ts';
+import type { DiscordMessage } from '../../src/present/discord/embed.ts';
 import { asInteraction, fakeInteraction } from '../discord/fake-interaction.ts';
 import { expectWithinDiscordLimits } from '../present/discord-limits.ts';
 import { seededBot } from './setup.ts';

@@ -5,7 +5,7 @@ import type { Answer } from '../../src/briefing/answer.ts';
 import type { Briefing } from '../../src/briefing/briefing.ts';
 import type { Choice, CommandContext, CommandModule, CommandOptions } from '../../src/command.ts';
 import { createRouter } from '../../src/discord/router.ts';
-import { COLOURS } from '../../src/present/embed.ts';
+import { COLOURS } from '../../src/present/discord/embed.ts';
 import { createLogger } from '../../src/log.ts';
 import { asInteraction, CHANNEL, fakeInteraction, GUILD, USER } from './fake-interaction.ts';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/documents/document.ts';
 import { ingestDocument } from '../../src/ingest/ingest.ts';
-import { samePersonName } from '../../src/ingest/names.ts';
+import { samePersonName } from '../../src/match/names.ts';
 import { ROOT, tempDir, tempStore, writeDoc } from '../helpers.ts';
 
 const doc = (key: string, text: string) => parseDocument(key, Buffer.from(text));

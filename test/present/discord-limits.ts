@@ -1,6 +1,6 @@
 import { EmbedBuilder, embedLength, type APIEmbed } from 'discord.js';
 import { expect } from 'vitest';
-import type { DiscordMessage } from '../../src/present/embed.ts';
+import type { DiscordMessage } from '../../src/present/discord/embed.ts';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LIVE_MENTION = /@(everyone|here)|<@[!&]?\d/i;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { MessageFlags } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import type { Answer, AnswerItem, AnswerSection, Citation } from '../../src/briefing/answer.ts';
-import { COLOURS, toDiscordMessage } from '../../src/present/embed.ts';
+import { COLOURS, toDiscordMessage } from '../../src/present/discord/embed.ts';
 import { toText } from '../../src/present/text.ts';
 import { expectWithinDiscordLimits } from './discord-limits.ts';
 

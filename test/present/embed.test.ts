@@ -1,7 +1,7 @@
 import { EmbedBuilder, MessageFlags } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import type { Answer, Citation } from '../../src/briefing/answer.ts';
-import { COLOURS, toDiscordMessage } from '../../src/present/embed.ts';
+import { COLOURS, toDiscordMessage } from '../../src/present/discord/embed.ts';
 import { embedTexts, expectWithinDiscordLimits } from './discord-limits.ts';
 
 const cite = (i: number, url: string | null = `https://news.example/${i}`): Citation => ({

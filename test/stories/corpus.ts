@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument, type SourceDocument } from '../../src/documents/document.ts';
 import { ingestDocument } from '../../src/ingest/ingest.ts';
-import { fold } from '../../src/ingest/names.ts';
+import { fold } from '../../src/text/names.ts';
 import type { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { ROOT } from '../helpers.ts';
 

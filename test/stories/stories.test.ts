@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../src/ingest/names.ts';
+import { fold } from '../../src/text/names.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { extractArticle } from '../extract/fixtures.ts';

@@ -1,5 +1,5 @@
 import type { Answer } from '../briefing/answer.ts';
-import { CONSOLE_CHANNEL } from '../console/run-line.ts';
+import { CONSOLE_CHANNEL } from './channel.ts';
 import { toText } from '../present/text.ts';
 import type { Subscription } from '../store/store.ts';
 

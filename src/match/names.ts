@@ -1,45 +1,4 @@
-/** Folds a name for comparison: accents, case, possessives and punctuation removed. */
-export function fold(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’']s\b/g, '')
-    .replace(/\bu\.?s\.?a?\.?(?=\s|$)/gi, 'united states')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-/** Transliteration variants that news spells differently (Kovalenko / Kovalenkiy, Hassan / Hasan) fold to one form. */
-function foldSpelling(token: string): string {
-  return token
-    .replace(/(.)\1+/g, '$1')
-    .replace(/(?:iy|yi|ij|y|i)$/, 'i')
-    .replace(/kh/g, 'h');
-}
-
-export function nameKey(name: string): string {
-  return fold(name).split(' ').filter(Boolean).map(foldSpelling).join(' ');
-}
-
-const STOPWORDS = new Set(['the', 'a', 'an', 'of', 'to', 'for', 'on', 'in', 'and', 'its', 'his', 'her', 'their', 'this', 'that']);
-
-/** Content words of a phrase, in order, for proposal and event matching. */
-export function phraseKey(phrase: string): string {
-  return fold(phrase)
-    .split(' ')
-    .filter((w) => w && !STOPWORDS.has(w))
-    .join(' ');
-}
-
-export function overlap(a: string, b: string): number {
-  const A = new Set(a.split(' ').filter(Boolean));
-  const B = new Set(b.split(' ').filter(Boolean));
-  if (!A.size || !B.size) return 0;
-  let hit = 0;
-  for (const w of A) if (B.has(w)) hit++;
-  return hit / Math.min(A.size, B.size);
-}
+import { nameKey, overlap, skeletonKey } from '../text/names.ts';
 
 /**
  * Two person names refer to the same person when their keys agree, or when one is a bare surname that
@@ -67,17 +26,6 @@ export function sameProposalKey(a: string, b: string): boolean {
   const nb = numbers(b);
   if (na && nb && na !== nb) return false;
   return overlap(a, b) >= 0.75;
-}
-
-/**
- * A name's consonant skeleton: vowels after each word's first letter dropped, so transliterations that differ in
- * their vowels ("-yan" / "-ian", "-chivan" / "-chevan") share it.
- */
-export function skeletonKey(name: string): string {
-  return nameKey(name)
-    .split(' ')
-    .map((t) => t[0] + t.slice(1).replace(/[aeiouy]/g, ''))
-    .join(' ');
 }
 
 export interface VariantFacts {

@@ -1,9 +1,9 @@
 import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord.js';
-import type { Answer, AnswerItem, AnswerSection, Citation } from '../briefing/answer.ts';
-import { citedIndexes, markers, uncitedIndexes } from './cite.ts';
+import type { Answer, AnswerItem, AnswerSection, Citation } from '../../briefing/answer.ts';
+import { citedIndexes, markers, uncitedIndexes } from '../cite.ts';
 import { BLANK, fieldsCost, layoutList } from './fields.ts';
 import { DISCORD } from './limits.ts';
-import { clip, inlineSafe, markdownSafe, oneLine } from './safe-text.ts';
+import { clip, inlineSafe, markdownSafe, oneLine } from '../safe-text.ts';
 
 /** A payload for reply / editReply / followUp / channel.send. Never pings anyone. */
 export interface DiscordMessage {
