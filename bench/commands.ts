@@ -10,10 +10,68 @@ import { openStore } from '../src/store/index.ts';
 import type { SqliteStore } from '../src/store/sqlite-store.ts';
 import { splitSentences } from '../src/text/sentences.ts';
 
-const FIRST = ['Anna', 'Boris', 'Carla', 'Dmytro', 'Elena', 'Farid', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Katya', 'Luca', 'Mira', 'Nils', 'Olena', 'Pavel'];
-const LAST = ['Keller', 'Novak', 'Marchetti', 'Kovalenko', 'Lindqvist', 'Haddad', 'Brandt', 'Moreau', 'Petrov', 'Silva', 'Horvat', 'Dubois', 'Jansen', 'Weber', 'Rossi', 'Nowak', 'Fischer', 'Costa', 'Berg', 'Ivanov'];
-const PLACES = ['Vienna', 'Oslo', 'Ankara', 'Doha', 'Warsaw', 'Helsinki', 'Riyadh', 'Istanbul', 'Bern', 'Minsk', 'Tallinn', 'Prague'];
-const ROLES = ['Foreign Minister', 'special envoy', 'Defence Minister', 'national security adviser', 'ambassador', 'negotiator'];
+const FIRST = [
+  'Anna',
+  'Boris',
+  'Carla',
+  'Dmytro',
+  'Elena',
+  'Farid',
+  'Greta',
+  'Hugo',
+  'Ines',
+  'Jonas',
+  'Katya',
+  'Luca',
+  'Mira',
+  'Nils',
+  'Olena',
+  'Pavel',
+];
+const LAST = [
+  'Keller',
+  'Novak',
+  'Marchetti',
+  'Kovalenko',
+  'Lindqvist',
+  'Haddad',
+  'Brandt',
+  'Moreau',
+  'Petrov',
+  'Silva',
+  'Horvat',
+  'Dubois',
+  'Jansen',
+  'Weber',
+  'Rossi',
+  'Nowak',
+  'Fischer',
+  'Costa',
+  'Berg',
+  'Ivanov',
+];
+const PLACES = [
+  'Vienna',
+  'Oslo',
+  'Ankara',
+  'Doha',
+  'Warsaw',
+  'Helsinki',
+  'Riyadh',
+  'Istanbul',
+  'Bern',
+  'Minsk',
+  'Tallinn',
+  'Prague',
+];
+const ROLES = [
+  'Foreign Minister',
+  'special envoy',
+  'Defence Minister',
+  'national security adviser',
+  'ambassador',
+  'negotiator',
+];
 const COUNTRIES = ['Austria', 'Norway', 'Turkey', 'Qatar', 'Poland', 'Finland'];
 
 /** A synthetic document and its extraction, written straight to the store (extraction speed is another bench). */
@@ -38,14 +96,38 @@ export function synthetic(i: number): { text: string; x: (id: string) => Extract
     x: (id) => ({
       document: { id, title: `Report ${i}`, source: 'Synthetic Wire', publishedAt: null },
       people: [
-        { name: p1, aliases: [p1.split(' ')[1]], roles: [role], affiliation: country, mentions: 2, sentences: [0, 1], roleSentences: { [role]: 0 } },
+        {
+          name: p1,
+          aliases: [p1.split(' ')[1]],
+          roles: [role],
+          affiliation: country,
+          mentions: 2,
+          sentences: [0, 1],
+          roleSentences: { [role]: 0 },
+        },
         { name: p2, aliases: [], roles: [], affiliation: null, mentions: 2, sentences: [1, 2], roleSentences: {} },
       ],
       places: [{ name: place, aliases: [], kind: 'city', mentions: 3, sentences: [0, 2, 3] }],
       organizations: [],
-      proposals: [{ name: `${i % 40}-point framework`, aliases: ['framework'], proposedBy: [country], status: i % 3 ? 'draft' : 'under discussion', evidence: [0, 1] }],
+      proposals: [
+        {
+          name: `${i % 40}-point framework`,
+          aliases: ['framework'],
+          proposedBy: [country],
+          status: i % 3 ? 'draft' : 'under discussion',
+          evidence: [0, 1],
+        },
+      ],
       quotes: [{ speaker: p1, text: 'We are making progress on the framework,', sentence: 1 }],
-      dates: [{ text: `November ${day}, 2025`, iso: `2025-11-${String(day).padStart(2, '0')}`, precision: 'day', what: `delegations met in ${place}`, sentence: 3 }],
+      dates: [
+        {
+          text: `November ${day}, 2025`,
+          iso: `2025-11-${String(day).padStart(2, '0')}`,
+          precision: 'day',
+          what: `delegations met in ${place}`,
+          sentence: 3,
+        },
+      ],
       events: [
         {
           kind: 'meeting',
@@ -113,14 +195,30 @@ export async function benchCommands(): Promise<void> {
   for (const n of sizes) {
     const store = await buildStore(path.join(dir, `bench-${n}.db`), n);
     const briefing = new Briefing(store);
-    const raw = store.db.prepare('SELECT e.id, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE a.alias_key = ?');
+    const raw = store.db.prepare(
+      'SELECT e.id, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE a.alias_key = ?',
+    );
     const baseline = await time(async () => raw.all('rubio'), 2000);
     const runs = n > 1 ? 200 : 500;
-    console.log(`\n${n} document(s): baseline raw indexed SQL lookup p50 ${baseline.p50.toFixed(3)} ms, p99 ${baseline.p99.toFixed(3)} ms`);
-    console.log('command'.padEnd(30), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'p50 ×base'.padStart(10), 'p99 ×base'.padStart(10));
+    console.log(
+      `\n${n} document(s): baseline raw indexed SQL lookup p50 ${baseline.p50.toFixed(3)} ms, p99 ${baseline.p99.toFixed(3)} ms`,
+    );
+    console.log(
+      'command'.padEnd(30),
+      'p50 ms'.padStart(8),
+      'p99 ms'.padStart(8),
+      'p50 ×base'.padStart(10),
+      'p99 ×base'.padStart(10),
+    );
     for (const [name, fn] of CASES) {
       const r = await time(() => fn(briefing), runs);
-      console.log(name.padEnd(30), r.p50.toFixed(2).padStart(8), r.p99.toFixed(2).padStart(8), (r.p50 / baseline.p50).toFixed(0).padStart(10), (r.p99 / baseline.p99).toFixed(0).padStart(10));
+      console.log(
+        name.padEnd(30),
+        r.p50.toFixed(2).padStart(8),
+        r.p99.toFixed(2).padStart(8),
+        (r.p50 / baseline.p50).toFixed(0).padStart(10),
+        (r.p99 / baseline.p99).toFixed(0).padStart(10),
+      );
     }
     await store.close();
   }

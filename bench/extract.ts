@@ -12,7 +12,9 @@ const MIN_ARTICLES = 500;
 function loadArticles(): ExtractInput[] {
   const files = [
     ...fs.readdirSync(path.join(ROOT, 'data/documents')).map((f) => path.join(ROOT, 'data/documents', f)),
-    ...fs.readdirSync(path.join(ROOT, 'test/fixtures/articles')).map((f) => path.join(ROOT, 'test/fixtures/articles', f)),
+    ...fs
+      .readdirSync(path.join(ROOT, 'test/fixtures/articles'))
+      .map((f) => path.join(ROOT, 'test/fixtures/articles', f)),
   ].filter((f) => /\.(txt|md)$/.test(f));
   return files.map((f) => {
     const d = parseDocument(f, fs.readFileSync(f));
@@ -52,11 +54,24 @@ export async function benchExtract(): Promise<{ ratio: number; articlesPerSecond
   const articlesPerSecond = (n / exMs) * 1000;
   const rows: Array<[string, string, string, string]> = [
     ['', 'ms/article', 'articles/s', 'MB/s'],
-    ['compromise nlp(text)', (nlpMs / n).toFixed(2), ((n / nlpMs) * 1000).toFixed(0), (chars / 1048576 / (nlpMs / 1000)).toFixed(2)],
-    ['parley extract()', (exMs / n).toFixed(2), articlesPerSecond.toFixed(0), (chars / 1048576 / (exMs / 1000)).toFixed(2)],
+    [
+      'compromise nlp(text)',
+      (nlpMs / n).toFixed(2),
+      ((n / nlpMs) * 1000).toFixed(0),
+      (chars / 1048576 / (nlpMs / 1000)).toFixed(2),
+    ],
+    [
+      'parley extract()',
+      (exMs / n).toFixed(2),
+      articlesPerSecond.toFixed(0),
+      (chars / 1048576 / (exMs / 1000)).toFixed(2),
+    ],
   ];
-  console.log(`extract bench: ${n} articles (${base.length} distinct, ${(chars / n).toFixed(0)} chars each on average), best of ${rounds}`);
-  for (const r of rows) console.log(`  ${r[0].padEnd(22)} ${r[1].padStart(11)} ${r[2].padStart(11)} ${r[3].padStart(7)}`);
+  console.log(
+    `extract bench: ${n} articles (${base.length} distinct, ${(chars / n).toFixed(0)} chars each on average), best of ${rounds}`,
+  );
+  for (const r of rows)
+    console.log(`  ${r[0].padEnd(22)} ${r[1].padStart(11)} ${r[2].padStart(11)} ${r[3].padStart(7)}`);
   console.log(`  ratio extract / nlp: ${ratio.toFixed(2)}× (aim ≤ 2×)`);
   return { ratio, articlesPerSecond };
 }

@@ -32,7 +32,20 @@ const ADJECTIVE: Record<Person['side'], string> = { Norvala: 'Norvalan', Estmark
 const CITIES = ['Varnholm', 'Selvik', 'Tarrow', 'Kjelby'];
 const SOURCES = ['Northline Wire', 'Coastal Dispatch', 'Meridian News'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 type Kind = 'talks' | 'meeting' | 'visit' | 'call' | 'vote' | 'signing';
 
@@ -70,7 +83,8 @@ interface Happening {
 /** What happened each day, fixed up front so later updates refer back to it consistently. */
 const LOG: Happening[] = Array.from({ length: UPDATES }, (_, day) => {
   const r = rand();
-  const kind: Kind = r < 0.35 ? 'talks' : r < 0.6 ? 'meeting' : r < 0.75 ? 'visit' : r < 0.9 ? 'call' : r < 0.95 ? 'vote' : 'signing';
+  const kind: Kind =
+    r < 0.35 ? 'talks' : r < 0.6 ? 'meeting' : r < 0.75 ? 'visit' : r < 0.9 ? 'call' : r < 0.95 ? 'vote' : 'signing';
   const [a, b] = two();
   return { day, kind, city: CITIES[(day * 7 + Math.floor(rand() * 3)) % CITIES.length], a, b };
 });
@@ -137,7 +151,14 @@ function lead(h: Happening, source: string): string {
   }
 }
 
-const NOUN: Record<Kind, string> = { talks: 'talks', meeting: 'meeting', visit: 'visit', call: 'phone call', vote: 'vote', signing: 'signing' };
+const NOUN: Record<Kind, string> = {
+  talks: 'talks',
+  meeting: 'meeting',
+  visit: 'visit',
+  call: 'phone call',
+  vote: 'vote',
+  signing: 'signing',
+};
 /** The kinds at which both people of a happening were in the same room. */
 const MET = new Set<Kind>(['talks', 'meeting', 'signing']);
 
@@ -153,7 +174,8 @@ function followUp(h: Happening): string {
   // The last time two people actually met, as the log has it.
   let back = LOG[Math.max(0, h.day - 2 - Math.floor(rand() * 8))];
   while (back.day > 0 && !MET.has(back.kind)) back = LOG[back.day - 1];
-  if (!MET.has(back.kind)) return `${weekday(prev.day)}'s ${NOUN[prev.kind]} in ${prev.city} ended without a statement.`;
+  if (!MET.has(back.kind))
+    return `${weekday(prev.day)}'s ${NOUN[prev.kind]} in ${prev.city} ended without a statement.`;
   return `${back.a.last} and ${back.b.last} last met in ${back.city} on ${monthDay(back.day)}.`;
 }
 
@@ -162,15 +184,24 @@ function proposalSentence(day: number): string {
   const Q = q.name.replace(/^an? /, 'The ');
   switch (q.status) {
     case 'proposed':
-      return pick([`Estmark has proposed ${q.name} for the northern cod stock.`, `Estmark put forward ${q.name} earlier this month.`]);
+      return pick([
+        `Estmark has proposed ${q.name} for the northern cod stock.`,
+        `Estmark put forward ${q.name} earlier this month.`,
+      ]);
     case 'under discussion':
-      return pick([`${Q} remained under discussion, officials said.`, `Both sides are still discussing ${q.name}, according to a senior official.`]);
+      return pick([
+        `${Q} remained under discussion, officials said.`,
+        `Both sides are still discussing ${q.name}, according to a senior official.`,
+      ]);
     case 'rejected':
       return pick([`Norvala rejected ${q.name}, calling it insufficient.`, `${Q} was rejected by Norvala last week.`]);
     case 'revised':
       return `Estmark tabled ${q.name}, revising its earlier figure.`;
     case 'accepted':
-      return pick([`Norvala accepted ${q.name} in principle, pending a vote in parliament.`, `${Q} has been accepted by both delegations, officials said.`]);
+      return pick([
+        `Norvala accepted ${q.name} in principle, pending a vote in parliament.`,
+        `${Q} has been accepted by both delegations, officials said.`,
+      ]);
   }
 }
 
@@ -243,7 +274,9 @@ function detail(h: Happening): string {
 function title(h: Happening): string {
   const q = quotaAt(h.day);
   return pick([
-    h.kind === 'visit' || h.kind === 'vote' ? `${h.a.last} in ${h.city} as quota talks go on` : `${h.a.last} and ${h.b.last} hold ${NOUN[h.kind]} in ${h.city}`,
+    h.kind === 'visit' || h.kind === 'vote'
+      ? `${h.a.last} in ${h.city} as quota talks go on`
+      : `${h.a.last} and ${h.b.last} hold ${NOUN[h.kind]} in ${h.city}`,
     `Quota offer ${q.status} as talks continue in ${h.city}`,
     `Fisheries dispute: ${NOUN[h.kind]} in ${h.city}`,
   ]);
@@ -255,7 +288,14 @@ function update(day: number): string {
   const source = SOURCES[day % SOURCES.length];
   const used = new Set<string>();
   const sentences = [lead(h, source), followUp(h), proposalSentence(day), quote(h, used)];
-  const extras = [() => patrolSentence(day), () => quote(h, used), () => ahead(h), () => detail(h), () => pick(BACKGROUND), () => detail(h)];
+  const extras = [
+    () => patrolSentence(day),
+    () => quote(h, used),
+    () => ahead(h),
+    () => detail(h),
+    () => pick(BACKGROUND),
+    () => detail(h),
+  ];
   const want = 6 + Math.floor(rand() * 5) - sentences.length;
   for (let i = 0; i < want; i++) sentences.push(extras[i]());
   return `---\ntitle: "${title(h)}"\nsource: ${source}\npublished: ${iso(day)}\n---\n${sentences.join(' ')}\n`;
@@ -281,7 +321,8 @@ export async function benchIngest(): Promise<void> {
   const file = path.join(dir, 'ingest.db');
   // Warm up (JIT, lexicons, SQLite) on a throwaway store, so the first 100 are not charged for start-up.
   const warm = openStore(path.join(dir, 'warm-up.db'));
-  for (const [day, text] of texts.slice(0, WARM_UP).entries()) await ingestDocument(warm, parseDocument(`warm-up/${day}.txt`, Buffer.from(text)));
+  for (const [day, text] of texts.slice(0, WARM_UP).entries())
+    await ingestDocument(warm, parseDocument(`warm-up/${day}.txt`, Buffer.from(text)));
   await warm.close();
   for (const f of fs.readdirSync(dir)) if (f.startsWith('warm-up.db')) fs.rmSync(path.join(dir, f));
   const store = openStore(file);
@@ -317,12 +358,21 @@ export async function benchIngest(): Promise<void> {
   const totalMs = performance.now() - t0;
   process.stderr.write('\n');
   const st = await store.stats();
-  const people = store.db.prepare("SELECT name FROM entities WHERE kind = 'person' ORDER BY name").pluck().all() as string[];
-  const places = store.db.prepare("SELECT name FROM entities WHERE kind = 'place' ORDER BY name").pluck().all() as string[];
+  const people = store.db
+    .prepare("SELECT name FROM entities WHERE kind = 'person' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  const places = store.db
+    .prepare("SELECT name FROM entities WHERE kind = 'place' ORDER BY name")
+    .pluck()
+    .all() as string[];
   // Rows by name: one proposal extracted again and again under the same name shows as "name ×N".
-  const proposals = (store.db.prepare('SELECT name, count(*) AS n FROM proposals GROUP BY name ORDER BY n DESC, name').all() as { name: string; n: number }[]).map(
-    (r) => (r.n > 1 ? `${r.name} ×${r.n}` : r.name),
-  );
+  const proposals = (
+    store.db.prepare('SELECT name, count(*) AS n FROM proposals GROUP BY name ORDER BY n DESC, name').all() as {
+      name: string;
+      n: number;
+    }[]
+  ).map((r) => (r.n > 1 ? `${r.name} ×${r.n}` : r.name));
   await store.close();
   const bytes = fs.readdirSync(dir).reduce((s, f) => s + fs.statSync(path.join(dir, f)).size, 0);
   fs.rmSync(dir, { recursive: true, force: true });
@@ -332,28 +382,43 @@ export async function benchIngest(): Promise<void> {
   const growth = last / first;
   const perEvent = st.events ? st.conflicts / st.events : 0;
   const avgChars = texts.reduce((s, t) => s + t.length, 0) / texts.length;
-  const list = (xs: string[], n: number) => `${xs.slice(0, n).join(', ')}${xs.length > n ? `, … (${xs.length - n} more)` : ''}`;
-  console.log(`ingest bench: ${UPDATES} daily updates of one story (${avgChars.toFixed(0)} chars each on average), fresh store, after ${WARM_UP} warm-up updates on a throwaway store`);
+  const list = (xs: string[], n: number) =>
+    `${xs.slice(0, n).join(', ')}${xs.length > n ? `, … (${xs.length - n} more)` : ''}`;
+  console.log(
+    `ingest bench: ${UPDATES} daily updates of one story (${avgChars.toFixed(0)} chars each on average), fresh store, after ${WARM_UP} warm-up updates on a throwaway store`,
+  );
   console.log(`  documents refused          ${refused.length}`);
   for (const r of refused.slice(0, 5)) console.log(`    ${r}`);
   console.log(`  ms/document, first 100     ${first.toFixed(2)} (median ${median(times.slice(0, 100)).toFixed(2)})`);
   console.log(`  ms/document, last 100      ${last.toFixed(2)} (median ${median(times.slice(-100)).toFixed(2)})`);
-  console.log(`  ratio last / first         ${growth.toFixed(2)}× (aim ≤ 1.5×; medians ${(median(times.slice(-100)) / median(times.slice(0, 100))).toFixed(2)}×)`);
-  const hundreds = Array.from({ length: UPDATES / 100 }, (_, k) => mean(times.slice(k * 100, k * 100 + 100)).toFixed(1));
+  console.log(
+    `  ratio last / first         ${growth.toFixed(2)}× (aim ≤ 1.5×; medians ${(median(times.slice(-100)) / median(times.slice(0, 100))).toFixed(2)}×)`,
+  );
+  const hundreds = Array.from({ length: UPDATES / 100 }, (_, k) =>
+    mean(times.slice(k * 100, k * 100 + 100)).toFixed(1),
+  );
   console.log(`  ms/document by hundred     ${hundreds.join(' ')}`);
   const stageMean = (rows: Record<string, number>[], k: string) => mean(rows.map((m) => m[k] ?? 0));
   console.log(`  ms/document by stage     ${STAGES.map((k) => (STAGE_LABELS[k] ?? k).padStart(13)).join('')}`);
-  for (const [label, rows] of [['first 100', stages.slice(0, 100)], ['last 100', stages.slice(-100)]] as const) {
+  for (const [label, rows] of [
+    ['first 100', stages.slice(0, 100)],
+    ['last 100', stages.slice(-100)],
+  ] as const) {
     console.log(`    ${label.padEnd(21)}${STAGES.map((k) => stageMean(rows, k).toFixed(2).padStart(13)).join('')}`);
   }
   console.log(`  ms/document, overall       ${(totalMs / UPDATES).toFixed(2)}`);
-  console.log(`  documents ${st.documents}, people ${st.people}, places ${st.places}, proposals ${st.proposals}, quotes ${st.quotes}, dates ${st.dates}`);
+  console.log(
+    `  documents ${st.documents}, people ${st.people}, places ${st.places}, proposals ${st.proposals}, quotes ${st.quotes}, dates ${st.dates}`,
+  );
   console.log(`  events ${st.events}, conflicts ${st.conflicts}, conflicts / events ${perEvent.toFixed(3)} (aim ≤ 1)`);
-  console.log(`  database size              ${(bytes / 1048576).toFixed(2)} MB (${(bytes / UPDATES / 1024).toFixed(1)} KB/document)`);
+  console.log(
+    `  database size              ${(bytes / 1048576).toFixed(2)} MB (${(bytes / UPDATES / 1024).toFixed(1)} KB/document)`,
+  );
   console.log(`  people: ${list(people, 12)}`);
   console.log(`  places: ${list(places, 12)}`);
   console.log(`  proposals: ${list(proposals, 12)}`);
   if (refused.length) console.log(`target missed: ${refused.length} document(s) refused (aim 0)`);
   if (growth > 1.5) console.log(`target missed: last/first ms per document ${growth.toFixed(2)}× (aim ≤ 1.5×)`);
-  if (st.conflicts > st.events) console.log(`target missed: ${st.conflicts} conflict rows for ${st.events} events (aim rows ≤ events)`);
+  if (st.conflicts > st.events)
+    console.log(`target missed: ${st.conflicts} conflict rows for ${st.events} events (aim rows ≤ events)`);
 }

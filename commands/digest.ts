@@ -2,12 +2,23 @@ import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandB
 import { notice, type Answer } from '../src/briefing/answer.ts';
 import type { CommandContext, CommandOptions } from '../src/command.ts';
 import { requireManageGuild } from '../src/preconditions.ts';
-import { canonicalTimeZone, describeSchedule, describeSlot, parseSchedule, PRESETS, TIME_ZONES } from '../src/digest/schedule.ts';
+import {
+  canonicalTimeZone,
+  describeSchedule,
+  describeSlot,
+  parseSchedule,
+  PRESETS,
+  TIME_ZONES,
+} from '../src/digest/schedule.ts';
 import { CONSOLE_CHANNEL } from '../src/console/channel.ts';
 import type { Subscription } from '../src/store/store.ts';
 
 const channelOption = (required: boolean) => (o: import('discord.js').SlashCommandChannelOption) =>
-  o.setName('channel').setDescription('The channel (default: this one)').addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement).setRequired(required);
+  o
+    .setName('channel')
+    .setDescription('The channel (default: this one)')
+    .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement)
+    .setRequired(required);
 
 export const data = new SlashCommandBuilder()
   .setName('digest')
@@ -18,22 +29,55 @@ export const data = new SlashCommandBuilder()
     s
       .setName('subscribe')
       .setDescription('Post digests to a channel on a schedule')
-      .addStringOption((o) => o.setName('schedule').setDescription('daily, weekdays, hourly, or a cron expression like "0 8 * * 1-5"').setRequired(true).setAutocomplete(true).setMaxLength(100))
+      .addStringOption((o) =>
+        o
+          .setName('schedule')
+          .setDescription('daily, weekdays, hourly, or a cron expression like "0 8 * * 1-5"')
+          .setRequired(true)
+          .setAutocomplete(true)
+          .setMaxLength(100),
+      )
       .addChannelOption(channelOption(false))
-      .addStringOption((o) => o.setName('timezone').setDescription('An IANA time zone, e.g. Europe/Kyiv').setAutocomplete(true).setMaxLength(64))
-      .addBooleanOption((o) => o.setName('post_when_empty').setDescription('Post a one-line "no new developments" when nothing is new')),
+      .addStringOption((o) =>
+        o
+          .setName('timezone')
+          .setDescription('An IANA time zone, e.g. Europe/Kyiv')
+          .setAutocomplete(true)
+          .setMaxLength(64),
+      )
+      .addBooleanOption((o) =>
+        o.setName('post_when_empty').setDescription('Post a one-line "no new developments" when nothing is new'),
+      ),
   )
-  .addSubcommand((s) => s.setName('list').setDescription('This server’s digest subscriptions, their state and last post'))
-  .addSubcommand((s) => s.setName('unsubscribe').setDescription('Stop the digest in a channel').addChannelOption(channelOption(false)))
-  .addSubcommand((s) => s.setName('preview').setDescription('What the next digest would say (only you see it)').addChannelOption(channelOption(false)))
+  .addSubcommand((s) =>
+    s.setName('list').setDescription('This server’s digest subscriptions, their state and last post'),
+  )
+  .addSubcommand((s) =>
+    s.setName('unsubscribe').setDescription('Stop the digest in a channel').addChannelOption(channelOption(false)),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('preview')
+      .setDescription('What the next digest would say (only you see it)')
+      .addChannelOption(channelOption(false)),
+  )
   .addSubcommand((s) => s.setName('now').setDescription('Post the digest now').addChannelOption(channelOption(false)));
 
 const channelName = (id: string) => (/^\d+$/.test(id) ? `<#${id}>` : id);
 
 function describe(sub: Subscription, next: Date | null): string {
   const state = sub.state === 'active' ? 'active' : `**disabled** — ${sub.disabledReason ?? 'no reason stored'}`;
-  const last = sub.lastSlot ? `last ${describeSlot(sub.lastSlot.slot)}: ${sub.lastSlot.state}${sub.lastSlot.reason ? ` (${sub.lastSlot.reason})` : ''}` : 'nothing posted yet';
-  return [`${describeSchedule(sub.schedule)} (${sub.timezone})`, state, last, next ? `next ${next.toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''].filter(Boolean).join(' · ');
+  const last = sub.lastSlot
+    ? `last ${describeSlot(sub.lastSlot.slot)}: ${sub.lastSlot.state}${sub.lastSlot.reason ? ` (${sub.lastSlot.reason})` : ''}`
+    : 'nothing posted yet';
+  return [
+    `${describeSchedule(sub.schedule)} (${sub.timezone})`,
+    state,
+    last,
+    next ? `next ${next.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 export async function handle(ctx: CommandContext, options: CommandOptions): Promise<Answer> {
@@ -51,13 +95,32 @@ export async function handle(ctx: CommandContext, options: CommandOptions): Prom
       const typed = options.timezone === undefined ? undefined : String(options.timezone).trim();
       const timezone = typed === undefined ? undefined : canonicalTimeZone(typed);
       if (timezone === null) {
-        return { ...notice('Bad time zone', `“${String(typed).slice(0, 64)}” is not an IANA time zone. Pick one from the list, e.g. Europe/Kyiv or America/New_York.`), kind: 'error' };
+        return {
+          ...notice(
+            'Bad time zone',
+            `“${String(typed).slice(0, 64)}” is not an IANA time zone. Pick one from the list, e.g. Europe/Kyiv or America/New_York.`,
+          ),
+          kind: 'error',
+        };
       }
       const existing = await digests.find(channelId);
-      const sub = await digests.subscribe({ guildId: ctx.guildId, channelId, schedule: schedule.cron, timezone, postWhenEmpty: options.post_when_empty === true, createdBy: ctx.userId });
+      const sub = await digests.subscribe({
+        guildId: ctx.guildId,
+        channelId,
+        schedule: schedule.cron,
+        timezone,
+        postWhenEmpty: options.post_when_empty === true,
+        createdBy: ctx.userId,
+      });
       return existing
-        ? notice('Digest updated', `${channelName(channelId)} (one digest per channel): ${describe(sub, digests.nextRun(sub))}. It carries on from its last digest.`)
-        : notice('Digest subscribed', `${channelName(channelId)}: ${describe(sub, digests.nextRun(sub))}. The first digest is the story so far.`);
+        ? notice(
+            'Digest updated',
+            `${channelName(channelId)} (one digest per channel): ${describe(sub, digests.nextRun(sub))}. It carries on from its last digest.`,
+          )
+        : notice(
+            'Digest subscribed',
+            `${channelName(channelId)}: ${describe(sub, digests.nextRun(sub))}. The first digest is the story so far.`,
+          );
     }
     case 'list': {
       const subs = await digests.list(ctx.guildId);
@@ -78,10 +141,16 @@ export async function handle(ctx: CommandContext, options: CommandOptions): Prom
     case 'preview':
     case 'now': {
       const sub = await digests.find(channelId);
-      if (!sub) return notice('No digest there', `${channelName(channelId)} has no digest subscription. Use /digest subscribe first.`);
+      if (!sub)
+        return notice(
+          'No digest there',
+          `${channelName(channelId)} has no digest subscription. Use /digest subscribe first.`,
+        );
       if (ctx.subcommand === 'preview') {
         const answer = await digests.preview(sub);
-        return answer ? { ...answer, title: `Preview — ${answer.title}`, ephemeral: true } : notice('Nothing to preview', 'No documents yet.');
+        return answer
+          ? { ...answer, title: `Preview — ${answer.title}`, ephemeral: true }
+          : notice('Nothing to preview', 'No documents yet.');
       }
       const outcome = await digests.postNow(sub);
       const said: Record<string, string> = {

@@ -13,7 +13,10 @@ const COMMANDS: [string, string][] = [
   ['/ask question', 'free question; answered with the best sentences from the documents'],
   ['/sources', 'the documents read so far'],
   ['/ingest file', 'admins: add a .txt or .md article (up to 2 MB)'],
-  ['/digest subscribe schedule [channel] [timezone]', 'admins: post digests on a schedule (daily, weekdays, hourly or cron)'],
+  [
+    '/digest subscribe schedule [channel] [timezone]',
+    'admins: post digests on a schedule (daily, weekdays, hourly or cron)',
+  ],
   ['/digest list · unsubscribe · preview · now', 'admins: see, stop, preview or post digests'],
   ['/help', 'this list'],
 ];

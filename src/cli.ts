@@ -38,7 +38,9 @@ async function main(argv: string[]): Promise<number> {
         for (const o of outcomes) process.stdout.write(`${describe(o)}\n`);
         const failed = outcomes.filter((o) => !o.ok && !o.skipped).length;
         const skipped = outcomes.filter((o) => !o.ok && o.skipped).length;
-        process.stdout.write(`${outcomes.length - failed - skipped} ingested or unchanged, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+        process.stdout.write(
+          `${outcomes.length - failed - skipped} ingested or unchanged, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+        );
         return failed ? 1 : 0;
       } finally {
         await store.close();
@@ -49,7 +51,8 @@ async function main(argv: string[]): Promise<number> {
         const s = await store.stats();
         const width = Math.max(...Object.keys(s).map((k) => k.length));
         for (const [k, v] of Object.entries(s)) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
-        for (const d of await store.documents()) process.stdout.write(`  ${d.title} — ${d.sentences} sentences (${d.key})\n`);
+        for (const d of await store.documents())
+          process.stdout.write(`  ${d.title} — ${d.sentences} sentences (${d.key})\n`);
       });
     case 'conflicts':
       return withStore(loadConfig(), async (store) => {
@@ -57,7 +60,8 @@ async function main(argv: string[]): Promise<number> {
         if (!list.length) process.stdout.write('no disagreements between sources\n');
         for (const c of list) {
           process.stdout.write(`${c.label}\n`);
-          for (const s of [...c.flagged, ...c.others]) process.stdout.write(`  ${s.text ?? '?'} (${s.iso}) — ${s.ref.document}: “${s.ref.sentence}”\n`);
+          for (const s of [...c.flagged, ...c.others])
+            process.stdout.write(`  ${s.text ?? '?'} (${s.iso}) — ${s.ref.document}: “${s.ref.sentence}”\n`);
         }
       });
     case 'digest':
@@ -66,35 +70,58 @@ async function main(argv: string[]): Promise<number> {
         let lastDocumentId: number | null = null;
         if (at >= 0) {
           const since = new Date(rest[at + 1] ?? '');
-          if (Number.isNaN(since.getTime())) throw new UsageError('--since needs an ISO date or time, e.g. 2025-11-23T08:00Z');
+          if (Number.isNaN(since.getTime()))
+            throw new UsageError('--since needs an ISO date or time, e.g. 2025-11-23T08:00Z');
           const docs = await store.documents();
           lastDocumentId = Math.max(0, ...docs.filter((d) => new Date(d.ingestedAt) <= since).map((d) => d.id));
         }
         const { composeDigest } = await import('./digest/compose.ts');
         const { toText } = await import('./present/text.ts');
-        const digest = await composeDigest(store, { lastDocumentId, lastPostedAt: at >= 0 ? new Date(rest[at + 1]).toISOString() : null, postWhenEmpty: true });
+        const digest = await composeDigest(store, {
+          lastDocumentId,
+          lastPostedAt: at >= 0 ? new Date(rest[at + 1]).toISOString() : null,
+          postWhenEmpty: true,
+        });
         process.stdout.write(`${digest.answer ? toText(digest.answer) : 'nothing to report'}\n`);
       });
     case 'run':
       return withStore(loadConfig(), async (store) => {
         if (!args.length) throw new UsageError('run needs a command line, e.g. run "/who name:Keller"');
-        const [{ runLine }, { loadCommands }, { Briefing }, { DigestScheduler }, { DigestService }, { consoleDelivery, isConsoleSubscription }, { createLogger }] =
-          await Promise.all([
-            import('./console/run-line.ts'),
-            import('./load-commands.ts'),
-            import('./briefing/briefing.ts'),
-            import('./digest/scheduler.ts'),
-            import('./digest/service.ts'),
-            import('./console/delivery.ts'),
-            import('./log.ts'),
-          ]);
-        if (!(await store.stats()).documents) process.stderr.write('the store is empty: run `npm run cli -- ingest` first\n');
+        const [
+          { runLine },
+          { loadCommands },
+          { Briefing },
+          { DigestScheduler },
+          { DigestService },
+          { consoleDelivery, isConsoleSubscription },
+          { createLogger },
+        ] = await Promise.all([
+          import('./console/run-line.ts'),
+          import('./load-commands.ts'),
+          import('./briefing/briefing.ts'),
+          import('./digest/scheduler.ts'),
+          import('./digest/service.ts'),
+          import('./console/delivery.ts'),
+          import('./log.ts'),
+        ]);
+        if (!(await store.stats()).documents)
+          process.stderr.write('the store is empty: run `npm run cli -- ingest` first\n');
         const config = loadConfig();
         const log = createLogger(config.LOG_LEVEL);
         // One command, no schedule: the scheduler is built (for /digest now) but never started.
-        const scheduler = new DigestScheduler({ store, log, deliver: consoleDelivery(), accepts: isConsoleSubscription });
+        const scheduler = new DigestScheduler({
+          store,
+          log,
+          deliver: consoleDelivery(),
+          accepts: isConsoleSubscription,
+        });
         const digests = new DigestService(store, scheduler, config.PARLEY_TIMEZONE);
-        const answer = await runLine(args.join(' '), { commands: await loadCommands(), briefing: new Briefing(store), digests, log });
+        const answer = await runLine(args.join(' '), {
+          commands: await loadCommands(),
+          briefing: new Briefing(store),
+          digests,
+          log,
+        });
         if (flags.has('--json')) {
           const { toDiscordMessage } = await import('./present/discord/embed.ts');
           process.stdout.write(`${JSON.stringify(toDiscordMessage(answer), null, 2)}\n`);
@@ -122,7 +149,8 @@ async function withStore(config: Config, fn: (store: ReturnType<typeof openStore
 function describe(o: IngestOutcome): string {
   if (!o.ok) return `${o.skipped ? 'skipped' : 'failed'}`.padEnd(10) + ` ${o.key}: ${o.reason}`;
   const r = o.result;
-  if (r.status === 'unchanged') return `unchanged  ${o.key}${r.sameAs !== o.key ? ` (same content as ${r.sameAs})` : ''}`;
+  if (r.status === 'unchanged')
+    return `unchanged  ${o.key}${r.sameAs !== o.key ? ` (same content as ${r.sameAs})` : ''}`;
   const a = r.added;
   return `${r.status.padEnd(10)} ${o.key}: new people ${a.people.length}, places ${a.places.length}, organizations ${a.organizations.length}, proposals ${a.proposals.length}${r.conflicts ? `, ${r.conflicts} disputed event dates` : ''}${r.dropped.length ? `, ${r.dropped.length} facts left out` : ''}`;
 }
@@ -135,7 +163,9 @@ function progress(done: number, total: number): void {
 
 function summarise(x: Extraction): string {
   const lines = [x.document.title];
-  lines.push(`people: ${x.people.map((p) => `${p.name}${p.roles.length ? ` (${p.roles.join(', ')})` : ''}`).join('; ')}`);
+  lines.push(
+    `people: ${x.people.map((p) => `${p.name}${p.roles.length ? ` (${p.roles.join(', ')})` : ''}`).join('; ')}`,
+  );
   lines.push(`places: ${x.places.map((p) => p.name).join('; ')}`);
   lines.push(`organizations: ${x.organizations.map((p) => p.name).join('; ')}`);
   lines.push(`proposals: ${x.proposals.map((p) => p.name).join('; ')}`);

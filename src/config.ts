@@ -12,7 +12,12 @@ const snowflake = z
   .string()
   .trim()
   .transform((s) => (s === '' ? undefined : s))
-  .pipe(z.string().regex(/^\d{17,20}$/, 'a Discord snowflake: 17 to 20 digits').optional())
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{17,20}$/, 'a Discord snowflake: 17 to 20 digits')
+      .optional(),
+  )
   .optional();
 
 export const configSchema = z.object({

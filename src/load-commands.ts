@@ -37,7 +37,10 @@ async function loadOne(file: string): Promise<CommandModule> {
       file,
       checked.error.issues.map((issue) => {
         const where = issue.path.join('.') || '(module)';
-        const value = issue.path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown> | undefined)?.[key], mod);
+        const value = issue.path.reduce<unknown>(
+          (v, key) => (v as Record<PropertyKey, unknown> | undefined)?.[key],
+          mod,
+        );
         if (value === undefined) return `${where}: missing`;
         return `${where}: ${issue.message} (got ${typeof value === 'string' ? JSON.stringify(value) : typeof value})`;
       }),
@@ -59,7 +62,8 @@ export async function loadCommands(dir = COMMANDS_DIR): Promise<Map<string, Comm
     const command = await loadOne(file);
     const name = command.data.name;
     const earlier = from.get(name);
-    if (earlier) throw new CommandLoadError(file, [`the command name "${name}" is already used by ${path.basename(earlier)}`]);
+    if (earlier)
+      throw new CommandLoadError(file, [`the command name "${name}" is already used by ${path.basename(earlier)}`]);
     commands.set(name, command);
     from.set(name, file);
   }

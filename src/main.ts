@@ -26,7 +26,8 @@ async function main(argv: string[]): Promise<void> {
   const outcomes = await ingestPaths(store, [cfg.PARLEY_DOCUMENTS]);
   for (const o of outcomes) {
     if (!o.ok) log.warn({ document: o.key, reason: o.reason }, o.skipped ? 'entry skipped' : 'document refused');
-    else if (o.result.dropped.length) log.warn({ document: o.key, dropped: o.result.dropped }, 'facts left out of the store');
+    else if (o.result.dropped.length)
+      log.warn({ document: o.key, dropped: o.result.dropped }, 'facts left out of the store');
   }
   const level = cfg.DISCORD_TOKEN ? 'info' : 'debug'; // the console banner already says what the store holds
   log[level]({ documents: outcomes.length, failed: outcomes.filter((o) => !o.ok).length }, 'documents folder ingested');
@@ -56,7 +57,10 @@ async function main(argv: string[]): Promise<void> {
     await store.close();
     return;
   }
-  const [{ startDiscord }, { discordDelivery, notifyDisabled }] = await Promise.all([import('./discord/client.ts'), import('./discord/digest-delivery.ts')]);
+  const [{ startDiscord }, { discordDelivery, notifyDisabled }] = await Promise.all([
+    import('./discord/client.ts'),
+    import('./discord/digest-delivery.ts'),
+  ]);
   let client: import('discord.js').Client | undefined;
   scheduler = new DigestScheduler({
     store,
@@ -65,7 +69,13 @@ async function main(argv: string[]): Promise<void> {
     onDisabled: notifyDisabled(() => client),
     accepts: (sub) => !isConsoleSubscription(sub),
   });
-  const bot = await startDiscord({ config: cfg, commands, briefing, log, digests: new DigestService(store, scheduler, cfg.PARLEY_TIMEZONE) });
+  const bot = await startDiscord({
+    config: cfg,
+    commands,
+    briefing,
+    log,
+    digests: new DigestService(store, scheduler, cfg.PARLEY_TIMEZONE),
+  });
   client = bot.client;
   stopDiscord = bot.stop;
   await scheduler.start();

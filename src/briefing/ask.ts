@@ -54,7 +54,12 @@ async function placeTiers(store: Store, hits: SearchHit[]): Promise<number[]> {
 }
 
 /** For a "where" question: meetings under other names too, then sentences that place them first, then those naming a place. */
-async function forWhere(store: Store, hits: SearchHit[], terms: string[], boost: number[]): Promise<{ hit: SearchHit; tier: number }[]> {
+async function forWhere(
+  store: Store,
+  hits: SearchHit[],
+  terms: string[],
+  boost: number[],
+): Promise<{ hit: SearchHit; tier: number }[]> {
   if (terms.some(isMeetingWord)) {
     const seen = new Set(hits.map((h) => `${h.ref.documentId}:${h.ref.sentenceIndex}`));
     const wider = await store.search(ftsQuery([...terms, ...MEETING_WORDS].join(' ')) as string, WHERE_POOL, boost);
@@ -66,7 +71,11 @@ async function forWhere(store: Store, hits: SearchHit[], terms: string[], boost:
 
 export async function ask(store: Store, question: string): Promise<Answer> {
   const terms = questionTerms(question);
-  if (!terms.length) return notice('Ask a question', 'Ask with a few words about the story, e.g. /ask question:Where were the talks held?');
+  if (!terms.length)
+    return notice(
+      'Ask a question',
+      'Ask with a few words about the story, e.g. /ask question:Where were the talks held?',
+    );
   const boost = await namedEntities(store, question);
   const where = WHERE.test(question);
   const pool = where ? WHERE_POOL : SHOWN;
@@ -77,13 +86,25 @@ export async function ask(store: Store, question: string): Promise<Answer> {
     if (any) hits = await store.search(any, pool, boost);
   }
   const ranked = where ? await forWhere(store, hits, terms, boost) : hits.map((hit) => ({ hit, tier: 0 }));
-  if (!ranked.length) return notice('Nothing found', 'No sentence in the documents matches that. Try other words, or /brief for the story so far.', false);
+  if (!ranked.length)
+    return notice(
+      'Nothing found',
+      'No sentence in the documents matches that. Try other words, or /brief for the story so far.',
+      false,
+    );
   const [first] = ranked;
-  const kept = ranked.filter((r, i) => i === 0 || (r.tier === first.tier && r.hit.score >= first.hit.score * 0.6)).slice(0, SHOWN);
+  const kept = ranked
+    .filter((r, i) => i === 0 || (r.tier === first.tier && r.hit.score >= first.hit.score * 0.6))
+    .slice(0, SHOWN);
   const cites = new CitationList();
   return {
     title: 'From the documents',
-    sections: [{ heading: kept.length === 1 ? 'Best match' : 'Best matches', items: kept.map(({ hit }) => ({ text: clip(hit.ref.sentence, 600), cite: [cites.add(hit.ref)] })) }],
+    sections: [
+      {
+        heading: kept.length === 1 ? 'Best match' : 'Best matches',
+        items: kept.map(({ hit }) => ({ text: clip(hit.ref.sentence, 600), cite: [cites.add(hit.ref)] })),
+      },
+    ],
     citations: cites.list,
   };
 }

@@ -16,7 +16,10 @@ export async function brief(store: Store): Promise<Answer> {
     sections.push({
       heading: 'What happened',
       items: events.rows.map((e) => eventItem(e, cites)),
-      more: events.total > events.rows.length ? { count: events.total - events.rows.length, hint: 'see /timeline' } : undefined,
+      more:
+        events.total > events.rows.length
+          ? { count: events.total - events.rows.length, hint: 'see /timeline' }
+          : undefined,
     });
   }
 
@@ -27,11 +30,20 @@ export async function brief(store: Store): Promise<Answer> {
       items: proposals.map((p) => {
         const latest = p.reports.find((r) => r.status);
         const by = [...new Set(p.reports.flatMap((r) => r.proposedBy))].join(', ');
-        const status = latest ? `latest: ${latest.status}${latest.date ? ` (${formatDate(latest.date, 'day', latest.date)})` : ''}` : '';
+        const status = latest
+          ? `latest: ${latest.status}${latest.date ? ` (${formatDate(latest.date, 'day', latest.date)})` : ''}`
+          : '';
         const cite = latest?.ref ?? p.evidence[0];
-        return { label: p.name, text: [by && `by ${by}`, status].filter(Boolean).join(' · ') || 'details in /what', cite: cite ? [cites.add(cite)] : [] };
+        return {
+          label: p.name,
+          text: [by && `by ${by}`, status].filter(Boolean).join(' · ') || 'details in /what',
+          cite: cite ? [cites.add(cite)] : [],
+        };
       }),
-      more: stats.proposals > proposals.length ? { count: stats.proposals - proposals.length, hint: 'see /what' } : undefined,
+      more:
+        stats.proposals > proposals.length
+          ? { count: stats.proposals - proposals.length, hint: 'see /what' }
+          : undefined,
     });
   }
 
@@ -40,9 +52,17 @@ export async function brief(store: Store): Promise<Answer> {
     const items = [];
     for (const p of people) {
       const ref = await store.firstRef(p.id);
-      items.push({ label: p.name, text: [p.roles[0], p.affiliation].filter(Boolean).join(', ') || 'named in the story', cite: ref ? [cites.add(ref)] : [] });
+      items.push({
+        label: p.name,
+        text: [p.roles[0], p.affiliation].filter(Boolean).join(', ') || 'named in the story',
+        cite: ref ? [cites.add(ref)] : [],
+      });
     }
-    sections.push({ heading: 'Who', items, more: stats.people > people.length ? { count: stats.people - people.length, hint: 'see /who' } : undefined });
+    sections.push({
+      heading: 'Who',
+      items,
+      more: stats.people > people.length ? { count: stats.people - people.length, hint: 'see /who' } : undefined,
+    });
   }
 
   // Counted as /quote counts them: attributed quotes only, never scare-quoted phrases or titles.

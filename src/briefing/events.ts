@@ -15,7 +15,9 @@ export function sourceDates(sources: EventSource[]): string {
     if (!docs.includes(s.ref.document)) docs.push(s.ref.document);
     byDate.set(date, docs);
   }
-  return [...byDate].map(([date, docs]) => `${docs.join(', ')} ${docs.length === 1 ? 'gives' : 'give'} ${date}`).join('; ');
+  return [...byDate]
+    .map(([date, docs]) => `${docs.join(', ')} ${docs.length === 1 ? 'gives' : 'give'} ${date}`)
+    .join('; ');
 }
 
 /** One event as a line: its date, its label built from its parts, how many sources state it, and any disagreement. */
@@ -40,7 +42,8 @@ export async function eventsSection(
   heading: string,
 ): Promise<AnswerSection | null> {
   const { rows, total } = await store.listEvents({ dated: true, limit: SHOWN, newestFirst: true, ...filter });
-  const undated = rows.length < SHOWN ? (await store.listEvents({ dated: false, limit: SHOWN - rows.length, ...filter })).rows : [];
+  const undated =
+    rows.length < SHOWN ? (await store.listEvents({ dated: false, limit: SHOWN - rows.length, ...filter })).rows : [];
   const all = [...rows, ...undated];
   if (!all.length) return null;
   return {

@@ -18,9 +18,17 @@ export async function organizationIs(store: Store, org: EntityDetail, alsoMatchi
     const items = [];
     for (const p of people.slice(0, PEOPLE)) {
       const ref = await store.firstRef(p.id);
-      items.push({ label: p.name, text: p.roles.length ? p.roles.join(', ') : 'no role given', cite: ref ? [cites.add(ref)] : [] });
+      items.push({
+        label: p.name,
+        text: p.roles.length ? p.roles.join(', ') : 'no role given',
+        cite: ref ? [cites.add(ref)] : [],
+      });
     }
-    sections.push({ heading: 'People who act for it', items, more: people.length > PEOPLE ? { count: people.length - PEOPLE, hint: 'see /who' } : undefined });
+    sections.push({
+      heading: 'People who act for it',
+      items,
+      more: people.length > PEOPLE ? { count: people.length - PEOPLE, hint: 'see /who' } : undefined,
+    });
   }
 
   const took = await eventsSection(store, { participantId: org.id }, cites, 'Took part in');
@@ -40,18 +48,24 @@ export async function organizationIs(store: Store, org: EntityDetail, alsoMatchi
     sections.push({
       heading: 'What it said',
       items: quotes.map((q) => ({ text: quoteText(q.text, 300), cite: [cites.add(q.ref)] })),
-      more: total > quotes.length ? { count: total - quotes.length, hint: `see /quote speaker:${org.name}` } : undefined,
+      more:
+        total > quotes.length ? { count: total - quotes.length, hint: `see /quote speaker:${org.name}` } : undefined,
     });
   }
   sections.push({
     heading: 'Documents',
     items: org.documents.map((d) => ({ text: d.title, cite: [] })),
-    more: org.documentCount > org.documents.length ? { count: org.documentCount - org.documents.length, hint: 'see /sources' } : undefined,
+    more:
+      org.documentCount > org.documents.length
+        ? { count: org.documentCount - org.documents.length, hint: 'see /sources' }
+        : undefined,
   });
 
   const lines = [
     `An organisation, mentioned ${plural(org.mentionCount, 'time')} in ${plural(org.documentCount, 'document')}.`,
-    people.length ? `${plural(people.length, 'person acts', 'people act')} for it.` : 'No one in the documents is said to act for it.',
+    people.length
+      ? `${plural(people.length, 'person acts', 'people act')} for it.`
+      : 'No one in the documents is said to act for it.',
     org.aliases.length ? `Also called ${org.aliases.slice(0, 5).join(', ')}.` : '',
     alsoMatching.length ? `Also matching: ${alsoMatching.join(', ')}.` : '',
   ];

@@ -14,7 +14,12 @@ export async function quotes(store: Store, speaker?: string, about?: string): Pr
     const matches = await findWho(store, speaker, 3);
     if (!matches.length) {
       const suggestions = await closestWho(store, speaker);
-      return notice('No one by that name', suggestions.length ? `Did you mean ${suggestions.map((s) => `**${s}**`).join(', ')}?` : 'Try /quote with no speaker.');
+      return notice(
+        'No one by that name',
+        suggestions.length
+          ? `Did you mean ${suggestions.map((s) => `**${s}**`).join(', ')}?`
+          : 'Try /quote with no speaker.',
+      );
     }
     speakerIds = [matches[0].id];
     speakerName = matches[0].name;
@@ -37,7 +42,10 @@ export async function quotes(store: Store, speaker?: string, about?: string): Pr
       {
         heading: 'Who said what',
         items: rows.map((q) => ({ label: q.speaker ?? '', text: quoteText(q.text, 400), cite: [cites.add(q.ref)] })),
-        more: total > rows.length ? { count: total - rows.length, hint: 'narrow with /quote speaker:… about:…' } : undefined,
+        more:
+          total > rows.length
+            ? { count: total - rows.length, hint: 'narrow with /quote speaker:… about:…' }
+            : undefined,
       },
     ],
     citations: cites.list,

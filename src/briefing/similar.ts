@@ -22,5 +22,12 @@ export function closest(query: string, names: { id: number; name: string; alias:
 
 /** The first letters of the words typed: suggestions are drawn from names that start the same way. */
 export function initials(typed: string): string[] {
-  return [...new Set(nameKey(typed).split(' ').filter(Boolean).map((w) => w[0]))].slice(0, 4);
+  return [
+    ...new Set(
+      nameKey(typed)
+        .split(' ')
+        .filter(Boolean)
+        .map((w) => w[0]),
+    ),
+  ].slice(0, 4);
 }

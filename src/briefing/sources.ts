@@ -4,7 +4,8 @@ import { plural } from './format.ts';
 
 export async function sources(store: Store): Promise<Answer> {
   const docs = await store.documents(20);
-  if (!docs.length) return notice('No documents', 'Nothing has been ingested yet. An admin can add articles with /ingest.', false);
+  if (!docs.length)
+    return notice('No documents', 'Nothing has been ingested yet. An admin can add articles with /ingest.', false);
   const total = (await store.stats()).documents;
   return {
     title: 'Sources',
@@ -14,7 +15,14 @@ export async function sources(store: Store): Promise<Answer> {
         heading: 'Documents',
         items: docs.map((d) => ({
           label: d.title,
-          text: [d.source ?? 'source not given', d.publishedAt ? `published ${d.publishedAt}` : 'no publication date', plural(d.sentences, 'sentence'), d.url].filter(Boolean).join(' · '),
+          text: [
+            d.source ?? 'source not given',
+            d.publishedAt ? `published ${d.publishedAt}` : 'no publication date',
+            plural(d.sentences, 'sentence'),
+            d.url,
+          ]
+            .filter(Boolean)
+            .join(' · '),
           cite: [],
         })),
         more: total > docs.length ? { count: total - docs.length, hint: 'the oldest are listed first' } : undefined,

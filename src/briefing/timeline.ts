@@ -9,21 +9,28 @@ const UNDATED = 8;
 export async function timeline(store: Store): Promise<Answer> {
   const dated = await store.listEvents({ dated: true, limit: DATED, newestFirst: true });
   const undated = await store.listEvents({ dated: false, limit: UNDATED, newestFirst: true });
-  if (!dated.total && !undated.total) return notice('No events yet', 'No dated event is described in the documents so far.', false);
+  if (!dated.total && !undated.total)
+    return notice('No events yet', 'No dated event is described in the documents so far.', false);
   const cites = new CitationList();
   const sections: AnswerSection[] = [];
   if (dated.rows.length) {
     sections.push({
       heading: 'Events',
       items: [...dated.rows].reverse().map((e) => eventItem(e, cites)),
-      more: dated.total > DATED ? { count: dated.total - DATED, hint: 'earlier events: /where place:… or /who name:…' } : undefined,
+      more:
+        dated.total > DATED
+          ? { count: dated.total - DATED, hint: 'earlier events: /where place:… or /who name:…' }
+          : undefined,
     });
   }
   if (undated.rows.length) {
     sections.push({
       heading: 'Events the sources leave undated',
       items: undated.rows.map((e) => eventItem(e, cites)),
-      more: undated.total > UNDATED ? { count: undated.total - UNDATED, hint: 'see /sources for publication dates' } : undefined,
+      more:
+        undated.total > UNDATED
+          ? { count: undated.total - UNDATED, hint: 'see /sources for publication dates' }
+          : undefined,
     });
   }
   const disputed = dated.rows.some((e) => e.dispute);

@@ -8,20 +8,30 @@ function statusLine(p: ProposalSummary): string {
   const by = [...new Set(p.reports.flatMap((r) => r.proposedBy))];
   const latest = p.reports.find((r) => r.status);
   const when = latest?.date ? ` (${formatDate(latest.date, 'day', latest.date)})` : '';
-  return [by.length ? `put forward by ${by.join(', ')}` : 'proposer not stated', latest ? `latest status: ${latest.status}${when}` : 'status not stated'].join(' · ');
+  return [
+    by.length ? `put forward by ${by.join(', ')}` : 'proposer not stated',
+    latest ? `latest status: ${latest.status}${when}` : 'status not stated',
+  ].join(' · ');
 }
 
-export function findProposal<P extends { name: string; aliases: string[] }>(proposals: P[], query: string): P | undefined {
+export function findProposal<P extends { name: string; aliases: string[] }>(
+  proposals: P[],
+  query: string,
+): P | undefined {
   const q = phraseKey(query);
   if (!q) return undefined;
-  const scored = proposals.map((p) => ({ p, s: Math.max(...[p.name, ...p.aliases].map((n) => (fold(n) === fold(query) ? 2 : overlap(phraseKey(n), q)))) }));
+  const scored = proposals.map((p) => ({
+    p,
+    s: Math.max(...[p.name, ...p.aliases].map((n) => (fold(n) === fold(query) ? 2 : overlap(phraseKey(n), q)))),
+  }));
   const best = scored.sort((a, b) => b.s - a.s)[0];
   return best && best.s >= 0.5 ? best.p : undefined;
 }
 
 export async function whatList(store: Store): Promise<Answer> {
   const ranked = await store.listProposals({ limit: 12, evidence: 2, reports: 5 });
-  if (!ranked.length) return notice('No proposals yet', 'No plan, deal or offer is described in the documents so far.', false);
+  if (!ranked.length)
+    return notice('No proposals yet', 'No plan, deal or offer is described in the documents so far.', false);
   const total = (await store.stats()).proposals;
   const cites = new CitationList();
   return {
@@ -31,7 +41,8 @@ export async function whatList(store: Store): Promise<Answer> {
       {
         heading: 'Proposals',
         items: ranked.map((p) => ({ label: p.name, text: statusLine(p), cite: p.evidence.map((e) => cites.add(e)) })),
-        more: total > ranked.length ? { count: total - ranked.length, hint: 'narrow with /what proposal:…' } : undefined,
+        more:
+          total > ranked.length ? { count: total - ranked.length, hint: 'narrow with /what proposal:…' } : undefined,
       },
     ],
     citations: cites.list,
@@ -44,7 +55,10 @@ export async function whatIs(store: Store, query: string): Promise<Answer> {
   const [p] = found ? await store.listProposals({ ids: [found.id], limit: 1, evidence: 6, reports: 10 }) : [];
   if (!p) {
     const known = names.slice(0, 5).map((x) => `**${x.name}**`);
-    return notice('No such proposal', known.length ? `Known proposals: ${known.join(', ')}.` : 'No proposals are recorded yet.');
+    return notice(
+      'No such proposal',
+      known.length ? `Known proposals: ${known.join(', ')}.` : 'No proposals are recorded yet.',
+    );
   }
   const cites = new CitationList();
   return {
@@ -61,8 +75,14 @@ export async function whatIs(store: Store, query: string): Promise<Answer> {
       },
       {
         heading: 'Key terms and reporting',
-        items: p.evidence.map((e) => ({ text: excerpt(e.sentence, [p.name, ...p.aliases], 300), cite: [cites.add(e)] })),
-        more: p.evidenceCount > p.evidence.length ? { count: p.evidenceCount - p.evidence.length, hint: `ask /ask question:${p.name} …` } : undefined,
+        items: p.evidence.map((e) => ({
+          text: excerpt(e.sentence, [p.name, ...p.aliases], 300),
+          cite: [cites.add(e)],
+        })),
+        more:
+          p.evidenceCount > p.evidence.length
+            ? { count: p.evidenceCount - p.evidence.length, hint: `ask /ask question:${p.name} …` }
+            : undefined,
       },
     ],
     citations: cites.list,

@@ -8,7 +8,18 @@ const EVENT = '(?:talks|negotiations?|discussions?|meetings?|met|summit|conferen
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Words for a meeting, as a "where" question may look for them in other words ("where were the talks" → negotiations). */
-export const MEETING_WORDS = ['talks', 'negotiations', 'discussions', 'meeting', 'met', 'summit', 'conference', 'held', 'hosted', 'gathered'];
+export const MEETING_WORDS = [
+  'talks',
+  'negotiations',
+  'discussions',
+  'meeting',
+  'met',
+  'summit',
+  'conference',
+  'held',
+  'hosted',
+  'gathered',
+];
 const MEETING = /^(?:talks?|negotiat\w*|discuss\w*|meet\w*|met|summits?|conferences?|held|hold\w*|host\w*|gather\w*)$/i;
 export const isMeetingWord = (word: string): boolean => MEETING.test(word);
 
@@ -34,9 +45,7 @@ function why(place: PlaceSummary): { ref: SentenceRef | undefined; venue: number
 export async function whereList(store: Store): Promise<Answer> {
   const places = await store.listPlaces(60);
   if (!places.length) return notice('No places yet', 'No place is named in the documents so far.', false);
-  const ranked = places
-    .map((p) => ({ p, ...why(p) }))
-    .sort((a, b) => b.venue - a.venue || b.p.mentions - a.p.mentions);
+  const ranked = places.map((p) => ({ p, ...why(p) })).sort((a, b) => b.venue - a.venue || b.p.mentions - a.p.mentions);
   const cites = new CitationList();
   const shown = ranked.slice(0, 15);
   const venues = shown.filter((r) => r.venue > 0);
@@ -52,23 +61,43 @@ export async function whereList(store: Store): Promise<Answer> {
     sections.push({
       heading: 'Also in the story',
       items: others.map(item),
-      more: ranked.length > shown.length ? { count: ranked.length - shown.length, hint: 'narrow with /where place:…' } : undefined,
+      more:
+        ranked.length > shown.length
+          ? { count: ranked.length - shown.length, hint: 'narrow with /where place:…' }
+          : undefined,
     });
-  return { title: 'Where', description: `${plural(places.length, 'place')} named; the venues of talks and meetings first.`, sections, citations: cites.list };
+  return {
+    title: 'Where',
+    description: `${plural(places.length, 'place')} named; the venues of talks and meetings first.`,
+    sections,
+    citations: cites.list,
+  };
 }
 
 export async function whereIs(store: Store, place: string): Promise<Answer> {
   const [match] = await store.findEntities('place', place, 1);
   if (!match) {
     const suggestions = closest(place, await store.allNames('place', { prefixes: initials(place) }));
-    return notice('No such place in the story', suggestions.length ? `Did you mean ${suggestions.map((s) => `**${s}**`).join(', ')}?` : 'Try /where with no place to see them all.');
+    return notice(
+      'No such place in the story',
+      suggestions.length
+        ? `Did you mean ${suggestions.map((s) => `**${s}**`).join(', ')}?`
+        : 'Try /where with no place to see them all.',
+    );
   }
   const detail = await store.entity(match.id, 30);
   if (!detail) return notice('No such place in the story', 'It may have been removed with its document.');
   const cites = new CitationList();
-  const ordered = [...detail.mentions].sort((a, b) => venueSignal(detail.name, b.sentence) - venueSignal(detail.name, a.sentence));
+  const ordered = [...detail.mentions].sort(
+    (a, b) => venueSignal(detail.name, b.sentence) - venueSignal(detail.name, a.sentence),
+  );
   const filter = detail.placeKind === 'country' ? { participantId: detail.id } : { placeId: detail.id };
-  const events = await eventsSection(store, filter, cites, detail.placeKind === 'country' ? 'Events it took part in' : 'Events there');
+  const events = await eventsSection(
+    store,
+    filter,
+    cites,
+    detail.placeKind === 'country' ? 'Events it took part in' : 'Events there',
+  );
   return {
     title: detail.name,
     description: `${detail.placeKind && detail.placeKind !== 'other' ? `A ${detail.placeKind}, ` : ''}mentioned ${plural(detail.mentionCount, 'time')} in ${plural(detail.documentCount, 'document')}.`,
@@ -76,8 +105,13 @@ export async function whereIs(store: Store, place: string): Promise<Answer> {
       ...(events ? [events] : []),
       {
         heading: events ? 'Also mentioned there' : 'What happened there',
-        items: ordered.slice(0, 6).map((m) => ({ text: excerpt(m.sentence, [detail.name, ...detail.aliases], 300), cite: [cites.add(m)] })),
-        more: ordered.length > 6 ? { count: detail.mentionCount - 6, hint: `ask /ask question:${detail.name} …` } : undefined,
+        items: ordered
+          .slice(0, 6)
+          .map((m) => ({ text: excerpt(m.sentence, [detail.name, ...detail.aliases], 300), cite: [cites.add(m)] })),
+        more:
+          ordered.length > 6
+            ? { count: detail.mentionCount - 6, hint: `ask /ask question:${detail.name} …` }
+            : undefined,
       },
     ],
     citations: cites.list,

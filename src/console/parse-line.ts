@@ -67,7 +67,8 @@ export function parseLine(line: string, commands: Map<string, CommandModule>): P
   for (const def of defs) {
     const value = raw[def.name];
     if (value === undefined || value === '') {
-      if (def.required) throw new LineError(`/${command.data.name}${subcommand ? ` ${subcommand}` : ''} needs ${def.name}:…`);
+      if (def.required)
+        throw new LineError(`/${command.data.name}${subcommand ? ` ${subcommand}` : ''} needs ${def.name}:…`);
       continue;
     }
     if (NUMBERS.has(def.type)) {

@@ -18,7 +18,15 @@ export interface LineEnv {
 export async function runLine(line: string, { commands, briefing, digests, log }: LineEnv): Promise<Answer> {
   try {
     const { command, subcommand, options } = parseLine(line, commands);
-    const ctx: CommandContext = { briefing, isAdmin: true, guildId: null, channelId: CONSOLE_CHANNEL, userId: 'console', subcommand, digests };
+    const ctx: CommandContext = {
+      briefing,
+      isAdmin: true,
+      guildId: null,
+      channelId: CONSOLE_CHANNEL,
+      userId: 'console',
+      subcommand,
+      digests,
+    };
     return await command.handle(ctx, options);
   } catch (e) {
     if (e instanceof LineError) return { ...notice('Cannot run that', e.message), kind: 'error' };

@@ -10,8 +10,18 @@ export const PRESETS: Record<string, { cron: string; label: string }> = {
 export { isTimeZone };
 
 // ICU in Node 20 still lists some zones under their old names (Europe/Kiev); offer the current ones too.
-const RENAMED = ['Europe/Kyiv', 'Asia/Kolkata', 'America/Nuuk', 'Asia/Yangon', 'Asia/Ho_Chi_Minh', 'Asia/Kathmandu', 'Pacific/Kanton'];
-export const TIME_ZONES: string[] = [...new Set(['UTC', ...RENAMED.filter(isTimeZone), ...Intl.supportedValuesOf('timeZone')])];
+const RENAMED = [
+  'Europe/Kyiv',
+  'Asia/Kolkata',
+  'America/Nuuk',
+  'Asia/Yangon',
+  'Asia/Ho_Chi_Minh',
+  'Asia/Kathmandu',
+  'Pacific/Kanton',
+];
+export const TIME_ZONES: string[] = [
+  ...new Set(['UTC', ...RENAMED.filter(isTimeZone), ...Intl.supportedValuesOf('timeZone')]),
+];
 
 /** The IANA name in its canonical spelling ("utc" → "UTC"), or null when it is not a time zone. */
 export function canonicalTimeZone(tz: string): string | null {
@@ -33,9 +43,14 @@ export function parseSchedule(input: string, { allowSeconds = false } = {}): { c
   if (preset) return { cron: preset.cron };
   if (cron.validate(text)) {
     if (allowSeconds) return { cron: text };
-    if (text.split(' ').length !== 5) return { error: `“${text.slice(0, 60)}” has a seconds field; use five fields (minute hour day month weekday), e.g. "0 8 * * 1-5".` };
+    if (text.split(' ').length !== 5)
+      return {
+        error: `“${text.slice(0, 60)}” has a seconds field; use five fields (minute hour day month weekday), e.g. "0 8 * * 1-5".`,
+      };
     if (cron.parse(text).minute.length > MAX_POSTS_PER_HOUR) {
-      return { error: `“${text.slice(0, 60)}” would post more than ${MAX_POSTS_PER_HOUR} times an hour; choose at most every 15 minutes, e.g. "*/15 * * * *", or a preset.` };
+      return {
+        error: `“${text.slice(0, 60)}” would post more than ${MAX_POSTS_PER_HOUR} times an hour; choose at most every 15 minutes, e.g. "*/15 * * * *", or a preset.`,
+      };
     }
     return { cron: text };
   }

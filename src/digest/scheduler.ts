@@ -75,7 +75,9 @@ export class DigestScheduler {
       },
       { name: `digest-${sub.id}`, timezone: sub.timezone, noOverlap: true },
     );
-    task.on('execution:failed', (ctx) => this.o.log.error({ err: ctx.execution?.error, subscription: sub.id }, 'digest run failed'));
+    task.on('execution:failed', (ctx) =>
+      this.o.log.error({ err: ctx.execution?.error, subscription: sub.id }, 'digest run failed'),
+    );
     this.tasks.set(sub.id, task);
   }
 
@@ -99,7 +101,9 @@ export class DigestScheduler {
       const slot = latestSlot(sub.schedule, sub.timezone, now, this.catchUpWindowMs);
       for (const row of await this.o.store.slots(sub.id)) {
         if (row.state === 'pending' && row.slot !== slot?.toISOString()) {
-          await this.o.store.finishSlot(sub.id, row.slot, 'failed', now, { reason: 'not sent before a restart; outside the catch-up window or superseded' });
+          await this.o.store.finishSlot(sub.id, row.slot, 'failed', now, {
+            reason: 'not sent before a restart; outside the catch-up window or superseded',
+          });
         }
       }
       if (slot) await this.runSlot(sub.id, slotKey(slot), true);
@@ -153,11 +157,16 @@ export class DigestScheduler {
         }
         const retryable = status === 0 || status === 429 || status >= 500;
         if (!retryable || attempt >= attempts) {
-          await store.finishSlot(id, slot, 'failed', this.now(), { reason: `${reason} (after ${attempt} attempt${attempt === 1 ? '' : 's'})` });
+          await store.finishSlot(id, slot, 'failed', this.now(), {
+            reason: `${reason} (after ${attempt} attempt${attempt === 1 ? '' : 's'})`,
+          });
           log.error({ subscription: id, slot, reason }, 'digest not delivered');
           return 'failed';
         }
-        const wait = e instanceof DeliveryError && e.retryAfterMs !== undefined ? e.retryAfterMs : (this.o.backoffMs ?? 1000) * 2 ** (attempt - 1);
+        const wait =
+          e instanceof DeliveryError && e.retryAfterMs !== undefined
+            ? e.retryAfterMs
+            : (this.o.backoffMs ?? 1000) * 2 ** (attempt - 1);
         log.warn({ subscription: id, slot, reason, attempt, wait }, 'digest delivery failed; retrying');
         await this.sleep(wait);
       }

@@ -12,7 +12,14 @@ export class DigestService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async subscribe(input: { guildId: string | null; channelId: string; schedule: string; timezone?: string; postWhenEmpty?: boolean; createdBy: string | null }): Promise<Subscription> {
+  async subscribe(input: {
+    guildId: string | null;
+    channelId: string;
+    schedule: string;
+    timezone?: string;
+    postWhenEmpty?: boolean;
+    createdBy: string | null;
+  }): Promise<Subscription> {
     const sub = await this.store.subscribe(
       { ...input, timezone: input.timezone ?? this.defaultTimezone, postWhenEmpty: input.postWhenEmpty ?? false },
       this.now(),

@@ -31,15 +31,26 @@ export function discordClientOptions(restApi?: string): ClientOptions {
   };
 }
 
-export async function startDiscord({ config, commands, briefing, log, digests, restApi }: DiscordDeps): Promise<RunningDiscord> {
+export async function startDiscord({
+  config,
+  commands,
+  briefing,
+  log,
+  digests,
+  restApi,
+}: DiscordDeps): Promise<RunningDiscord> {
   const token = config.DISCORD_TOKEN;
-  if (!token) throw new Error('DISCORD_TOKEN is not set: add the bot token to .env, or leave it empty to run in console mode');
+  if (!token)
+    throw new Error('DISCORD_TOKEN is not set: add the bot token to .env, or leave it empty to run in console mode');
 
   const client = new Client(discordClientOptions(restApi));
   const router = createRouter({ commands, briefing, log, digests });
   client.on(Events.InteractionCreate, (interaction) => void router.onInteraction(interaction));
   client.once(Events.ClientReady, (ready) => {
-    log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, commands: commands.size }, 'connected to Discord');
+    log.info(
+      { user: ready.user.tag, guilds: ready.guilds.cache.size, commands: commands.size },
+      'connected to Discord',
+    );
   });
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));

@@ -20,8 +20,12 @@ export interface Deployed {
 }
 
 export async function deployCommands({ token, clientId, guildId, commands, api }: DeployOptions): Promise<Deployed> {
-  const missing = [!token && 'DISCORD_TOKEN (the bot token)', !clientId && 'DISCORD_CLIENT_ID (the application id)'].filter(Boolean);
-  if (missing.length) throw new Error(`cannot deploy commands: set ${missing.join(' and ')} in .env or the environment`);
+  const missing = [
+    !token && 'DISCORD_TOKEN (the bot token)',
+    !clientId && 'DISCORD_CLIENT_ID (the application id)',
+  ].filter(Boolean);
+  if (missing.length)
+    throw new Error(`cannot deploy commands: set ${missing.join(' and ')} in .env or the environment`);
 
   const rest = new REST({ version: '10', ...(api ? { api } : {}) }).setToken(token!);
   const body = [...commands.values()].map((c) => c.data.toJSON());
@@ -39,8 +43,13 @@ async function main(): Promise<void> {
     guildId: config.DISCORD_GUILD_ID,
     commands,
   });
-  const where = result.scope === 'guild' ? `guild ${config.DISCORD_GUILD_ID}` : 'all guilds (global; may take up to an hour to appear)';
-  process.stdout.write(`Registered ${result.names.length} commands for ${where}: ${result.names.map((n) => `/${n}`).join(', ')}\n`);
+  const where =
+    result.scope === 'guild'
+      ? `guild ${config.DISCORD_GUILD_ID}`
+      : 'all guilds (global; may take up to an hour to appear)';
+  process.stdout.write(
+    `Registered ${result.names.length} commands for ${where}: ${result.names.map((n) => `/${n}`).join(', ')}\n`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,8 +1,4 @@
-import {
-  ApplicationCommandOptionType,
-  type Attachment,
-  type CommandInteractionOption,
-} from 'discord.js';
+import { ApplicationCommandOptionType, type Attachment, type CommandInteractionOption } from 'discord.js';
 import type { AttachmentInput, CommandOptions } from '../command.ts';
 
 export const ATTACHMENT_MAX_BYTES = 2 * 1024 * 1024;
@@ -35,7 +31,9 @@ export function readOptions(interaction: { options: { data: readonly CommandInte
   return { options, subcommand };
 }
 
-export function attachmentInput(attachment: Pick<Attachment, 'name' | 'size' | 'contentType' | 'url'>): AttachmentInput {
+export function attachmentInput(
+  attachment: Pick<Attachment, 'name' | 'size' | 'contentType' | 'url'>,
+): AttachmentInput {
   return {
     name: attachment.name,
     size: attachment.size,
@@ -49,7 +47,11 @@ function megabytes(bytes: number): string {
 }
 
 /** Downloads `url`, refusing more than `maxBytes` (checked on the header and again while reading). */
-export async function fetchCapped(url: string, maxBytes = ATTACHMENT_MAX_BYTES, timeoutMs = ATTACHMENT_TIMEOUT_MS): Promise<Buffer> {
+export async function fetchCapped(
+  url: string,
+  maxBytes = ATTACHMENT_MAX_BYTES,
+  timeoutMs = ATTACHMENT_TIMEOUT_MS,
+): Promise<Buffer> {
   const tooLarge = () => new Error(`the file is larger than ${megabytes(maxBytes)}`);
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });

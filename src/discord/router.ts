@@ -89,8 +89,18 @@ export function validChoices(choices: unknown): Choice[] {
   return out;
 }
 
-export function createRouter({ commands, briefing, log, digests, deferAfterMs = 1000, autocompleteTimeoutMs = 2500 }: RouterDeps): Router {
-  function context(interaction: ChatInputCommandInteraction | AutocompleteInteraction, subcommand: string | null): CommandContext {
+export function createRouter({
+  commands,
+  briefing,
+  log,
+  digests,
+  deferAfterMs = 1000,
+  autocompleteTimeoutMs = 2500,
+}: RouterDeps): Router {
+  function context(
+    interaction: ChatInputCommandInteraction | AutocompleteInteraction,
+    subcommand: string | null,
+  ): CommandContext {
     return {
       briefing,
       isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
@@ -103,7 +113,11 @@ export function createRouter({ commands, briefing, log, digests, deferAfterMs = 
   }
 
   /** Replies, or fills in the deferred reply; an answer whose privacy differs from the deferral is re-sent. */
-  async function send(interaction: ChatInputCommandInteraction, answer: Answer, deferredEphemeral: boolean): Promise<void> {
+  async function send(
+    interaction: ChatInputCommandInteraction,
+    answer: Answer,
+    deferredEphemeral: boolean,
+  ): Promise<void> {
     const message = toDiscordMessage(answer);
     if (!interaction.deferred && !interaction.replied) {
       await interaction.reply(message);
@@ -128,7 +142,10 @@ export function createRouter({ commands, briefing, log, digests, deferAfterMs = 
     const { options, subcommand } = readOptions(interaction);
     const outcome: Promise<Outcome> = Promise.resolve()
       .then(() => command.handle(context(interaction, subcommand), options))
-      .then((answer) => ({ ok: true as const, answer }), (error: unknown) => ({ ok: false as const, error }));
+      .then(
+        (answer) => ({ ok: true as const, answer }),
+        (error: unknown) => ({ ok: false as const, error }),
+      );
 
     const ephemeralDefer = defersEphemeral(command);
     if (command.slow || !(await within(outcome, deferAfterMs))) {
@@ -155,7 +172,10 @@ export function createRouter({ commands, briefing, log, digests, deferAfterMs = 
         const focused = interaction.options.getFocused(true);
         const { subcommand } = readOptions(interaction);
         const ctx = context(interaction, subcommand);
-        const found = await within(command.autocomplete(ctx, focused.name, String(focused.value ?? '')), autocompleteTimeoutMs);
+        const found = await within(
+          command.autocomplete(ctx, focused.name, String(focused.value ?? '')),
+          autocompleteTimeoutMs,
+        );
         if (found === undefined) log.warn({ command: interaction.commandName }, 'autocomplete too slow');
         choices = validChoices(found);
       } catch (err) {

@@ -20,7 +20,17 @@ export const frontMatterSchema = z
     source: z.string().trim().min(1).max(200).optional(),
     url: z.url({ protocol: /^https?$/ }).optional(),
     published: isoDay.optional(),
-    tags: z.union([z.array(z.string().trim().min(1)), z.string().transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean))]).optional(),
+    tags: z
+      .union([
+        z.array(z.string().trim().min(1)),
+        z.string().transform((s) =>
+          s
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean),
+        ),
+      ])
+      .optional(),
   })
   .strict();
 

@@ -14,7 +14,8 @@ export interface DocumentFiles {
   skipped: Skipped[];
 }
 
-const isDocumentName = (name: string) => (DOCUMENT_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase());
+const isDocumentName = (name: string) =>
+  (DOCUMENT_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase());
 
 /** What a path is, following a link once; a link that dangles or loops is named as such, never thrown. */
 function inspect(p: string): fs.Stats | { problem: string } | null {
@@ -25,7 +26,14 @@ function inspect(p: string): fs.Stats | { problem: string } | null {
     return fs.statSync(p);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { problem: code === 'ELOOP' ? 'a symbolic link that loops' : code === 'ENOENT' ? 'a symbolic link to nothing' : `unreadable link (${code})` };
+    return {
+      problem:
+        code === 'ELOOP'
+          ? 'a symbolic link that loops'
+          : code === 'ENOENT'
+            ? 'a symbolic link to nothing'
+            : `unreadable link (${code})`,
+    };
   }
 }
 

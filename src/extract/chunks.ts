@@ -3,8 +3,26 @@ import { tokenize, type Token } from '../text/tokens.ts';
 import { gazetteerAt, type GazEntry } from './lexicon/gazetteer.ts';
 import { NATIONAL_SERVICES, ORG_HEADS, ORG_LEAD_HEADS } from './lexicon/organizations.ts';
 import { FEATURE_HEADS, PLACE_PREPOSITIONS, VENUE_HEADS } from './lexicon/places.ts';
-import { HONORIFICS, MAX_TITLE_HEAD_WORDS, OFFICE_DOMAINS, POSTED_HEADS, RELATION_HEADS, SERVES_HEADS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon/titles.ts';
-import { isCommonWord, isFirstName, isFunctionWord, isMonth, isPersonWord, isWeekday, lexTags, mayBeSurname } from './lexicon/words.ts';
+import {
+  HONORIFICS,
+  MAX_TITLE_HEAD_WORDS,
+  OFFICE_DOMAINS,
+  POSTED_HEADS,
+  RELATION_HEADS,
+  SERVES_HEADS,
+  TITLE_HEADS,
+  TITLE_MODIFIERS,
+} from './lexicon/titles.ts';
+import {
+  isCommonWord,
+  isFirstName,
+  isFunctionWord,
+  isMonth,
+  isPersonWord,
+  isWeekday,
+  lexTags,
+  mayBeSurname,
+} from './lexicon/words.ts';
 
 /**
  * Splits each sentence into chunks: known names from the gazetteer (countries, demonyms, places, organisations),
@@ -73,11 +91,55 @@ export interface AnalyzedSentence {
   agency?: string;
 }
 
-const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'des', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'dos', 'das', 'do', 'ter', 'ten', 'zu', 'bin', 'ibn', 'bint', 'al', 'el', 'abu', 'ben', 'st', 'st.']);
+const PARTICLES = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'des',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'la',
+  'le',
+  'dos',
+  'das',
+  'do',
+  'ter',
+  'ten',
+  'zu',
+  'bin',
+  'ibn',
+  'bint',
+  'al',
+  'el',
+  'abu',
+  'ben',
+  'st',
+  'st.',
+]);
 /** First words of a place name that may be followed by a country's or city's name ("Port Sudan", "Cape Town"). */
 const PLACE_LEADS = new Set(['port', 'fort', 'cape', 'mount', 'lake', 'san', 'santa', 'saint', 'sao', 'new']);
 /** First words of a named venue ("Palais des Nations", "Hotel Metropol"). */
-const VENUE_LEADS = new Set(['palais', 'palace', 'palacio', 'palazzo', 'chateau', 'château', 'hotel', 'fort', 'camp', 'plaza', 'piazza', 'schloss', 'castle', 'villa']);
+const VENUE_LEADS = new Set([
+  'palais',
+  'palace',
+  'palacio',
+  'palazzo',
+  'chateau',
+  'château',
+  'hotel',
+  'fort',
+  'camp',
+  'plaza',
+  'piazza',
+  'schloss',
+  'castle',
+  'villa',
+]);
 const PREFIXED = /^(?:al|el|ad|as|ash|at|az|ibn|bin|abu|d|o)[-’'‘]\p{Lu}/u;
 const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', ':', '—', '–', '-', '«', '*', '#']);
 
@@ -112,7 +174,8 @@ function headAt(tokens: Token[], i: number): { end: number; head: string } | nul
 }
 
 const isWord = (t: Token | undefined) => !!t && t.kind === 'word';
-const isNameWord = (t: Token | undefined) => !!t && t.kind === 'word' && (t.cap || PREFIXED.test(t.text)) && !(t.upper && t.text.replace(/\./g, '').length > 3);
+const isNameWord = (t: Token | undefined) =>
+  !!t && t.kind === 'word' && (t.cap || PREFIXED.test(t.text)) && !(t.upper && t.text.replace(/\./g, '').length > 3);
 
 function analyzeTitle(tokens: Token[], i: number, depth = 0): TitleChunk | null {
   let j = i;
@@ -158,7 +221,12 @@ function analyzeTitle(tokens: Token[], i: number, depth = 0): TitleChunk | null 
         end = m;
       }
     }
-  } else if (!honorific && !tokens[end - 1].poss && after?.key === 'to' && (SERVES_HEADS.has(head) || POSTED_HEADS.has(head) || /envoy|ambassador|adviser|advisor/.test(head))) {
+  } else if (
+    !honorific &&
+    !tokens[end - 1].poss &&
+    after?.key === 'to' &&
+    (SERVES_HEADS.has(head) || POSTED_HEADS.has(head) || /envoy|ambassador|adviser|advisor/.test(head))
+  ) {
     let k = end + 1;
     if (tokens[k]?.key === 'the') k++;
     const g = gazetteerAt(tokens, k);
@@ -227,25 +295,55 @@ function nameAt(tokens: Token[], i: number): NameChunk | null {
     if (k === i || !isNameWord(tokens[k]) || (i > 0 && isNameWord(tokens[i - 1]))) return null;
     const rest = nameAt(tokens, k);
     if (!rest) return null;
-    return { ...rest, start: i, text: joinTokens(tokens, i, rest.end), keys: tokens.slice(i, rest.end).map((t) => t.key) };
+    return {
+      ...rest,
+      start: i,
+      text: joinTokens(tokens, i, rest.end),
+      keys: tokens.slice(i, rest.end).map((t) => t.key),
+    };
   }
   const first = tokens[i];
   if (!isNameWord(first) || isMonth(first.text) || isWeekday(first.text)) return null;
-  if (first.upper && !PREFIXED.test(first.text) && first.text.replace(/\./g, '').length > 1 && !/^\p{Lu}\.$/u.test(first.text)) {
+  if (
+    first.upper &&
+    !PREFIXED.test(first.text) &&
+    first.text.replace(/\./g, '').length > 1 &&
+    !/^\p{Lu}\.$/u.test(first.text)
+  ) {
     // upper-case words are acronyms unless they are initials ("J.D.")
-    if (!/^(\p{Lu}\.){1,3}$/u.test(first.text) && !(first.text.length <= 3 && isFirstName(first.text) && isNameWord(tokens[i + 1]))) return null;
+    if (
+      !/^(\p{Lu}\.){1,3}$/u.test(first.text) &&
+      !(first.text.length <= 3 && isFirstName(first.text) && isNameWord(tokens[i + 1]))
+    )
+      return null;
   }
   let j = i;
   while (j < tokens.length) {
     const t = tokens[j];
-    if (isNameWord(t) && (j === i || !(t.upper && t.text.replace(/\./g, '').length > 1 && !/^(\p{Lu}\.)+$/u.test(t.text)))) {
+    if (
+      isNameWord(t) &&
+      (j === i || !(t.upper && t.text.replace(/\./g, '').length > 1 && !/^(\p{Lu}\.)+$/u.test(t.text)))
+    ) {
       if (j > i) {
         // "Rwanda-backed M23": a letters-and-digits name is a group's or a model's, never part of a person's name
         if (isMonth(t.text) || isWeekday(t.text) || /^\p{Lu}{1,4}\d{1,3}$/u.test(t.text)) break;
         const g0 = gazetteerAt(tokens, j);
         // "National Security Council": a known body's name inside a longer one
-        const g = g0 && g0.entry.type === 'org' && g0.end - j >= 2 && ORG_HEADS.has(tokens[g0.end - 1].key) && !isFirstName(tokens[i].text) ? null : g0;
-        if (g && !(g.entry.type === 'place' && g.end === j + 1) && !(g.end === j + 1 && isFirstName(tokens[i].text)) && !(j === i + 1 && PLACE_LEADS.has(tokens[i].key))) break;
+        const g =
+          g0 &&
+          g0.entry.type === 'org' &&
+          g0.end - j >= 2 &&
+          ORG_HEADS.has(tokens[g0.end - 1].key) &&
+          !isFirstName(tokens[i].text)
+            ? null
+            : g0;
+        if (
+          g &&
+          !(g.entry.type === 'place' && g.end === j + 1) &&
+          !(g.end === j + 1 && isFirstName(tokens[i].text)) &&
+          !(j === i + 1 && PLACE_LEADS.has(tokens[i].key))
+        )
+          break;
         // a capitalised particle inside a name: "Bart De Wever", "Lula da Silva"
         if (isFunctionWord(t.text) && !(PARTICLES.has(t.key) && isNameWord(tokens[j + 1]) && !t.poss)) break;
         // a title inside a capitalised run: "House Minority Leader Hakeem Jeffries" → the name starts after it
@@ -284,9 +382,25 @@ function nameAt(tokens: Token[], i: number): NameChunk | null {
   const last = keys[keys.length - 1];
   let headKind: NameChunk['headKind'];
   if (keys.length > 1 && ORG_HEADS.has(last)) headKind = 'org';
-  else if (keys.length > 1 && (VENUE_HEADS.has(last) || VENUE_LEADS.has(keys[0]) || keys.slice(1, -1).some((k) => /^(base|palace|airport|square|hotel|stadium)$/.test(k)))) headKind = 'venue';
+  else if (
+    keys.length > 1 &&
+    (VENUE_HEADS.has(last) ||
+      VENUE_LEADS.has(keys[0]) ||
+      keys.slice(1, -1).some((k) => /^(base|palace|airport|square|hotel|stadium)$/.test(k)))
+  )
+    headKind = 'venue';
   else if (keys.length > 1 && FEATURE_HEADS.has(last)) headKind = 'feature';
-  return { type: 'name', start: i, end: j, text: joinTokens(tokens, i, j), keys, poss: tokens[j - 1].poss, initial: false, inComplement: false, headKind };
+  return {
+    type: 'name',
+    start: i,
+    end: j,
+    text: joinTokens(tokens, i, j),
+    keys,
+    poss: tokens[j - 1].poss,
+    initial: false,
+    inComplement: false,
+    headKind,
+  };
 }
 
 /**
@@ -298,9 +412,17 @@ function nameAt(tokens: Token[], i: number): NameChunk | null {
 function placeAsGivenName(tokens: Token[], i: number, g: { end: number; entry: GazEntry }): NameChunk | null {
   const first = tokens[i];
   const next = tokens[i + 1];
-  if (g.end !== i + 1 || (g.entry.type !== 'place' && g.entry.type !== 'country') || first.poss || first.upper) return null;
+  if (g.end !== i + 1 || (g.entry.type !== 'place' && g.entry.type !== 'country') || first.poss || first.upper)
+    return null;
   if (!isNameWord(next) || next.upper || next.start > first.end + 1 || !mayBeSurname(next.text)) return null;
-  if (isCommonWord(next.text) || isFunctionWord(next.text) || isMonth(next.text) || isWeekday(next.text) || headAt(tokens, i + 1)) return null;
+  if (
+    isCommonWord(next.text) ||
+    isFunctionWord(next.text) ||
+    isMonth(next.text) ||
+    isWeekday(next.text) ||
+    headAt(tokens, i + 1)
+  )
+    return null;
   const g2 = gazetteerAt(tokens, i + 1);
   if (g2 && !(g2.entry.type === 'place' && g2.end === i + 2)) return null;
   if (i > 0 && PLACE_PREPOSITIONS.has(tokens[i - 1].key) && !isPersonWord(first.text)) return null;
@@ -330,7 +452,11 @@ function orgAt(tokens: Token[], i: number): OrgChunk | null {
     let k = i + 2;
     if (tokens[k]?.key === 'the') k++;
     let m = k;
-    while (m < tokens.length && isWord(tokens[m]) && (tokens[m].cap || (['and', 'of', 'for'].includes(tokens[m].key) && tokens[m + 1]?.cap))) {
+    while (
+      m < tokens.length &&
+      isWord(tokens[m]) &&
+      (tokens[m].cap || (['and', 'of', 'for'].includes(tokens[m].key) && tokens[m + 1]?.cap))
+    ) {
       m++;
       if (tokens[m - 1].poss) break;
       // "Ministry of Trade, Industry and Fisheries": a comma list of domains closed by "and"
@@ -350,13 +476,18 @@ const DATELINE = new RegExp(
   'u',
 );
 /** A dateline in title case, dated and credited: "Amman, July 28 (Petra) –". */
-const DATELINE_TITLE = new RegExp(`^(\\p{Lu}[\\p{Ll}'’-]+(?: \\p{Lu}[\\p{Ll}'’-]+){0,2}),\\s*${MONTH}\\s*(\\([^)]{1,40}\\))\\s*[—–-]{1,2}\\s*`, 'u');
+const DATELINE_TITLE = new RegExp(
+  `^(\\p{Lu}[\\p{Ll}'’-]+(?: \\p{Lu}[\\p{Ll}'’-]+){0,2}),\\s*${MONTH}\\s*(\\([^)]{1,40}\\))\\s*[—–-]{1,2}\\s*`,
+  'u',
+);
 /** A closing credit line: "— Reuters", "-- AFP". */
 const SIGN_OFF = /^\s*[—–-]{1,2}\s*(\p{Lu}[\p{L}]+|\p{Lu}{2,6})\.?\s*$/u;
 /** "(AP)", "(Petra)": a credit, not a parenthetical remark. */
 const agencyIn = (paren: string | undefined) => {
   const a = paren?.replace(/^\(|\)$/g, '').trim();
-  return a && /^\p{Lu}[\p{L}.&’' -]{0,30}$/u.test(a) && !/\b(Updated?|Photo|File|Video|Reporting)\b/i.test(a) ? a : undefined;
+  return a && /^\p{Lu}[\p{L}.&’' -]{0,30}$/u.test(a) && !/\b(Updated?|Photo|File|Video|Reporting)\b/i.test(a)
+    ? a
+    : undefined;
 };
 
 export interface AnalyzeOptions {
@@ -371,7 +502,10 @@ function readDateline(s: Sentence): { text: string; dateline?: AnalyzedSentence[
   if (signOff && !isCommonWord(signOff[1]) && !isFirstName(signOff[1])) return { text, agency: signOff[1] };
   const upper = DATELINE.exec(text);
   // "UPDATE:", "BREAKING:" are labels, not places
-  const dm = upper && !(upper[4] === ':' && (upper[2] || upper[3] || isCommonWord(upper[1]))) ? upper : DATELINE_TITLE.exec(text);
+  const dm =
+    upper && !(upper[4] === ':' && (upper[2] || upper[3] || isCommonWord(upper[1])))
+      ? upper
+      : DATELINE_TITLE.exec(text);
   if (!dm || dm[1].replace(/[^\p{L}]/gu, '').length < 3) return { text };
   const credit = dm === upper ? dm[3] : dm[2];
   const name = dm[1].toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
@@ -391,7 +525,8 @@ function isHeadline(s: Sentence, words: Token[]): boolean {
   return words.length >= 4 && capWords.length / words.length > 0.7 && !/[.!?"”]$/.test(s.text.trim()) && !!letters;
 }
 
-const AGENT_AFTER = /^(said|says|rejected|accepted|denied|announced|fighters|forces|troops|militia|militias|rebel|rebels|insurgents|militants|group|movement|leader|leaders|spokesman|spokeswoman|spokesperson|delegation|commander|commanders)$/;
+const AGENT_AFTER =
+  /^(said|says|rejected|accepted|denied|announced|fighters|forces|troops|militia|militias|rebel|rebels|insurgents|militants|group|movement|leader|leaders|spokesman|spokeswoman|spokesperson|delegation|commander|commanders)$/;
 
 /**
  * An unknown acronym acting as a party: "the RSF", "RSF commander X", "SAF said", "RSF’s"; letters and digits
@@ -402,16 +537,46 @@ function acronymOrgAt(tokens: Token[], i: number): OrgChunk | null {
   const nx = tokens[i + 1];
   if (/^\p{Lu}{1,4}\d{1,3}$/u.test(t.text)) {
     // "the A320 jets": a lower-case noun after it (not a verb, "seized", nor a function word, "but")
-    const nounAfter = nx && nx.kind === 'word' && !nx.cap && !AGENT_AFTER.test(nx.key) && !isFunctionWord(nx.text) && !/ed$/.test(nx.key) && !lexTags(nx.key).some((x) => /Verb|Conjunction|Preposition|Adverb|Determiner/.test(x));
+    const nounAfter =
+      nx &&
+      nx.kind === 'word' &&
+      !nx.cap &&
+      !AGENT_AFTER.test(nx.key) &&
+      !isFunctionWord(nx.text) &&
+      !/ed$/.test(nx.key) &&
+      !lexTags(nx.key).some((x) => /Verb|Conjunction|Preposition|Adverb|Determiner/.test(x));
     const agent = (nx && AGENT_AFTER.test(nx.key)) || ((tokens[i - 1]?.key === 'the' || t.poss) && !nounAfter);
     return agent ? { type: 'org', start: i, end: i + 1, text: t.text } : null;
   }
   if (!t.upper || !/^\p{Lu}{2,6}$/u.test(t.text) || /^[IVXLC]+$/.test(t.text)) return null;
-  const agent = tokens[i - 1]?.key === 'the' || t.poss || (nx && (headAt(tokens, i + 1) !== null || AGENT_AFTER.test(nx.key)));
+  const agent =
+    tokens[i - 1]?.key === 'the' || t.poss || (nx && (headAt(tokens, i + 1) !== null || AGENT_AFTER.test(nx.key)));
   return agent ? { type: 'org', start: i, end: i + 1, text: t.text } : null;
 }
 
-const MILITARY_WORDS = new Set(['army', 'navy', 'infantry', 'marine', 'marines', 'division', 'corps', 'fleet', 'brigade', 'battalion', 'regiment', 'command', 'cavalry', 'airborne', 'armoured', 'armored', 'artillery', 'squadron', 'mechanized', 'mechanised', 'guards']);
+const MILITARY_WORDS = new Set([
+  'army',
+  'navy',
+  'infantry',
+  'marine',
+  'marines',
+  'division',
+  'corps',
+  'fleet',
+  'brigade',
+  'battalion',
+  'regiment',
+  'command',
+  'cavalry',
+  'airborne',
+  'armoured',
+  'armored',
+  'artillery',
+  'squadron',
+  'mechanized',
+  'mechanised',
+  'guards',
+]);
 
 /** A numbered military unit: "the 2nd Army Region", "the 47th Mechanized Brigade". */
 function unitAt(tokens: Token[], i: number): OrgChunk | null {
@@ -420,21 +585,49 @@ function unitAt(tokens: Token[], i: number): OrgChunk | null {
   if (num.kind !== 'num' || !suffix || !/^(st|nd|rd|th)$/.test(suffix.key) || suffix.start !== num.end) return null;
   const name = nameAt(tokens, i + 2);
   if (!name || !name.keys.some((k) => MILITARY_WORDS.has(k))) return null;
-  return { type: 'org', start: i, end: name.end, text: joinTokens(tokens, i, name.end).replace(/^(\d+) (st|nd|rd|th)\b/, '$1$2') };
+  return {
+    type: 'org',
+    start: i,
+    end: name.end,
+    text: joinTokens(tokens, i, name.end).replace(/^(\d+) (st|nd|rd|th)\b/, '$1$2'),
+  };
 }
 
 /** A capitalised name span at token i, or the title a capitalised run ends in; null when the capital only starts the sentence. */
 function nameOrTitleAt(tokens: Token[], i: number): NameChunk | TitleChunk | null {
   const name = nameAt(tokens, i);
   if (!name) return null;
-  const initial = isOpener(tokens[i - 1]) || (i > 0 && tokens[i - 1].kind === 'punct' && /^[“"‘]$/.test(tokens[i - 1].text));
+  const initial =
+    isOpener(tokens[i - 1]) || (i > 0 && tokens[i - 1].kind === 'punct' && /^[“"‘]$/.test(tokens[i - 1].text));
   // a capital that only marks the start of a sentence
-  if ((initial || i === 0) && isCommonWord(tokens[i].text) && !isFirstName(tokens[i].text) && !(name.headKind && name.keys.length >= 2 && !isCommonWord(tokens[i + 1].text) && !isFunctionWord(tokens[i].text) && !/^(the|a|an|this|that|its|their|our)$/.test(tokens[i].key))) {
+  if (
+    (initial || i === 0) &&
+    isCommonWord(tokens[i].text) &&
+    !isFirstName(tokens[i].text) &&
+    !(
+      name.headKind &&
+      name.keys.length >= 2 &&
+      !isCommonWord(tokens[i + 1].text) &&
+      !isFunctionWord(tokens[i].text) &&
+      !/^(the|a|an|this|that|its|their|our)$/.test(tokens[i].key)
+    )
+  ) {
     return null;
   }
   // a capitalised run that ends in a title: "Minority Leader Hakeem Jeffries" → title "Minority Leader"
-  const tAfter = name.end < tokens.length && !tokens[name.end - 1].poss && !isFirstName(tokens[name.start].text) ? analyzeTitle(tokens, name.end) : null;
-  if (tAfter && !tAfter.honorific && tokens[tAfter.start].cap && tAfter.start === name.end && isNameWord(tokens[tAfter.end]) && name.keys.length <= 3 && !name.headKind) {
+  const tAfter =
+    name.end < tokens.length && !tokens[name.end - 1].poss && !isFirstName(tokens[name.start].text)
+      ? analyzeTitle(tokens, name.end)
+      : null;
+  if (
+    tAfter &&
+    !tAfter.honorific &&
+    tokens[tAfter.start].cap &&
+    tAfter.start === name.end &&
+    isNameWord(tokens[tAfter.end]) &&
+    name.keys.length <= 3 &&
+    !name.headKind
+  ) {
     tAfter.start = name.start;
     tAfter.text = joinTokens(tokens, name.start, tAfter.end);
     return tAfter;
@@ -489,7 +682,8 @@ function chunkTokens(tokens: Token[], headline: boolean, skipped: (t: Token) => 
       i = org.end;
       continue;
     }
-    const named = !skipped(t) && (t.cap || PARTICLES.has(t.key) || PREFIXED.test(t.text)) ? nameOrTitleAt(tokens, i) : null;
+    const named =
+      !skipped(t) && (t.cap || PARTICLES.has(t.key) || PREFIXED.test(t.text)) ? nameOrTitleAt(tokens, i) : null;
     if (named?.type === 'title') i = pushTitle(named);
     else if (named) {
       chunks.push(named);
@@ -509,23 +703,45 @@ function mergeOrgPrefixes(tokens: Token[], chunks: Chunk[]): void {
     const b = chunks[k + 1];
     if (a.type !== 'gaz' || tokens[a.end - 1].poss || a.end !== b.start) continue;
     // "Guayaquil Chamber of Commerce": a city's chamber, board or council "of" something
-    if (b.type === 'org' && a.entry.type === 'place' && a.entry.kind === 'city' && ORG_LEAD_HEADS.has(tokens[b.start].key) && b.end - b.start >= 3) {
+    if (
+      b.type === 'org' &&
+      a.entry.type === 'place' &&
+      a.entry.kind === 'city' &&
+      ORG_LEAD_HEADS.has(tokens[b.start].key) &&
+      b.end - b.start >= 3
+    ) {
       chunks.splice(k, 2, { type: 'org', start: a.start, end: b.end, text: joinTokens(tokens, a.start, b.end) });
       continue;
     }
     if (b.type !== 'name') continue;
     // "Thai Army", "Cambodian Navy": a nation's own service; "Shanghai Cooperation Organization": a city's body
-    const nationalService = (a.entry.type === 'demonym' || a.entry.type === 'country') && b.keys.length === 1 && NATIONAL_SERVICES.has(b.keys[0]);
+    const nationalService =
+      (a.entry.type === 'demonym' || a.entry.type === 'country') &&
+      b.keys.length === 1 &&
+      NATIONAL_SERVICES.has(b.keys[0]);
     const orgName = b.headKind === 'org' && (a.entry.type !== 'place' || (b.keys.length >= 2 && a.end - a.start === 1));
     if (!nationalService && !orgName) continue;
     let start = a.start;
     // "Royal Thai Army": an adjective before the nation's name belongs to the body's name
     const lead = chunks[k - 1];
-    if (lead && lead.type === 'name' && lead.end === a.start && !lead.poss && lead.keys.length === 1 && isCommonWord(lead.text) && !isFunctionWord(lead.text)) {
+    if (
+      lead &&
+      lead.type === 'name' &&
+      lead.end === a.start &&
+      !lead.poss &&
+      lead.keys.length === 1 &&
+      isCommonWord(lead.text) &&
+      !isFunctionWord(lead.text)
+    ) {
       start = lead.start;
       k--;
     }
-    chunks.splice(k, start === a.start ? 2 : 3, { type: 'org', start, end: b.end, text: joinTokens(tokens, start, b.end) });
+    chunks.splice(k, start === a.start ? 2 : 3, {
+      type: 'org',
+      start,
+      end: b.end,
+      text: joinTokens(tokens, start, b.end),
+    });
   }
 }
 
@@ -550,7 +766,12 @@ function extendOrgNames(tokens: Token[], chunks: Chunk[]): void {
         caps++;
         m++;
         if (t.poss) break;
-      } else if (/^(of|for|and|the)$/.test(t.key) && !t.cap && (tokens[m + 1]?.cap || (tokens[m + 1]?.key === 'the' && tokens[m + 2]?.cap))) m++;
+      } else if (
+        /^(of|for|and|the)$/.test(t.key) &&
+        !t.cap &&
+        (tokens[m + 1]?.cap || (tokens[m + 1]?.key === 'the' && tokens[m + 2]?.cap))
+      )
+        m++;
       else break;
     }
     while (m > from && !tokens[m - 1].cap) m--;
@@ -580,5 +801,17 @@ export function analyzeSentence(s: Sentence, opts: AnalyzeOptions = {}): Analyze
     for (let k = c.start; k < c.end; k++) if (chunkAt[k] === -1 || c.type !== 'name') chunkAt[k] = ci;
   });
   const bare = words.length <= 20 && !/[.!?"”’:)]$/.test(s.text.trim());
-  return { index: s.index, start: s.start, end: s.end, text: s.text, tokens, chunks, chunkAt, headline, bare, dateline, agency };
+  return {
+    index: s.index,
+    start: s.start,
+    end: s.end,
+    text: s.text,
+    tokens,
+    chunks,
+    chunkAt,
+    headline,
+    bare,
+    dateline,
+    agency,
+  };
 }

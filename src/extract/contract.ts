@@ -52,7 +52,10 @@ export const quoteSchema = z.object({
 export const datePrecisions = ['day', 'month', 'year'] as const;
 export const dateSchema = z.object({
   text: z.string().min(1),
-  iso: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable(),
+  iso: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+    .nullable(),
   precision: z.enum(datePrecisions).nullable(),
   what: z.string().min(1).nullable(),
   sentence: sentenceIndex,
@@ -64,7 +67,9 @@ export const eventSchema = z.object({
   /** People, organisations or countries, as named in `people`, `organizations` and `places`. */
   participants: z.array(z.string().min(1)),
   place: z.string().min(1).nullable(),
-  date: z.object({ text: z.string().min(1), iso: dateSchema.shape.iso, precision: dateSchema.shape.precision }).nullable(),
+  date: z
+    .object({ text: z.string().min(1), iso: dateSchema.shape.iso, precision: dateSchema.shape.precision })
+    .nullable(),
   sentence: sentenceIndex,
   /** Stated as still to come ("talks scheduled for…", "will meet"). */
   future: z.boolean(),
@@ -75,7 +80,10 @@ export const extractionSchema = z.object({
     id: z.string().min(1),
     title: z.string(),
     source: z.string().nullable(),
-    publishedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    publishedAt: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
   }),
   people: z.array(personSchema),
   places: z.array(placeSchema),

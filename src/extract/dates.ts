@@ -8,8 +8,10 @@ import type { AnalyzedSentence } from './chunks.ts';
  * sentence does not speak of the future. With no publication date, only dates that carry their own year get
  * an ISO value; relative ones ("on Saturday", "last month") keep their text with `iso: null`.
  */
-export const FUTURE = /\b(?:will|would|'ll|shall|next|upcoming|scheduled|expected|plans?\s+to|planning|is\s+to|are\s+to|set\s+to|due|slated|coming)\b/i;
-const DATEISH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tomorrow|tonight|week|month|year|ago|last|next|this|earlier|later)\b|\b(?:1[89]|20)\d\d\b|\d{1,2}\/\d{1,2}/i;
+export const FUTURE =
+  /\b(?:will|would|'ll|shall|next|upcoming|scheduled|expected|plans?\s+to|planning|is\s+to|are\s+to|set\s+to|due|slated|coming)\b/i;
+const DATEISH =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tomorrow|tonight|week|month|year|ago|last|next|this|earlier|later)\b|\b(?:1[89]|20)\d\d\b|\d{1,2}\/\d{1,2}/i;
 
 const BARE_WEEKDAY = /^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day[,.]?$/i;
 
@@ -41,10 +43,14 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * "last month" still is not. Years named alone ("the 2019 protests", "by 2030") say nothing of when it was written.
  */
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
-const FULL_DATE = new RegExp(`\\b(?:\\d{1,2}\\s+${MONTH}|${MONTH}\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?)((?:19|20)\\d\\d)\\b`, 'gi');
+const FULL_DATE = new RegExp(
+  `\\b(?:\\d{1,2}\\s+${MONTH}|${MONTH}\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?)((?:19|20)\\d\\d)\\b`,
+  'gi',
+);
 
 /** "September 20", "in June": a month by name, not counted from the publication date ("last month"). */
-const namesItsMonth = (text: string) => new RegExp(`\\b${MONTH}\\b`, 'i').test(text) && !/\b(?:last|next|this|coming|past)\b/i.test(text);
+const namesItsMonth = (text: string) =>
+  new RegExp(`\\b${MONTH}\\b`, 'i').test(text) && !/\b(?:last|next|this|coming|past)\b/i.test(text);
 
 function inferredYear(sentences: AnalyzedSentence[]): number | null {
   let best: number | null = null;
@@ -75,9 +81,15 @@ export function extractDates(sentences: AnalyzedSentence[], publishedAt: string 
       // "a march of thousands", "may": a month is written with its capital
       if (/^(?:march|may|august)$/.test(raw)) continue;
       // "a day earlier than first reported": an offset from something, not a date
-      if (RELATIVE_OFFSET.test(raw) || /^for\s+(?:a|an|one|two|three|four|five|six|several|\d+)\b/i.test(raw) || /^now$/i.test(raw)) continue;
+      if (
+        RELATIVE_OFFSET.test(raw) ||
+        /^for\s+(?:a|an|one|two|three|four|five|six|several|\d+)\b/i.test(raw) ||
+        /^now$/i.test(raw)
+      )
+        continue;
       const certain = (k: 'day' | 'month' | 'year' | 'weekday') => c.isCertain(k);
-      let precision: DatePrecision | null = certain('day') || certain('weekday') ? 'day' : certain('month') ? 'month' : certain('year') ? 'year' : null;
+      let precision: DatePrecision | null =
+        certain('day') || certain('weekday') ? 'day' : certain('month') ? 'month' : certain('year') ? 'year' : null;
       if (/\bweek\b/i.test(raw)) precision = null;
       if (/\b(?:month)\b/i.test(raw)) precision = 'month';
       if (/\b(?:year)\b/i.test(raw)) precision = 'year';
@@ -94,7 +106,9 @@ export function extractDates(sentences: AnalyzedSentence[], publishedAt: string 
       out.push({ text: raw, iso, precision, what: whatOf(s.text, r.index, r.text), sentence: s.index });
     }
     // bare years chrono does not read: "the 1994 Budapest memorandum", "in 2022"
-    for (const m of s.text.matchAll(/\b(?:in|since|of|the|by|until|from)\s+((?:1[89]|20)\d\d)\b(?![-–]\d|\s*(?:%|percent|people|troops|soldiers))/g)) {
+    for (const m of s.text.matchAll(
+      /\b(?:in|since|of|the|by|until|from)\s+((?:1[89]|20)\d\d)\b(?![-–]\d|\s*(?:%|percent|people|troops|soldiers))/g,
+    )) {
       const at = m.index! + m[0].length - m[1].length;
       if (out.some((d) => d.sentence === s.index && d.text.includes(m[1]))) continue;
       out.push({ text: m[1], iso: m[1], precision: 'year', what: whatOf(s.text, at, m[1]), sentence: s.index });
@@ -103,17 +117,38 @@ export function extractDates(sentences: AnalyzedSentence[], publishedAt: string 
   return out;
 }
 
-const RELATIVE_OFFSET = /^(?:a|an|one|two|three|four|five|several|a\s+few|\d+)\s+(?:hours?|days?|weeks?|months?)\s+(?:earlier|later|before|after|sooner)$/i;
+const RELATIVE_OFFSET =
+  /^(?:a|an|one|two|three|four|five|several|a\s+few|\d+)\s+(?:hours?|days?|weeks?|months?)\s+(?:earlier|later|before|after|sooner)$/i;
 
 /** Nouns that name an event a date can belong to. */
 const EVENT_HEADS = new Set(
-  ('talks negotiations meeting meetings summit conference exchange swap vote votes ballot election elections referendum visit trip ' +
+  (
+    'talks negotiations meeting meetings summit conference exchange swap vote votes ballot election elections referendum visit trip ' +
     'deadline ceasefire truce agreement deal accord treaty memorandum signing hearing session round protest protests rally strike strikes attack ' +
     'discussions discussion consultations ' +
     'attacks invasion offensive withdrawal release handover ceremony announcement launch deployment visit debate meeting call ' +
-    'speech address statement briefing interview inauguration resignation ruling verdict trial decision deliveries delivery shipment').split(/\s+/),
+    'speech address statement briefing interview inauguration resignation ruling verdict trial decision deliveries delivery shipment'
+  ).split(/\s+/),
 );
-const EVENT_SKIP = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'their', 'his', 'her', 'our', 'and', 'of', 'to', 'on', 'in', 'at', 'by']);
+const EVENT_SKIP = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'and',
+  'of',
+  'to',
+  'on',
+  'in',
+  'at',
+  'by',
+]);
 
 /** "talks in Vienna", "prisoner exchange", "House vote": an event noun phrase near the date, or null. */
 function eventPhrase(sentence: string, index: number, dateText: string): string | null {
@@ -122,7 +157,10 @@ function eventPhrase(sentence: string, index: number, dateText: string): string 
   for (const m of sentence.matchAll(re)) words.push({ w: m[0], at: m.index! });
   let best: { phrase: string; d: number } | null = null;
   words.forEach(({ w, at }, i) => {
-    const key = w.toLowerCase().replace(/[.]+$/, '').replace(/[’']s$/, '');
+    const key = w
+      .toLowerCase()
+      .replace(/[.]+$/, '')
+      .replace(/[’']s$/, '');
     if (!EVENT_HEADS.has(key) || (at >= index && at < index + dateText.length)) return;
     // a verb use: "to vote", "will strike"
     const prev = words[i - 1]?.w.toLowerCase() ?? '';
@@ -130,24 +168,43 @@ function eventPhrase(sentence: string, index: number, dateText: string): string 
     const left: string[] = [];
     let from = i - 1;
     // "an earlier round of talks in Vienna": the round is the event
-    if (/^of$/i.test(words[i - 1]?.w ?? '') && /^(round|rounds|session|part|phase|stage)$/i.test(words[i - 2]?.w ?? '')) {
+    if (
+      /^of$/i.test(words[i - 1]?.w ?? '') &&
+      /^(round|rounds|session|part|phase|stage)$/i.test(words[i - 2]?.w ?? '')
+    ) {
       left.push(words[i - 2].w, words[i - 1].w);
       from = i - 3;
     }
     for (let k = from; k >= 0 && left.length < (from < i - 1 ? 4 : 2); k--) {
       const x = words[k].w;
       const between = sentence.slice(words[k].at + x.length, words[k + 1].at);
-      if (/[,;:—–()“”"]/.test(between) || EVENT_SKIP.has(x.toLowerCase()) || /(?:ed|ing|ly)$/.test(x.toLowerCase()) && !/^\p{Lu}/u.test(x)) break;
-      if (/^(?:on|in|at|by|since|until|for|said|says|told|will|would|was|were|is|are|has|have|had|held|hold|holds|met|meet|began|begin|took|take|made|make|set|saw)$/i.test(x)) break;
+      if (
+        /[,;:—–()“”"]/.test(between) ||
+        EVENT_SKIP.has(x.toLowerCase()) ||
+        (/(?:ed|ing|ly)$/.test(x.toLowerCase()) && !/^\p{Lu}/u.test(x))
+      )
+        break;
+      if (
+        /^(?:on|in|at|by|since|until|for|said|says|told|will|would|was|were|is|are|has|have|had|held|hold|holds|met|meet|began|begin|took|take|made|make|set|saw)$/i.test(
+          x,
+        )
+      )
+        break;
       if (words[k].at >= index && words[k].at < index + dateText.length) break;
       left.unshift(x);
     }
     let right = '';
     // "negotiations scheduled in Vienna": a participle may stand between the event and its place
-    const participle = /^(scheduled|held|planned|set|due|expected|slated)$/i.test(words[i + 1]?.w ?? '') ? words[i + 1].w : '';
+    const participle = /^(scheduled|held|planned|set|due|expected|slated)$/i.test(words[i + 1]?.w ?? '')
+      ? words[i + 1].w
+      : '';
     const p = participle ? i + 2 : i + 1;
     const after = words[p];
-    if (after && /^(in|with|between|on|over|of)$/i.test(after.w) && !/[,;:]/.test(sentence.slice(at + w.length, after.at))) {
+    if (
+      after &&
+      /^(in|with|between|on|over|of)$/i.test(after.w) &&
+      !/[,;:]/.test(sentence.slice(at + w.length, after.at))
+    ) {
       const objs: string[] = [];
       for (let k = p + 1; k < words.length && objs.length < 5; k++) {
         const x = words[k].w.replace(/[.]+$/, '');
@@ -155,12 +212,17 @@ function eventPhrase(sentence: string, index: number, dateText: string): string 
         if (words[k].at >= index && words[k].at < index + dateText.length) break;
         // lower-case words only inside a name phrase: "with Finnish adviser Aino Virtanen"
         const capitalised = /^\p{Lu}/u.test(x);
-        const insideName = objs.length > 0 && /^\p{Ll}+$/u.test(x) && !/^(?:in|on|at|by|for|from|to|of|and|or|last|next|this)$/.test(x) && /^\p{Lu}/u.test(words[k + 1]?.w ?? '');
+        const insideName =
+          objs.length > 0 &&
+          /^\p{Ll}+$/u.test(x) &&
+          !/^(?:in|on|at|by|for|from|to|of|and|or|last|next|this)$/.test(x) &&
+          /^\p{Lu}/u.test(words[k + 1]?.w ?? '');
         if (!capitalised && !insideName && !(objs.length === 0 && /^(the)$/i.test(x))) break;
         objs.push(x);
         if (/[.]$/.test(words[k].w)) break;
       }
-      if (objs.some((x) => /^\p{Lu}/u.test(x))) right = ` ${participle ? `${participle} ` : ''}${after.w} ${objs.join(' ')}`;
+      if (objs.some((x) => /^\p{Lu}/u.test(x)))
+        right = ` ${participle ? `${participle} ` : ''}${after.w} ${objs.join(' ')}`;
     }
     const phrase = `${left.join(' ')} ${w.replace(/[’']s$/, '')}${right}`.trim().replace(/[.,]+$/, '');
     const d = Math.abs(at - index);
@@ -170,12 +232,14 @@ function eventPhrase(sentence: string, index: number, dateText: string): string 
   return found ? found.phrase : null;
 }
 
-
 /** A short phrase naming the event a date belongs to: the words before it back to a clause break, or after. */
 function whatOf(sentence: string, index: number, dateText: string): string | null {
   const ev = eventPhrase(sentence, index, dateText);
   if (ev) return ev;
-  let before = sentence.slice(0, index).replace(/\s+(?:on|in|at|by|since|until|from|during|for|of)\s*$/i, '').trimEnd();
+  let before = sentence
+    .slice(0, index)
+    .replace(/\s+(?:on|in|at|by|since|until|from|during|for|of)\s*$/i, '')
+    .trimEnd();
   const words = before.split(/\s+/);
   const picked: string[] = [];
   for (let k = words.length - 1; k >= 0 && picked.length < 8; k--) {
@@ -192,14 +256,31 @@ function whatOf(sentence: string, index: number, dateText: string): string | nul
     }
     picked.unshift(w);
   }
-  let what = picked.join(' ').replace(/[“”"’,.]+$/g, '').trim();
+  let what = picked
+    .join(' ')
+    .replace(/[“”"’,.]+$/g, '')
+    .trim();
   // a fragment ending in a verb ("officials said", "city council rejected") names no event
-  what = what.replace(/^(?:that|which|who)\s+/i, '').split(/[“”"]/)[0].trim();
-  if (/\b(?:said|says|told|reported|announced|added|rejected|approved|agreed|confirmed|than\s+first\s+reported|than)$/i.test(what) || /\bsaid\b/i.test(what)) what = '';
+  what = what
+    .replace(/^(?:that|which|who)\s+/i, '')
+    .split(/[“”"]/)[0]
+    .trim();
+  if (
+    /\b(?:said|says|told|reported|announced|added|rejected|approved|agreed|confirmed|than\s+first\s+reported|than)$/i.test(
+      what,
+    ) ||
+    /\bsaid\b/i.test(what)
+  )
+    what = '';
   if (what.split(/\s+/).length < 2) {
     const rest = sentence.slice(index + dateText.length).replace(/^[\s,]+/, '');
     what = rest.split(/[,;.]/)[0].split(/\s+/).slice(0, 8).join(' ').split(/[“”"]/)[0].trim();
-    if (/^(?:than|that|and|but|or|as|when|while|if)\b/i.test(what) || /\b(?:said|says|told)\b/i.test(what) || what.split(/\s+/).length < 2) what = '';
+    if (
+      /^(?:than|that|and|but|or|as|when|while|if)\b/i.test(what) ||
+      /\b(?:said|says|told)\b/i.test(what) ||
+      what.split(/\s+/).length < 2
+    )
+      what = '';
   }
   return what || null;
 }

@@ -1,5 +1,11 @@
 import type { Sentence } from '../text/sentences.ts';
-import type { ExtractedDate, ExtractedEvent, ExtractedOrganization, ExtractedPerson, ExtractedPlace } from './contract.ts';
+import type {
+  ExtractedDate,
+  ExtractedEvent,
+  ExtractedOrganization,
+  ExtractedPerson,
+  ExtractedPlace,
+} from './contract.ts';
 import { FUTURE } from './dates.ts';
 
 /**
@@ -11,11 +17,17 @@ import { FUTURE } from './dates.ts';
 const KIND_WORDS: Array<[string, RegExp]> = [
   ['signing', /\b(?:signed|signing|sign|signs|ratif(?:y|ied|ies|ication))\b/i],
   ['resignation', /\b(?:resign(?:s|ed|ing|ation)?|stepp(?:ed|ing) down|steps down|quit)\b/i],
-  ['appointment', /\b(?:appoint(?:s|ed|ment)?|sworn in|swearing-in|nominat(?:ed|es|ion)|named (?:as )?(?:the )?new)\b/i],
+  [
+    'appointment',
+    /\b(?:appoint(?:s|ed|ment)?|sworn in|swearing-in|nominat(?:ed|es|ion)|named (?:as )?(?:the )?new)\b/i,
+  ],
   ['vote', /\b(?:vot(?:e|es|ed|ing)|ballot|referendum|confidence motion)\b/i],
   ['summit', /\bsummits?\b/i],
   ['walkout', /\b(?:walk(?:ed|s)? out|walkout)\b/i],
-  ['call', /\b(?:(?:phone|telephone|video) (?:call|conversation)s?|spoke by (?:phone|telephone)|held a call|call with)\b/i],
+  [
+    'call',
+    /\b(?:(?:phone|telephone|video) (?:call|conversation)s?|spoke by (?:phone|telephone)|held a call|call with)\b/i,
+  ],
   ['visit', /\b(?:visit(?:s|ed|ing)?|trip to|arriv(?:e|es|ed|ing) in|travell?ed to|flew to)\b/i],
   ['talks', /\b(?:talks|negotiations?|negotiat(?:ed|ing)|discussions|consultations|round of)\b/i],
   ['meeting', /\b(?:met|meet(?:s|ing|ings)?|sat down with|hosted)\b/i],
@@ -50,7 +62,8 @@ const ENTRY_STAMP = /^\s*\d{1,2}[:.]\d{2}\s*(?:[AP]M\s*)?(?:[A-Z]{2,4}\s*)?[â€”â
 
 const PLACE_BEFORE = /\b(?:in|at|to|near|outside|inside|from)\s+(?:the\s+)?$/i;
 /** Names a source, not a participant: "told Reuters", "according to the ministry", "(AFP)". */
-const SOURCE_BEFORE = /(?:\btold|\baccording to|\breported by|\bsaid in|\(|\bquoted by|\bwrote in|\bin an interview with)\s+(?:the\s+)?$/i;
+const SOURCE_BEFORE =
+  /(?:\btold|\baccording to|\breported by|\bsaid in|\(|\bquoted by|\bwrote in|\bin an interview with)\s+(?:the\s+)?$/i;
 
 interface Named {
   name: string;
@@ -93,7 +106,11 @@ export interface EventInputs {
   dates: ExtractedDate[];
 }
 
-export function extractEvents(sentences: Sentence[], x: EventInputs, publishedAt: string | null = null): ExtractedEvent[] {
+export function extractEvents(
+  sentences: Sentence[],
+  x: EventInputs,
+  publishedAt: string | null = null,
+): ExtractedEvent[] {
   const countries = x.places.filter((p) => p.kind === 'country');
   const parties: Named[] = [...x.people, ...x.organizations, ...countries];
   const out: ExtractedEvent[] = [];

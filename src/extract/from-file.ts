@@ -9,5 +9,8 @@ import type { Extraction } from './contract.ts';
 export function extractFile(file: string): Extraction {
   const doc = parseDocument(file, fs.readFileSync(file));
   const id = path.basename(file).replace(/\.[^.]+$/, '');
-  return extract({ id, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, body: doc.body }, splitSentences(doc.body));
+  return extract(
+    { id, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, body: doc.body },
+    splitSentences(doc.body),
+  );
 }

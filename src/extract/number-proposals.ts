@@ -36,8 +36,16 @@ const PHRASE = new RegExp(String.raw`(?<![\w$€£¥])(?:${DET})((?:${CHANGED})?
 /** Verbs that put the phrase after them forward, with the status they give it. */
 const VERBS: Array<[RegExp, string, boolean]> = [
   [/^(?:offered|offers|offer|offering)$/, 'offered', true],
-  [/^(?:proposed|proposes|propose|proposing|floated|floats|float|suggested|suggests|tabled|tables|unveiled|unveils|put forward|puts forward)$/, 'proposed', true],
-  [/^(?:demanded|demands|demand|demanding|wants|want|wanted|sought|seeks|seek|called for|calls for|pushed for|pushes for|pressed for|insisted on)$/, 'demanded', true],
+  [
+    /^(?:proposed|proposes|propose|proposing|floated|floats|float|suggested|suggests|tabled|tables|unveiled|unveils|put forward|puts forward)$/,
+    'proposed',
+    true,
+  ],
+  [
+    /^(?:demanded|demands|demand|demanding|wants|want|wanted|sought|seeks|seek|called for|calls for|pushed for|pushes for|pressed for|insisted on)$/,
+    'demanded',
+    true,
+  ],
   [/^(?:set|sets|setting|adopted|adopts)$/, 'set', true],
   [/^(?:pledged|pledges|promised|promises)$/, 'pledged', true],
   [/^(?:rejected|rejects|reject|refused|refuses|turned down)$/, 'rejected', false],
@@ -47,16 +55,23 @@ const VERBS: Array<[RegExp, string, boolean]> = [
   [/^(?:approved|approves)$/, 'approved', false],
 ];
 /** Heads that make a numeric phrase an offer or a demand without a verb ("the creditors' $90 billion demand"). */
-const OFFER_HEADS = /^(?:offer|offers|counteroffer|counter-offer|demand|demands|proposal|proposals|bid|goal|target|pledge|request|ultimatum|plan|package|deal|compromise|settlement|quota|cap|ceiling|fund|loan|programme|program|moratorium|pause|freeze|cut|cuts|tax|levy|tariff|tariffs|subsidy|grant)$/;
+const OFFER_HEADS =
+  /^(?:offer|offers|counteroffer|counter-offer|demand|demands|proposal|proposals|bid|goal|target|pledge|request|ultimatum|plan|package|deal|compromise|settlement|quota|cap|ceiling|fund|loan|programme|program|moratorium|pause|freeze|cut|cuts|tax|levy|tariff|tariffs|subsidy|grant)$/;
 /** A trailing container noun that the rest of the phrase already names: "12% quota share offer" is "12% quota share". */
 const CONTAINER = /^(?:offer|offers|proposal|proposals|demand|demands|plan|idea)$/;
 const CHANGED_AT_START = new RegExp(`^${CHANGED}`, 'iu');
 /** a verb right before the phrase (and its determiner) */
 const VERB_WORDS = VERBS.map(([re]) => re.source.slice(4, -2)).join('|');
 /** "offered a …", "offered Iceland a …", "offered them a …" */
-const VERB_BEFORE = new RegExp(String.raw`\b(${VERB_WORDS})\s+(?:(?:them|him|her|us|it|\p{Lu}[\p{L}-]+)\s+){0,2}$`, 'u');
+const VERB_BEFORE = new RegExp(
+  String.raw`\b(${VERB_WORDS})\s+(?:(?:them|him|her|us|it|\p{Lu}[\p{L}-]+)\s+){0,2}$`,
+  'u',
+);
 /** "… was offered by Norway", "… were rejected" */
-const VERB_AFTER = new RegExp(String.raw`^\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(${VERB_WORDS})\b(\s+by\s+)?`, 'iu');
+const VERB_AFTER = new RegExp(
+  String.raw`^\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(${VERB_WORDS})\b(\s+by\s+)?`,
+  'iu',
+);
 
 interface Verb {
   status: string;
@@ -70,7 +85,12 @@ function governingVerb(s: AnalyzedSentence, from: number, to: number, people: Pe
   const lookup = (word: string) => VERBS.find(([re]) => re.test(word.toLowerCase().replace(/\s+/g, ' ')));
   const v = VERB_BEFORE.exec(s.text.slice(0, from));
   const before = v ? lookup(v[1]) : undefined;
-  if (v && before) return { status: before[1], forward: before[2], proposers: before[2] ? subjectBefore(s, s.start + v.index, people) : [] };
+  if (v && before)
+    return {
+      status: before[1],
+      forward: before[2],
+      proposers: before[2] ? subjectBefore(s, s.start + v.index, people) : [],
+    };
   const p = VERB_AFTER.exec(s.text.slice(to));
   const after = p ? lookup(p[1]) : undefined;
   if (!p || !after) return undefined;
@@ -107,7 +127,12 @@ export function numberMentions(s: AnalyzedSentence, people: PeopleResult): Numbe
 
 /** The phrase goes on past its amount to a noun ("12% quota share", not "$90 billion" or "15 per cent"). */
 function endsInNoun(text: string): boolean {
-  return /\p{Ll}{2,}$/u.test(text) && !/(?:percent|cent|dollars|euros|pounds|yen|yuan|million|billion|trillion|bn|mn|year|month|week|day|head|person|barrel|tonne|ton)$/iu.test(text);
+  return (
+    /\p{Ll}{2,}$/u.test(text) &&
+    !/(?:percent|cent|dollars|euros|pounds|yen|yuan|million|billion|trillion|bn|mn|year|month|week|day|head|person|barrel|tonne|ton)$/iu.test(
+      text,
+    )
+  );
 }
 
 /** The named subject right before the verb at character offset `at`: a person, country, organisation or a city
@@ -115,7 +140,11 @@ function endsInNoun(text: string): boolean {
 function subjectBefore(s: AnalyzedSentence, at: number, people: PeopleResult): string[] {
   let v = s.tokens.findIndex((t) => t.start >= at);
   if (v < 0) return [];
-  while (v > 0 && /^(?:has|have|had|also|again|reportedly|already|formally|publicly|then|now|instead)$/.test(s.tokens[v - 1].key)) v--;
+  while (
+    v > 0 &&
+    /^(?:has|have|had|also|again|reportedly|already|formally|publicly|then|now|instead)$/.test(s.tokens[v - 1].key)
+  )
+    v--;
   return partyEndingAt(s, v, people);
 }
 

@@ -26,8 +26,74 @@ interface Acc {
 }
 const EXTENSIONS = new Set(['treaty', 'charter', 'summit', 'headquarters', 'allies', 'alliance']);
 
-const ORG_NOUNS = new Set(['company', 'operator', 'firm', 'group', 'agency', 'bank', 'house', 'broadcaster', 'network', 'newspaper', 'channel', 'organization', 'organisation', 'party', 'producer', 'manufacturer', 'maker', 'giant', 'conglomerate', 'utility', 'insurer', 'lender', 'carrier', 'airline', 'exporter', 'supplier', 'monopoly', 'militia', 'movement', 'charity', 'ngo', 'watchdog', 'regulator', 'outlet', 'agency', 'startup', 'fund', 'exchange', 'platform']);
-const CORPORATE = new Set(['ASA', 'SE', 'AG', 'plc', 'PLC', 'Inc', 'Corp', 'Ltd', 'LLC', 'SA', 'S.A', 'NV', 'N.V', 'GmbH', 'SpA', 'S.p.A', 'AB', 'Oyj', 'BV', 'KGaA', 'PJSC', 'JSC', 'OAO', 'PAO', 'Co']);
+const ORG_NOUNS = new Set([
+  'company',
+  'operator',
+  'firm',
+  'group',
+  'agency',
+  'bank',
+  'house',
+  'broadcaster',
+  'network',
+  'newspaper',
+  'channel',
+  'organization',
+  'organisation',
+  'party',
+  'producer',
+  'manufacturer',
+  'maker',
+  'giant',
+  'conglomerate',
+  'utility',
+  'insurer',
+  'lender',
+  'carrier',
+  'airline',
+  'exporter',
+  'supplier',
+  'monopoly',
+  'militia',
+  'movement',
+  'charity',
+  'ngo',
+  'watchdog',
+  'regulator',
+  'outlet',
+  'agency',
+  'startup',
+  'fund',
+  'exchange',
+  'platform',
+]);
+const CORPORATE = new Set([
+  'ASA',
+  'SE',
+  'AG',
+  'plc',
+  'PLC',
+  'Inc',
+  'Corp',
+  'Ltd',
+  'LLC',
+  'SA',
+  'S.A',
+  'NV',
+  'N.V',
+  'GmbH',
+  'SpA',
+  'S.p.A',
+  'AB',
+  'Oyj',
+  'BV',
+  'KGaA',
+  'PJSC',
+  'JSC',
+  'OAO',
+  'PAO',
+  'Co',
+]);
 const SAY = /^(said|says|reported|reports|announced|announces|warned|confirmed|stated)$/;
 
 /** An unknown name the context makes an organisation: "Elering, Estonia’s grid operator", "Finland’s Fingrid said". */
@@ -46,13 +112,42 @@ function looksLikeOrg(s: AnalyzedSentence, ci: number): boolean {
   // "Acme ASA", "Nordwerk SE", "Siemens AG": a company's legal form
   if (!c.poss && CORPORATE.has((tokens[c.end]?.text ?? '').replace(/\.$/, ''))) return true;
   const before = tokens[c.start - 1];
-  if (before && (ORG_NOUNS.has(before.key) || before.key === 'depository' || (before.key === 'tank' && tokens[c.start - 2]?.key === 'think'))) return true;
+  if (
+    before &&
+    (ORG_NOUNS.has(before.key) ||
+      before.key === 'depository' ||
+      (before.key === 'tank' && tokens[c.start - 2]?.key === 'think'))
+  )
+    return true;
   if (tokens[c.end]?.key === 'think' && tokens[c.end + 1]?.key === 'tank') return true;
-  if (tokens[c.end] && !c.poss && /^(news|think)$/.test(tokens[c.end].key) === false && ORG_NOUNS.has(tokens[c.end].key) && tokens[c.end].key !== 'house' && tokens[c.start - 1]?.key === 'the') return true;
+  if (
+    tokens[c.end] &&
+    !c.poss &&
+    /^(news|think)$/.test(tokens[c.end].key) === false &&
+    ORG_NOUNS.has(tokens[c.end].key) &&
+    tokens[c.end].key !== 'house' &&
+    tokens[c.start - 1]?.key === 'the'
+  )
+    return true;
   const prev = ci > 0 ? s.chunks[ci - 1] : null;
-  if (prev && prev.type === 'gaz' && (prev.entry.type === 'country' || prev.entry.type === 'place') && tokens[prev.end - 1].poss && prev.end === c.start && c.keys.length === 1 && SAY.test(tokens[c.end]?.key ?? '')) return true;
+  if (
+    prev &&
+    prev.type === 'gaz' &&
+    (prev.entry.type === 'country' || prev.entry.type === 'place') &&
+    tokens[prev.end - 1].poss &&
+    prev.end === c.start &&
+    c.keys.length === 1 &&
+    SAY.test(tokens[c.end]?.key ?? '')
+  )
+    return true;
   // "Xinhua reported", "Yonhap quoted him as saying": what reports is a news outlet, not a person (people are resolved first)
-  if (c.keys.length === 1 && !c.poss && !isFirstName(c.text) && /^(reported|reports|quoted|quotes)$/.test(tokens[c.end]?.key ?? '')) return true;
+  if (
+    c.keys.length === 1 &&
+    !c.poss &&
+    !isFirstName(c.text) &&
+    /^(reported|reports|quoted|quotes)$/.test(tokens[c.end]?.key ?? '')
+  )
+    return true;
   return false;
 }
 
@@ -81,17 +176,30 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
       if (c.type === 'gaz' && c.entry.type === 'org') a = add(c.entry.org.name, s.index, surface);
       else if (c.type === 'org') a = add(c.text, s.index);
       else if (c.type === 'name' && c.headKind === 'org' && !s.headline) a = add(c.text, s.index);
-      else if (c.type === 'name' && people.byChunk.has(`${s.index}:${ci}`) && !c.poss && /^(administration|government|campaign|cabinet)$/.test(tokens[c.end]?.key ?? '')) {
+      else if (
+        c.type === 'name' &&
+        people.byChunk.has(`${s.index}:${ci}`) &&
+        !c.poss &&
+        /^(administration|government|campaign|cabinet)$/.test(tokens[c.end]?.key ?? '')
+      ) {
         a = add(`${c.text} ${tokens[c.end].text}`, s.index);
       } else if (c.type === 'name' && !people.byChunk.has(`${s.index}:${ci}`) && !s.headline && looksLikeOrg(s, ci)) {
         const pc = chunks[ci - 1];
-        const glued = pc && pc.type === 'gaz' && pc.entry.type === 'demonym' && pc.end === c.start && !tokens[pc.end - 1].poss;
+        const glued =
+          pc && pc.type === 'gaz' && pc.entry.type === 'demonym' && pc.end === c.start && !tokens[pc.end - 1].poss;
         a = add(glued ? `${tokens[pc.start].text} ${c.text}`.replace(/’s$/, '') : c.text.replace(/’s$/, ''), s.index);
       }
       if (!a) return;
       // "NATO Treaty", "NATO summit"
       const next = chunks[ci + 1];
-      if (next && next.start === c.end && next.type === 'name' && next.keys.length === 1 && EXTENSIONS.has(next.keys[0])) a.aliases.add(`${surface} ${next.text}`);
+      if (
+        next &&
+        next.start === c.end &&
+        next.type === 'name' &&
+        next.keys.length === 1 &&
+        EXTENSIONS.has(next.keys[0])
+      )
+        a.aliases.add(`${surface} ${next.text}`);
       // "North Atlantic Treaty Organization (NATO)"
       if (tokens[c.end]?.text === '(' && tokens[c.end + 1]?.upper && tokens[c.end + 2]?.text === ')') {
         const acr = tokens[c.end + 1].text;
@@ -101,7 +209,12 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
     });
   }
   // an acronym that spells the initials of an organisation named in full ("RSF" = "Rapid Support Forces") is its alias
-  const initials = (n: string) => n.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  const initials = (n: string) =>
+    n
+      .split(/[\s-]+/)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join('');
   for (const [key, a] of [...acc]) {
     if (!/^\p{Lu}{2,6}$/u.test(a.name)) continue;
     const full = [...acc.values()].find((b) => b !== a && b.name.includes(' ') && initials(b.name) === a.name);
@@ -113,7 +226,12 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
   }
   mergeShortForms(acc);
   dropThingAcronyms(acc, sentences);
-  return [...acc.values()].map((a) => ({ name: a.name, aliases: [...a.aliases], mentions: a.mentions, sentences: a.sentences }));
+  return [...acc.values()].map((a) => ({
+    name: a.name,
+    aliases: [...a.aliases],
+    mentions: a.mentions,
+    sentences: a.sentences,
+  }));
 }
 
 /**
@@ -124,7 +242,9 @@ function mergeShortForms(acc: Map<string, Acc>): void {
   for (const [key, a] of [...acc]) {
     if (!a.name.includes(' ')) continue;
     // one leading word more ("Royal"), not another body's words ("National Security and Defense Council")
-    const longer = [...acc.values()].filter((b) => b !== a && b.name.toLowerCase().endsWith(` ${key}`) && !b.name.slice(0, -key.length - 1).includes(' '));
+    const longer = [...acc.values()].filter(
+      (b) => b !== a && b.name.toLowerCase().endsWith(` ${key}`) && !b.name.slice(0, -key.length - 1).includes(' '),
+    );
     if (longer.length !== 1) continue;
     const full = longer[0];
     full.aliases.add(a.name);
@@ -139,14 +259,42 @@ function mergeShortForms(acc: Map<string, Acc>): void {
  * "the Northern Link Route for Trade (NLRT)": an unknown acronym the text defines as the initials of a thing's name
  * (a route, a plan, a pipeline; no organisation's head in it) names that thing, not a body.
  */
-const THING_NOUNS = new Set(['route', 'corridor', 'road', 'railway', 'highway', 'pipeline', 'initiative', 'plan', 'project', 'strategy', 'mechanism', 'zone', 'system', 'framework', 'agreement', 'accord', 'treaty', 'act', 'deal', 'roadmap', 'partnership', 'declaration']);
+const THING_NOUNS = new Set([
+  'route',
+  'corridor',
+  'road',
+  'railway',
+  'highway',
+  'pipeline',
+  'initiative',
+  'plan',
+  'project',
+  'strategy',
+  'mechanism',
+  'zone',
+  'system',
+  'framework',
+  'agreement',
+  'accord',
+  'treaty',
+  'act',
+  'deal',
+  'roadmap',
+  'partnership',
+  'declaration',
+]);
 function dropThingAcronyms(acc: Map<string, Acc>, sentences: AnalyzedSentence[]): void {
   for (const [key, a] of [...acc]) {
     if (!/^\p{Lu}{2,8}$/u.test(a.name) || a.aliases.size) continue;
     for (const s of sentences) {
       const at = s.text.indexOf(`(${a.name})`);
       if (at < 0) continue;
-      const words = s.text.slice(0, at).replace(/["“”‘’']/g, ' ').trim().split(/\s+/).slice(-12);
+      const words = s.text
+        .slice(0, at)
+        .replace(/["“”‘’']/g, ' ')
+        .trim()
+        .split(/\s+/)
+        .slice(-12);
       const caps = words.filter((w) => /^\p{Lu}/u.test(w));
       let n = words.length;
       let got = '';
@@ -156,9 +304,13 @@ function dropThingAcronyms(acc: Map<string, Acc>, sentences: AnalyzedSentence[])
         else if (!/^(of|for|and|the|de|du|des|la|le)$/.test(w)) break;
       }
       if (got !== a.name || !caps.length) continue;
-      const defined = words.slice(n).join(' ').replace(/[,;:.]$/, '');
+      const defined = words
+        .slice(n)
+        .join(' ')
+        .replace(/[,;:.]$/, '');
       const keys = defined.toLowerCase().split(' ');
-      if (!keys.some((k) => THING_NOUNS.has(k)) || keys.some((k) => ORG_HEADS.has(k)) || acc.has(defined.toLowerCase())) continue;
+      if (!keys.some((k) => THING_NOUNS.has(k)) || keys.some((k) => ORG_HEADS.has(k)) || acc.has(defined.toLowerCase()))
+        continue;
       acc.delete(key);
       break;
     }

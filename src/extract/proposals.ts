@@ -15,20 +15,115 @@ import { isMonth, isWeekday, lexTags } from './lexicon/words.ts';
  * are merged into the proposal they refer to; an indefinite phrase with nothing specific ("a formal treaty")
  * is not a proposal.
  */
-type Family = 'measure' | 'plan' | 'deal' | 'guarantee' | 'termsheet' | 'ceasefire' | 'visit' | 'deadline' | 'offer' | 'memorandum' | 'treaty' | 'summit' | 'exchange' | 'package' | 'talks' | 'meeting' | 'force' | 'body' | 'halt' | 'referendum';
+type Family =
+  | 'measure'
+  | 'plan'
+  | 'deal'
+  | 'guarantee'
+  | 'termsheet'
+  | 'ceasefire'
+  | 'visit'
+  | 'deadline'
+  | 'offer'
+  | 'memorandum'
+  | 'treaty'
+  | 'summit'
+  | 'exchange'
+  | 'package'
+  | 'talks'
+  | 'meeting'
+  | 'force'
+  | 'body'
+  | 'halt'
+  | 'referendum';
 
 const HEADS: Record<string, Family> = {
-  plan: 'plan', plans: 'plan', proposal: 'plan', proposals: 'plan', draft: 'plan', roadmap: 'plan', initiative: 'plan', formula: 'plan', blueprint: 'plan',
-  deal: 'deal', deals: 'deal', agreement: 'deal', agreements: 'deal', accord: 'deal', accords: 'deal', pact: 'deal', settlement: 'deal',
-  framework: 'plan', guarantee: 'guarantee', guarantees: 'guarantee', backstop: 'guarantee', assurance: 'guarantee', assurances: 'guarantee',
-  ceasefire: 'ceasefire', 'cease-fire': 'ceasefire', truce: 'ceasefire', armistice: 'ceasefire', moratorium: 'ceasefire',
-  visit: 'visit', trip: 'visit', deadline: 'deadline', ultimatum: 'deadline', offer: 'offer', memorandum: 'memorandum',
-  treaty: 'treaty', summit: 'summit', resolution: 'measure', bill: 'measure', measure: 'measure', motion: 'measure', amendment: 'measure', exchange: 'exchange', swap: 'exchange', package: 'package', loan: 'package',
-  talks: 'talks', consultations: 'talks', round: 'talks', meeting: 'meeting', conference: 'meeting',
-  force: 'force', contingent: 'force', mission: 'force', centre: 'body', center: 'body', mechanism: 'body', corridor: 'body', corridors: 'body',
-  zone: 'body', fund: 'body', scheme: 'body', programme: 'body', program: 'body', tax: 'body', levy: 'body', tariff: 'body', tariffs: 'body',
-  clause: 'body', annex: 'body', reserve: 'body', consortium: 'body', pipeline: 'body', petition: 'body', facility: 'body', arrangement: 'plan',
-  aid: 'package', pledge: 'plan', group: 'body', council: 'body', halt: 'halt', ban: 'halt', cap: 'halt', freeze: 'halt', pause: 'halt', embargo: 'halt', referendum: 'referendum',
+  plan: 'plan',
+  plans: 'plan',
+  proposal: 'plan',
+  proposals: 'plan',
+  draft: 'plan',
+  roadmap: 'plan',
+  initiative: 'plan',
+  formula: 'plan',
+  blueprint: 'plan',
+  deal: 'deal',
+  deals: 'deal',
+  agreement: 'deal',
+  agreements: 'deal',
+  accord: 'deal',
+  accords: 'deal',
+  pact: 'deal',
+  settlement: 'deal',
+  framework: 'plan',
+  guarantee: 'guarantee',
+  guarantees: 'guarantee',
+  backstop: 'guarantee',
+  assurance: 'guarantee',
+  assurances: 'guarantee',
+  ceasefire: 'ceasefire',
+  'cease-fire': 'ceasefire',
+  truce: 'ceasefire',
+  armistice: 'ceasefire',
+  moratorium: 'ceasefire',
+  visit: 'visit',
+  trip: 'visit',
+  deadline: 'deadline',
+  ultimatum: 'deadline',
+  offer: 'offer',
+  memorandum: 'memorandum',
+  treaty: 'treaty',
+  summit: 'summit',
+  resolution: 'measure',
+  bill: 'measure',
+  measure: 'measure',
+  motion: 'measure',
+  amendment: 'measure',
+  exchange: 'exchange',
+  swap: 'exchange',
+  package: 'package',
+  loan: 'package',
+  talks: 'talks',
+  consultations: 'talks',
+  round: 'talks',
+  meeting: 'meeting',
+  conference: 'meeting',
+  force: 'force',
+  contingent: 'force',
+  mission: 'force',
+  centre: 'body',
+  center: 'body',
+  mechanism: 'body',
+  corridor: 'body',
+  corridors: 'body',
+  zone: 'body',
+  fund: 'body',
+  scheme: 'body',
+  programme: 'body',
+  program: 'body',
+  tax: 'body',
+  levy: 'body',
+  tariff: 'body',
+  tariffs: 'body',
+  clause: 'body',
+  annex: 'body',
+  reserve: 'body',
+  consortium: 'body',
+  pipeline: 'body',
+  petition: 'body',
+  facility: 'body',
+  arrangement: 'plan',
+  aid: 'package',
+  pledge: 'plan',
+  group: 'body',
+  council: 'body',
+  halt: 'halt',
+  ban: 'halt',
+  cap: 'halt',
+  freeze: 'halt',
+  pause: 'halt',
+  embargo: 'halt',
+  referendum: 'referendum',
 };
 /** Heads of events and arrangements that are only a proposal when something names them ("direct talks with Moscow",
  * "a multinational force", "a ban on imports of …") and the sentence puts them forward. */
@@ -36,7 +131,8 @@ const EVENT_FAMILIES = new Set<Family>(['talks', 'meeting', 'summit']);
 const NAMED_ONLY = new Set<Family>(['talks', 'meeting', 'force', 'body', 'halt']);
 const PROPOSAL_CONTEXT =
   /\b(?:propos\w*|offer\w*|float\w*|suggest\w*|urg\w*|invit\w*|call(?:ed|s|ing)? for|press(?:ed|es|ing)? for|push\w*|ready to|would|will|could|should|due to|plan\w*|agree\w*|draft\w*|includ\w*|set up|host\w*|back(?:ed|s|ing)?|discuss\w*|consider\w*|demand\w*|seek\w*|sought|announc\w*|pledg\w*|unveil\w*|expected|possib\w*|prospect|return to|resume|open)\b/i;
-const ACTION_VERBS = 'repatriate|exchange|swap|release|return|resume|reopen|extend|lift|cap|dismantle|deploy|withdraw|suspend|freeze|split|impose|grant|restore|transfer|hand over|establish|create|set up|halt|end|cut|raise|expand|host|provide|finance|fund|organi[sz]e';
+const ACTION_VERBS =
+  'repatriate|exchange|swap|release|return|resume|reopen|extend|lift|cap|dismantle|deploy|withdraw|suspend|freeze|split|impose|grant|restore|transfer|hand over|establish|create|set up|halt|end|cut|raise|expand|host|provide|finance|fund|organi[sz]e';
 const VERB_PROPOSAL = new RegExp(
   `\\b(?:agreed|agree|agrees|proposed|proposes|propose|offered|offers|offer|called|calls|pushed|pushing|urged|urges|plans?|planned|demand(?:ed|s)?|insisted|insists)` +
     `(?:\\s+in\\s+principle)?(?:\\s+that\\s+(?:it|they|he|she|\\p{Lu}\\p{L}+)\\s+|\\s+(?:\\w+\\s+){0,2}to\\s+)` +
@@ -45,19 +141,159 @@ const VERB_PROPOSAL = new RegExp(
 );
 const OBJECT_PROPOSAL =
   /\b(?:proposed|proposes|proposing|demanded|demands|demanding|(?:called|calls|calling|pushed|pushing|pushes|pressed|pressing|presses)\s+for|floated\s+the\s+(?:idea|prospect)\s+of|suggested|suggesting|advocated|(?:discussed|discussing|considered|considering|explored|exploring)(?=\s+\p{Ll}+ing\s))\s+(?:instead\s+|also\s+|again\s+)?((?:(?:a|an|the|its|their|his|her)\s+)?(?:[^,.;:—–()]|[,.](?=\d))+?)(?=\s+(?:which|that|who|whose|but|though|although|while|because|unless|if|as|when|after|before|since|until|so|or|and\s+(?:said|says|added|told|warned|insisted|argued)|last|next|earlier|later|this\s+(?:week|month|year)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b|[,.](?!\d)|[;:—–()]|$)/giu;
-const NAMING_ADJECTIVES = new Set(['interim', 'regional', 'permanent', 'comprehensive', 'bilateral', 'multilateral', 'trilateral', 'nuclear', 'humanitarian', 'territorial', 'phased', 'temporary', 'partial', 'provisional', 'transitional']);
-const LOOSE_HEADS = new Set(['fund', 'scheme', 'programme', 'program', 'tax', 'levy', 'tariff', 'tariffs', 'clause', 'annex', 'reserve', 'consortium', 'pipeline', 'petition', 'facility']);
-const LOOSE_CONTEXT = /\b(?:propos\w*|float\w*|call(?:ed|s|ing)? for|push(?:ed|es|ing)? for|demand\w*|unveil\w*|present\w*|suggest\w*|offer\w*|reject\w*|would|plans? (?:for|to)|revive|idea|insist\w*)\b/i;
+const NAMING_ADJECTIVES = new Set([
+  'interim',
+  'regional',
+  'permanent',
+  'comprehensive',
+  'bilateral',
+  'multilateral',
+  'trilateral',
+  'nuclear',
+  'humanitarian',
+  'territorial',
+  'phased',
+  'temporary',
+  'partial',
+  'provisional',
+  'transitional',
+]);
+const LOOSE_HEADS = new Set([
+  'fund',
+  'scheme',
+  'programme',
+  'program',
+  'tax',
+  'levy',
+  'tariff',
+  'tariffs',
+  'clause',
+  'annex',
+  'reserve',
+  'consortium',
+  'pipeline',
+  'petition',
+  'facility',
+]);
+const LOOSE_CONTEXT =
+  /\b(?:propos\w*|float\w*|call(?:ed|s|ing)? for|push(?:ed|es|ing)? for|demand\w*|unveil\w*|present\w*|suggest\w*|offer\w*|reject\w*|would|plans? (?:for|to)|revive|idea|insist\w*)\b/i;
 /** Heads that name something specific even without a modifier ("a ceasefire", "security guarantees"). */
 const SPECIFIC = new Set<Family>(['ceasefire', 'guarantee', 'termsheet', 'memorandum', 'referendum']);
 /** Heads that are containers: "the draft of the plan", "proposals for a ceasefire", "plans for X’s visit". */
-const CONTAINERS = new Set(['draft', 'framework', 'plans', 'proposals', 'proposal', 'plan', 'details', 'terms', 'text', 'version', 'outline']);
-const DETS = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'a', 'an', 'any', 'no', 'such', 'another', 'each']);
+const CONTAINERS = new Set([
+  'draft',
+  'framework',
+  'plans',
+  'proposals',
+  'proposal',
+  'plan',
+  'details',
+  'terms',
+  'text',
+  'version',
+  'outline',
+]);
+const DETS = new Set([
+  'the',
+  'this',
+  'that',
+  'these',
+  'those',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'a',
+  'an',
+  'any',
+  'no',
+  'such',
+  'another',
+  'each',
+]);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our']);
-const COMPLEMENT_PREPS = new Set(['of', 'for', 'to', 'on', 'with', 'between', 'concerning', 'regarding', 'before', 'by', 'in', 'over', 'along', 'led']);
-const STOP_IN_COMPLEMENT = new Set(['which', 'that', 'who', 'whose', 'and', 'but', 'or', 'as', 'while', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'may', 'might', 'does', 'did', 'being', 'been', 'be', 'if', 'because', 'although', 'when']);
-const INTENT = new Set(['objective', 'goal', 'push', 'bid', 'demand', 'call', 'effort', 'efforts', 'wish', 'aim', 'desire', 'drive', 'attempt', 'insistence', 'hope']);
-const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Modal', 'Copula', 'Auxiliary', 'PhrasalVerb', 'Verb', 'Pronoun', 'Preposition', 'Conjunction', 'Determiner', 'QuestionWord']);
+const COMPLEMENT_PREPS = new Set([
+  'of',
+  'for',
+  'to',
+  'on',
+  'with',
+  'between',
+  'concerning',
+  'regarding',
+  'before',
+  'by',
+  'in',
+  'over',
+  'along',
+  'led',
+]);
+const STOP_IN_COMPLEMENT = new Set([
+  'which',
+  'that',
+  'who',
+  'whose',
+  'and',
+  'but',
+  'or',
+  'as',
+  'while',
+  'is',
+  'was',
+  'are',
+  'were',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'could',
+  'may',
+  'might',
+  'does',
+  'did',
+  'being',
+  'been',
+  'be',
+  'if',
+  'because',
+  'although',
+  'when',
+]);
+const INTENT = new Set([
+  'objective',
+  'goal',
+  'push',
+  'bid',
+  'demand',
+  'call',
+  'effort',
+  'efforts',
+  'wish',
+  'aim',
+  'desire',
+  'drive',
+  'attempt',
+  'insistence',
+  'hope',
+]);
+const VERB_TAGS = new Set([
+  'PastTense',
+  'PresentTense',
+  'Infinitive',
+  'Gerund',
+  'Modal',
+  'Copula',
+  'Auxiliary',
+  'PhrasalVerb',
+  'Verb',
+  'Pronoun',
+  'Preposition',
+  'Conjunction',
+  'Determiner',
+  'QuestionWord',
+]);
 
 interface Mention {
   s: number;
@@ -94,7 +330,11 @@ interface Proposal {
   numberName?: string;
 }
 
-export function extractProposals(sentences: AnalyzedSentence[], people: PeopleResult, quotes: QuoteSpan[]): ExtractedProposal[] {
+export function extractProposals(
+  sentences: AnalyzedSentence[],
+  people: PeopleResult,
+  quotes: QuoteSpan[],
+): ExtractedProposal[] {
   const all: Mention[] = [];
   for (const s of sentences) {
     if (s.headline || s.bare) continue;
@@ -109,7 +349,12 @@ export function extractProposals(sentences: AnalyzedSentence[], people: PeopleRe
 }
 
 /** Every way one sentence names a proposal: by its noun, as numbers, as a visit, as what a verb puts forward, in quotes. */
-function sentenceMentions(s: AnalyzedSentence, sentences: AnalyzedSentence[], people: PeopleResult, quotes: QuoteSpan[]): Mention[] {
+function sentenceMentions(
+  s: AnalyzedSentence,
+  sentences: AnalyzedSentence[],
+  people: PeopleResult,
+  quotes: QuoteSpan[],
+): Mention[] {
   const found: Mention[] = [];
   for (let i = 0; i < s.tokens.length; i++) {
     const m = mentionAt(s, i, people, quotes);
@@ -137,12 +382,34 @@ function addVisitorMentions(found: Mention[], s: AnalyzedSentence, people: Peopl
     const t = s.tokens[c.end];
     if (t && !c.poss && /^(visiting|traveling|travelling)$/.test(t.key)) {
       const dest = destinationAfter(s, c.end + 1);
-      if (dest) found.push({ s: s.index, family: 'visit', head: 'visit', start: c.start, end: c.end + 1, mods: [], status: [], det: 'definite', owner: null, complement: `to ${dest}`, complementProper: true, text: `${c.text} ${t.text} ${dest}`, proposers: [], visitor: people.people[pid], destination: dest });
+      if (dest)
+        found.push({
+          s: s.index,
+          family: 'visit',
+          head: 'visit',
+          start: c.start,
+          end: c.end + 1,
+          mods: [],
+          status: [],
+          det: 'definite',
+          owner: null,
+          complement: `to ${dest}`,
+          complementProper: true,
+          text: `${c.text} ${t.text} ${dest}`,
+          proposers: [],
+          visitor: people.people[pid],
+          destination: dest,
+        });
     }
   }
 }
 
-function addTravelMentions(found: Mention[], s: AnalyzedSentence, sentences: AnalyzedSentence[], people: PeopleResult): void {
+function addTravelMentions(
+  found: Mention[],
+  s: AnalyzedSentence,
+  sentences: AnalyzedSentence[],
+  people: PeopleResult,
+): void {
   // "X is due to visit Moscow", "invited X to visit Ankara", "X would travel to Brussels"
   for (let k = 1; k < s.tokens.length; k++) {
     const t = s.tokens[k];
@@ -162,11 +429,30 @@ function addTravelMentions(found: Mention[], s: AnalyzedSentence, sentences: Ana
     }
     // "He said he had offered to travel to Minsk": a pronoun subject is the person the previous sentence is about
     if (!visitor && s.tokens.slice(0, k).some((w) => /^(he|she)$/.test(w.key)) && s.index > 0) {
-      visitor = subjectMention(s, people.byChunk, people.people) ?? subjectMention(sentences[s.index - 1], people.byChunk, people.people) ?? undefined;
+      visitor =
+        subjectMention(s, people.byChunk, people.people) ??
+        subjectMention(sentences[s.index - 1], people.byChunk, people.people) ??
+        undefined;
     }
     if (!visitor) continue;
     if (found.some((m) => m.family === 'visit' && m.visitor === visitor)) continue;
-    found.push({ s: s.index, family: 'visit', head: 'visit', start: k, end: k + 1, mods: [], status: [], det: 'definite', owner: null, complement: `to ${dest}`, complementProper: true, text: `${t.text} ${dest}`, proposers: [], visitor, destination: dest });
+    found.push({
+      s: s.index,
+      family: 'visit',
+      head: 'visit',
+      start: k,
+      end: k + 1,
+      mods: [],
+      status: [],
+      det: 'definite',
+      owner: null,
+      complement: `to ${dest}`,
+      complementProper: true,
+      text: `${t.text} ${dest}`,
+      proposers: [],
+      visitor,
+      destination: dest,
+    });
   }
 }
 
@@ -181,7 +467,22 @@ function addVerbStatedMentions(found: Mention[], s: AnalyzedSentence): void {
     const at = s.start + hit.index! + hit[0].length - hit[1].length;
     const k = s.tokens.findIndex((t) => t.start >= at);
     if (k < 0 || found.some((m) => m.start <= k && k < m.end)) continue;
-    found.push({ s: s.index, family: 'plan', head: phrase, start: k, end: Math.min(s.tokens.length, k + words.length), mods: [], status: [], det: 'bare', owner: null, complement: '', complementProper: false, text: phrase, proposers: [], quotedName: true } as Mention);
+    found.push({
+      s: s.index,
+      family: 'plan',
+      head: phrase,
+      start: k,
+      end: Math.min(s.tokens.length, k + words.length),
+      mods: [],
+      status: [],
+      det: 'bare',
+      owner: null,
+      complement: '',
+      complementProper: false,
+      text: phrase,
+      proposers: [],
+      quotedName: true,
+    } as Mention);
   }
 }
 
@@ -195,13 +496,26 @@ function addObjectMentions(found: Mention[], s: AnalyzedSentence): void {
       const here = offset;
       offset += piece.length;
       if (/^\s+and\s+$/i.test(piece)) continue;
-      const phrase = piece.replace(/^(?:(?:a|an|the|its|their|his|her)\s+)/i, '').replace(/[“”"]/g, '').replace(/[\s,]+$/, '').trim();
+      const phrase = piece
+        .replace(/^(?:(?:a|an|the|its|their|his|her)\s+)/i, '')
+        .replace(/[“”"]/g, '')
+        .replace(/[\s,]+$/, '')
+        .trim();
       const words = phrase.split(/\s+/);
       if (words.length < 2 || words.length > 12) continue;
-      if (/^(?:to|that|it|them|him|her|this|these|those|what|how|whether|instead|he|she|they|we|on|in|at|for|by|with|more|some|no)$/i.test(words[0])) continue;
+      if (
+        /^(?:to|that|it|them|him|her|this|these|those|what|how|whether|instead|he|she|they|we|on|in|at|for|by|with|more|some|no)$/i.test(
+          words[0],
+        )
+      )
+        continue;
       if (COMPLEMENT_PREPS.has(words[words.length - 1].toLowerCase())) continue;
       // "demanded Ukraine give up …" is a clause, "called for an end to the war" names nothing
-      if (/^\p{Lu}/u.test(words[0]) && lexTags(words[1].toLowerCase()).some((x) => x === 'Infinitive' || x === 'PresentTense')) continue;
+      if (
+        /^\p{Lu}/u.test(words[0]) &&
+        lexTags(words[1].toLowerCase()).some((x) => x === 'Infinitive' || x === 'PresentTense')
+      )
+        continue;
       if (/^end$/i.test(words[0])) continue;
       const at = here + (piece.length - piece.trimStart().length);
       const k = s.tokens.findIndex((t) => t.start >= at);
@@ -209,7 +523,22 @@ function addObjectMentions(found: Mention[], s: AnalyzedSentence): void {
       const kEnd = s.tokens.findIndex((t) => t.start >= at + piece.trim().length);
       const end = kEnd < 0 ? s.tokens.length : kEnd;
       if (found.some((m) => m.start < end && k < m.end)) continue;
-      found.push({ s: s.index, family: 'plan', head: phrase, start: k, end, mods: [], status: [], det: 'bare', owner: null, complement: '', complementProper: false, text: phrase, proposers: [], quotedName: true } as Mention);
+      found.push({
+        s: s.index,
+        family: 'plan',
+        head: phrase,
+        start: k,
+        end,
+        mods: [],
+        status: [],
+        det: 'bare',
+        owner: null,
+        complement: '',
+        complementProper: false,
+        text: phrase,
+        proposers: [],
+        quotedName: true,
+      } as Mention);
     }
   }
 }
@@ -219,13 +548,40 @@ function addQuotedNameMentions(found: Mention[], s: AnalyzedSentence, quotes: Qu
   for (const q of quotes) {
     if (q.textStart < s.start || q.textEnd > s.end) continue;
     const words = q.text.split(/\s+/);
-    if (words.length < 2 || words.length > 5 || /[.!?,;:…]$/.test(q.text) || !/^\p{Ll}/u.test(q.text) || /^(a|an|the|to|in|on|at|very|not|if|and|but|every|any)$/i.test(words[0])) continue;
+    if (
+      words.length < 2 ||
+      words.length > 5 ||
+      /[.!?,;:…]$/.test(q.text) ||
+      !/^\p{Ll}/u.test(q.text) ||
+      /^(a|an|the|to|in|on|at|very|not|if|and|but|every|any)$/i.test(words[0])
+    )
+      continue;
     const lead = s.text.slice(Math.max(0, q.open - s.start - 40), q.open - s.start);
     if (!/\b(?:a|an|the|so-called|of)\s+(?:[\p{L}-]+\s+){0,1}$/u.test(lead)) continue;
-    if (!/\b(?:announc\w*|propos\w*|offer\w*|float\w*|discuss\w*|back(?:ed|s|ing)?|host\w*|turn\w*|creat\w*|set up|build\w*|call(?:ed|s)? for|unveil\w*|idea|plan|proposal)\b/i.test(s.text)) continue;
+    if (
+      !/\b(?:announc\w*|propos\w*|offer\w*|float\w*|discuss\w*|back(?:ed|s|ing)?|host\w*|turn\w*|creat\w*|set up|build\w*|call(?:ed|s)? for|unveil\w*|idea|plan|proposal)\b/i.test(
+        s.text,
+      )
+    )
+      continue;
     const k = s.tokens.findIndex((t) => t.start >= q.textStart);
     if (k < 0) continue;
-    found.push({ s: s.index, family: 'plan', head: q.text, start: k, end: k + words.length, mods: [], status: [], det: 'bare', owner: null, complement: '', complementProper: false, text: q.text, proposers: [], quotedName: true } as Mention);
+    found.push({
+      s: s.index,
+      family: 'plan',
+      head: q.text,
+      start: k,
+      end: k + words.length,
+      mods: [],
+      status: [],
+      det: 'bare',
+      owner: null,
+      complement: '',
+      complementProper: false,
+      text: q.text,
+      proposers: [],
+      quotedName: true,
+    } as Mention);
   }
 }
 
@@ -239,7 +595,9 @@ function mergeMentions(all: Mention[]): Proposal[] {
 function mergeMention(props: Proposal[], m0: Mention): void {
   const m = m0.inner ?? m0;
   // "the offer" refers to an offer, not to whatever deal came last
-  const compatible = (p: Proposal) => p.family === m.family || (m.family !== 'offer' && isPlanLike(p.family) && isPlanLike(m.family) && !m0.inner && m.mods.length === 0);
+  const compatible = (p: Proposal) =>
+    p.family === m.family ||
+    (m.family !== 'offer' && isPlanLike(p.family) && isPlanLike(m.family) && !m0.inner && m.mods.length === 0);
   let target: Proposal | undefined;
   if (m.numberName) {
     mergeNumberMention(props, m);
@@ -253,23 +611,48 @@ function mergeMention(props: Proposal[], m0: Mention): void {
   }
   if (m.family === 'visit') {
     target = props.find((p) => p.family === 'visit' && p.visitor && p.visitor === m.visitor);
-    if (!target && !m.visitor && m.det === 'definite') target = [...props].reverse().find((p) => p.family === 'visit' && m.s - p.last <= 3);
+    if (!target && !m.visitor && m.det === 'definite')
+      target = [...props].reverse().find((p) => p.family === 'visit' && m.s - p.last <= 3);
     if (!target && !m.visitor && !m.complementProper) return;
   } else if (m.mods.length) {
-    target = props.find((p) => p.family === m.family && p.mods.size > 0 && ([...m.mods].every((x) => p.mods.has(x)) || [...p.mods].every((x) => m.mods.includes(x))));
-  } else if (m.det === 'definite' || (m.det === 'bare' && m.status.length) || (m.det !== 'indefinite' && SPECIFIC.has(m.family))) {
+    target = props.find(
+      (p) =>
+        p.family === m.family &&
+        p.mods.size > 0 &&
+        ([...m.mods].every((x) => p.mods.has(x)) || [...p.mods].every((x) => m.mods.includes(x))),
+    );
+  } else if (
+    m.det === 'definite' ||
+    (m.det === 'bare' && m.status.length) ||
+    (m.det !== 'indefinite' && SPECIFIC.has(m.family))
+  ) {
     // "the ministry’s plan to split the fund": a plan stated by what it would do is its own proposal
-    const own = /^to\s+\S+\s+\S+/.test(m.complement) && !props.some((p) => p.mentions.some((x) => x.complement === m.complement));
+    const own =
+      /^to\s+\S+\s+\S+/.test(m.complement) && !props.some((p) => p.mentions.some((x) => x.complement === m.complement));
     target = own ? undefined : [...props].reverse().find((p) => compatible(p) && !p.quotedName && m.s - p.last <= 8);
     if (!target && m.family === 'offer' && !m.complement) return;
     if (!target && !m.complement && !SPECIFIC.has(m.family) && m.det !== 'definite') return;
   } else if (m.det === 'indefinite' && SPECIFIC.has(m.family)) {
     target = [...props].reverse().find((p) => p.family === m.family && m.s - p.last <= 3);
-  } else if (!m.complementProper && !SPECIFIC.has(m.family) && !(NAMED_ONLY.has(m.family) && (m.mods.length || m.complement)) && !(m.complement && m.status.some((w) => /^(proposed|planned|draft|new|potential|possible|tentative)$/.test(w))) && !(m.head === 'package' && /^of\s/.test(m.complement))) {
+  } else if (
+    !m.complementProper &&
+    !SPECIFIC.has(m.family) &&
+    !(NAMED_ONLY.has(m.family) && (m.mods.length || m.complement)) &&
+    !(m.complement && m.status.some((w) => /^(proposed|planned|draft|new|potential|possible|tentative)$/.test(w))) &&
+    !(m.head === 'package' && /^of\s/.test(m.complement))
+  ) {
     return;
   }
   if (!target) {
-    if (!m.mods.length && !m.complement && !SPECIFIC.has(m.family) && m.family !== 'visit' && !m.owner && m.det !== 'definite') return;
+    if (
+      !m.mods.length &&
+      !m.complement &&
+      !SPECIFIC.has(m.family) &&
+      m.family !== 'visit' &&
+      !m.owner &&
+      m.det !== 'definite'
+    )
+      return;
     if (NAMED_ONLY.has(m.family) && !m.mods.length && !m.complement) return;
     props.push((target = { family: m.family, mentions: [], mods: new Set(), last: m.s }));
   }
@@ -284,19 +667,46 @@ function mergeMention(props: Proposal[], m0: Mention): void {
 /** Offers and demands stated as numbers ("a 12% quota share") replace the noun-headed mentions found inside them. */
 function addNumberMentions(found: Mention[], s: AnalyzedSentence, people: PeopleResult): void {
   for (const n of numberMentions(s, people)) {
-    for (let j = found.length - 1; j >= 0; j--) if (found[j].start < n.end && n.start < found[j].end) found.splice(j, 1);
-    found.push({ s: s.index, family: 'offer', head: n.text, start: n.start, end: n.end, mods: [], status: n.status, det: 'bare', owner: null, complement: '', complementProper: false, text: n.text, proposers: n.proposers, quotedName: true, numberName: n.key });
+    for (let j = found.length - 1; j >= 0; j--)
+      if (found[j].start < n.end && n.start < found[j].end) found.splice(j, 1);
+    found.push({
+      s: s.index,
+      family: 'offer',
+      head: n.text,
+      start: n.start,
+      end: n.end,
+      mods: [],
+      status: n.status,
+      det: 'bare',
+      owner: null,
+      complement: '',
+      complementProper: false,
+      text: n.text,
+      proposers: n.proposers,
+      quotedName: true,
+      numberName: n.key,
+    });
   }
 }
 
 /** A numeric offer joins the proposal of the same name ("the 12% quota share offer" is the "12% quota share"). */
 function mergeNumberMention(props: Proposal[], m: Mention): void {
   const key = m.numberName!.toLowerCase();
-  const same = props.find((p) => p.numberName?.toLowerCase() === key || p.mentions.some((x) => x.text.toLowerCase() === key));
+  const same = props.find(
+    (p) => p.numberName?.toLowerCase() === key || p.mentions.some((x) => x.text.toLowerCase() === key),
+  );
   if (same) {
     same.mentions.push(m);
     same.last = m.s;
-  } else props.push({ family: m.family, mentions: [m], mods: new Set(), last: m.s, quotedName: true, numberName: m.numberName });
+  } else
+    props.push({
+      family: m.family,
+      mentions: [m],
+      mods: new Set(),
+      last: m.s,
+      quotedName: true,
+      numberName: m.numberName,
+    });
 }
 
 /** A proposal head in an object phrase before its first preposition: "host a follow-up meeting of …". */
@@ -311,7 +721,10 @@ function headBeforePrep(words: string[]): boolean {
 
 const YEAR = /^(?:1[89]|20)\d\d$/;
 function historic(m: Mention): boolean {
-  if (!['deal', 'treaty', 'memorandum', 'plan', 'ceasefire', 'summit', 'talks', 'meeting', 'exchange'].includes(m.family)) return false;
+  if (
+    !['deal', 'treaty', 'memorandum', 'plan', 'ceasefire', 'summit', 'talks', 'meeting', 'exchange'].includes(m.family)
+  )
+    return false;
   return m.mods.some((x) => YEAR.test(x)) || /^(?:of|in)\s+(?:1[89]|20)\d\d$/.test(m.complement);
 }
 
@@ -320,10 +733,14 @@ function historic(m: Mention): boolean {
 function attributeStatuses(props: Proposal[], sentences: AnalyzedSentence[]): Map<Mention, string[]> {
   const out = new Map<Mention, string[]>();
   const bySentence = new Map<number, Mention[]>();
-  for (const p of props) for (const m of p.mentions) if (!m.inner) (bySentence.get(m.s) ?? bySentence.set(m.s, []).get(m.s)!).push(m);
+  for (const p of props)
+    for (const m of p.mentions) if (!m.inner) (bySentence.get(m.s) ?? bySentence.set(m.s, []).get(m.s)!).push(m);
   for (const [si, ms] of bySentence) {
     const s = sentences[si];
-    const span = (m: Mention) => [s.tokens[Math.min(m.start, s.tokens.length - 1)].start - s.start, s.tokens[Math.min(m.end, s.tokens.length) - 1].end - s.start];
+    const span = (m: Mention) => [
+      s.tokens[Math.min(m.start, s.tokens.length - 1)].start - s.start,
+      s.tokens[Math.min(m.end, s.tokens.length) - 1].end - s.start,
+    ];
     const covered: Array<[number, number]> = [];
     for (const [re, word] of STATUS_PATTERNS) {
       const g = new RegExp(re.source, 'gi');
@@ -374,12 +791,19 @@ function toProposal(p: Proposal, sentences: AnalyzedSentence[], statusOf: Map<Me
     name = p.mentions[0].text;
   } else {
     // the most specific mention: most modifiers, then a proper-noun complement
-    const best = [...p.mentions].filter((m) => !m.inner).sort((a, b) => b.mods.length - a.mods.length || Number(b.complementProper) - Number(a.complementProper))[0] ?? p.mentions[0];
+    const best =
+      [...p.mentions]
+        .filter((m) => !m.inner)
+        .sort((a, b) => b.mods.length - a.mods.length || Number(b.complementProper) - Number(a.complementProper))[0] ??
+      p.mentions[0];
     name = [...best.mods, best.head].join(' ');
-    if ((!best.mods.length || best.complementProper) && best.complement && best.complement.split(' ').length <= 8) name = `${name} ${best.complement}`;
+    if ((!best.mods.length || best.complementProper) && best.complement && best.complement.split(' ').length <= 8)
+      name = `${name} ${best.complement}`;
   }
   name = name.replace(/(\d) (st|nd|rd|th)\b/g, '$1$2');
-  const aliases = texts.map((t) => t.replace(/(\d) (st|nd|rd|th)\b/g, '$1$2')).filter((t) => t.toLowerCase() !== name.toLowerCase());
+  const aliases = texts
+    .map((t) => t.replace(/(\d) (st|nd|rd|th)\b/g, '$1$2'))
+    .filter((t) => t.toLowerCase() !== name.toLowerCase());
   const status = new Set<string>();
   const proposers = new Set<string>();
   for (const m of p.mentions) {
@@ -389,7 +813,12 @@ function toProposal(p: Proposal, sentences: AnalyzedSentence[], statusOf: Map<Me
   }
   // a status inside a longer one says nothing more ("confirmed" in "no confirmed plans")
   const words = [...status];
-  const kept = words.filter((w) => !words.some((x) => x !== w && new RegExp(`(?:^|\\s)${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s|$)`).test(x)));
+  const kept = words.filter(
+    (w) =>
+      !words.some(
+        (x) => x !== w && new RegExp(`(?:^|\\s)${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s|$)`).test(x),
+      ),
+  );
   return { name, aliases, proposedBy: [...proposers], status: kept.length ? kept.join('; ') : null, evidence };
 }
 
@@ -427,7 +856,16 @@ function destinationAfter(s: AnalyzedSentence, from: number): string | undefined
   return undefined;
 }
 
-const FINITE = new Set(['PastTense', 'PresentTense', 'Modal', 'Copula', 'Auxiliary', 'Pronoun', 'Conjunction', 'QuestionWord']);
+const FINITE = new Set([
+  'PastTense',
+  'PresentTense',
+  'Modal',
+  'Copula',
+  'Auxiliary',
+  'Pronoun',
+  'Conjunction',
+  'QuestionWord',
+]);
 function isFiniteVerb(t: Token): boolean {
   if (STATUS_WORDS.has(t.key)) return false;
   return lexTags(t.key).some((x) => FINITE.has(x));
@@ -450,7 +888,8 @@ function headAt(s: AnalyzedSentence, i: number): HeadAt | null {
   const { tokens } = s;
   const t = tokens[i];
   if (t.kind !== 'word') return null;
-  if (t.key === 'term' && /^sheets?$/.test(tokens[i + 1]?.key ?? '')) return { family: 'termsheet', head: `term ${tokens[i + 1].text.toLowerCase()}`, end: i + 2, compound: false };
+  if (t.key === 'term' && /^sheets?$/.test(tokens[i + 1]?.key ?? ''))
+    return { family: 'termsheet', head: `term ${tokens[i + 1].text.toLowerCase()}`, end: i + 2, compound: false };
   const family = HEADS[t.key] ?? (/^(counter|re)-/.test(t.key) ? HEADS[t.key.replace(/^[a-z]+-/, '')] : undefined);
   if (!family) return null;
   const compound = !HEADS[t.key] && /^(counter|re)-/.test(t.key);
@@ -466,28 +905,94 @@ function notAProposal(s: AnalyzedSentence, i: number, { family, end }: HeadAt): 
   if (LOOSE_HEADS.has(t.key) && !LOOSE_CONTEXT.test(s.text)) return true;
   if (family === 'meeting' && (/^(news|press)$/.test(prev0(tokens, i)) || t.key !== tokens[i].key)) return true;
   // a head that modifies another head: "ceasefire proposal", "peace deal plan"
-  if (end < tokens.length && HEADS[tokens[end].key] && !tokens[end - 1].poss && tokens[end].kind === 'word') return true;
+  if (end < tokens.length && HEADS[tokens[end].key] && !tokens[end - 1].poss && tokens[end].kind === 'word')
+    return true;
   // inside a person's name or a capitalised organisation? ("Budapest Memorandum" is fine)
   const ci = s.chunkAt[i];
   if (ci >= 0 && s.chunks[ci].type !== 'name') return true;
-  if (ci >= 0 && s.chunks[ci].type === 'name' && (s.chunks[ci] as { headKind?: string }).headKind && NAMED_ONLY.has(family)) return true;
+  if (
+    ci >= 0 &&
+    s.chunks[ci].type === 'name' &&
+    (s.chunks[ci] as { headKind?: string }).headKind &&
+    NAMED_ONLY.has(family)
+  )
+    return true;
   const prev = tokens[i - 1];
   const next = tokens[end];
   // verbs: "plans to", "to visit", "will offer", "deal with"
-  if (prev && (prev.key === 'to' || /^(will|would|could|can|should|might|must|may|not|they|we|he|she|i|you)$/.test(prev.key))) return true;
-  if (next && next.key === 'to' && /^(plan|plans|offer|offers|visit|visits|deal)$/.test(t.key) && !(prev && (DETS.has(prev.key) || prev.poss || STATUS_WORDS.has(prev.key) || prev.kind === 'num'))) return true;
+  if (
+    prev &&
+    (prev.key === 'to' || /^(will|would|could|can|should|might|must|may|not|they|we|he|she|i|you)$/.test(prev.key))
+  )
+    return true;
+  if (
+    next &&
+    next.key === 'to' &&
+    /^(plan|plans|offer|offers|visit|visits|deal)$/.test(t.key) &&
+    !(prev && (DETS.has(prev.key) || prev.poss || STATUS_WORDS.has(prev.key) || prev.kind === 'num'))
+  )
+    return true;
   if (next && next.key === 'with' && t.key === 'deal') return true;
-  if (family === 'visit' && !(prev && (DETS.has(prev.key) || prev.poss || STATUS_WORDS.has(prev.key) || /^(state|official|planned|potential|possible|first|rare|surprise)$/.test(prev.key))) && !(next && /^(to|of)$/.test(next.key))) return true;
+  if (
+    family === 'visit' &&
+    !(
+      prev &&
+      (DETS.has(prev.key) ||
+        prev.poss ||
+        STATUS_WORDS.has(prev.key) ||
+        /^(state|official|planned|potential|possible|first|rare|surprise)$/.test(prev.key))
+    ) &&
+    !(next && /^(to|of)$/.test(next.key))
+  )
+    return true;
   const ofWhat = next?.key === 'of' ? tokens.slice(end + 1, end + 5).map((w) => w.key) : [];
-  if (family === 'exchange' && !(prev && /^(prisoner|prisoners|pow|body|bodies)$/.test(prev.key)) && !ofWhat.some((w) => /^(prisoners|detainees|pows|bodies|captives|hostages)$/.test(w))) return true;
+  if (
+    family === 'exchange' &&
+    !(prev && /^(prisoner|prisoners|pow|body|bodies)$/.test(prev.key)) &&
+    !ofWhat.some((w) => /^(prisoners|detainees|pows|bodies|captives|hostages)$/.test(w))
+  )
+    return true;
   if (family === 'halt' && !(next && /^(on|to|of)$/.test(next.key))) return true;
   if (family === 'talks' && t.key === 'round' && !(next?.key === 'of')) return true;
-  if (family === 'treaty' && !(prev && /^(peace|new|proposed|draft|security|bilateral|formal|binding)$/.test(prev.key) && !(prev.key === 'formal' && tokens[i - 2]?.key === 'a'))) return true;
-  if (family === 'measure' && !(prev && (/^(powers|war|resolution|sanctions|budget|spending|defense|defence|aid|peace|new|draft|proposed)$/.test(prev.key) || prev.cap)) && !(prev && DEFINITE.has(prev.key))) return true;
+  if (
+    family === 'treaty' &&
+    !(
+      prev &&
+      /^(peace|new|proposed|draft|security|bilateral|formal|binding)$/.test(prev.key) &&
+      !(prev.key === 'formal' && tokens[i - 2]?.key === 'a')
+    )
+  )
+    return true;
+  if (
+    family === 'measure' &&
+    !(
+      prev &&
+      (/^(powers|war|resolution|sanctions|budget|spending|defense|defence|aid|peace|new|draft|proposed)$/.test(
+        prev.key,
+      ) ||
+        prev.cap)
+    ) &&
+    !(prev && DEFINITE.has(prev.key))
+  )
+    return true;
   // "a working group on …", "a contact group"; "a joint defence council" (not "Security Council" or "city council")
   if (t.key === 'group' && !/^(working|contact)$/.test(prev?.key ?? '')) return true;
-  if (t.key === 'council' && !(prev && !prev.cap && /^(defence|defense|security|advisory|coordination|cooperation|peace)$/.test(prev.key))) return true;
-  if (family === 'package' && !(t.key === 'package' && next?.key === 'of') && !(prev && /^(aid|sanctions|military|security|financial|reparations|support)$/.test(prev.key) && !(t.key === 'aid' && prev.key === 'aid')) && !ofWhat.some((w) => /^(sanctions|aid|measures|support)$/.test(w))) return true;
+  if (
+    t.key === 'council' &&
+    !(prev && !prev.cap && /^(defence|defense|security|advisory|coordination|cooperation|peace)$/.test(prev.key))
+  )
+    return true;
+  if (
+    family === 'package' &&
+    !(t.key === 'package' && next?.key === 'of') &&
+    !(
+      prev &&
+      /^(aid|sanctions|military|security|financial|reparations|support)$/.test(prev.key) &&
+      !(t.key === 'aid' && prev.key === 'aid')
+    ) &&
+    !ofWhat.some((w) => /^(sanctions|aid|measures|support)$/.test(w))
+  )
+    return true;
   return false;
 }
 
@@ -524,7 +1029,8 @@ function leftModifiers(s: AnalyzedSentence, i: number, family: Family, people: P
       if (c && c.type === 'name') {
         const pid = people.byChunk.get(`${s.index}:${chunkIdx}`);
         if (pid !== undefined) owner = { person: people.people[pid] };
-      } else if (c && c.type === 'gaz' && (c.entry.type === 'country' || c.entry.type === 'org')) owner = { party: c.entry.type === 'country' ? c.entry.country.name : c.entry.org.name };
+      } else if (c && c.type === 'gaz' && (c.entry.type === 'country' || c.entry.type === 'org'))
+        owner = { party: c.entry.type === 'country' ? c.entry.country.name : c.entry.org.name };
       k = c ? c.start - 1 : k - 1;
       break;
     }
@@ -553,9 +1059,19 @@ function leftModifiers(s: AnalyzedSentence, i: number, family: Family, people: P
       k--;
       continue;
     }
-    if (/^(host|hosting|open|opening|hold|holding|resume|start|launch|begin|convene|attend|join|facilitate|discuss|create|set|build|send|deploy)$/.test(w.key)) break;
+    if (
+      /^(host|hosting|open|opening|hold|holding|resume|start|launch|begin|convene|attend|join|facilitate|discuss|create|set|build|send|deploy)$/.test(
+        w.key,
+      )
+    )
+      break;
     // "peacekeeping contingent", "monitoring mechanism", "parallel conference"
-    if (NAMED_ONLY.has(family) && k === i - 1 && (/ing$/.test(w.key) || lexTags(w.key).includes('Adjective')) && !w.cap) {
+    if (
+      NAMED_ONLY.has(family) &&
+      k === i - 1 &&
+      (/ing$/.test(w.key) || lexTags(w.key).includes('Adjective')) &&
+      !w.cap
+    ) {
       mods.unshift(w.text);
       k--;
       continue;
@@ -568,7 +1084,11 @@ function leftModifiers(s: AnalyzedSentence, i: number, family: Family, people: P
       k--;
       continue;
     }
-    if (lexTags(w.key).some((x) => x === 'Adjective' || x === 'Comparative' || x === 'Superlative') && !w.cap && !(NAMED_ONLY.has(family) && !/^(tense|long|short|good|bad|big|small|last|first|second|third)$/.test(w.key))) {
+    if (
+      lexTags(w.key).some((x) => x === 'Adjective' || x === 'Comparative' || x === 'Superlative') &&
+      !w.cap &&
+      !(NAMED_ONLY.has(family) && !/^(tense|long|short|good|bad|big|small|last|first|second|third)$/.test(w.key))
+    ) {
       status.unshift(w.key);
       k--;
       continue;
@@ -589,7 +1109,13 @@ interface RightSide {
 }
 
 /** What the head is of, for, on or to ("plan for a ceasefire in X", "visit to Y"), and an inner proposal it contains. */
-function rightComplement(s: AnalyzedSentence, i: number, { family, end }: HeadAt, people: PeopleResult, quotes: QuoteSpan[]): RightSide {
+function rightComplement(
+  s: AnalyzedSentence,
+  i: number,
+  { family, end }: HeadAt,
+  people: PeopleResult,
+  quotes: QuoteSpan[],
+): RightSide {
   const { tokens } = s;
   const t = tokens[i];
   const next = tokens[end];
@@ -599,7 +1125,11 @@ function rightComplement(s: AnalyzedSentence, i: number, { family, end }: HeadAt
   let visitor: Person | undefined;
   let destination: string | undefined;
   let e = end;
-  const infinitive = next?.key === 'to' && /^(plan|proposal|proposals|offer|initiative|deal|agreement|bid|push|pledge)$/.test(t.key) && tokens[end + 1] && isVerbish(tokens[end + 1]);
+  const infinitive =
+    next?.key === 'to' &&
+    /^(plan|proposal|proposals|offer|initiative|deal|agreement|bid|push|pledge)$/.test(t.key) &&
+    tokens[end + 1] &&
+    isVerbish(tokens[end + 1]);
   if (next && (COMPLEMENT_PREPS.has(next.key) || infinitive)) {
     let m = end + 1;
     if (infinitive) m++;
@@ -609,19 +1139,40 @@ function rightComplement(s: AnalyzedSentence, i: number, { family, end }: HeadAt
       if (w.kind === 'punct' && !/[“”"‘’-]/.test(w.text)) break;
       if (w.kind === 'word' && STOP_IN_COMPLEMENT.has(w.key)) break;
       // "the shelter plan on Tuesday": a date is when, not what
-      if (w.kind === 'word' && (isMonth(w.text) || isWeekday(w.text) || /^(?:today|yesterday|tomorrow|tonight|last|next)$/.test(w.key))) {
+      if (
+        w.kind === 'word' &&
+        (isMonth(w.text) || isWeekday(w.text) || /^(?:today|yesterday|tomorrow|tonight|last|next)$/.test(w.key))
+      ) {
         if (parts.length && /^(?:on|in|by|before|at)$/i.test(parts[parts.length - 1])) parts.pop();
         break;
       }
       // a word right after the preposition is its object even when it could be a verb ("a ban on imports")
-      if (w.kind === 'word' && !HEADS[w.key] && isFiniteVerb(w) && !DETS.has(w.key) && !COMPLEMENT_PREPS.has(w.key) && !w.cap && w.key !== 'to' && !(m === end + 1 && next.key !== 'to' && !lexTags(w.key).some((x) => /Pronoun|Copula|Modal|Auxiliary/.test(x))) && !(m > end + 1 && tokens[m - 1].cap && /ed$/.test(w.key) && tokens[m + 1]?.kind === 'word' && !tokens[m + 1].cap)) break;
+      if (
+        w.kind === 'word' &&
+        !HEADS[w.key] &&
+        isFiniteVerb(w) &&
+        !DETS.has(w.key) &&
+        !COMPLEMENT_PREPS.has(w.key) &&
+        !w.cap &&
+        w.key !== 'to' &&
+        !(
+          m === end + 1 &&
+          next.key !== 'to' &&
+          !lexTags(w.key).some((x) => /Pronoun|Copula|Modal|Auxiliary/.test(x))
+        ) &&
+        !(m > end + 1 && tokens[m - 1].cap && /ed$/.test(w.key) && tokens[m + 1]?.kind === 'word' && !tokens[m + 1].cap)
+      )
+        break;
       if (w.kind !== 'punct') parts.push(w.text + (w.poss ? '’s' : ''));
       m++;
     }
     // an inner proposal: "draft of the peace plan", "proposals for a ceasefire in the north", "plans for the president’s visit"
     if ((next.key === 'of' || next.key === 'for') && CONTAINERS.has(t.key)) {
       for (let q = end + 1; q < m; q++) {
-        const im = HEADS[tokens[q].key] || (tokens[q].key === 'term' && tokens[q + 1]?.key === 'sheet') ? mentionAt(s, q, people, quotes) : null;
+        const im =
+          HEADS[tokens[q].key] || (tokens[q].key === 'term' && tokens[q + 1]?.key === 'sheet')
+            ? mentionAt(s, q, people, quotes)
+            : null;
         if (im) {
           inner = im;
           break;
@@ -636,7 +1187,11 @@ function rightComplement(s: AnalyzedSentence, i: number, { family, end }: HeadAt
       complementProper = proper.length > 0;
       e = m;
       // "stall the deal for years": a span of time is not what the proposal is about
-      if (/^(?:for|in|over)\s+(?:(?:many|several|a\s+few|the\s+coming)\s+)?(?:years|months|weeks|days|decades|now)$/i.test(complement)) {
+      if (
+        /^(?:for|in|over)\s+(?:(?:many|several|a\s+few|the\s+coming)\s+)?(?:years|months|weeks|days|decades|now)$/i.test(
+          complement,
+        )
+      ) {
         complement = '';
         complementProper = false;
         e = end;
@@ -648,10 +1203,12 @@ function rightComplement(s: AnalyzedSentence, i: number, { family, end }: HeadAt
         if (cidx < 0) continue;
         for (let z = 0; z < s.chunks.length; z++) {
           const c = s.chunks[z];
-          if (c.type === 'name' && c.start <= q && q < c.end && people.byChunk.has(`${s.index}:${z}`) && !visitor) visitor = people.people[people.byChunk.get(`${s.index}:${z}`)!];
+          if (c.type === 'name' && c.start <= q && q < c.end && people.byChunk.has(`${s.index}:${z}`) && !visitor)
+            visitor = people.people[people.byChunk.get(`${s.index}:${z}`)!];
         }
         const c = s.chunks[cidx];
-        if (c.type === 'gaz' && c.entry.type === 'country' && tokens[q - 1]?.key !== 'of') destination ??= c.entry.country.name;
+        if (c.type === 'gaz' && c.entry.type === 'country' && tokens[q - 1]?.key !== 'of')
+          destination ??= c.entry.country.name;
       }
     }
   }
@@ -659,17 +1216,31 @@ function rightComplement(s: AnalyzedSentence, i: number, { family, end }: HeadAt
 }
 
 /** Talks, meetings, forces and bodies named only as a setting ("at a meeting", "after days of talks") are no proposal. */
-function namedOnlySetting(s: AnalyzedSentence, k: number, m: { family: Family; mods: string[]; det: Mention['det']; prev: string }): boolean {
+function namedOnlySetting(
+  s: AnalyzedSentence,
+  k: number,
+  m: { family: Family; mods: string[]; det: Mention['det']; prev: string },
+): boolean {
   const { tokens } = s;
   const { family, mods, det } = m;
   // a past event is a setting, not a proposal: "at a Paris meeting", "during the talks"
-  if (/^(at|during|after|since|following|from)$/.test(tokens[k]?.key === undefined ? '' : DETS.has(tokens[k].key) ? tokens[k - 1]?.key ?? '' : tokens[k].key)) return true;
+  if (
+    /^(at|during|after|since|following|from)$/.test(
+      tokens[k]?.key === undefined ? '' : DETS.has(tokens[k].key) ? (tokens[k - 1]?.key ?? '') : tokens[k].key,
+    )
+  )
+    return true;
   // "after three days of talks in Riyadh": a stretch of past talks is a setting too
   if (tokens[k]?.key === 'of' && /^(?:hours|days|weeks|months|years)$/.test(tokens[k - 1]?.key ?? '')) return true;
   if ((family === 'force' || family === 'body') && !mods.length) return true;
   if (family === 'body' && mods.every((x) => /^\p{Lu}/u.test(x))) return true;
   // "meeting with X" after a conjunction or a preposition is a verb
-  return family === 'meeting' && !mods.length && det === 'bare' && /^(or|and|after|before|while|by|for|of|in|on|without|when|since)$/.test(m.prev);
+  return (
+    family === 'meeting' &&
+    !mods.length &&
+    det === 'bare' &&
+    /^(or|and|after|before|while|by|for|of|in|on|without|when|since)$/.test(m.prev)
+  );
 }
 
 function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes: QuoteSpan[]): Mention | null {
@@ -682,14 +1253,17 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
   const detTok = tokens[k];
   let det: Mention['det'] = 'bare';
   if (owner) det = 'definite';
-  else if (detTok && DETS.has(detTok.key)) det = DEFINITE.has(detTok.key) ? 'definite' : detTok.key === 'no' ? 'definite' : 'indefinite';
+  else if (detTok && DETS.has(detTok.key))
+    det = DEFINITE.has(detTok.key) ? 'definite' : detTok.key === 'no' ? 'definite' : 'indefinite';
   // "no confirmed plans": the negation stays with its status word
   if (detTok?.key === 'no') {
     if (status.length) status.splice(0, status.length, `no ${status.join(' ')} ${head}`.trim());
     else status.unshift(`no ${head}`);
   }
   // scare-quoted term: "a “term sheet”"
-  const quoted = quotes.some((q) => q.kind !== 'speech' && q.textStart <= t.start && tokens[h.end - 1].end <= q.textEnd + 1);
+  const quoted = quotes.some(
+    (q) => q.kind !== 'speech' && q.textStart <= t.start && tokens[h.end - 1].end <= q.textEnd + 1,
+  );
   const r = rightComplement(s, i, h, people, quotes);
   const { inner, e } = r;
   let { complement, visitor } = r;
@@ -713,7 +1287,24 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
   }
   if (compound) mods.push(t.key.replace(/-.*$/, ''));
   const { complementProper, destination } = r;
-  return { s: s.index, family, head, start: startTok, end: e, mods, status, det, owner, complement, complementProper, text, proposers: [...new Set(proposers)], visitor, destination, inner };
+  return {
+    s: s.index,
+    family,
+    head,
+    start: startTok,
+    end: e,
+    mods,
+    status,
+    det,
+    owner,
+    complement,
+    complementProper,
+    text,
+    proposers: [...new Set(proposers)],
+    visitor,
+    destination,
+    inner,
+  };
 }
 
 function proposersBefore(s: AnalyzedSentence, start: number, people: PeopleResult): string[] {
@@ -755,7 +1346,12 @@ function proposersBefore(s: AnalyzedSentence, start: number, people: PeopleResul
         if (pid !== undefined && !out.includes(people.people[pid].name)) out.unshift(people.people[pid].name);
       }
     }
-    if (!out.length && c.type === 'gaz' && (c.entry.type === 'country' || c.entry.type === 'demonym') && !tokens[c.end - 1].poss) {
+    if (
+      !out.length &&
+      c.type === 'gaz' &&
+      (c.entry.type === 'country' || c.entry.type === 'demonym') &&
+      !tokens[c.end - 1].poss
+    ) {
       out.unshift(c.entry.country.name);
       break;
     }
@@ -777,7 +1373,10 @@ function subjectWithAppositives(s: AnalyzedSentence, v: number, people: PeopleRe
   if (k < 0 || tokens[k].text !== ',') return [];
   let from = 0;
   for (let j = k - 1; j >= 0; j--) {
-    if (tokens[j].text === ';' || /^(that|which|while|although|though|because|after|before|when|as|but)$/.test(tokens[j].key)) {
+    if (
+      tokens[j].text === ';' ||
+      /^(that|which|while|although|though|because|after|before|when|as|but)$/.test(tokens[j].key)
+    ) {
       from = j + 1;
       break;
     }
@@ -791,8 +1390,10 @@ function subjectWithAppositives(s: AnalyzedSentence, v: number, people: PeopleRe
   return out.length <= 3 ? out : [];
 }
 
-const AFTER_VERBS = /^(working|worked|drafting|drafted|drew|drawn|draw|preparing|prepared|proposed|proposing|floated|devised|designed|developed|wrote|written|writing|crafted|crafting|tabled|submitted|unveiled|championed|backed|put)$/;
-const AUX = /^(have|has|had|been|were|was|are|is|be|already|jointly|first|originally|reportedly|also|recently|quietly)$/;
+const AFTER_VERBS =
+  /^(working|worked|drafting|drafted|drew|drawn|draw|preparing|prepared|proposed|proposing|floated|devised|designed|developed|wrote|written|writing|crafted|crafting|tabled|submitted|unveiled|championed|backed|put)$/;
+const AUX =
+  /^(have|has|had|been|were|was|are|is|be|already|jointly|first|originally|reportedly|also|recently|quietly)$/;
 
 /** Who is named after the proposal: "the term sheet that Lindqvist and Moreau have been working on",
  * "a reserve, proposed by von der Leyen", "The proposal, drafted by Egypt and Qatar". */
@@ -813,7 +1414,12 @@ function proposersAfter(s: AnalyzedSentence, e: number, people: PeopleResult): s
   const who = partiesAt(s, k + 1, people);
   if (!who.length) return [];
   let q = k + 1;
-  while (q < tokens.length && q < k + 12 && !(tokens[q].kind === 'word' && (AUX.test(tokens[q].key) || AFTER_VERBS.test(tokens[q].key)))) q++;
+  while (
+    q < tokens.length &&
+    q < k + 12 &&
+    !(tokens[q].kind === 'word' && (AUX.test(tokens[q].key) || AFTER_VERBS.test(tokens[q].key)))
+  )
+    q++;
   while (tokens[q] && AUX.test(tokens[q].key)) q++;
   return tokens[q] && AFTER_VERBS.test(tokens[q].key) ? who : [];
 }
@@ -831,7 +1437,8 @@ function partiesAt(s: AnalyzedSentence, k: number, people: PeopleResult): string
     if (!c || c.start !== k) break;
     const pid = people.byChunk.get(`${s.index}:${ci}`);
     if (c.type === 'name' && pid !== undefined) out.push(people.people[pid].name);
-    else if (c.type === 'gaz' && (c.entry.type === 'country' || c.entry.type === 'demonym')) out.push(c.entry.country.name);
+    else if (c.type === 'gaz' && (c.entry.type === 'country' || c.entry.type === 'demonym'))
+      out.push(c.entry.country.name);
     else if (c.type === 'gaz' && c.entry.type === 'org') out.push(c.entry.org.name);
     else if (c.type === 'org' || (c.type === 'name' && c.headKind === 'org')) out.push(c.text);
     else if (c.type === 'title') {

@@ -28,7 +28,13 @@ export function afterAttribution(after: Token[], s: AnalyzedSentence, ctx: Quote
   if (!t) return { found: false };
   // "she asserted", "he told reporters"
   const pr = SUBJECT_PRONOUNS[t.key];
-  if (pr && after[k + 1] && (SPEECH_VERBS.has(after[k + 1].key) || (after[k + 2] && /ly$/.test(after[k + 1].key) && SPEECH_VERBS.has(after[k + 2].key)))) return { found: true, pronoun: pr };
+  if (
+    pr &&
+    after[k + 1] &&
+    (SPEECH_VERBS.has(after[k + 1].key) ||
+      (after[k + 2] && /ly$/.test(after[k + 1].key) && SPEECH_VERBS.has(after[k + 2].key)))
+  )
+    return { found: true, pronoun: pr };
   // "said X" / "X said" / "the president said"
   if (SPEECH_VERBS.has(t.key) && after[k + 1]) {
     const direct = ctx.personAt(s, after[k + 1].i);
@@ -44,19 +50,54 @@ export function afterAttribution(after: Token[], s: AnalyzedSentence, ctx: Quote
     let v = subj.end;
     // "X, the prime minister, told parliament": over an appositive to the verb
     const close = after[v]?.text === ',' ? after.findIndex((x, n) => n > v && n <= v + 10 && x.text === ',') : -1;
-    if (close > 0 && !after.slice(v + 1, close).some((x) => SPEECH_VERBS.has(x.key) || (x.kind === 'punct' && x.text !== ','))) v = close;
+    if (
+      close > 0 &&
+      !after.slice(v + 1, close).some((x) => SPEECH_VERBS.has(x.key) || (x.kind === 'punct' && x.text !== ','))
+    )
+      v = close;
     if (after[v]?.text === ',') v++;
     // skip an adverb or an auxiliary ("later said", "has said")
-    while (v < after.length && v < subj.end + 2 && (/ly$/.test(after[v].key) || /^(has|had|have|also|then|later|again|once)$/.test(after[v].key))) v++;
+    while (
+      v < after.length &&
+      v < subj.end + 2 &&
+      (/ly$/.test(after[v].key) || /^(has|had|have|also|then|later|again|once)$/.test(after[v].key))
+    )
+      v++;
     if (after[v] && SPEECH_VERBS.has(after[v].key)) return { found: true, person: subj.person };
   }
   return { found: false };
 }
 
-const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'la', 'le', 'ter', 'ten', 'al', 'el', 'bin', 'ibn']);
+const NAME_PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'dos',
+  'das',
+  'la',
+  'le',
+  'ter',
+  'ten',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+]);
 
 /** A subject noun phrase starting at after[k]: a person, a title + person, or "the TITLE" (a known role). */
-export function subjectAt(after: Token[], k: number, s: AnalyzedSentence, ctx: QuoteContext): { person: Person | null; end: number } | null {
+export function subjectAt(
+  after: Token[],
+  k: number,
+  s: AnalyzedSentence,
+  ctx: QuoteContext,
+): { person: Person | null; end: number } | null {
   const first = after[k];
   if (!first) return null;
   // walk over the chunks that make up the subject: owner, title, name, appositive
@@ -72,7 +113,13 @@ export function subjectAt(after: Token[], k: number, s: AnalyzedSentence, ctx: Q
       continue;
     }
     // "van der Berg said": a lowercase surname particle before the name
-    if (tok.kind === 'word' && NAME_PARTICLES.has(tok.key) && !tok.cap && after[idx + 1] && s.chunkAt[after[idx + 1].i] >= 0) {
+    if (
+      tok.kind === 'word' &&
+      NAME_PARTICLES.has(tok.key) &&
+      !tok.cap &&
+      after[idx + 1] &&
+      s.chunkAt[after[idx + 1].i] >= 0
+    ) {
       idx++;
       continue;
     }
@@ -100,7 +147,12 @@ export function subjectAt(after: Token[], k: number, s: AnalyzedSentence, ctx: Q
 }
 
 /** "…,” the ministry said" / "…,” said the group": an organisation after the quote. */
-export function afterOrgSpeaker(after: Token[], s: AnalyzedSentence, orgs: OrgMention[], before: number): string | null {
+export function afterOrgSpeaker(
+  after: Token[],
+  s: AnalyzedSentence,
+  orgs: OrgMention[],
+  before: number,
+): string | null {
   let k = 0;
   while (k < after.length && after[k].kind === 'punct' && /[,—–-]/.test(after[k].text)) k++;
   // "said the ministry": the subject after the verb

@@ -55,7 +55,12 @@ function subjectBeforeColon(s: AnalyzedSentence, ci: number, ctx: QuoteContext):
 
 function speakerOfVerb(s: AnalyzedSentence, si: number, verb: Token, ctx: QuoteContext): Attribution {
   if (verb.key === 'according') return accordingTo(s, si, verb, ctx);
-  if (verb.i >= 3 && s.tokens[verb.i - 1].key === 'who' && s.tokens[verb.i - 2].text === ',' && ctx.personAt(s, verb.i - 3)) {
+  if (
+    verb.i >= 3 &&
+    s.tokens[verb.i - 1].key === 'who' &&
+    s.tokens[verb.i - 2].text === ',' &&
+    ctx.personAt(s, verb.i - 3)
+  ) {
     return { found: true, speaker: ctx.personAt(s, verb.i - 3)!.person };
   }
   const org = orgBeforeVerb(s, verb.i, ctx.orgs);
@@ -72,7 +77,12 @@ function speechVerbsBefore(before: Token[]): Token[] {
   const out: Token[] = [];
   for (let k = before.length - 1; k >= 0; k--) {
     if (before[k].kind === 'punct' && /[.!?;]/.test(before[k].text)) break;
-    if (SPEECH_VERBS.has(before[k].key) || NAMING_VERBS.has(before[k].key) || (before[k].key === 'according' && before[k + 1]?.key === 'to')) out.push(before[k]);
+    if (
+      SPEECH_VERBS.has(before[k].key) ||
+      NAMING_VERBS.has(before[k].key) ||
+      (before[k].key === 'according' && before[k + 1]?.key === 'to')
+    )
+      out.push(before[k]);
   }
   return out;
 }
@@ -94,10 +104,16 @@ function isScareQuote(q: QuoteSpan, body: string, hasVerb: boolean): boolean {
   const lead = body.slice(Math.max(0, q.open - 30), q.open);
   const lead40 = body.slice(Math.max(0, q.open - 40), q.open);
   if (q.text.split(/\s+/).length > 5 || /[.!?…]$/.test(q.text)) return false;
-  if (!/\b(?:the|a|an|this|that|these|those|its|their|his|her|our|so-called|so called|dubbed|nicknamed|what)\s*$/i.test(lead)) return false;
+  if (
+    !/\b(?:the|a|an|this|that|these|those|its|their|his|her|our|so-called|so called|dubbed|nicknamed|what)\s*$/i.test(
+      lead,
+    )
+  )
+    return false;
   // "X said that “…”", "what he called “…”" are speech
   if (hasVerb && /\b(?:that|what)\s*$/i.test(lead) && !/\bwhat\s+\w+\s+called\s*$/i.test(lead40)) return false;
-  if (hasVerb && /\bwhat\s+(?:he|she|they)\s+(?:called|termed|described\s+as)\s+(?:a|an|the)\s*$/i.test(lead40)) return false;
+  if (hasVerb && /\bwhat\s+(?:he|she|they)\s+(?:called|termed|described\s+as)\s+(?:a|an|the)\s*$/i.test(lead40))
+    return false;
   return true;
 }
 
@@ -106,7 +122,8 @@ function accordingTo(s: AnalyzedSentence, si: number, verb: Token, ctx: QuoteCon
   const p = ctx.personAt(s, verb.i + 2) ?? ctx.personAt(s, verb.i + 3);
   if (p) return { found: true, speaker: p.person };
   const obj = s.tokens[verb.i + 2]?.key;
-  if (obj === 'him' || obj === 'her') return { found: true, speaker: ctx.resolvePronoun(obj === 'him' ? 'm' : 'f', si, s.tokens[verb.i].start) };
+  if (obj === 'him' || obj === 'her')
+    return { found: true, speaker: ctx.resolvePronoun(obj === 'him' ? 'm' : 'f', si, s.tokens[verb.i].start) };
   return NONE;
 }
 
@@ -124,7 +141,14 @@ function subjectBeforeVerb(s: AnalyzedSentence, si: number, vi: number, ctx: Quo
       const c = s.chunks[p.chunk];
       // "in the presence of X, who said …": the name a relative clause hangs on speaks
       const relative = s.tokens[c.end]?.text === ',' && s.tokens[c.end + 1]?.key === 'who';
-      if (c.type === 'name' && !relative && (c.poss || c.inComplement || afterPreposition(s, c.start) || (afterVerb(s, c.start) && !s.tokens.slice(c.end, vi).some((w) => w.key === 'who')))) {
+      if (
+        c.type === 'name' &&
+        !relative &&
+        (c.poss ||
+          c.inComplement ||
+          afterPreposition(s, c.start) ||
+          (afterVerb(s, c.start) && !s.tokens.slice(c.end, vi).some((w) => w.key === 'who')))
+      ) {
         k = c.start;
         continue;
       }
@@ -151,11 +175,18 @@ function subjectBeforeVerb(s: AnalyzedSentence, si: number, vi: number, ctx: Quo
  */
 function isAppositiveTitle(s: AnalyzedSentence, tc: TitleChunk): boolean {
   let d = tc.start - 1;
-  for (let modifiers = 0; d >= 0; ) {
+  for (let modifiers = 0; d >= 0;) {
     const x = s.chunkAt[d] >= 0 ? s.chunks[s.chunkAt[d]] : null;
     if (x && x.type === 'gaz') d = x.start - 1;
     else if (/^(the|a|an)$/.test(s.tokens[d].key)) d--;
-    else if (!x && modifiers < 2 && s.tokens[d].kind === 'word' && !s.tokens[d].cap && s.tokens[d - 1] && s.tokens[d - 1].text !== ',') {
+    else if (
+      !x &&
+      modifiers < 2 &&
+      s.tokens[d].kind === 'word' &&
+      !s.tokens[d].cap &&
+      s.tokens[d - 1] &&
+      s.tokens[d - 1].text !== ','
+    ) {
       // "the Dutch fisheries minister": a lowercase modifier, so long as a determiner or owner comes before it
       modifiers++;
       d--;
@@ -176,7 +207,9 @@ function isDefiniteTitle(s: AnalyzedSentence, tc: TitleChunk): boolean {
   if (!tc.honorific && s.tokens[tc.start - 1]?.key === 'the') return true;
   // "the Ukrainian president", "the party president": an owner between "the" and the title
   const prev = s.chunks[s.chunks.indexOf(tc) - 1];
-  return (prev?.type === 'gaz' || (prev?.type === 'org' && prev.end === tc.start)) && s.tokens[prev.start - 1]?.key === 'the';
+  return (
+    (prev?.type === 'gaz' || (prev?.type === 'org' && prev.end === tc.start)) && s.tokens[prev.start - 1]?.key === 'the'
+  );
 }
 
 /** The token before a name's titles, places, organisations and determiners ("met [the Iranian Director] Y"). */
@@ -200,7 +233,21 @@ function afterVerb(s: AnalyzedSentence, start: number): boolean {
   return lexTags(t.key).some((x) => x === 'PastTense' || x === 'PresentTense' || x === 'Infinitive');
 }
 
-const PREPOSITIONS = new Set(['with', 'to', 'by', 'from', 'for', 'at', 'against', 'about', 'between', 'than', 'like', 'including', 'of']);
+const PREPOSITIONS = new Set([
+  'with',
+  'to',
+  'by',
+  'from',
+  'for',
+  'at',
+  'against',
+  'about',
+  'between',
+  'than',
+  'like',
+  'including',
+  'of',
+]);
 /** A name that is the object of a preposition ("with his Belarusian counterpart X", "with Sen. X"). */
 function afterPreposition(s: AnalyzedSentence, start: number): boolean {
   const k = beforeNamePhrase(s, start);

@@ -43,7 +43,8 @@ export function buildQuoteContext(sentences: AnalyzedSentence[], resolved: Peopl
     orgs: orgMentions(sentences),
     prevSpeakerPerson: null,
     personAt: (s, i) => personAt(people, s, i),
-    hasPerson: (s, limit = Infinity) => s.chunks.some((c, ci) => c.type === 'name' && c.start < limit && people.byChunk.has(`${s.index}:${ci}`)),
+    hasPerson: (s, limit = Infinity) =>
+      s.chunks.some((c, ci) => c.type === 'name' && c.start < limit && people.byChunk.has(`${s.index}:${ci}`)),
     resolvePronoun: () => null,
     rolePerson: (title, s) => rolePerson(ctx, title, s),
     tokensIn: (s, from, to) => s.tokens.filter((t) => t.start >= from && t.end <= to),
@@ -89,7 +90,8 @@ type NearestByGender = (gender: 'm' | 'f', before: number) => Person | null;
 /** The nearest person mentioned before an offset with that gender (else the nearest of no known gender). */
 function nearestByGender(sentences: AnalyzedSentence[], people: PeopleResult): NearestByGender {
   const mentionList: Array<{ pos: number; person: Person }> = [];
-  for (const p of people.people) for (const m of p.mentions) mentionList.push({ pos: sentences[m.s].tokens[m.start].start, person: p });
+  for (const p of people.people)
+    for (const m of p.mentions) mentionList.push({ pos: sentences[m.s].tokens[m.start].start, person: p });
   mentionList.sort((a, b) => a.pos - b.pos);
   return (gender, before) => {
     let fallback: Person | null = null;
@@ -111,14 +113,22 @@ const tokenBefore = (s: AnalyzedSentence, pos: number) => {
 };
 
 /** "he said": the subject of the sentence, or of the sentence before when this one has none that fits. */
-function resolvePronoun(ctx: QuoteContext, nearest: NearestByGender, gender: 'm' | 'f', si: number, pos: number): Person | null {
+function resolvePronoun(
+  ctx: QuoteContext,
+  nearest: NearestByGender,
+  gender: 'm' | 'f',
+  si: number,
+  pos: number,
+): Person | null {
   const { sentences, people } = ctx;
   const fits = (p: Person) => !p.gender || p.gender === gender;
   for (let b = si; b >= 0 && b >= si - 3; b--) {
     const s = sentences[b];
     const limit = b === si ? tokenBefore(s, pos) : s.tokens.length;
     // a sentence led by a pronoun of the same gender is about the same person as the one before
-    const firstPerson = s.chunks.findIndex((c, ci) => c.type === 'name' && c.start < limit && people.byChunk.has(`${s.index}:${ci}`));
+    const firstPerson = s.chunks.findIndex(
+      (c, ci) => c.type === 'name' && c.start < limit && people.byChunk.has(`${s.index}:${ci}`),
+    );
     const firstPersonTok = firstPerson >= 0 ? s.chunks[firstPerson].start : limit;
     const ledByPronoun = s.tokens.slice(0, firstPersonTok).some((t) => SUBJECT_PRONOUNS[t.key] === gender);
     if (ledByPronoun) continue;
@@ -148,9 +158,19 @@ function rolePerson(ctx: QuoteContext, title: TitleChunk, s?: AnalyzedSentence):
   if (s) {
     const ci = s.chunks.indexOf(title);
     const prev = ci > 0 ? s.chunks[ci - 1] : null;
-    if (prev && prev.end === title.start && prev.type === 'gaz' && (prev.entry.type === 'country' || prev.entry.type === 'demonym')) owner = prev.entry.country.name;
+    if (
+      prev &&
+      prev.end === title.start &&
+      prev.type === 'gaz' &&
+      (prev.entry.type === 'country' || prev.entry.type === 'demonym')
+    )
+      owner = prev.entry.country.name;
   }
-  let found = people.people.filter((p) => p.roles.some((r) => r.toLowerCase().includes(title.head)) && (!owner || !p.affiliation || p.affiliation === owner));
+  let found = people.people.filter(
+    (p) =>
+      p.roles.some((r) => r.toLowerCase().includes(title.head)) &&
+      (!owner || !p.affiliation || p.affiliation === owner),
+  );
   if (owner && found.length > 1) {
     const same = found.filter((p) => p.affiliation === owner);
     if (same.length) found = same;

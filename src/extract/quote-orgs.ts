@@ -15,7 +15,20 @@ export interface OrgMention {
 }
 
 /** Nouns that stand for any organisation named before. */
-const GENERIC = new Set(['group', 'organisation', 'organization', 'company', 'firm', 'movement', 'body', 'bloc', 'alliance', 'militia', 'agency', 'operator']);
+const GENERIC = new Set([
+  'group',
+  'organisation',
+  'organization',
+  'company',
+  'firm',
+  'movement',
+  'body',
+  'bloc',
+  'alliance',
+  'militia',
+  'agency',
+  'operator',
+]);
 const LOOKBACK = 2000;
 
 export function orgName(s: AnalyzedSentence, c: Chunk): string | null {
@@ -28,10 +41,11 @@ export function orgName(s: AnalyzedSentence, c: Chunk): string | null {
 /** Every named organisation of the document, in order. */
 export function orgMentions(sentences: AnalyzedSentence[]): OrgMention[] {
   const out: OrgMention[] = [];
-  for (const s of sentences) for (const c of s.chunks) {
-    const name = orgName(s, c);
-    if (name) out.push({ name, pos: s.tokens[c.start].start });
-  }
+  for (const s of sentences)
+    for (const c of s.chunks) {
+      const name = orgName(s, c);
+      if (name) out.push({ name, pos: s.tokens[c.start].start });
+    }
   return out;
 }
 
@@ -39,7 +53,14 @@ export function orgMentions(sentences: AnalyzedSentence[]): OrgMention[] {
  * The organisation a subject at after[k] names — "the Foreign Ministry", "the ministry", "the group" — if a
  * speech verb follows it (or, with `verbFirst`, came before it: "said the ministry").
  */
-export function orgSubject(after: Token[], k: number, s: AnalyzedSentence, orgs: OrgMention[], before: number, verbFirst = false): string | null {
+export function orgSubject(
+  after: Token[],
+  k: number,
+  s: AnalyzedSentence,
+  orgs: OrgMention[],
+  before: number,
+  verbFirst = false,
+): string | null {
   const speaks = (x: Token | undefined) => verbFirst || (!!x && SPEECH_VERBS.has(x.key));
   let i = k;
   if (after[i]?.key === 'the') i++;
@@ -52,7 +73,8 @@ export function orgSubject(after: Token[], k: number, s: AnalyzedSentence, orgs:
     const verb = after.find((x) => x.i === c.end);
     return name && speaks(verb) ? name : null;
   }
-  if (t.cap || !(ORG_HEADS.has(t.key) || GENERIC.has(t.key)) || !speaks(after[i + 1]) || after[k]?.key !== 'the') return null;
+  if (t.cap || !(ORG_HEADS.has(t.key) || GENERIC.has(t.key)) || !speaks(after[i + 1]) || after[k]?.key !== 'the')
+    return null;
   return referredOrg(t.key, orgs, before);
 }
 
@@ -108,7 +130,14 @@ export function orgBeforeVerb(s: AnalyzedSentence, vi: number, orgs: OrgMention[
   }
   if (!name) return null;
   let b = start - 1;
-  while (b >= 0 && s.tokens[b].kind === 'word' && (s.tokens[b].key === 'the' || (!s.tokens[b].cap && ORG_NOUN(s.tokens[b].key)) || (s.chunkAt[b] >= 0 && s.chunks[s.chunkAt[b]].type === 'gaz'))) b--;
+  while (
+    b >= 0 &&
+    s.tokens[b].kind === 'word' &&
+    (s.tokens[b].key === 'the' ||
+      (!s.tokens[b].cap && ORG_NOUN(s.tokens[b].key)) ||
+      (s.chunkAt[b] >= 0 && s.chunks[s.chunkAt[b]].type === 'gaz'))
+  )
+    b--;
   if (b >= 0 && PREPOSITIONS.has(s.tokens[b].key)) return null;
   return name;
 }

@@ -32,8 +32,26 @@ export function withBareSurnames(sentences: AnalyzedSentence[], people: PeopleRe
     }
     if (!speaks.has(name) || uses.length < 2) continue;
     const id = people.people.length + extra.length;
-    const mentions = uses.map(({ s, ci, c }) => ({ s, chunk: ci, start: c.start, end: c.end, poss: c.poss, inComplement: c.inComplement, form: c.text }));
-    extra.push({ id, name, aliases: [], roles: [], roleSentences: {}, affiliation: null, gender: null, mentions, sentences: [...new Set(uses.map((u) => u.s))] });
+    const mentions = uses.map(({ s, ci, c }) => ({
+      s,
+      chunk: ci,
+      start: c.start,
+      end: c.end,
+      poss: c.poss,
+      inComplement: c.inComplement,
+      form: c.text,
+    }));
+    extra.push({
+      id,
+      name,
+      aliases: [],
+      roles: [],
+      roleSentences: {},
+      affiliation: null,
+      gender: null,
+      mentions,
+      sentences: [...new Set(uses.map((u) => u.s))],
+    });
     for (const u of uses) byChunk.set(`${u.s}:${u.ci}`, id);
   }
   if (!extra.length && byChunk.size === people.byChunk.size) return people;
@@ -44,19 +62,33 @@ export function withBareSurnames(sentences: AnalyzedSentence[], people: PeopleRe
 function personNamed(people: Person[], word: string): Person | null {
   const w = word.toLowerCase();
   const exact = people.filter((p) => [p.name, ...p.aliases].some((n) => n.toLowerCase() === w));
-  const holders = people.filter((p) => p.name.toLowerCase().split(/\s+/).length > 1 && p.name.toLowerCase().split(/\s+/).includes(w));
+  const holders = people.filter(
+    (p) => p.name.toLowerCase().split(/\s+/).length > 1 && p.name.toLowerCase().split(/\s+/).includes(w),
+  );
   if (holders.length === 1) return holders[0];
   return exact.length === 1 ? exact[0] : null;
 }
 
 function isBareName(c: AnalyzedSentence['chunks'][number]): c is NameChunk {
-  return c.type === 'name' && c.end - c.start === 1 && !c.headKind && !c.givenPlace && !c.inComplement && /^\p{Lu}\p{Ll}+(?:[’']s)?$/u.test(c.text);
+  return (
+    c.type === 'name' &&
+    c.end - c.start === 1 &&
+    !c.headKind &&
+    !c.givenPlace &&
+    !c.inComplement &&
+    /^\p{Lu}\p{Ll}+(?:[’']s)?$/u.test(c.text)
+  );
 }
 
 /** "X said", "X also told", "…,” said X". */
 function isSpeechSubject(s: AnalyzedSentence, c: NameChunk): boolean {
   let k = c.end;
-  while (k < s.tokens.length && k < c.end + 2 && /^(also|then|later|again|has|had|have|once)$|ly$/.test(s.tokens[k].key)) k++;
+  while (
+    k < s.tokens.length &&
+    k < c.end + 2 &&
+    /^(also|then|later|again|has|had|have|once)$|ly$/.test(s.tokens[k].key)
+  )
+    k++;
   if (SPEECH_VERBS.has(s.tokens[k]?.key ?? '')) return true;
   const before = s.tokens[c.start - 1];
   return !!before && SPEECH_VERBS.has(before.key) && /^[,”"’]$/.test(s.tokens[c.start - 2]?.text ?? '');

@@ -71,7 +71,14 @@ export function findQuoteSpans(body: string): QuoteSpan[] {
       const end = paraEnd(i);
       for (let k = i + 1; k < end; k++) {
         if (body[k] === '’' && !/\p{L}/u.test(body[k + 1] ?? '') && !/\s/.test(body[k - 1])) {
-          if (/s$/.test(body.slice(k - 1, k)) && /\p{L}/u.test(body[k - 2] ?? '') && body[k + 1] === ' ' && /\p{Ll}/u.test(body[k + 2] ?? '') && k - i < 4) continue;
+          if (
+            /s$/.test(body.slice(k - 1, k)) &&
+            /\p{L}/u.test(body[k - 2] ?? '') &&
+            body[k + 1] === ' ' &&
+            /\p{Ll}/u.test(body[k + 2] ?? '') &&
+            k - i < 4
+          )
+            continue;
           closeAt = k;
           closed = true;
           break;
@@ -104,7 +111,15 @@ export function findQuoteSpans(body: string): QuoteSpan[] {
     const lead = raw.length - raw.trimStart().length;
     const text = raw.trim();
     if (text) {
-      spans.push({ open: i, close: closed ? closeAt + 1 : closeAt, textStart: i + 1 + lead, textEnd: i + 1 + lead + text.length, text, closed, kind: classify(body, i, text) });
+      spans.push({
+        open: i,
+        close: closed ? closeAt + 1 : closeAt,
+        textStart: i + 1 + lead,
+        textEnd: i + 1 + lead + text.length,
+        text,
+        closed,
+        kind: classify(body, i, text),
+      });
     }
     i = closed ? closeAt + 1 : closeAt;
   }
@@ -113,7 +128,8 @@ export function findQuoteSpans(body: string): QuoteSpan[] {
 
 /** A straight mark that closes a quote: after a non-space, and not followed by a letter. */
 function straightCloser(body: string, from: number, end: number): number {
-  for (let k = from; k < end; k++) if (body[k] === '"' && /\S/.test(body[k - 1]) && !/[\p{L}\d]/u.test(body[k + 1] ?? '')) return k;
+  for (let k = from; k < end; k++)
+    if (body[k] === '"' && /\S/.test(body[k - 1]) && !/[\p{L}\d]/u.test(body[k + 1] ?? '')) return k;
   return -1;
 }
 
@@ -123,16 +139,23 @@ function isOpeningStraight(body: string, i: number): boolean {
   return /[\s(\[—–:,-]/.test(before) && /\S/.test(after);
 }
 
-const TITLE_CUES = /\b(?:on|in|show|program|programme|film|movie|book|documentary|series|titled|entitled|newspaper|podcast|magazine|column|album|song|op-ed|editorial)\s*$/i;
+const TITLE_CUES =
+  /\b(?:on|in|show|program|programme|film|movie|book|documentary|series|titled|entitled|newspaper|podcast|magazine|column|album|song|op-ed|editorial)\s*$/i;
 
 function classify(body: string, open: number, text: string): QuoteSpan['kind'] {
-  const words = text.replace(/[,.;:!?]+$/, '').split(/\s+/).filter(Boolean);
+  const words = text
+    .replace(/[,.;:!?]+$/, '')
+    .split(/\s+/)
+    .filter(Boolean);
   const before = body.slice(Math.max(0, open - 40), open);
-  const content = words.filter((w) => !isFunctionWord(w) && !/^(of|the|and|a|an|in|on|to|for|at|by|with|from)$/i.test(w));
+  const content = words.filter(
+    (w) => !isFunctionWord(w) && !/^(of|the|and|a|an|in|on|to|for|at|by|with|from)$/i.test(w),
+  );
   const titleCase = content.length > 0 && content.every((w) => /^[\p{Lu}\d]/u.test(w));
   const endsSentence = /[.!?…]$/.test(text);
   const atLineStart = /(^|\n)\s*$/.test(before);
-  if (titleCase && words.length <= 8 && !endsSentence && !atLineStart && (TITLE_CUES.test(before) || words.length <= 4)) return 'title';
+  if (titleCase && words.length <= 8 && !endsSentence && !atLineStart && (TITLE_CUES.test(before) || words.length <= 4))
+    return 'title';
   if (words.length <= 3 && !endsSentence) return 'term';
   return 'speech';
 }
@@ -141,7 +164,13 @@ function classify(body: string, open: number, text: string): QuoteSpan['kind'] {
  * Credits each quote to a speaker, stage by stage: the attribution after the quote ("…,” X said), then one
  * before it in its sentence ("X said that “…”"), then the previous speaker when the quote carries on their words.
  */
-export function attributeQuotes(spans: QuoteSpan[], sentences: AnalyzedSentence[], rawSentences: Sentence[], people: PeopleResult, body: string): ExtractedQuote[] {
+export function attributeQuotes(
+  spans: QuoteSpan[],
+  sentences: AnalyzedSentence[],
+  rawSentences: Sentence[],
+  people: PeopleResult,
+  body: string,
+): ExtractedQuote[] {
   const ctx = buildQuoteContext(sentences, people, body);
   const out: ExtractedQuote[] = [];
   let prevSpeaker: PreviousSpeaker | null = null;
@@ -149,7 +178,8 @@ export function attributeQuotes(spans: QuoteSpan[], sentences: AnalyzedSentence[
     const si = sentenceAt(rawSentences, q.textStart);
     const ei = sentenceAt(rawSentences, Math.max(q.textStart, q.textEnd - 1));
     const para = ctx.paragraphOf(q.open);
-    const who: Credit = q.kind === 'title' ? { speaker: null, org: null } : attributeQuote(q, si, ei, para, prevSpeaker, ctx);
+    const who: Credit =
+      q.kind === 'title' ? { speaker: null, org: null } : attributeQuote(q, si, ei, para, prevSpeaker, ctx);
     out.push({ speaker: who.speaker?.name ?? who.org, text: q.text, sentence: si });
     if (q.kind === 'speech') prevSpeaker = { person: who.speaker, para };
     if (who.speaker) ctx.prevSpeakerPerson = who.speaker;
@@ -168,7 +198,14 @@ interface PreviousSpeaker {
 }
 
 /** The speaker of one quote (a person, or an organisation's name), trying each stage in turn. */
-function attributeQuote(q: QuoteSpan, si: number, ei: number, para: number, prev: PreviousSpeaker | null, ctx: QuoteContext): Credit {
+function attributeQuote(
+  q: QuoteSpan,
+  si: number,
+  ei: number,
+  para: number,
+  prev: PreviousSpeaker | null,
+  ctx: QuoteContext,
+): Credit {
   const s = ctx.sentences[si];
   const after = speakerAfterQuote(q, si, ei, ctx);
   if (after.found) return { speaker: after.speaker, org: after.org };
@@ -179,7 +216,12 @@ function attributeQuote(q: QuoteSpan, si: number, ei: number, para: number, prev
 }
 
 /** "…,” X said" / "…,” she asserted" / "…,” the ministry said in a statement". */
-function speakerAfterQuote(q: QuoteSpan, si: number, ei: number, ctx: QuoteContext): { found: boolean; speaker: Person | null; org: string | null } {
+function speakerAfterQuote(
+  q: QuoteSpan,
+  si: number,
+  ei: number,
+  ctx: QuoteContext,
+): { found: boolean; speaker: Person | null; org: string | null } {
   const { tail, s } = tokensAfterQuote(ctx, ei, q.close);
   const r = afterAttribution(tail, s, ctx);
   if (r.found) {
@@ -192,7 +234,13 @@ function speakerAfterQuote(q: QuoteSpan, si: number, ei: number, ctx: QuoteConte
 }
 
 /** A speech quote that opens its sentence and carries on the previous speaker's words (same or next paragraph). */
-function continuedSpeaker(q: QuoteSpan, si: number, para: number, prev: PreviousSpeaker | null, ctx: QuoteContext): Person | null {
+function continuedSpeaker(
+  q: QuoteSpan,
+  si: number,
+  para: number,
+  prev: PreviousSpeaker | null,
+  ctx: QuoteContext,
+): Person | null {
   const s = ctx.sentences[si];
   const opensSentence = !s.tokens.some((t) => t.kind === 'word' && t.end <= q.open);
   if (q.kind !== 'speech' || !opensSentence || !prev?.person) return null;
@@ -203,5 +251,10 @@ function continuedSpeaker(q: QuoteSpan, si: number, para: number, prev: Previous
 function hasOtherPerson(sentences: AnalyzedSentence[], people: PeopleResult, si: number, q: QuoteSpan): boolean {
   const s = sentences[si];
   // names inside the quote itself are not other speakers
-  return s.chunks.some((c, ci) => c.type === 'name' && people.byChunk.has(`${s.index}:${ci}`) && !(s.tokens[c.start].start >= q.open && s.tokens[c.end - 1].end <= q.close));
+  return s.chunks.some(
+    (c, ci) =>
+      c.type === 'name' &&
+      people.byChunk.has(`${s.index}:${ci}`) &&
+      !(s.tokens[c.start].start >= q.open && s.tokens[c.end - 1].end <= q.close),
+  );
 }

@@ -8,22 +8,37 @@ import type { IngestProbe, IngestResult, Store } from '../store/store.ts';
 import { splitSentences } from '../text/sentences.ts';
 
 export type IngestOutcome =
-  | { key: string; ok: true; result: IngestResult }
-  | { key: string; ok: false; reason: string; skipped?: true };
+  { key: string; ok: true; result: IngestResult } | { key: string; ok: false; reason: string; skipped?: true };
 
 /** Extracts and stores one parsed document as a single transaction. */
 export async function ingestDocument(store: Store, doc: SourceDocument, probe?: IngestProbe): Promise<IngestResult> {
   // Known content is not extracted again: a restart over a large documents folder stays fast.
   const same = await store.documentWithHash(doc.contentHash);
-  if (same) return { status: 'unchanged', documentId: same.id, sameAs: same.key, added: { people: [], places: [], organizations: [], proposals: [] }, conflicts: 0, dropped: [] };
+  if (same)
+    return {
+      status: 'unchanged',
+      documentId: same.id,
+      sameAs: same.key,
+      added: { people: [], places: [], organizations: [], proposals: [] },
+      conflicts: 0,
+      dropped: [],
+    };
   const sentences = splitSentences(doc.body);
   const id = path.basename(doc.key).replace(/\.[^.]+$/, '');
-  const extraction = extract({ id, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, body: doc.body }, sentences);
+  const extraction = extract(
+    { id, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, body: doc.body },
+    sentences,
+  );
   return store.ingest(doc, sentences, extraction, probe);
 }
 
 /** Validates and ingests raw bytes (a file or an attachment); a bad document is reported, never thrown. */
-export async function ingestBytes(store: Store, key: string, bytes: Buffer, opts: { title?: string } = {}): Promise<IngestOutcome> {
+export async function ingestBytes(
+  store: Store,
+  key: string,
+  bytes: Buffer,
+  opts: { title?: string } = {},
+): Promise<IngestOutcome> {
   try {
     return { key, ok: true, result: await ingestDocument(store, parseDocument(key, bytes, opts)) };
   } catch (e) {
@@ -42,7 +57,9 @@ export async function ingestAttachment(store: Store, fileName: string, bytes: Bu
   const ext = path.extname(fileName).toLowerCase();
   const stem = path.basename(fileName, path.extname(fileName)).replace(/[_-]+/g, ' ').trim();
   const key = `attachment/${crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 24)}${ext}`;
-  const outcome = await ingestBytes(store, key, bytes, { title: stem && !GENERIC_NAMES.has(stem.toLowerCase()) ? stem : undefined });
+  const outcome = await ingestBytes(store, key, bytes, {
+    title: stem && !GENERIC_NAMES.has(stem.toLowerCase()) ? stem : undefined,
+  });
   return { ...outcome, key: fileName };
 }
 

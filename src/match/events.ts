@@ -71,7 +71,8 @@ function sameOccasion(a: EventFacts, b: EventFacts): boolean {
   return a.placeKey ? shareAny(a.participants, b.participants) : isOneOff(a.kind) && shareAny(a.people, b.people);
 }
 
-const mistypedYear = (a: string, b: string) => a.slice(4) === b.slice(4) && a.slice(0, 4) !== b.slice(0, 4) && Math.abs(dayNumber(a) - dayNumber(b)) <= 3 * 366;
+const mistypedYear = (a: string, b: string) =>
+  a.slice(4) === b.slice(4) && a.slice(0, 4) !== b.slice(0, 4) && Math.abs(dayNumber(a) - dayNumber(b)) <= 3 * 366;
 
 /**
  * Whether `outlier`'s sources contradict `other`'s date for one occasion. Sources of a plan may disagree on its date
@@ -103,10 +104,17 @@ export function disputesAmong(events: EventFacts[]): Map<number, number> {
     let best: EventFacts | null = null;
     for (const o of events) {
       if (o.id === e.id || !contradicts(e, o)) continue;
-      const weaker = e.documents.length < o.documents.length || (e.documents.length === o.documents.length && e.day > o.day);
+      const weaker =
+        e.documents.length < o.documents.length || (e.documents.length === o.documents.length && e.day > o.day);
       if (!weaker) continue;
-      const closer = best && Math.abs(dayNumber(o.day) - dayNumber(e.day)) < Math.abs(dayNumber(best.day) - dayNumber(e.day));
-      if (!best || o.documents.length > best.documents.length || (o.documents.length === best.documents.length && closer)) best = o;
+      const closer =
+        best && Math.abs(dayNumber(o.day) - dayNumber(e.day)) < Math.abs(dayNumber(best.day) - dayNumber(e.day));
+      if (
+        !best ||
+        o.documents.length > best.documents.length ||
+        (o.documents.length === best.documents.length && closer)
+      )
+        best = o;
     }
     if (best) out.set(e.id, best.id);
   }

@@ -20,7 +20,12 @@ export function samePersonName(a: string, b: string): boolean {
 
 /** Two proposal names (as phrase keys) name the same thing: nearly the same words, and the same numbers. */
 export function sameProposalKey(a: string, b: string): boolean {
-  const numbers = (k: string) => k.split(' ').filter((w) => /\d/.test(w)).sort().join(' ');
+  const numbers = (k: string) =>
+    k
+      .split(' ')
+      .filter((w) => /\d/.test(w))
+      .sort()
+      .join(' ');
   if (a.split(' ').length < 2 || b.split(' ').length < 2) return false;
   const na = numbers(a);
   const nb = numbers(b);
@@ -39,7 +44,11 @@ export interface VariantFacts {
  * and nothing that tells them apart — people agree on their first name (or one has none) and do not act for two
  * different parties, and a bare surname needs the same affiliation; places are of one kind.
  */
-export function sameSpellingVariant(kind: 'person' | 'place' | 'organization', a: VariantFacts, b: VariantFacts): boolean {
+export function sameSpellingVariant(
+  kind: 'person' | 'place' | 'organization',
+  a: VariantFacts,
+  b: VariantFacts,
+): boolean {
   if (skeletonKey(a.name) !== skeletonKey(b.name)) return false;
   const ka = nameKey(a.name).split(' ');
   const kb = nameKey(b.name).split(' ');

@@ -34,7 +34,9 @@ export function toText(answer: Answer): string {
       const url = c.url ? ` <${clean(c.url)}>` : '';
       const sentence = clean(c.sentence);
       const place = `${clip(clean(c.document), 70)}, sentence ${c.sentenceIndex + 1}${url}`;
-      const quoted = shown.some((t) => t.length > 20 && sentence.includes(t.slice(0, 60))) ? '' : ` — “${clip(sentence, 220)}”`;
+      const quoted = shown.some((t) => t.length > 20 && sentence.includes(t.slice(0, 60)))
+        ? ''
+        : ` — “${clip(sentence, 220)}”`;
       out.push(`  [${i + 1}] ${place}${quoted}`);
     });
   }

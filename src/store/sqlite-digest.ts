@@ -11,12 +11,21 @@ const SUBSCRIPTION = `
             WHERE ds.subscription_id = sb.id ORDER BY slot DESC LIMIT 1) AS lastSlot
   FROM subscriptions sb`;
 
-type SubscriptionRow = Omit<Subscription, 'postWhenEmpty' | 'lastSlot'> & { postWhenEmpty: number; lastSlot: string | null };
-const toSubscription = (r: SubscriptionRow): Subscription => ({ ...r, postWhenEmpty: r.postWhenEmpty === 1, lastSlot: r.lastSlot ? JSON.parse(r.lastSlot) : null });
+type SubscriptionRow = Omit<Subscription, 'postWhenEmpty' | 'lastSlot'> & {
+  postWhenEmpty: number;
+  lastSlot: string | null;
+};
+const toSubscription = (r: SubscriptionRow): Subscription => ({
+  ...r,
+  postWhenEmpty: r.postWhenEmpty === 1,
+  lastSlot: r.lastSlot ? JSON.parse(r.lastSlot) : null,
+});
 
 export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>): DigestStore {
   const byId = db.prepare(`${SUBSCRIPTION} WHERE sb.id = ?`);
-  const slotRow = db.prepare('SELECT slot, state, attempts, reason, message_id AS messageId FROM digest_slots WHERE subscription_id = ? AND slot = ?');
+  const slotRow = db.prepare(
+    'SELECT slot, state, attempts, reason, message_id AS messageId FROM digest_slots WHERE subscription_id = ? AND slot = ?',
+  );
   const get = (id: number) => {
     const r = byId.get(id) as SubscriptionRow | undefined;
     return r ? toSubscription(r) : null;
@@ -61,11 +70,19 @@ export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>):
       return db
         .transaction(() => {
           const inserted = db
-            .prepare("INSERT OR IGNORE INTO digest_slots (subscription_id, slot, state, attempts, recorded_at) VALUES (?, ?, 'pending', 1, ?)")
+            .prepare(
+              "INSERT OR IGNORE INTO digest_slots (subscription_id, slot, state, attempts, recorded_at) VALUES (?, ?, 'pending', 1, ?)",
+            )
             .run(id, slot, now.toISOString()).changes;
           if (inserted) return true;
           if (!retryPending) return false;
-          return db.prepare("UPDATE digest_slots SET attempts = attempts + 1 WHERE subscription_id = ? AND slot = ? AND state = 'pending'").run(id, slot).changes > 0;
+          return (
+            db
+              .prepare(
+                "UPDATE digest_slots SET attempts = attempts + 1 WHERE subscription_id = ? AND slot = ? AND state = 'pending'",
+              )
+              .run(id, slot).changes > 0
+          );
         })
         .immediate();
     },
@@ -75,26 +92,22 @@ export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>):
     },
 
     async slots(id) {
-      return db.prepare('SELECT slot, state, attempts, reason, message_id AS messageId FROM digest_slots WHERE subscription_id = ? ORDER BY slot').all(id) as SlotRow[];
+      return db
+        .prepare(
+          'SELECT slot, state, attempts, reason, message_id AS messageId FROM digest_slots WHERE subscription_id = ? ORDER BY slot',
+        )
+        .all(id) as SlotRow[];
     },
 
     async finishSlot(id, slot, state, now, detail = {}) {
       db.transaction(() => {
-        db.prepare('UPDATE digest_slots SET state = ?, reason = ?, message_id = ?, finished_at = ? WHERE subscription_id = ? AND slot = ?').run(
-          state,
-          detail.reason ?? null,
-          detail.messageId ?? null,
-          now.toISOString(),
-          id,
-          slot,
-        );
+        db.prepare(
+          'UPDATE digest_slots SET state = ?, reason = ?, message_id = ?, finished_at = ? WHERE subscription_id = ? AND slot = ?',
+        ).run(state, detail.reason ?? null, detail.messageId ?? null, now.toISOString(), id, slot);
         if (state === 'sent' || state === 'skipped') {
-          db.prepare('UPDATE subscriptions SET last_document_id = coalesce(?, last_document_id), last_posted_at = CASE WHEN ? THEN ? ELSE last_posted_at END WHERE id = ?').run(
-            detail.upTo ?? null,
-            state === 'sent' ? 1 : 0,
-            now.toISOString(),
-            id,
-          );
+          db.prepare(
+            'UPDATE subscriptions SET last_document_id = coalesce(?, last_document_id), last_posted_at = CASE WHEN ? THEN ? ELSE last_posted_at END WHERE id = ?',
+          ).run(detail.upTo ?? null, state === 'sent' ? 1 : 0, now.toISOString(), id);
         }
       })();
     },
@@ -112,7 +125,17 @@ export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>):
            FROM documents d WHERE d.id > ? ORDER BY d.id`,
         )
         .all(after) as DocumentRow[];
-      if (!documents.length) return { latestDocumentId, documents, people: [], proposals: [], quotes: [], dates: [], events: [], conflicts: [] };
+      if (!documents.length)
+        return {
+          latestDocumentId,
+          documents,
+          people: [],
+          proposals: [],
+          quotes: [],
+          dates: [],
+          events: [],
+          conflicts: [],
+        };
 
       const people = (
         db
@@ -124,9 +147,17 @@ export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>):
              WHERE e.kind = 'person' AND s.document_id > ?
              GROUP BY e.id HAVING isNew OR role IS NOT NULL ORDER BY isNew DESC, count(*) DESC`,
           )
-          .all(after, after, after) as { name: string; affiliation: string | null; isNew: number; role: string | null; sid: number }[]
+          .all(after, after, after) as {
+          name: string;
+          affiliation: string | null;
+          isNew: number;
+          role: string | null;
+          sid: number;
+        }[]
       ).map((p) => {
-        const ref = db.prepare(`SELECT ${REF} FROM sentences s JOIN documents d ON d.id = s.document_id WHERE s.id = ?`).get(p.sid) as RefRow;
+        const ref = db
+          .prepare(`SELECT ${REF} FROM sentences s JOIN documents d ON d.id = s.document_id WHERE s.id = ?`)
+          .get(p.sid) as RefRow;
         return { name: p.name, affiliation: p.affiliation, isNew: p.isNew === 1, role: p.role, ref: toRef(ref) };
       });
 
@@ -136,7 +167,13 @@ export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>):
                   (SELECT r0.status FROM proposal_reports r0 WHERE r0.proposal_id = p.id AND r0.document_id <= ? ORDER BY r0.document_id DESC LIMIT 1) AS before
            FROM proposal_reports r JOIN proposals p ON p.id = r.proposal_id WHERE r.document_id > ? ORDER BY r.document_id`,
         )
-        .all(after, after, after) as { id: number; name: string; status: string | null; isNew: number; before: string | null }[];
+        .all(after, after, after) as {
+        id: number;
+        name: string;
+        status: string | null;
+        isNew: number;
+        before: string | null;
+      }[];
       const evidence = db.prepare(
         `SELECT ${REF} FROM proposal_evidence e JOIN sentences s ON s.id = e.sentence_id JOIN documents d ON d.id = s.document_id
          WHERE e.proposal_id = ? AND s.document_id > ? ORDER BY s.document_id, s.idx LIMIT 1`,
@@ -149,7 +186,13 @@ export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>):
         if (!r.isNew && !changed) continue;
         seen.add(r.id);
         const ref = evidence.get(r.id, after) as RefRow | undefined;
-        proposals.push({ name: r.name, change: r.isNew ? 'new' : 'status', status: r.status, before: r.before, ref: ref ? toRef(ref) : null });
+        proposals.push({
+          name: r.name,
+          change: r.isNew ? 'new' : 'status',
+          status: r.status,
+          before: r.before,
+          ref: ref ? toRef(ref) : null,
+        });
       }
 
       const quotes = (
@@ -160,10 +203,22 @@ export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>):
              WHERE s.document_id > ? AND qt.speaker_id IS NOT NULL ORDER BY s.document_id, s.idx`,
           )
           .all(after) as RefRow[]
-      ).map((r) => ({ id: r.id as number, speaker: r.speaker as string | null, speakerId: r.speakerId as number | null, text: r.text as string, ref: toRef(r) }));
+      ).map((r) => ({
+        id: r.id as number,
+        speaker: r.speaker as string | null,
+        speakerId: r.speakerId as number | null,
+        text: r.text as string,
+        ref: toRef(r),
+      }));
 
       const { rows: dates } = await queries.listDates({ dated: true, limit: 50, afterDocumentId: after });
-      const { rows: events } = listEvents(db, { dated: true, limit: 20, newestFirst: true, happened: true, afterDocumentId: after });
+      const { rows: events } = listEvents(db, {
+        dated: true,
+        limit: 20,
+        newestFirst: true,
+        happened: true,
+        afterDocumentId: after,
+      });
       const conflicts = disputeRows(db, after);
       return { latestDocumentId, documents, people, proposals, quotes, dates, events, conflicts };
     },

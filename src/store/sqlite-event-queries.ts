@@ -13,7 +13,11 @@ function sourcesOf(db: Db, eventId: number, limit: number): EventSource[] {
        FROM event_sources es JOIN sentences s ON s.id = es.sentence_id JOIN documents d ON d.id = s.document_id
        WHERE es.event_id = ? ORDER BY coalesce(d.published_at, d.ingested_at), s.id LIMIT ?`,
     )
-    .all(eventId, limit) as (RefRow & { text: string | null; iso: string | null; precision: EventSource['precision'] })[];
+    .all(eventId, limit) as (RefRow & {
+    text: string | null;
+    iso: string | null;
+    precision: EventSource['precision'];
+  })[];
   return rows.map((r) => ({ text: r.text, iso: r.iso, precision: r.precision, ref: toRef(r) }));
 }
 
@@ -27,11 +31,14 @@ function eventRow(db: Db, id: number): EventRow {
     )
     .get(id) as Omit<EventRow, 'participants' | 'sources' | 'dispute'> & { disputeWith: number | null };
   const participants = db
-    .prepare('SELECT en.name FROM event_participants p JOIN entities en ON en.id = p.entity_id WHERE p.event_id = ? LIMIT 8')
+    .prepare(
+      'SELECT en.name FROM event_participants p JOIN entities en ON en.id = p.entity_id WHERE p.event_id = ? LIMIT 8',
+    )
     .pluck()
     .all(id) as string[];
   const other = e.disputeWith
-    ? (db.prepare('SELECT label, day FROM events WHERE id = ?').get(e.disputeWith) as { label: string; day: string | null } | undefined)
+    ? (db.prepare('SELECT label, day FROM events WHERE id = ?').get(e.disputeWith) as
+        { label: string; day: string | null } | undefined)
     : undefined;
   const { disputeWith, ...row } = e;
   return {
@@ -66,8 +73,14 @@ export function listEvents(db: Db, o: EventOptions): { rows: EventRow[]; total: 
   const { join, where, params } = eventFilter(o);
   const dir = o.newestFirst ? 'DESC' : 'ASC';
   const order = o.dated ? `e.day ${dir}, e.id ${dir}` : `e.first_document_id ${dir}, e.id ${dir}`;
-  const total = db.prepare(`SELECT count(*) FROM events e ${join} WHERE ${where}`).pluck().get(...params) as number;
-  const ids = db.prepare(`SELECT e.id FROM events e ${join} WHERE ${where} ORDER BY ${order} LIMIT ?`).pluck().all(...params, o.limit) as number[];
+  const total = db
+    .prepare(`SELECT count(*) FROM events e ${join} WHERE ${where}`)
+    .pluck()
+    .get(...params) as number;
+  const ids = db
+    .prepare(`SELECT e.id FROM events e ${join} WHERE ${where} ORDER BY ${order} LIMIT ?`)
+    .pluck()
+    .all(...params, o.limit) as number[];
   return { total, rows: ids.map((id) => eventRow(db, id)) };
 }
 

@@ -50,7 +50,9 @@ export function storeEvent(db: Db, x: EventToStore): Neighbourhood {
     )
     .all(e.kind, placeKey, day, day ? null : (e.date?.text ?? null)) as { id: number; who: string | null }[];
   // A participant in common: the same entity, or a person of the same surname (one not yet linked to the other).
-  const mine = new Set(x.participants.flatMap((p) => [`#${p.id}`, ...(p.kind === 'person' ? [`~${surnameKey(p.name)}`] : [])]));
+  const mine = new Set(
+    x.participants.flatMap((p) => [`#${p.id}`, ...(p.kind === 'person' ? [`~${surnameKey(p.name)}`] : [])]),
+  );
   const shares = (c: { who: string | null }) =>
     !c.who ||
     !ids.length ||
@@ -62,21 +64,26 @@ export function storeEvent(db: Db, x: EventToStore): Neighbourhood {
   if (id === undefined) {
     id = Number(
       db
-        .prepare('INSERT INTO events (kind, place_id, place_key, day, precision, raw_date, label, first_document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(e.kind, place?.id ?? null, placeKey, day, e.date?.precision ?? null, day ? null : (e.date?.text ?? null), e.kind, x.documentId).lastInsertRowid,
+        .prepare(
+          'INSERT INTO events (kind, place_id, place_key, day, precision, raw_date, label, first_document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          e.kind,
+          place?.id ?? null,
+          placeKey,
+          day,
+          e.date?.precision ?? null,
+          day ? null : (e.date?.text ?? null),
+          e.kind,
+          x.documentId,
+        ).lastInsertRowid,
     );
   }
   const addParticipant = db.prepare('INSERT OR IGNORE INTO event_participants (event_id, entity_id) VALUES (?, ?)');
   for (const p of ids) addParticipant.run(id, p);
-  db.prepare('INSERT OR IGNORE INTO event_sources (event_id, sentence_id, document_id, date_text, iso, precision, future) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    id,
-    x.sentenceId,
-    x.documentId,
-    e.date?.text ?? null,
-    day,
-    e.date?.precision ?? null,
-    e.future ? 1 : 0,
-  );
+  db.prepare(
+    'INSERT OR IGNORE INTO event_sources (event_id, sentence_id, document_id, date_text, iso, precision, future) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(id, x.sentenceId, x.documentId, e.date?.text ?? null, day, e.date?.precision ?? null, e.future ? 1 : 0);
   refreshEvent(db, id);
   if (placeKey && day?.length === 10) endLoneness(db, e.kind, placeKey, day, id);
   return { kind: e.kind, placeKey, day };
@@ -99,16 +106,28 @@ export function refreshEvent(db: Db, id: number): void {
               (SELECT coalesce(min(future), 0) FROM event_sources WHERE event_id = e.id) AS futureOnly
        FROM events e LEFT JOIN entities pl ON pl.id = e.place_id WHERE e.id = ?`,
     )
-    .get(id) as { kind: string; placeKey: number; day: string | null; place: string | null; futureOnly: number } | undefined;
+    .get(id) as
+    { kind: string; placeKey: number; day: string | null; place: string | null; futureOnly: number } | undefined;
   if (!row) return;
-  const lone = row.futureOnly === 1 && !!row.placeKey && row.day?.length === 10 && !hasNeighbour(db, row.kind, row.placeKey, row.day, id);
-  db.prepare('UPDATE events SET label = ?, future_only = ?, lone = ? WHERE id = ?').run(eventLabel(row.kind, parts, row.place), row.futureOnly, lone ? 1 : 0, id);
+  const lone =
+    row.futureOnly === 1 &&
+    !!row.placeKey &&
+    row.day?.length === 10 &&
+    !hasNeighbour(db, row.kind, row.placeKey, row.day, id);
+  db.prepare('UPDATE events SET label = ?, future_only = ?, lone = ? WHERE id = ?').run(
+    eventLabel(row.kind, parts, row.place),
+    row.futureOnly,
+    lone ? 1 : 0,
+    id,
+  );
 }
 
 function hasNeighbour(db: Db, kind: string, placeKey: number, day: string, id: number): boolean {
   const d = dayNumber(day);
   return !!db
-    .prepare('SELECT 1 FROM events WHERE kind = ? AND place_key = ? AND day BETWEEN ? AND ? AND length(day) = 10 AND id != ? LIMIT 1')
+    .prepare(
+      'SELECT 1 FROM events WHERE kind = ? AND place_key = ? AND day BETWEEN ? AND ? AND length(day) = 10 AND id != ? LIMIT 1',
+    )
     .get(kind, placeKey, isoDay(d - LONE_DAYS), isoDay(d + LONE_DAYS), id);
 }
 
@@ -164,13 +183,17 @@ function setDispute(db: Db, id: number, withId: number | undefined): void {
 /** Day-precision events of one kind and place between two days, through the (kind, place, day) index. */
 function eventsBetween(db: Db, kind: string, placeKey: number, from: number, to: number): EventKeyRow[] {
   return db
-    .prepare(`SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND day BETWEEN ? AND ? AND length(day) = 10 LIMIT 500`)
+    .prepare(
+      `SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND day BETWEEN ? AND ? AND length(day) = 10 LIMIT 500`,
+    )
     .all(kind, placeKey, isoDay(from), isoDay(to)) as EventKeyRow[];
 }
 
 function eventsOnDays(db: Db, kind: string, placeKey: number, days: string[]): EventKeyRow[] {
   return db
-    .prepare(`SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND day IN (${days.map(() => '?').join(',')}) LIMIT 100`)
+    .prepare(
+      `SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND day IN (${days.map(() => '?').join(',')}) LIMIT 100`,
+    )
     .all(kind, placeKey, ...days) as EventKeyRow[];
 }
 
@@ -198,17 +221,23 @@ function nearestEvents(db: Db, kind: string, placeKey: number, day: string, excl
   const after = db.prepare(
     `SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND day > ? AND length(day) = 10 AND id != ? ORDER BY day LIMIT 3`,
   );
-  const rows = [...before.all(kind, placeKey, day, exclude), ...after.all(kind, placeKey, day, exclude)] as EventKeyRow[];
+  const rows = [
+    ...before.all(kind, placeKey, day, exclude),
+    ...after.all(kind, placeKey, day, exclude),
+  ] as EventKeyRow[];
   return facts(db, rows);
 }
 
 /** Each lone upcoming event of a kind and place is flagged against the best supported far event it shares a participant with. */
 function refreshLoneDates(db: Db, kind: string, placeKey: number): number {
-  const lone = db.prepare(`SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND lone = 1 LIMIT 50`).all(kind, placeKey) as EventKeyRow[];
+  const lone = db
+    .prepare(`SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND lone = 1 LIMIT 50`)
+    .all(kind, placeKey) as EventKeyRow[];
   let flagged = 0;
   for (const e of facts(db, lone)) {
     const others = nearestEvents(db, kind, placeKey, e.day, e.id).filter(
-      (o) => o.participants.some((p) => e.participants.includes(p)) && !o.documents.some((x) => e.documents.includes(x)),
+      (o) =>
+        o.participants.some((p) => e.participants.includes(p)) && !o.documents.some((x) => e.documents.includes(x)),
     );
     const target = others.sort((a, b) => b.documents.length - a.documents.length)[0];
     setDispute(db, e.id, target?.id);
@@ -221,7 +250,9 @@ function refreshLoneDates(db: Db, kind: string, placeKey: number): number {
 function upcomingNear(db: Db, n: Neighbourhood): number[] {
   const d = dayNumber(n.day ?? '');
   return db
-    .prepare('SELECT id FROM events WHERE kind = ? AND place_key = ? AND future_only = 1 AND day BETWEEN ? AND ? LIMIT 100')
+    .prepare(
+      'SELECT id FROM events WHERE kind = ? AND place_key = ? AND future_only = 1 AND day BETWEEN ? AND ? LIMIT 100',
+    )
     .pluck()
     .all(n.kind, n.placeKey, isoDay(d - LONE_DAYS), isoDay(d + LONE_DAYS)) as number[];
 }
@@ -234,14 +265,21 @@ export interface EventsOfDocument {
 /** The events a document states and the neighbourhoods they lie in, read before it is removed. */
 export function eventsOfDocument(db: Db, documentId: number): EventsOfDocument {
   const rows = db
-    .prepare(`SELECT DISTINCT e.id, e.kind, e.place_key AS placeKey, e.day FROM event_sources s JOIN events e ON e.id = s.event_id WHERE s.document_id = ?`)
+    .prepare(
+      `SELECT DISTINCT e.id, e.kind, e.place_key AS placeKey, e.day FROM event_sources s JOIN events e ON e.id = s.event_id WHERE s.document_id = ?`,
+    )
     .all(documentId) as (Neighbourhood & { id: number })[];
-  return { ids: rows.map((r) => r.id), neighbourhoods: rows.map(({ kind, placeKey, day }) => ({ kind, placeKey, day })) };
+  return {
+    ids: rows.map((r) => r.id),
+    neighbourhoods: rows.map(({ kind, placeKey, day }) => ({ kind, placeKey, day })),
+  };
 }
 
 /** After a document is removed: its events that no source states any more go, the rest and their neighbours are re-decided. */
 export function pruneEvents(db: Db, gone: EventsOfDocument): void {
-  const drop = db.prepare('DELETE FROM events WHERE id = ? AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = ?)');
+  const drop = db.prepare(
+    'DELETE FROM events WHERE id = ? AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = ?)',
+  );
   for (const id of gone.ids) if (drop.run(id, id).changes === 0) refreshEvent(db, id);
   for (const n of gone.neighbourhoods) {
     if (n.placeKey && n.day?.length === 10) for (const id of upcomingNear(db, n)) refreshEvent(db, id);

@@ -32,10 +32,13 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * none, one or several terms). A private in-memory table with the index's tokenize option, so the store is not touched.
  */
 function indexTokenizer(db: Db): (words: string[]) => string[][] {
-  const schema = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'sentences_fts'").pluck().get() as string | undefined;
+  const schema = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'sentences_fts'").pluck().get() as
+    string | undefined;
   const tokenize = /\btokenize\s*=\s*('(?:[^']|'')*')/i.exec(schema ?? '')?.[1] ?? "'unicode61'";
   const mem = new Database(':memory:');
-  mem.exec(`CREATE VIRTUAL TABLE words USING fts5(w, tokenize=${tokenize}); CREATE VIRTUAL TABLE tokens USING fts5vocab(words, 'instance');`);
+  mem.exec(
+    `CREATE VIRTUAL TABLE words USING fts5(w, tokenize=${tokenize}); CREATE VIRTUAL TABLE tokens USING fts5vocab(words, 'instance');`,
+  );
   const clear = mem.prepare('DELETE FROM words');
   const put = mem.prepare('INSERT INTO words (rowid, w) VALUES (?, ?)');
   const read = mem.prepare('SELECT doc, term FROM tokens ORDER BY doc, offset');
@@ -52,7 +55,9 @@ function indexTokenizer(db: Db): (words: string[]) => string[][] {
 export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
   let tokenize: ReturnType<typeof indexTokenizer> | undefined;
   // A quote's speaker as typed ("the WTO") is matched to an entity by alias key, as findEntities matches a query.
-  db.function('parley_name_key', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? nameKey(s.replace(/^(the|a|an)\s+/i, '')) : null));
+  db.function('parley_name_key', { deterministic: true }, (s: unknown) =>
+    typeof s === 'string' ? nameKey(s.replace(/^(the|a|an)\s+/i, '')) : null,
+  );
   const peopleSql = (where: string) =>
     `SELECT e.id, e.name, e.affiliation,
             (SELECT group_concat(role, '|') FROM (SELECT DISTINCT role FROM roles r WHERE r.entity_id = e.id)) AS roles,
@@ -68,7 +73,9 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
       `SELECT r.role, ${REF} FROM (SELECT role, min(sentence_id) AS sid FROM roles WHERE entity_id = ? GROUP BY lower(role) ORDER BY sid LIMIT 10) r
        JOIN sentences s ON s.id = r.sid ${REF_JOIN} ORDER BY r.sid`,
     ),
-    mentions: db.prepare(`SELECT ${REF} FROM mentions m JOIN sentences s ON s.id = m.sentence_id ${REF_JOIN} WHERE m.entity_id = ? ORDER BY m.sentence_id LIMIT ?`),
+    mentions: db.prepare(
+      `SELECT ${REF} FROM mentions m JOIN sentences s ON s.id = m.sentence_id ${REF_JOIN} WHERE m.entity_id = ? ORDER BY m.sentence_id LIMIT ?`,
+    ),
     mentionCount: db.prepare('SELECT mention_count FROM entities WHERE id = ?').pluck(),
     entityDocs: db.prepare(
       `SELECT d.id, d.title, d.url FROM documents d
@@ -76,7 +83,9 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
        ORDER BY d.id LIMIT 6`,
     ),
     entityDocCount: db
-      .prepare('SELECT count(DISTINCT s.document_id) FROM mentions m JOIN sentences s ON s.id = m.sentence_id WHERE m.entity_id = ?')
+      .prepare(
+        'SELECT count(DISTINCT s.document_id) FROM mentions m JOIN sentences s ON s.id = m.sentence_id WHERE m.entity_id = ?',
+      )
       .pluck(),
     firstRef: db.prepare(
       `SELECT ${REF} FROM sentences s ${REF_JOIN} WHERE s.id = coalesce(
@@ -110,11 +119,15 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
       `SELECT p.id, p.name, (SELECT count(*) FROM proposal_evidence e WHERE e.proposal_id = p.id) AS evidenceCount
        FROM proposals p ORDER BY evidenceCount DESC, p.id LIMIT ?`,
     ),
-    proposalById: db.prepare('SELECT p.id, p.name, (SELECT count(*) FROM proposal_evidence e WHERE e.proposal_id = p.id) AS evidenceCount FROM proposals p WHERE p.id = ?'),
+    proposalById: db.prepare(
+      'SELECT p.id, p.name, (SELECT count(*) FROM proposal_evidence e WHERE e.proposal_id = p.id) AS evidenceCount FROM proposals p WHERE p.id = ?',
+    ),
     proposalNames: db.prepare(
       `SELECT p.id, p.name, (SELECT group_concat(alias, char(31)) FROM proposal_aliases a WHERE a.proposal_id = p.id) AS aliases FROM proposals p`,
     ),
-    proposalAliases: db.prepare('SELECT alias FROM proposal_aliases WHERE proposal_id = ? AND alias_key != (SELECT name_key FROM proposals WHERE id = ?) LIMIT 12'),
+    proposalAliases: db.prepare(
+      'SELECT alias FROM proposal_aliases WHERE proposal_id = ? AND alias_key != (SELECT name_key FROM proposals WHERE id = ?) LIMIT 12',
+    ),
     reports: db.prepare(
       `SELECT r.document_id AS documentId, d.title AS document, r.status, r.proposed_by AS proposedBy, d.published_at AS date,
               (SELECT min(pe.sentence_id) FROM proposal_evidence pe JOIN sentences es ON es.id = pe.sentence_id
@@ -123,7 +136,9 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
        ORDER BY coalesce(d.published_at, substr(d.ingested_at, 1, 10)) DESC, r.document_id DESC LIMIT ?`,
     ),
     refById: db.prepare(`SELECT ${REF} FROM sentences s ${REF_JOIN} WHERE s.id = ?`),
-    evidence: db.prepare(`SELECT ${REF} FROM proposal_evidence p JOIN sentences s ON s.id = p.sentence_id ${REF_JOIN} WHERE p.proposal_id = ? ORDER BY p.sentence_id LIMIT ?`),
+    evidence: db.prepare(
+      `SELECT ${REF} FROM proposal_evidence p JOIN sentences s ON s.id = p.sentence_id ${REF_JOIN} WHERE p.proposal_id = ? ORDER BY p.sentence_id LIMIT ?`,
+    ),
     search: db.prepare(
       `SELECT ${REF}, bm25(sentences_fts) AS rank, s.id AS sid
        FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid ${REF_JOIN}
@@ -141,7 +156,9 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
     async listPeople(limit, filter = {}) {
       const affiliations = [...new Set(filter.affiliations?.filter(Boolean) ?? [])];
       const rows = affiliations.length
-        ? db.prepare(peopleSql(` AND affiliation COLLATE NOCASE IN (${affiliations.map(() => '?').join(',')})`)).all(...affiliations, limit)
+        ? db
+            .prepare(peopleSql(` AND affiliation COLLATE NOCASE IN (${affiliations.map(() => '?').join(',')})`))
+            .all(...affiliations, limit)
         : q.people.all(limit);
       return (rows as (Omit<PersonSummary, 'roles'> & { roles: string | null })[]).map((r) => ({
         ...r,
@@ -191,11 +208,17 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
       if (narrowed && !or.length) return [];
       const sql = `SELECT e.id, e.kind, e.name, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id
         WHERE (? IS NULL OR e.kind = ?)${or.length ? ` AND (${or.join(' OR ')})` : ''} ORDER BY e.mention_count DESC LIMIT ?`;
-      return db.prepare(sql).all(kind ?? null, kind ?? null, ...params, limit) as { id: number; kind: EntityKind; name: string; alias: string }[];
+      return db.prepare(sql).all(kind ?? null, kind ?? null, ...params, limit) as {
+        id: number;
+        kind: EntityKind;
+        name: string;
+        alias: string;
+      }[];
     },
 
     async entity(id, mentionLimit) {
-      const e = q.entityById.get(id) as Pick<EntityDetail, 'id' | 'kind' | 'name' | 'affiliation' | 'placeKind'> | undefined;
+      const e = q.entityById.get(id) as
+        Pick<EntityDetail, 'id' | 'kind' | 'name' | 'affiliation' | 'placeKind'> | undefined;
       if (!e) return null;
       return {
         ...e,
@@ -216,17 +239,24 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
     },
 
     async listProposals({ limit, evidence, reports = 10, ids }) {
-      const heads = (ids ? ids.map((id) => q.proposalById.get(id)).filter(Boolean) : q.proposalsRanked.all(limit)) as { id: number; name: string; evidenceCount: number }[];
+      const heads = (ids ? ids.map((id) => q.proposalById.get(id)).filter(Boolean) : q.proposalsRanked.all(limit)) as {
+        id: number;
+        name: string;
+        evidenceCount: number;
+      }[];
       return heads.map((p) => ({
         ...p,
         aliases: q.proposalAliases.pluck().all(p.id, p.id) as string[],
-        reports: (q.reports.all(p.id, reports) as (Omit<ProposalSummary['reports'][number], 'proposedBy' | 'ref'> & { proposedBy: string; sid: number | null })[]).map(
-          ({ sid, ...r }) => ({
-            ...r,
-            proposedBy: JSON.parse(r.proposedBy) as string[],
-            ref: sid ? toRef(q.refById.get(sid) as RefRow) : null,
-          }),
-        ),
+        reports: (
+          q.reports.all(p.id, reports) as (Omit<ProposalSummary['reports'][number], 'proposedBy' | 'ref'> & {
+            proposedBy: string;
+            sid: number | null;
+          })[]
+        ).map(({ sid, ...r }) => ({
+          ...r,
+          proposedBy: JSON.parse(r.proposedBy) as string[],
+          ref: sid ? toRef(q.refById.get(sid) as RefRow) : null,
+        })),
         evidence: (q.evidence.all(p.id, evidence) as RefRow[]).map(toRef),
       }));
     },
@@ -256,25 +286,36 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
         params.push(aboutMatch);
       }
       const clause = `WHERE ${where.join(' AND ')}`;
-      const total = db.prepare(`SELECT count(*) FROM quotes qt JOIN sentences s ON s.id = qt.sentence_id ${clause}`).pluck().get(...params) as number;
+      const total = db
+        .prepare(`SELECT count(*) FROM quotes qt JOIN sentences s ON s.id = qt.sentence_id ${clause}`)
+        .pluck()
+        .get(...params) as number;
       const rows = db.prepare(`${quotesSql(clause)} ORDER BY qt.id LIMIT ?`).all(...params, limit) as (RefRow & {
         id: number;
         speaker: string | null;
         speakerId: number | null;
         text: string;
       })[];
-      return { total, rows: rows.map((r) => ({ id: r.id, speaker: r.speaker, speakerId: r.speakerId, text: r.text, ref: toRef(r) })) };
+      return {
+        total,
+        rows: rows.map((r) => ({ id: r.id, speaker: r.speaker, speakerId: r.speakerId, text: r.text, ref: toRef(r) })),
+      };
     },
 
     async listDates({ dated, limit, newestFirst = false, afterDocumentId = 0 }) {
       // Without a document filter the dates_by_iso index gives the order and the count directly.
       const where = `t.iso IS ${dated ? 'NOT ' : ''}NULL${afterDocumentId ? ' AND s.document_id > ?' : ' AND ? = 0'}`;
       const from = `FROM dates t JOIN sentences s ON s.id = t.sentence_id ${REF_JOIN} WHERE ${where}`;
-      const order = dated ? `t.iso ${newestFirst ? 'DESC' : 'ASC'}, t.sentence_id` : `t.sentence_id ${newestFirst ? 'DESC' : 'ASC'}`;
+      const order = dated
+        ? `t.iso ${newestFirst ? 'DESC' : 'ASC'}, t.sentence_id`
+        : `t.sentence_id ${newestFirst ? 'DESC' : 'ASC'}`;
       const total = (
         afterDocumentId
           ? db.prepare(`SELECT count(*) ${from}`).pluck().get(afterDocumentId)
-          : db.prepare(`SELECT count(*) FROM dates t WHERE t.iso IS ${dated ? 'NOT ' : ''}NULL`).pluck().get()
+          : db
+              .prepare(`SELECT count(*) FROM dates t WHERE t.iso IS ${dated ? 'NOT ' : ''}NULL`)
+              .pluck()
+              .get()
       ) as number;
       const rows = db
         .prepare(
@@ -328,14 +369,26 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
       tokenize ??= indexTokenizer(db);
       const tokens = tokenize(words);
       const terms = [...new Set(tokens.flat())];
-      const rows = terms.length ? (db.prepare(`SELECT term, doc FROM sentences_vocab WHERE term IN (${terms.map(() => '?').join(',')})`).all(...terms) as { term: string; doc: number }[]) : [];
+      const rows = terms.length
+        ? (db
+            .prepare(`SELECT term, doc FROM sentences_vocab WHERE term IN (${terms.map(() => '?').join(',')})`)
+            .all(...terms) as { term: string; doc: number }[])
+        : [];
       const doc = new Map(rows.map((r) => [r.term, r.doc]));
       // A word of several terms ("U.S." is "u" "s") is no commoner than its rarest term.
-      return { sentences, counts: new Map(words.map((w, i) => [w, tokens[i].length ? Math.min(...tokens[i].map((t) => doc.get(t) ?? 0)) : 0])) };
+      return {
+        sentences,
+        counts: new Map(
+          words.map((w, i) => [w, tokens[i].length ? Math.min(...tokens[i].map((t) => doc.get(t) ?? 0)) : 0]),
+        ),
+      };
     },
 
     async sentenceRefs(documentId, indexes) {
-      return indexes.map((i) => q.refs.get(documentId, i) as RefRow | undefined).filter((r): r is RefRow => !!r).map(toRef);
+      return indexes
+        .map((i) => q.refs.get(documentId, i) as RefRow | undefined)
+        .filter((r): r is RefRow => !!r)
+        .map(toRef);
     },
   };
 }

@@ -6,9 +6,26 @@ import type { Sentence } from '../text/sentences.ts';
 import { sqliteDigest } from './sqlite-digest.ts';
 import { disputeRows, listEvents } from './sqlite-event-queries.ts';
 import { sqliteQueries } from './sqlite-queries.ts';
-import { eventsOfDocument, pruneEvents, refreshDisputes, storeEvent, type Neighbourhood, type ResolvedEntity } from './sqlite-events.ts';
+import {
+  eventsOfDocument,
+  pruneEvents,
+  refreshDisputes,
+  storeEvent,
+  type Neighbourhood,
+  type ResolvedEntity,
+} from './sqlite-events.ts';
 import { openDatabase, type Db } from './sqlite.ts';
-import type { DigestStore, EventDispute, DocumentRow, EntityKind, IngestProbe, IngestResult, Store, StoreQueries, StoreStats } from './store.ts';
+import type {
+  DigestStore,
+  EventDispute,
+  DocumentRow,
+  EntityKind,
+  IngestProbe,
+  IngestResult,
+  Store,
+  StoreQueries,
+  StoreStats,
+} from './store.ts';
 
 /** What one document's ingest has written so far. */
 interface DocumentWrite {
@@ -23,7 +40,8 @@ interface DocumentWrite {
 
 function sid(w: DocumentWrite, i: number): number {
   const id = w.sentenceIds[i];
-  if (id === undefined) throw new Error(`extraction points at sentence ${i}, but the document has ${w.sentenceIds.length}`);
+  if (id === undefined)
+    throw new Error(`extraction points at sentence ${i}, but the document has ${w.sentenceIds.length}`);
   return id;
 }
 
@@ -84,20 +102,37 @@ export class SqliteStore implements Store {
   termFrequencies: StoreQueries['termFrequencies'] = (...a) => this.q.termFrequencies(...a);
   sentenceRefs: StoreQueries['sentenceRefs'] = (...a) => this.q.sentenceRefs(...a);
 
-  async ingest(doc: SourceDocument, sentences: Sentence[], x: Extraction, probe: IngestProbe = () => {}): Promise<IngestResult> {
+  async ingest(
+    doc: SourceDocument,
+    sentences: Sentence[],
+    x: Extraction,
+    probe: IngestProbe = () => {},
+  ): Promise<IngestResult> {
     return this.db.transaction(() => this.ingestSync(doc, sentences, x, probe)).immediate();
   }
 
   private ingestSync(doc: SourceDocument, sentences: Sentence[], x: Extraction, probe: IngestProbe): IngestResult {
     const added: IngestResult['added'] = { people: [], places: [], organizations: [], proposals: [] };
-    const same = this.db.prepare('SELECT id, key FROM documents WHERE content_hash = ?').get(doc.contentHash) as { id: number; key: string } | undefined;
+    const same = this.db.prepare('SELECT id, key FROM documents WHERE content_hash = ?').get(doc.contentHash) as
+      { id: number; key: string } | undefined;
     if (same) return { status: 'unchanged', documentId: same.id, sameAs: same.key, added, conflicts: 0, dropped: [] };
     const old = this.db.prepare('SELECT id FROM documents WHERE key = ?').get(doc.key) as { id: number } | undefined;
     if (old) this.deleteDocument(old.id);
-    const w: DocumentWrite = { documentId: this.insertDocument(doc), sentences, sentenceIds: [], entities: new Map(), added, dropped: [] };
+    const w: DocumentWrite = {
+      documentId: this.insertDocument(doc),
+      sentences,
+      sentenceIds: [],
+      entities: new Map(),
+      added,
+      dropped: [],
+    };
     probe('document');
-    const insertSentence = this.db.prepare('INSERT INTO sentences (document_id, idx, start_offset, end_offset, text) VALUES (?, ?, ?, ?, ?)');
-    w.sentenceIds = sentences.map((s) => Number(insertSentence.run(w.documentId, s.index, s.start, s.end, s.text).lastInsertRowid));
+    const insertSentence = this.db.prepare(
+      'INSERT INTO sentences (document_id, idx, start_offset, end_offset, text) VALUES (?, ?, ?, ?, ?)',
+    );
+    w.sentenceIds = sentences.map((s) =>
+      Number(insertSentence.run(w.documentId, s.index, s.start, s.end, s.text).lastInsertRowid),
+    );
     probe('sentences');
     this.storeEntities(w, x);
     probe('entities');
@@ -118,8 +153,17 @@ export class SqliteStore implements Store {
           `INSERT INTO documents (key, content_hash, title, source, url, published_at, tags, body, ingested_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(doc.key, doc.contentHash, doc.title, doc.source, doc.url, doc.publishedAt, JSON.stringify(doc.tags), doc.body, new Date().toISOString())
-        .lastInsertRowid,
+        .run(
+          doc.key,
+          doc.contentHash,
+          doc.title,
+          doc.source,
+          doc.url,
+          doc.publishedAt,
+          JSON.stringify(doc.tags),
+          doc.body,
+          new Date().toISOString(),
+        ).lastInsertRowid,
     );
   }
 
@@ -137,13 +181,17 @@ export class SqliteStore implements Store {
 
   private storeEntities(w: DocumentWrite, x: Extraction): void {
     const mention = this.db.prepare('INSERT OR IGNORE INTO mentions (entity_id, sentence_id) VALUES (?, ?)');
-    const role = this.db.prepare('INSERT OR IGNORE INTO roles (entity_id, role, affiliation, sentence_id) VALUES (?, ?, ?, ?)');
+    const role = this.db.prepare(
+      'INSERT OR IGNORE INTO roles (entity_id, role, affiliation, sentence_id) VALUES (?, ?, ?, ?)',
+    );
     const remember = (id: number, kind: EntityKind, name: string, forms: string[]) => {
       for (const f of [name, ...forms]) if (!w.entities.has(fold(f))) w.entities.set(fold(f), { id, kind, name });
     };
     for (const p of x.people) {
       this.fact(w, `person ${p.name}`, () => {
-        const { id, isNew } = this.resolveEntity('person', p.name, p.aliases, w.documentId, { affiliation: p.affiliation });
+        const { id, isNew } = this.resolveEntity('person', p.name, p.aliases, w.documentId, {
+          affiliation: p.affiliation,
+        });
         for (const s of p.sentences) mention.run(id, sid(w, s));
         for (const r of p.roles) role.run(id, r, p.affiliation, sid(w, p.roleSentences[r] ?? p.sentences[0] ?? 0));
         if (isNew) w.added.people.push(p.name);
@@ -167,8 +215,12 @@ export class SqliteStore implements Store {
   }
 
   private storeProposals(w: DocumentWrite, x: Extraction): void {
-    const evidence = this.db.prepare('INSERT OR IGNORE INTO proposal_evidence (proposal_id, sentence_id) VALUES (?, ?)');
-    const report = this.db.prepare('INSERT OR REPLACE INTO proposal_reports (proposal_id, document_id, status, proposed_by) VALUES (?, ?, ?, ?)');
+    const evidence = this.db.prepare(
+      'INSERT OR IGNORE INTO proposal_evidence (proposal_id, sentence_id) VALUES (?, ?)',
+    );
+    const report = this.db.prepare(
+      'INSERT OR REPLACE INTO proposal_reports (proposal_id, document_id, status, proposed_by) VALUES (?, ?, ?, ?)',
+    );
     for (const pr of x.proposals) {
       this.fact(w, `proposal ${pr.name}`, () => {
         const { id, isNew } = this.resolveProposal(pr.name, pr.aliases, w.documentId);
@@ -180,17 +232,23 @@ export class SqliteStore implements Store {
   }
 
   private storeQuotes(w: DocumentWrite, x: Extraction): void {
-    const quote = this.db.prepare('INSERT INTO quotes (sentence_id, speaker_id, speaker_name, text) VALUES (?, ?, ?, ?)');
+    const quote = this.db.prepare(
+      'INSERT INTO quotes (sentence_id, speaker_id, speaker_name, text) VALUES (?, ?, ?, ?)',
+    );
     for (const q of x.quotes) {
       this.fact(w, `quote in sentence ${q.sentence}`, () => {
-        const speakerId = q.speaker ? (w.entities.get(fold(q.speaker))?.id ?? this.knownPerson(q.speaker)?.id ?? null) : null;
+        const speakerId = q.speaker
+          ? (w.entities.get(fold(q.speaker))?.id ?? this.knownPerson(q.speaker)?.id ?? null)
+          : null;
         quote.run(sid(w, q.sentence), speakerId, q.speaker, q.text);
       });
     }
   }
 
   private storeDates(w: DocumentWrite, x: Extraction): void {
-    const date = this.db.prepare('INSERT INTO dates (sentence_id, text, iso, precision, what, what_key) VALUES (?, ?, ?, ?, ?, ?)');
+    const date = this.db.prepare(
+      'INSERT INTO dates (sentence_id, text, iso, precision, what, what_key) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     for (const d of x.dates) {
       this.fact(w, `date ${d.text}`, () => {
         date.run(sid(w, d.sentence), d.text, d.iso, d.precision, d.what, d.what ? phraseKey(d.what) : null);
@@ -204,9 +262,18 @@ export class SqliteStore implements Store {
     for (const e of x.events) {
       this.fact(w, `event ${e.kind} in sentence ${e.sentence}`, () => {
         const participants = e.participants.map((n) => w.entities.get(fold(n))).filter((p): p is ResolvedEntity => !!p);
-        for (const p of this.knownPeopleIn(w, e.sentence)) if (!participants.some((x) => x.id === p.id)) participants.push(p);
+        for (const p of this.knownPeopleIn(w, e.sentence))
+          if (!participants.some((x) => x.id === p.id)) participants.push(p);
         const place = e.place ? (w.entities.get(fold(e.place)) ?? null) : null;
-        around.push(storeEvent(this.db, { event: e, documentId: w.documentId, sentenceId: sid(w, e.sentence), participants, place }));
+        around.push(
+          storeEvent(this.db, {
+            event: e,
+            documentId: w.documentId,
+            sentenceId: sid(w, e.sentence),
+            participants,
+            place,
+          }),
+        );
       });
     }
     this.recount(w.documentId);
@@ -229,7 +296,9 @@ export class SqliteStore implements Store {
    */
   private knownPerson(name: string): ResolvedEntity | null {
     const rows = this.db
-      .prepare(`SELECT DISTINCT e.id, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE e.kind = 'person' AND a.alias_key = ? LIMIT 2`)
+      .prepare(
+        `SELECT DISTINCT e.id, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE e.kind = 'person' AND a.alias_key = ? LIMIT 2`,
+      )
       .all(nameKey(name)) as { id: number; name: string }[];
     return rows.length === 1 ? { ...rows[0], kind: 'person' } : null;
   }
@@ -263,19 +332,25 @@ export class SqliteStore implements Store {
   private deleteDocument(documentId: number): void {
     const db = this.db;
     const touched = db
-      .prepare('SELECT DISTINCT m.entity_id FROM mentions m JOIN sentences s ON s.id = m.sentence_id WHERE s.document_id = ?')
+      .prepare(
+        'SELECT DISTINCT m.entity_id FROM mentions m JOIN sentences s ON s.id = m.sentence_id WHERE s.document_id = ?',
+      )
       .pluck()
       .all(documentId) as number[];
     const events = eventsOfDocument(db, documentId);
     db.prepare('DELETE FROM documents WHERE id = ?').run(documentId);
     pruneEvents(db, events);
-    const recount = db.prepare('UPDATE entities SET mention_count = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id) WHERE id = ?');
+    const recount = db.prepare(
+      'UPDATE entities SET mention_count = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id) WHERE id = ?',
+    );
     for (const id of touched) recount.run(id);
     db.prepare(
       `DELETE FROM entities WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)
          AND NOT EXISTS (SELECT 1 FROM roles r WHERE r.entity_id = entities.id)`,
     ).run();
-    db.prepare('DELETE FROM proposals WHERE NOT EXISTS (SELECT 1 FROM proposal_reports r WHERE r.proposal_id = proposals.id)').run();
+    db.prepare(
+      'DELETE FROM proposals WHERE NOT EXISTS (SELECT 1 FROM proposal_reports r WHERE r.proposal_id = proposals.id)',
+    ).run();
   }
 
   /** Finds the entity a name refers to (by name, alias or spelling variant) or creates it; merges the aliases. */
@@ -302,32 +377,45 @@ export class SqliteStore implements Store {
     const match =
       (kind === 'person'
         ? candidates.find((c) => samePersonName(name, c.name))
-        : (candidates.find((c) => nameKey(c.name) === nameKey(name)) ?? candidates[0])) ?? this.spellingVariant(kind, name, extra);
+        : (candidates.find((c) => nameKey(c.name) === nameKey(name)) ?? candidates[0])) ??
+      this.spellingVariant(kind, name, extra);
     let id: number;
     let isNew = false;
     if (match) {
       id = match.id;
-      if (!match.affiliation && extra.affiliation) db.prepare('UPDATE entities SET affiliation = ? WHERE id = ?').run(extra.affiliation, id);
+      if (!match.affiliation && extra.affiliation)
+        db.prepare('UPDATE entities SET affiliation = ? WHERE id = ?').run(extra.affiliation, id);
       if (preferredName(name, match.name) !== match.name) {
         const key = nameKey(name);
-        const taken = db.prepare('SELECT 1 FROM entities WHERE kind = ? AND name_key = ? AND id != ?').get(kind, key, id);
+        const taken = db
+          .prepare('SELECT 1 FROM entities WHERE kind = ? AND name_key = ? AND id != ?')
+          .get(kind, key, id);
         if (!taken) db.prepare('UPDATE entities SET name = ?, name_key = ? WHERE id = ?').run(name, key, id);
       }
     } else {
       id = Number(
         db
-          .prepare('INSERT INTO entities (kind, name, name_key, affiliation, place_kind, first_document_id) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(kind, name, nameKey(name), extra.affiliation ?? null, extra.placeKind ?? null, documentId).lastInsertRowid,
+          .prepare(
+            'INSERT INTO entities (kind, name, name_key, affiliation, place_kind, first_document_id) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(kind, name, nameKey(name), extra.affiliation ?? null, extra.placeKind ?? null, documentId)
+          .lastInsertRowid,
       );
       isNew = true;
     }
-    const alias = db.prepare('INSERT OR IGNORE INTO aliases (entity_id, alias, alias_key, skeleton) VALUES (?, ?, ?, ?)');
+    const alias = db.prepare(
+      'INSERT OR IGNORE INTO aliases (entity_id, alias, alias_key, skeleton) VALUES (?, ?, ?, ?)',
+    );
     for (const f of forms) if (nameKey(f)) alias.run(id, f, nameKey(f), skeletonKey(f));
     return { id, isNew };
   }
 
   /** An entity of the corpus spelled with other vowels ("-ian" / "-yan") that nothing tells apart from this name. */
-  private spellingVariant(kind: EntityKind, name: string, extra: { affiliation?: string | null; placeKind?: string }): EntityRow | undefined {
+  private spellingVariant(
+    kind: EntityKind,
+    name: string,
+    extra: { affiliation?: string | null; placeKind?: string },
+  ): EntityRow | undefined {
     const rows = this.db
       .prepare(
         `SELECT DISTINCT e.id, e.name, e.affiliation, e.place_kind AS placeKind FROM aliases a JOIN entities e ON e.id = a.entity_id
@@ -357,18 +445,27 @@ export class SqliteStore implements Store {
         )
         .pluck()
         .get(...keys, ...keys) as number | undefined;
-      found ??= (db.prepare('SELECT id, name_key FROM proposals').all() as { id: number; name_key: string }[]).find((p) =>
-        keys.some((k) => sameProposalKey(k, p.name_key)),
+      found ??= (db.prepare('SELECT id, name_key FROM proposals').all() as { id: number; name_key: string }[]).find(
+        (p) => keys.some((k) => sameProposalKey(k, p.name_key)),
       )?.id;
     }
-    const id = found ?? Number(db.prepare('INSERT INTO proposals (name, name_key, first_document_id) VALUES (?, ?, ?)').run(name, phraseKey(name) || fold(name), documentId).lastInsertRowid);
+    const id =
+      found ??
+      Number(
+        db
+          .prepare('INSERT INTO proposals (name, name_key, first_document_id) VALUES (?, ?, ?)')
+          .run(name, phraseKey(name) || fold(name), documentId).lastInsertRowid,
+      );
     const alias = db.prepare('INSERT OR IGNORE INTO proposal_aliases (proposal_id, alias, alias_key) VALUES (?, ?, ?)');
     for (const f of [name, ...aliases]) if (phraseKey(f)) alias.run(id, f, phraseKey(f));
     return { id, isNew: found === undefined };
   }
 
   async documentWithHash(contentHash: string): Promise<{ id: number; key: string } | null> {
-    return (this.db.prepare('SELECT id, key FROM documents WHERE content_hash = ?').get(contentHash) as { id: number; key: string } | undefined) ?? null;
+    return (
+      (this.db.prepare('SELECT id, key FROM documents WHERE content_hash = ?').get(contentHash) as
+        { id: number; key: string } | undefined) ?? null
+    );
   }
 
   async stats(): Promise<StoreStats> {

@@ -20,7 +20,9 @@ export function openDatabase(file: string): Db {
 export function migrate(db: Db, list: string[] = migrations): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > list.length) {
-    throw new Error(`the database is at schema version ${current}, newer than this parley (${list.length}); upgrade parley`);
+    throw new Error(
+      `the database is at schema version ${current}, newer than this parley (${list.length}); upgrade parley`,
+    );
   }
   // Foreign keys are off while tables are rebuilt (SQLite's documented procedure), then checked before commit.
   db.pragma('foreign_keys = OFF');

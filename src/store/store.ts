@@ -82,7 +82,12 @@ export type IngestProbe = (stage: 'document' | 'sentences' | 'entities' | 'propo
  * the same interface; the SQLite implementation is synchronous underneath.
  */
 export interface Store extends StoreQueries, DigestStore {
-  ingest(doc: SourceDocument, sentences: Sentence[], extraction: Extraction, probe?: IngestProbe): Promise<IngestResult>;
+  ingest(
+    doc: SourceDocument,
+    sentences: Sentence[],
+    extraction: Extraction,
+    probe?: IngestProbe,
+  ): Promise<IngestResult>;
   /** The document that already holds this content, if any. */
   documentWithHash(contentHash: string): Promise<{ id: number; key: string } | null>;
   stats(): Promise<StoreStats>;
@@ -152,7 +157,14 @@ export interface ProposalSummary {
    * The status history: one report per document, newest first (by publication date, else ingestion), with the
    * date and the first sentence that document gives the proposal.
    */
-  reports: { documentId: number; document: string; date: string | null; status: string | null; proposedBy: string[]; ref: SentenceRef | null }[];
+  reports: {
+    documentId: number;
+    document: string;
+    date: string | null;
+    status: string | null;
+    proposedBy: string[];
+    ref: SentenceRef | null;
+  }[];
   /** The first supporting sentences, at most the number asked for; `evidenceCount` has them all. */
   evidence: SentenceRef[];
   evidenceCount: number;
@@ -200,7 +212,12 @@ export interface StoreQueries {
   entity(id: number, mentionLimit: number): Promise<EntityDetail | null>;
   listPlaces(limit: number): Promise<PlaceSummary[]>;
   /** Proposals, most supported first (or those with the given ids), each with bounded detail. */
-  listProposals(opts: { limit: number; evidence: number; reports?: number; ids?: number[] }): Promise<ProposalSummary[]>;
+  listProposals(opts: {
+    limit: number;
+    evidence: number;
+    reports?: number;
+    ids?: number[];
+  }): Promise<ProposalSummary[]>;
   /** Every proposal's name and aliases, for matching what someone typed. */
   proposalNames(): Promise<{ id: number; name: string; aliases: string[] }[]>;
   /**
@@ -208,7 +225,11 @@ export interface StoreQueries {
    * count of quotes to show. `speakerIds` matches the speaker's entity, or a speaker name that is one of its aliases
    * (an organisation quoted by name). `aboutMatch` is an FTS5 expression over the quote's sentence.
    */
-  listQuotes(filter: { speakerIds?: number[]; aboutMatch?: string | null; limit: number }): Promise<{ rows: QuoteRow[]; total: number }>;
+  listQuotes(filter: {
+    speakerIds?: number[];
+    aboutMatch?: string | null;
+    limit: number;
+  }): Promise<{ rows: QuoteRow[]; total: number }>;
   /** Dated (ISO known) or undated dates in time order (or newest first), with the total that match. */
   /**
    * Events, dated ones by date (oldest first unless `newestFirst`), or undated ones in document order; narrowed
@@ -224,7 +245,12 @@ export interface StoreQueries {
     /** Only events some source states as having happened, not only as planned. */
     happened?: boolean;
   }): Promise<{ rows: EventRow[]; total: number }>;
-  listDates(opts: { dated: boolean; limit: number; newestFirst?: boolean; afterDocumentId?: number }): Promise<{ rows: DateRow[]; total: number }>;
+  listDates(opts: {
+    dated: boolean;
+    limit: number;
+    newestFirst?: boolean;
+    afterDocumentId?: number;
+  }): Promise<{ rows: DateRow[]; total: number }>;
   /** FTS5 MATCH over sentences, BM25-ranked; sentences that mention `boost` entities rank higher. */
   search(match: string, limit: number, boost: number[]): Promise<SearchHit[]>;
   /**
@@ -270,7 +296,13 @@ export interface News {
   latestDocumentId: number;
   documents: DocumentRow[];
   people: { name: string; isNew: boolean; role: string | null; affiliation: string | null; ref: SentenceRef }[];
-  proposals: { name: string; change: 'new' | 'status'; status: string | null; before: string | null; ref: SentenceRef | null }[];
+  proposals: {
+    name: string;
+    change: 'new' | 'status';
+    status: string | null;
+    before: string | null;
+    ref: SentenceRef | null;
+  }[];
   quotes: QuoteRow[];
   dates: DateRow[];
   events: EventRow[];
@@ -292,7 +324,13 @@ export interface DigestStore {
   slot(id: number, slot: string): Promise<SlotRow | null>;
   slots(id: number): Promise<SlotRow[]>;
   /** Closes a slot; a sent or skipped slot moves the subscription's "news since" mark to `upTo`. */
-  finishSlot(id: number, slot: string, state: Exclude<SlotState, 'pending'>, now: Date, detail?: { reason?: string; messageId?: string; upTo?: number }): Promise<void>;
+  finishSlot(
+    id: number,
+    slot: string,
+    state: Exclude<SlotState, 'pending'>,
+    now: Date,
+    detail?: { reason?: string; messageId?: string; upTo?: number },
+  ): Promise<void>;
   latestDocumentId(): Promise<number>;
   news(afterDocumentId: number): Promise<News>;
 }

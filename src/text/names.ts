@@ -22,7 +22,23 @@ export function nameKey(name: string): string {
   return fold(name).split(' ').filter(Boolean).map(foldSpelling).join(' ');
 }
 
-const STOPWORDS = new Set(['the', 'a', 'an', 'of', 'to', 'for', 'on', 'in', 'and', 'its', 'his', 'her', 'their', 'this', 'that']);
+const STOPWORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'to',
+  'for',
+  'on',
+  'in',
+  'and',
+  'its',
+  'his',
+  'her',
+  'their',
+  'this',
+  'that',
+]);
 
 /** Content words of a phrase, in order, for proposal and event matching. */
 export function phraseKey(phrase: string): string {

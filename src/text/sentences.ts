@@ -6,13 +6,17 @@ export interface Sentence {
 }
 
 const ABBREVIATIONS = new Set(
-  ('mr mrs ms dr prof gen col lt sgt capt cmdr adm maj gov sen rep rev hon st mt ft jr sr inc ltd co corp ' +
+  (
+    'mr mrs ms dr prof gen col lt sgt capt cmdr adm maj gov sen rep rev hon st mt ft jr sr inc ltd co corp ' +
     'vs etc no nos fig jan feb mar apr jun jul aug sep sept oct nov dec approx est dept univ ave blvd ' +
-    'pres amb sec min').split(' '),
+    'pres amb sec min'
+  ).split(' '),
 );
 /** Words that start a sentence often enough to split after an acronym such as "U.S." */
 const SENTENCE_STARTERS = new Set(
-  'the a an he she it they we i but however in on at this that these those there his her their its our after before when while yet so and'.split(' '),
+  'the a an he she it they we i but however in on at this that these those there his her their its our after before when while yet so and'.split(
+    ' ',
+  ),
 );
 
 const CLOSERS = '"”’\')]»';
@@ -29,13 +33,13 @@ export function splitSentences(text: string): Sentence[] {
   const re = /[.!?…]+/g;
   const paragraph = /\n\s*\n|\n(?=\s*(?:[#*\-•]|\d+[.)]\s))/g;
   const breaks: number[] = [];
-  for (let m; (m = paragraph.exec(text)); ) breaks.push(m.index);
+  for (let m; (m = paragraph.exec(text));) breaks.push(m.index);
   // A short line without end punctuation (a headline, a dateline, a byline) stands alone.
   const shortLine = /^[^\n]{1,100}[^\s.!?:;,…"”’'\n]\n(?=[^\n])/gm;
-  for (let m; (m = shortLine.exec(text)); ) breaks.push(m.index + m[0].length - 1);
+  for (let m; (m = shortLine.exec(text));) breaks.push(m.index + m[0].length - 1);
   breaks.sort((a, b) => a - b);
   let bi = 0;
-  for (let m; (m = re.exec(text)); ) {
+  for (let m; (m = re.exec(text));) {
     let end = m.index + m[0].length;
     while (end < text.length && CLOSERS.includes(text[end])) end++;
     while (bi < breaks.length && breaks[bi] < m.index) {
@@ -58,7 +62,8 @@ export function splitSentences(text: string): Sentence[] {
       const word = before.toLowerCase();
       if (ABBREVIATIONS.has(word)) continue;
       // an initial: "John F. Kennedy" — but "wrote on X." ends a sentence
-      if (/^\p{Lu}$/u.test(before) && !/\b(?:on|via)\s\p{Lu}$/u.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+      if (/^\p{Lu}$/u.test(before) && !/\b(?:on|via)\s\p{Lu}$/u.test(text.slice(Math.max(0, m.index - 6), m.index)))
+        continue;
       if (/^(\p{L}\.)+\p{L}$/u.test(before)) {
         // an acronym with dots: "U.S." ends a sentence only before a typical sentence opener
         const bare = nextWord.replace(/[^\p{L}]/gu, '').toLowerCase();

@@ -44,7 +44,7 @@ const TOKEN_RE =
 export function tokenize(text: string, offset = 0): Token[] {
   const out: Token[] = [];
   TOKEN_RE.lastIndex = 0;
-  for (let m; (m = TOKEN_RE.exec(text)); ) {
+  for (let m; (m = TOKEN_RE.exec(text));) {
     let surface = m[0];
     let start = m.index;
     let kind: Token['kind'] = m[4] !== undefined ? 'punct' : m[2] !== undefined ? 'num' : 'word';

@@ -45,7 +45,7 @@ describe('/ask over the invented article', async () => {
 describe('/ask over the seed', async () => {
   const { briefing } = await storeWith(...seedFiles());
 
-  it("a possessive with an unused word finds something", async () => {
+  it('a possessive with an unused word finds something', async () => {
     const a = await briefing.ask("Trump's timetable");
     expect(a.title).toBe('From the documents');
     expect(first(a)).toMatch(/Trump/);

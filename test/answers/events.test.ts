@@ -7,15 +7,30 @@ import { text } from './setup.ts';
 
 // Three invented reports on one story, published on three days.
 const REPORTS = [
-  ['a.md', '2026-03-02', 'Fisheries Minister Ingrid Solberg met Icelandic negotiator Arni Jonsson in Tromsø on Monday. Norway offered a 12% quota share. "We are not there yet," Solberg told reporters.'],
-  ['b.md', '2026-03-04', 'Solberg and Jonsson held talks in Reykjavik on Wednesday. Iceland rejected the 12% quota share offer.'],
-  ['c.md', '2026-03-06', 'Jonsson will visit Oslo next week, officials said. The 12% quota share offer was revised on Friday.'],
+  [
+    'a.md',
+    '2026-03-02',
+    'Fisheries Minister Ingrid Solberg met Icelandic negotiator Arni Jonsson in Tromsø on Monday. Norway offered a 12% quota share. "We are not there yet," Solberg told reporters.',
+  ],
+  [
+    'b.md',
+    '2026-03-04',
+    'Solberg and Jonsson held talks in Reykjavik on Wednesday. Iceland rejected the 12% quota share offer.',
+  ],
+  [
+    'c.md',
+    '2026-03-06',
+    'Jonsson will visit Oslo next week, officials said. The 12% quota share offer was revised on Friday.',
+  ],
 ] as const;
 
 async function story() {
   const { store } = tempStore();
   for (const [key, day, body] of REPORTS) {
-    await ingestDocument(store, parseDocument(key, Buffer.from(`---\ntitle: Report ${day}\npublished: ${day}\n---\n${body}`)));
+    await ingestDocument(
+      store,
+      parseDocument(key, Buffer.from(`---\ntitle: Report ${day}\npublished: ${day}\n---\n${body}`)),
+    );
   }
   return { store, briefing: new Briefing(store) };
 }

@@ -42,15 +42,21 @@ describe('excerpt', () => {
 
   it('property: never longer than max, always holds the term, starts the sentence when there is no term', () => {
     fc.assert(
-      fc.property(words(0, 60), words(0, 60), fc.constantFrom('Lisbon', 'New Haven', 'Reykjavik'), fc.integer({ min: 30, max: 300 }), (before, after, place, max) => {
-        const s = [before, `in ${place}`, after].filter(Boolean).join(' ');
-        const out = excerpt(s, place, max);
-        expect(out.length).toBeLessThanOrEqual(max);
-        expect(out).toContain(place);
-        const none = excerpt(`${before} ${after}`.trim(), 'Zzzz', max);
-        expect(none.length).toBeLessThanOrEqual(max);
-        if (before) expect(none.startsWith(before.split(' ')[0])).toBe(true);
-      }),
+      fc.property(
+        words(0, 60),
+        words(0, 60),
+        fc.constantFrom('Lisbon', 'New Haven', 'Reykjavik'),
+        fc.integer({ min: 30, max: 300 }),
+        (before, after, place, max) => {
+          const s = [before, `in ${place}`, after].filter(Boolean).join(' ');
+          const out = excerpt(s, place, max);
+          expect(out.length).toBeLessThanOrEqual(max);
+          expect(out).toContain(place);
+          const none = excerpt(`${before} ${after}`.trim(), 'Zzzz', max);
+          expect(none.length).toBeLessThanOrEqual(max);
+          if (before) expect(none.startsWith(before.split(' ')[0])).toBe(true);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -76,7 +82,8 @@ describe('/where excerpts hold the place they are listed for', () => {
     const where = await briefing.where();
     for (const item of where.sections.flatMap((s) => s.items)) {
       const sentence = where.citations[item.cite[0]]?.sentence ?? '';
-      if (sentence.toLowerCase().includes(item.label!.toLowerCase())) expect(item.text.toLowerCase()).toContain(item.label!.toLowerCase());
+      if (sentence.toLowerCase().includes(item.label!.toLowerCase()))
+        expect(item.text.toLowerCase()).toContain(item.label!.toLowerCase());
     }
   });
 });

@@ -15,12 +15,19 @@ async function inventedWithOrganisationQuotes() {
   const { store } = tempStore();
   const doc = parseDocument('harbour-quota-talks.txt', fs.readFileSync(INVENTED));
   const sentences = splitSentences(doc.body);
-  const x = extract({ id: 'harbour-quota-talks', title: doc.title, source: doc.source, publishedAt: doc.publishedAt, body: doc.body }, sentences);
+  const x = extract(
+    { id: 'harbour-quota-talks', title: doc.title, source: doc.source, publishedAt: doc.publishedAt, body: doc.body },
+    sentences,
+  );
   const at = sentences.findIndex((s) => /dispute panel/.test(s.text));
   x.quotes.push({ speaker: 'the WTO', text: 'should respect its rules', sentence: at });
   await store.ingest(doc, sentences, x);
   const [org] = await store.findEntities('organization', 'World Trade Organization', 1);
-  store.db.prepare("UPDATE quotes SET speaker_id = ?, speaker_name = 'World Trade Organization' WHERE text LIKE 'The panel will not wait%'").run(org.id);
+  store.db
+    .prepare(
+      "UPDATE quotes SET speaker_id = ?, speaker_name = 'World Trade Organization' WHERE text LIKE 'The panel will not wait%'",
+    )
+    .run(org.id);
   return { store, briefing: new Briefing(store) };
 }
 
@@ -33,11 +40,15 @@ describe('/who for an organisation (invented article)', () => {
       expect(a.description).toMatch(/An organisation, mentioned \d+ times? in 1 document\./);
       const heading = (h: string) => a.sections.find((s) => s.heading === h);
       expect(heading('People who act for it')?.items.map((i) => i.label)).toEqual(['Lena Marsh']);
-      const said = heading('What it said')?.items.map((i) => i.text).join(' ');
+      const said = heading('What it said')
+        ?.items.map((i) => i.text)
+        .join(' ');
       expect(said).toMatch(/should respect its rules/); // by speaker name
       expect(said).toMatch(/The panel will not wait/); // by speaker id
       expect(heading('In the story')?.items.length).toBeGreaterThan(0);
-      expect(heading('Documents')?.items.map((i) => i.text)).toEqual(['Fishing quota negotiations resume between Norway and Iceland']);
+      expect(heading('Documents')?.items.map((i) => i.text)).toEqual([
+        'Fishing quota negotiations resume between Norway and Iceland',
+      ]);
     }
   });
 
@@ -59,8 +70,12 @@ describe('/who for an organisation (invented article)', () => {
 
   it('autocomplete of /who offers organisations', async () => {
     const { briefing } = await storeWith(INVENTED);
-    expect((await briefing.suggest(['person', 'organization'], 'world')).map((s) => s.value)).toContain('World Trade Organization');
-    expect((await briefing.suggest(['person', 'organization'], 'wto')).map((s) => s.value)).toContain('World Trade Organization');
+    expect((await briefing.suggest(['person', 'organization'], 'world')).map((s) => s.value)).toContain(
+      'World Trade Organization',
+    );
+    expect((await briefing.suggest(['person', 'organization'], 'wto')).map((s) => s.value)).toContain(
+      'World Trade Organization',
+    );
     const empty = (await briefing.suggest(['person', 'organization'], '')).map((s) => s.value);
     expect(empty).toContain('World Trade Organization');
     expect(empty).toContain('Ingrid Halvorsen');

@@ -22,7 +22,15 @@ describe('counts of one are singular', () => {
 
   it('no command over a small store prints a count of one with a plural noun', async () => {
     const { briefing } = await storeWithText('one.txt', ONE_SENTENCE);
-    const answers = [briefing.sources(), briefing.brief(), briefing.who(), briefing.where(), briefing.what(), briefing.quotes(), briefing.where('Rotterdam')];
+    const answers = [
+      briefing.sources(),
+      briefing.brief(),
+      briefing.who(),
+      briefing.where(),
+      briefing.what(),
+      briefing.quotes(),
+      briefing.where('Rotterdam'),
+    ];
     for (const a of await Promise.all(answers)) expect(text(a)).not.toMatch(ONE_PLURAL);
   });
 

@@ -12,7 +12,11 @@ beforeAll(async () => {
 });
 afterAll(() => bot.scheduler.stop());
 
-const str = (name: string, value: string): CommandInteractionOption => ({ name, type: ApplicationCommandOptionType.String, value });
+const str = (name: string, value: string): CommandInteractionOption => ({
+  name,
+  type: ApplicationCommandOptionType.String,
+  value,
+});
 
 interface Payload {
   embeds: ReturnType<EmbedBuilder['toJSON']>[];
@@ -132,7 +136,9 @@ describe('/ingest', () => {
     server = http.createServer((req, res) => {
       if (req.url === '/article.txt') {
         res.writeHead(200, { 'content-type': 'text/plain' });
-        res.end('Prime Minister Ana Ferreira of Portugal met negotiators in Lisbon on Tuesday. "We will host the next round," Ferreira said.');
+        res.end(
+          'Prime Minister Ana Ferreira of Portugal met negotiators in Lisbon on Tuesday. "We will host the next round," Ferreira said.',
+        );
       } else if (req.url === '/empty.txt') res.end('');
       else res.writeHead(404).end();
     });
@@ -141,11 +147,12 @@ describe('/ingest', () => {
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-  const attachment = (name: string, size = 120) => ({
-    name: 'file',
-    type: ApplicationCommandOptionType.Attachment,
-    attachment: { name, size, url: `${base}/${name}`, contentType: 'text/plain' },
-  }) as unknown as CommandInteractionOption;
+  const attachment = (name: string, size = 120) =>
+    ({
+      name: 'file',
+      type: ApplicationCommandOptionType.Attachment,
+      attachment: { name, size, url: `${base}/${name}`, contentType: 'text/plain' },
+    }) as unknown as CommandInteractionOption;
 
   it('refuses non-admins at run time', async () => {
     const { embed } = await run('ingest', [attachment('article.txt')], false);
@@ -167,14 +174,17 @@ describe('/ingest', () => {
     const before = await bot.store.stats();
     expect((await run('ingest', [attachment('photo.png')], true)).embed.description).toMatch(/only \.txt and \.md/);
     expect((await run('ingest', [attachment('big.txt', 3 * 1024 * 1024)], true)).embed.description).toMatch(/2 MB/);
-    expect((await run('ingest', [attachment('empty.txt', 0)], true)).embed.description).toMatch(/empty|Nothing was stored/);
+    expect((await run('ingest', [attachment('empty.txt', 0)], true)).embed.description).toMatch(
+      /empty|Nothing was stored/,
+    );
     expect(await bot.store.stats()).toEqual(before);
   });
 });
 
 describe('/digest through the router', () => {
   it('refuses non-admins and lets an admin subscribe this channel', async () => {
-    const sub = (name: string, options: CommandInteractionOption[] = []) => [{ name, type: ApplicationCommandOptionType.Subcommand, options }] as CommandInteractionOption[];
+    const sub = (name: string, options: CommandInteractionOption[] = []) =>
+      [{ name, type: ApplicationCommandOptionType.Subcommand, options }] as CommandInteractionOption[];
     expect((await run('digest', sub('list'), false)).embed.title).toBe('Not allowed');
     const r = await run('digest', sub('subscribe', [str('schedule', 'daily')]), true);
     expect(r.embed.title).toBe('Digest subscribed');

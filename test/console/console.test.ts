@@ -6,7 +6,12 @@ import { loadCommands } from '../../src/load-commands.ts';
 import { ROOT, tempDir } from '../helpers.ts';
 
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const env = () => ({ ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: 'warn', PARLEY_DB: path.join(tempDir(), 'console.db') });
+const env = () => ({
+  ...process.env,
+  DISCORD_TOKEN: '',
+  LOG_LEVEL: 'warn',
+  PARLEY_DB: path.join(tempDir(), 'console.db'),
+});
 
 describe('console mode', () => {
   it('npm start with piped stdin ingests, prints a banner, answers each line and exits at end of input', () => {
@@ -30,10 +35,18 @@ describe('console mode', () => {
   it('cli run prints one answer, and --json the exact Discord payload', () => {
     const e = env();
     spawnSync(TSX, ['src/cli.ts', 'ingest'], { cwd: ROOT, env: e, encoding: 'utf8' });
-    const text = spawnSync(TSX, ['src/cli.ts', 'run', '/who name:Marco Rubio'], { cwd: ROOT, env: e, encoding: 'utf8' });
+    const text = spawnSync(TSX, ['src/cli.ts', 'run', '/who name:Marco Rubio'], {
+      cwd: ROOT,
+      env: e,
+      encoding: 'utf8',
+    });
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/^Marco Rubio/);
-    const json = spawnSync(TSX, ['src/cli.ts', 'run', '/where place:Geneva', '--json'], { cwd: ROOT, env: e, encoding: 'utf8' });
+    const json = spawnSync(TSX, ['src/cli.ts', 'run', '/where place:Geneva', '--json'], {
+      cwd: ROOT,
+      env: e,
+      encoding: 'utf8',
+    });
     const payload = JSON.parse(json.stdout);
     expect(payload.allowedMentions).toEqual({ parse: [] });
     expect(payload.embeds[0].title).toBe('Geneva');
@@ -47,11 +60,23 @@ describe('cli digest', () => {
     const all = spawnSync(TSX, ['src/cli.ts', 'digest'], { cwd: ROOT, env: e, encoding: 'utf8' });
     expect(all.status).toBe(0);
     expect(all.stdout).toMatch(/Digest — the story so far/);
-    const later = spawnSync(TSX, ['src/cli.ts', 'digest', '--since', new Date(Date.now() + 60_000).toISOString()], { cwd: ROOT, env: e, encoding: 'utf8' });
+    const later = spawnSync(TSX, ['src/cli.ts', 'digest', '--since', new Date(Date.now() + 60_000).toISOString()], {
+      cwd: ROOT,
+      env: e,
+      encoding: 'utf8',
+    });
     expect(later.stdout).toMatch(/No new developments since/);
-    const earlier = spawnSync(TSX, ['src/cli.ts', 'digest', '--since', '2000-01-01T00:00Z'], { cwd: ROOT, env: e, encoding: 'utf8' });
+    const earlier = spawnSync(TSX, ['src/cli.ts', 'digest', '--since', '2000-01-01T00:00Z'], {
+      cwd: ROOT,
+      env: e,
+      encoding: 'utf8',
+    });
     expect(earlier.stdout).toMatch(/new since the last one[\s\S]*New documents/);
-    const bad = spawnSync(TSX, ['src/cli.ts', 'digest', '--since', 'yesterday-ish'], { cwd: ROOT, env: e, encoding: 'utf8' });
+    const bad = spawnSync(TSX, ['src/cli.ts', 'digest', '--since', 'yesterday-ish'], {
+      cwd: ROOT,
+      env: e,
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--since needs an ISO date/);
   });
@@ -59,7 +84,11 @@ describe('cli digest', () => {
 
 describe('console digests', () => {
   it('a console subscription posts on its cron schedule in a real run', async () => {
-    const child = spawn(TSX, ['src/main.ts', '--keep-running'], { cwd: ROOT, env: env(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(TSX, ['src/main.ts', '--keep-running'], {
+      cwd: ROOT,
+      env: env(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stdin.end('/digest subscribe channel:console schedule:*/2 * * * * *\n');
@@ -85,12 +114,19 @@ describe('console digests', () => {
 describe('reading a line as Discord shows it', () => {
   it('a value runs to the next option the command has, so spaces are fine', async () => {
     const commands = await loadCommands();
-    expect(parseLine('/ask question:Who met whom in Miami?', commands).options).toEqual({ question: 'Who met whom in Miami?' });
+    expect(parseLine('/ask question:Who met whom in Miami?', commands).options).toEqual({
+      question: 'Who met whom in Miami?',
+    });
     expect(parseLine('/where place:Hallandale Beach', commands).options).toEqual({ place: 'Hallandale Beach' });
-    expect(parseLine('/quote speaker:Olga Stefanishyna about:the plan', commands).options).toEqual({ speaker: 'Olga Stefanishyna', about: 'the plan' });
+    expect(parseLine('/quote speaker:Olga Stefanishyna about:the plan', commands).options).toEqual({
+      speaker: 'Olga Stefanishyna',
+      about: 'the plan',
+    });
     expect(parseLine('/who Rubio', commands).options).toEqual({ name: 'Rubio' });
     expect(parseLine('who name:Rubio', commands).command.data.name).toBe('who');
-    expect(parseLine('/ask question:what is a name:value pair?', commands).options).toEqual({ question: 'what is a name:value pair?' });
+    expect(parseLine('/ask question:what is a name:value pair?', commands).options).toEqual({
+      question: 'what is a name:value pair?',
+    });
     const digest = parseLine('/digest subscribe schedule:0 8 * * 1-5 timezone:Europe/Kyiv channel:console', commands);
     expect(digest.subcommand).toBe('subscribe');
     expect(digest.options).toEqual({ schedule: '0 8 * * 1-5', timezone: 'Europe/Kyiv', channel: 'console' });

@@ -14,7 +14,15 @@ function context(isAdmin: boolean, subcommand: string): CommandContext {
   const { store } = tempStore();
   const scheduler = new DigestScheduler({ store, deliver: async () => ({}), log: pino({ level: 'silent' }) });
   stops.push(() => scheduler.stop());
-  return { briefing: new Briefing(store), isAdmin, guildId: 'g1', channelId: '111111111111111111', userId: 'u', subcommand, digests: new DigestService(store, scheduler, 'Europe/Kyiv') };
+  return {
+    briefing: new Briefing(store),
+    isAdmin,
+    guildId: 'g1',
+    channelId: '111111111111111111',
+    userId: 'u',
+    subcommand,
+    digests: new DigestService(store, scheduler, 'Europe/Kyiv'),
+  };
 }
 
 describe('/digest', () => {
@@ -71,7 +79,9 @@ describe('/digest', () => {
     expect(answer.title).toBe('Digest subscribed');
     expect(answer.description).toMatch(/weekdays at 08:00 \(Europe\/Kyiv\)/);
     const subs = await ctx.briefing.store.subscriptions();
-    expect(subs).toMatchObject([{ channelId: '111111111111111111', schedule: '0 8 * * 1-5', timezone: 'Europe/Kyiv', state: 'active' }]);
+    expect(subs).toMatchObject([
+      { channelId: '111111111111111111', schedule: '0 8 * * 1-5', timezone: 'Europe/Kyiv', state: 'active' },
+    ]);
     const list = await digest.handle({ ...ctx, subcommand: 'list' }, {});
     expect(JSON.stringify(list)).toMatch(/active.*next \d{4}-\d{2}-\d{2}/);
     const gone = await digest.handle({ ...ctx, subcommand: 'unsubscribe' }, {});

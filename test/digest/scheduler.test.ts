@@ -30,12 +30,21 @@ function setup(opts: { deliver?: Deliver; now?: Date; file?: string } = {}) {
   return { store, file, clock, sent, deliver, sleep, scheduler };
 }
 
-const subscription = { guildId: 'g1', channelId: '123456789012345678', schedule: '0 8 * * *', timezone: 'UTC', postWhenEmpty: false, createdBy: 'u1' };
+const subscription = {
+  guildId: 'g1',
+  channelId: '123456789012345678',
+  schedule: '0 8 * * *',
+  timezone: 'UTC',
+  postWhenEmpty: false,
+  createdBy: 'u1',
+};
 const seed = () => parseDocument('seed.txt', fs.readFileSync(SEED));
 const second = () =>
   parseDocument(
     'second.md',
-    Buffer.from('---\ntitle: Talks resume\nsource: Wire\n---\nForeign Minister Elena Marchetti of Italy arrived in Rome on Monday. "We want a fair deal," Marchetti said.'),
+    Buffer.from(
+      '---\ntitle: Talks resume\nsource: Wire\n---\nForeign Minister Elena Marchetti of Italy arrived in Rome on Monday. "We want a fair deal," Marchetti said.',
+    ),
   );
 
 describe('digest content', () => {
@@ -60,10 +69,26 @@ describe('digest content', () => {
 
   it('a proposal whose status changes is news', async () => {
     const { store, scheduler, sent, clock } = setup();
-    await ingestDocument(store, parseDocument('a.txt', Buffer.from('Norway presented a draft 20-point peace plan in Oslo on Monday. Foreign Minister Espen Barth Eide said the plan was a starting point.')));
+    await ingestDocument(
+      store,
+      parseDocument(
+        'a.txt',
+        Buffer.from(
+          'Norway presented a draft 20-point peace plan in Oslo on Monday. Foreign Minister Espen Barth Eide said the plan was a starting point.',
+        ),
+      ),
+    );
     const sub = await store.subscribe(subscription, clock.now);
     await scheduler.runSlot(sub.id, 'first');
-    await ingestDocument(store, parseDocument('b.txt', Buffer.from('Russia rejected the 20-point peace plan on Tuesday. Foreign Minister Sergei Lavrov said the plan was unacceptable.')));
+    await ingestDocument(
+      store,
+      parseDocument(
+        'b.txt',
+        Buffer.from(
+          'Russia rejected the 20-point peace plan on Tuesday. Foreign Minister Sergei Lavrov said the plan was unacceptable.',
+        ),
+      ),
+    );
     expect(await scheduler.runSlot(sub.id, 'second')).toBe('sent');
     const proposals = sent[1].answer.sections.find((s) => s.heading === 'Proposals');
     expect(proposals?.items[0].text).toMatch(/status changed: draft → .*rejected/);
@@ -94,11 +119,16 @@ describe('exactly once', () => {
   it('restart: a slot missed while down is posted once on start, never once per missed slot, and not again after another restart', async () => {
     const first = setup({ now: new Date('2026-11-20T13:30:00Z') });
     await ingestDocument(first.store, seed());
-    const sub = await first.store.subscribe({ ...subscription, schedule: '0 * * * *' }, new Date('2026-11-20T08:30:00Z'));
+    const sub = await first.store.subscribe(
+      { ...subscription, schedule: '0 * * * *' },
+      new Date('2026-11-20T08:30:00Z'),
+    );
     // The bot was down from 08:30 to 13:30: five hourly slots passed.
     await first.scheduler.start();
     expect(first.deliver).toHaveBeenCalledTimes(1);
-    expect((await first.store.slots(sub.id)).map((s) => [s.slot, s.state])).toEqual([['2026-11-20T13:00:00.000Z', 'sent']]);
+    expect((await first.store.slots(sub.id)).map((s) => [s.slot, s.state])).toEqual([
+      ['2026-11-20T13:00:00.000Z', 'sent'],
+    ]);
     first.scheduler.stop();
     await first.store.close();
 
@@ -152,7 +182,9 @@ describe('delivery failures', () => {
   });
 
   it('404 (unknown channel) disables too', async () => {
-    const { store, scheduler, clock } = setup({ deliver: async () => Promise.reject(new DeliveryError('Unknown Channel', 404)) });
+    const { store, scheduler, clock } = setup({
+      deliver: async () => Promise.reject(new DeliveryError('Unknown Channel', 404)),
+    });
     await ingestDocument(store, seed());
     const sub = await store.subscribe(subscription, clock.now);
     expect(await scheduler.runSlot(sub.id, 'x')).toBe('disabled');
@@ -177,7 +209,9 @@ describe('delivery failures', () => {
   });
 
   it('5xx every time: a bounded number of attempts, then the slot is failed with its reason', async () => {
-    const { store, scheduler, deliver, sleep, clock } = setup({ deliver: async () => Promise.reject(new DeliveryError('Bad Gateway', 502)) });
+    const { store, scheduler, deliver, sleep, clock } = setup({
+      deliver: async () => Promise.reject(new DeliveryError('Bad Gateway', 502)),
+    });
     await ingestDocument(store, seed());
     const sub = await store.subscribe(subscription, clock.now);
     expect(await scheduler.runSlot(sub.id, 'x')).toBe('failed');
@@ -192,8 +226,12 @@ describe('schedules', () => {
   it('follows daylight saving in the subscription time zone', () => {
     const expr = '0 8 * * *';
     // New York leaves daylight saving on 1 Nov 2026: 08:00 local is 12:00 UTC before, 13:00 UTC after.
-    expect(latestSlot(expr, 'America/New_York', new Date('2026-10-31T14:00:00Z'), 6 * 3600_000)?.toISOString()).toBe('2026-10-31T12:00:00.000Z');
-    expect(latestSlot(expr, 'America/New_York', new Date('2026-11-02T14:00:00Z'), 6 * 3600_000)?.toISOString()).toBe('2026-11-02T13:00:00.000Z');
+    expect(latestSlot(expr, 'America/New_York', new Date('2026-10-31T14:00:00Z'), 6 * 3600_000)?.toISOString()).toBe(
+      '2026-10-31T12:00:00.000Z',
+    );
+    expect(latestSlot(expr, 'America/New_York', new Date('2026-11-02T14:00:00Z'), 6 * 3600_000)?.toISOString()).toBe(
+      '2026-11-02T13:00:00.000Z',
+    );
     expect(latestSlot(expr, 'America/New_York', new Date('2026-11-02T12:30:00Z'), 3600_000)).toBeNull();
   });
 

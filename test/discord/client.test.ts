@@ -23,7 +23,9 @@ describe('discord client', () => {
   });
 
   it('refuses to start without a token', async () => {
-    await expect(startDiscord({ ...deps().deps, config: { DISCORD_TOKEN: undefined } })).rejects.toThrow(/DISCORD_TOKEN is not set/);
+    await expect(startDiscord({ ...deps().deps, config: { DISCORD_TOKEN: undefined } })).rejects.toThrow(
+      /DISCORD_TOKEN is not set/,
+    );
   });
 
   it('reports a refused login without leaking the token', async () => {
@@ -35,7 +37,9 @@ describe('discord client', () => {
     const api = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
     const { out, deps: d } = deps();
     try {
-      const error = await startDiscord({ ...d, config: { DISCORD_TOKEN: 'secret-token-value' }, restApi: api }).catch((e: Error) => e);
+      const error = await startDiscord({ ...d, config: { DISCORD_TOKEN: 'secret-token-value' }, restApi: api }).catch(
+        (e: Error) => e,
+      );
       expect(error).toBeInstanceOf(Error);
       expect((error as Error).message).toMatch(/^could not log in to Discord/);
       expect((error as Error).message).not.toContain('secret-token-value');

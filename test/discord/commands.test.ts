@@ -8,7 +8,12 @@ type Option = NonNullable<Json['options']>[number] & { options?: Option[]; choic
 const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
 
 /** What Discord counts toward a command's 4000-character cap. */
-function countedCharacters(node: { name: string; description?: string; options?: Option[]; choices?: unknown[] }): number {
+function countedCharacters(node: {
+  name: string;
+  description?: string;
+  options?: Option[];
+  choices?: unknown[];
+}): number {
   const choices = (node.choices ?? []) as { name: string; value: unknown }[];
   return (
     node.name.length +
@@ -52,6 +57,7 @@ describe('the real commands/ folder', async () => {
 
   it('has at most 100 commands, each within 4000 characters of names, descriptions and choices', () => {
     expect(commands.size).toBeLessThanOrEqual(100);
-    for (const command of commands.values()) expect(countedCharacters(command.data.toJSON() as Json)).toBeLessThanOrEqual(4000);
+    for (const command of commands.values())
+      expect(countedCharacters(command.data.toJSON() as Json)).toBeLessThanOrEqual(4000);
   });
 });

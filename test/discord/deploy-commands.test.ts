@@ -40,7 +40,11 @@ describe('deployCommands', () => {
     const result = await deployCommands({ token: 'test-token', clientId: CLIENT, guildId: GUILD, commands, api });
     expect(result).toEqual({ scope: 'guild', names: ['who', 'where'] });
     expect(requests).toHaveLength(1);
-    expect(requests[0]).toMatchObject({ method: 'PUT', url: `/api/v10/applications/${CLIENT}/guilds/${GUILD}/commands`, auth: 'Bot test-token' });
+    expect(requests[0]).toMatchObject({
+      method: 'PUT',
+      url: `/api/v10/applications/${CLIENT}/guilds/${GUILD}/commands`,
+      auth: 'Bot test-token',
+    });
     expect(requests[0].body).toEqual([...commands.values()].map((c) => c.data.toJSON()));
   });
 
@@ -55,6 +59,8 @@ describe('deployCommands', () => {
     await expect(deployCommands({ token: undefined, clientId: undefined, commands, api })).rejects.toThrow(
       'cannot deploy commands: set DISCORD_TOKEN (the bot token) and DISCORD_CLIENT_ID (the application id)',
     );
-    await expect(deployCommands({ token: 't', clientId: undefined, commands, api })).rejects.toThrow(/set DISCORD_CLIENT_ID/);
+    await expect(deployCommands({ token: 't', clientId: undefined, commands, api })).rejects.toThrow(
+      /set DISCORD_CLIENT_ID/,
+    );
   });
 });

@@ -24,7 +24,10 @@ describe('loadCommands', () => {
   });
 
   it('stops with an error naming the file and what is wrong', async () => {
-    const dir = folder({ 'a.ts': good('alpha'), 'broken.ts': `export const data = { name: 'Bad Name', toJSON: () => ({}) };\nexport const slow = 'yes';` });
+    const dir = folder({
+      'a.ts': good('alpha'),
+      'broken.ts': `export const data = { name: 'Bad Name', toJSON: () => ({}) };\nexport const slow = 'yes';`,
+    });
     const error = await loadCommands(dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CommandLoadError);
     const { message, file } = error as CommandLoadError;

@@ -40,7 +40,8 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const attachment = (url: string, size = 30) => ({ name: 'article.txt', size, contentType: 'text/plain; charset=utf-8', url }) as Attachment;
+const attachment = (url: string, size = 30) =>
+  ({ name: 'article.txt', size, contentType: 'text/plain; charset=utf-8', url }) as Attachment;
 
 describe('readOptions', () => {
   it('reads every option type into a plain record, with the subcommand', () => {
@@ -63,14 +64,25 @@ describe('readOptions', () => {
     const { options, subcommand } = readOptions({ options: { data } });
     expect(subcommand).toBe('add');
     const { file, ...rest } = options;
-    expect(rest).toEqual({ query: 'rubio', limit: 5, weight: 0.5, private: false, channel: '444444444444444444', who: '555555555555555555' });
+    expect(rest).toEqual({
+      query: 'rubio',
+      limit: 5,
+      weight: 0.5,
+      private: false,
+      channel: '444444444444444444',
+      who: '555555555555555555',
+    });
     expect(file).toMatchObject({ name: 'article.txt', size: 30, contentType: 'text/plain; charset=utf-8' });
   });
 
   it('finds a subcommand inside a group, and none when there is none', () => {
     const T = ApplicationCommandOptionType;
     const grouped = readOptions({
-      options: { data: [{ name: 'digest', type: T.SubcommandGroup, options: [{ name: 'stop', type: T.Subcommand, options: [] }] }] },
+      options: {
+        data: [
+          { name: 'digest', type: T.SubcommandGroup, options: [{ name: 'stop', type: T.Subcommand, options: [] }] },
+        ],
+      },
     });
     expect(grouped).toEqual({ options: {}, subcommand: 'stop' });
     expect(readOptions({ options: { data: [] } })).toEqual({ options: {}, subcommand: null });
@@ -90,6 +102,8 @@ describe('attachment fetch', () => {
 
   it('reports HTTP failures and timeouts in words', async () => {
     await expect(fetchCapped(`${base}/missing`)).rejects.toThrow('the download failed (HTTP 404)');
-    await expect(fetchCapped(`${base}/hang`, ATTACHMENT_MAX_BYTES, 200)).rejects.toThrow('the download took longer than 0.2 s');
+    await expect(fetchCapped(`${base}/hang`, ATTACHMENT_MAX_BYTES, 200)).rejects.toThrow(
+      'the download took longer than 0.2 s',
+    );
   });
 });

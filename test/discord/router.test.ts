@@ -23,7 +23,12 @@ function capturedLog() {
   return { log: createLogger('debug', stream), lines };
 }
 
-const answerOf = (title: string, extra: Partial<Answer> = {}): Answer => ({ title, sections: [], citations: [], ...extra });
+const answerOf = (title: string, extra: Partial<Answer> = {}): Answer => ({
+  title,
+  sections: [],
+  citations: [],
+  ...extra,
+});
 
 const seen: { ctx?: CommandContext; options?: CommandOptions } = {};
 
@@ -40,7 +45,10 @@ const fast: CommandModule = {
   async autocomplete(_ctx, option, value) {
     if (value === 'boom') throw new Error('autocomplete broke');
     if (value === 'slow') return sleep(500).then(() => [{ name: 'late', value: 'late' }]);
-    return Array.from({ length: 30 }, (_, i) => ({ name: `${option}:${value}:${i} ${'n'.repeat(150)}`, value: `v${i}` }));
+    return Array.from({ length: 30 }, (_, i) => ({
+      name: `${option}:${value}:${i} ${'n'.repeat(150)}`,
+      value: `v${i}`,
+    }));
   },
 };
 
@@ -61,10 +69,15 @@ const declaredSlow: CommandModule = {
 };
 
 const adminIngest: CommandModule = {
-  data: new SlashCommandBuilder().setName('admin').setDescription('admins only').setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild),
+  data: new SlashCommandBuilder()
+    .setName('admin')
+    .setDescription('admins only')
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild),
   slow: true,
   async handle(ctx) {
-    return ctx.isAdmin ? answerOf('Stored', { ephemeral: true }) : answerOf('Not allowed', { ephemeral: true, kind: 'notice' });
+    return ctx.isAdmin
+      ? answerOf('Stored', { ephemeral: true })
+      : answerOf('Not allowed', { ephemeral: true, kind: 'notice' });
   },
 };
 
@@ -116,7 +129,10 @@ const error = (ref: string) => ({
 describe('router: chat input commands', () => {
   it('replies at once to a fast command with the exact payload, context and options', async () => {
     const { router } = setup();
-    const i = fakeInteraction({ commandName: 'fast', data: [{ name: 'name', type: ApplicationCommandOptionType.String, value: 'Rubio' }] });
+    const i = fakeInteraction({
+      commandName: 'fast',
+      data: [{ name: 'name', type: ApplicationCommandOptionType.String, value: 'Rubio' }],
+    });
     await router.onInteraction(asInteraction(i));
     expect(i.deferReply).not.toHaveBeenCalled();
     expect(i.reply).toHaveBeenCalledTimes(1);
@@ -125,7 +141,14 @@ describe('router: chat input commands', () => {
       allowedMentions: { parse: [] },
     });
     expect(seen.options).toEqual({ name: 'Rubio' });
-    expect(seen.ctx).toEqual({ briefing, isAdmin: false, guildId: GUILD, channelId: CHANNEL, userId: USER, subcommand: null });
+    expect(seen.ctx).toEqual({
+      briefing,
+      isAdmin: false,
+      guildId: GUILD,
+      channelId: CHANNEL,
+      userId: USER,
+      subcommand: null,
+    });
   });
 
   it('defers a handler still running after a second, then edits the reply', async () => {
@@ -136,7 +159,9 @@ describe('router: chat input commands', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
     expect(i.reply).not.toHaveBeenCalled();
     expect(i.deferReply.mock.calls).toEqual([[{}]]);
-    expect(i.editReply.mock.calls).toEqual([[{ embeds: [{ color: COLOURS.answer, title: 'Done slowly' }], allowedMentions: { parse: [] } }]]);
+    expect(i.editReply.mock.calls).toEqual([
+      [{ embeds: [{ color: COLOURS.answer, title: 'Done slowly' }], allowedMentions: { parse: [] } }],
+    ]);
     expect(i.deferReply.mock.invocationCallOrder[0]).toBeLessThan(i.editReply.mock.invocationCallOrder[0]);
   });
 
@@ -145,7 +170,10 @@ describe('router: chat input commands', () => {
     const i = fakeInteraction({ commandName: 'declared' });
     await router.onInteraction(asInteraction(i));
     expect(i.deferReply).toHaveBeenCalledTimes(1);
-    expect(i.editReply.mock.calls[0][0]).toEqual({ embeds: [{ color: COLOURS.answer, title: 'Declared slow' }], allowedMentions: { parse: [] } });
+    expect(i.editReply.mock.calls[0][0]).toEqual({
+      embeds: [{ color: COLOURS.answer, title: 'Declared slow' }],
+      allowedMentions: { parse: [] },
+    });
   });
 
   it('passes the ManageGuild check to the handler and defers admin commands privately', async () => {
@@ -153,11 +181,16 @@ describe('router: chat input commands', () => {
     const admin = fakeInteraction({ commandName: 'admin', admin: true });
     await router.onInteraction(asInteraction(admin));
     expect(admin.deferReply.mock.calls).toEqual([[{ flags: MessageFlags.Ephemeral }]]);
-    expect(admin.editReply.mock.calls).toEqual([[{ embeds: [{ color: COLOURS.answer, title: 'Stored' }], allowedMentions: { parse: [] } }]]);
+    expect(admin.editReply.mock.calls).toEqual([
+      [{ embeds: [{ color: COLOURS.answer, title: 'Stored' }], allowedMentions: { parse: [] } }],
+    ]);
 
     const member = fakeInteraction({ commandName: 'admin', admin: false });
     await router.onInteraction(asInteraction(member));
-    expect(member.editReply.mock.calls[0][0]).toEqual({ embeds: [{ color: COLOURS.notice, title: 'Not allowed' }], allowedMentions: { parse: [] } });
+    expect(member.editReply.mock.calls[0][0]).toEqual({
+      embeds: [{ color: COLOURS.notice, title: 'Not allowed' }],
+      allowedMentions: { parse: [] },
+    });
   });
 
   it('re-sends a private answer privately when the deferral was public', async () => {
@@ -168,7 +201,13 @@ describe('router: chat input commands', () => {
     expect(i.editReply).not.toHaveBeenCalled();
     expect(i.deleteReply).toHaveBeenCalledTimes(1);
     expect(i.followUp.mock.calls).toEqual([
-      [{ embeds: [{ color: COLOURS.answer, title: 'Only you' }], allowedMentions: { parse: [] }, flags: MessageFlags.Ephemeral }],
+      [
+        {
+          embeds: [{ color: COLOURS.answer, title: 'Only you' }],
+          allowedMentions: { parse: [] },
+          flags: MessageFlags.Ephemeral,
+        },
+      ],
     ]);
   });
 
@@ -200,7 +239,13 @@ describe('router: chat input commands', () => {
     expect(i.reply.mock.calls).toEqual([
       [
         {
-          embeds: [{ color: COLOURS.notice, title: 'Unknown command', description: 'This bot has no /nope command. Try /help.' }],
+          embeds: [
+            {
+              color: COLOURS.notice,
+              title: 'Unknown command',
+              description: 'This bot has no /nope command. Try /help.',
+            },
+          ],
           allowedMentions: { parse: [] },
           flags: MessageFlags.Ephemeral,
         },
@@ -218,7 +263,8 @@ describe('router: chat input commands', () => {
 });
 
 describe('router: autocomplete', () => {
-  const typed = (value: string, commandName = 'fast') => fakeInteraction({ commandName, focused: { name: 'name', value } });
+  const typed = (value: string, commandName = 'fast') =>
+    fakeInteraction({ commandName, focused: { name: 'name', value } });
 
   it('responds with at most 25 choices, names and values within 100 characters', async () => {
     const { router } = setup();

@@ -28,15 +28,18 @@ describe('slash commands round trip', () => {
     { command: 'ask', options: { question: 'Where were the talks held?' }, title: /From the documents/, says: /\[1\]/ },
     { command: 'brief', options: {}, title: /The story so far/, says: /Marco Rubio/ },
     { command: 'sources', options: {}, title: /^Sources$/, says: /Zelenskyy visit/ },
-  ])('/$command $options answers in the channel, cited and within limits', async ({ command, options, title, says }) => {
-    const reply = await p.fake.sendCommand(command, options);
-    expectCleanReply(reply);
-    expect(reply.via).toBe('callback');
-    expect(reply.deferred).toBe(false);
-    expect(reply.ephemeral).toBe(false);
-    expect(reply.embeds[0].title).toMatch(title);
-    expect(text(reply.embeds)).toMatch(says);
-  });
+  ])(
+    '/$command $options answers in the channel, cited and within limits',
+    async ({ command, options, title, says }) => {
+      const reply = await p.fake.sendCommand(command, options);
+      expectCleanReply(reply);
+      expect(reply.via).toBe('callback');
+      expect(reply.deferred).toBe(false);
+      expect(reply.ephemeral).toBe(false);
+      expect(reply.embeds[0].title).toMatch(title);
+      expect(text(reply.embeds)).toMatch(says);
+    },
+  );
 
   it('/help answers privately', async () => {
     const reply = await p.fake.sendCommand('help');
@@ -53,7 +56,10 @@ describe('slash commands round trip', () => {
   });
 
   it('/ingest (admin) downloads the attachment from the CDN URL, defers, and reports what it added', async () => {
-    const file = p.fake.attachment('talks-resume.md', '---\ntitle: Talks resume\nsource: Wire\n---\nForeign Minister Elena Marchetti of Italy arrived in Rome on Monday. "We want a fair deal," Marchetti said.\n');
+    const file = p.fake.attachment(
+      'talks-resume.md',
+      '---\ntitle: Talks resume\nsource: Wire\n---\nForeign Minister Elena Marchetti of Italy arrived in Rome on Monday. "We want a fair deal," Marchetti said.\n',
+    );
     const reply = await p.fake.sendCommand('ingest', { file }, { admin: true });
     expectCleanReply(reply);
     expect(p.fake.downloads).toEqual(['talks-resume.md']);
@@ -126,7 +132,9 @@ describe('autocomplete', () => {
   });
 
   it('a broad /digest timezone search is capped at 25 choices', async () => {
-    const zones = await p.fake.autocomplete('digest subscribe', { schedule: 'daily', timezone: 'a' }, 'timezone', { admin: true });
+    const zones = await p.fake.autocomplete('digest subscribe', { schedule: 'daily', timezone: 'a' }, 'timezone', {
+      admin: true,
+    });
     expect(zones).toHaveLength(25);
     for (const z of zones) expect(String(z.value).length).toBeLessThanOrEqual(100);
   });

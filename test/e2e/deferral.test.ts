@@ -20,7 +20,10 @@ const sleepy: CommandModule = {
 
 /** Admin-only, so the router defers privately; its answer is public, so the deferral is replaced by a follow-up. */
 const sleepyAdmin: CommandModule = {
-  data: new SlashCommandBuilder().setName('sleepy-admin').setDescription('Admins: a public answer after 1.2 s').setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild),
+  data: new SlashCommandBuilder()
+    .setName('sleepy-admin')
+    .setDescription('Admins: a public answer after 1.2 s')
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild),
   handle: async () => {
     await sleep(1200);
     return { title: 'Announced', description: 'Everyone sees this.', sections: [], citations: [] };
@@ -69,7 +72,9 @@ describe('deferral', () => {
     expect(reply.ms).toBeGreaterThanOrEqual(1500);
     expect(reply.ephemeral).toBe(false);
     expect(reply.embeds[0].title).toBe('Slept well');
-    expect(p.fake.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith('/messages/@original'))).toHaveLength(1);
+    expect(p.fake.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith('/messages/@original'))).toHaveLength(
+      1,
+    );
   });
 
   it('/ingest (slow module) defers at once, privately, then edits', async () => {
@@ -91,8 +96,17 @@ describe('deferral', () => {
     expect(reply.via).toBe('followup');
     expect(reply.ephemeral).toBe(false);
     expect(reply.record.deleted).toBe(true);
-    const calls = p.fake.requests.filter((r) => route(reply.interactionId).test(r.path) && r.at >= reply.record.sentAt).map((r) => `${r.method} ${r.path.replace(/\/webhooks\/\d+\/[^/]+/, '/webhooks/:app/:token').replace(/\/interactions\/.*/, '/interactions/:id/:token/callback')}`);
-    expect(calls).toEqual(['POST /interactions/:id/:token/callback', 'DELETE /webhooks/:app/:token/messages/@original', 'POST /webhooks/:app/:token']);
+    const calls = p.fake.requests
+      .filter((r) => route(reply.interactionId).test(r.path) && r.at >= reply.record.sentAt)
+      .map(
+        (r) =>
+          `${r.method} ${r.path.replace(/\/webhooks\/\d+\/[^/]+/, '/webhooks/:app/:token').replace(/\/interactions\/.*/, '/interactions/:id/:token/callback')}`,
+      );
+    expect(calls).toEqual([
+      'POST /interactions/:id/:token/callback',
+      'DELETE /webhooks/:app/:token/messages/@original',
+      'POST /webhooks/:app/:token',
+    ]);
   });
 
   it('a handler that throws gets a private error reply with a ref that is in the log', async () => {

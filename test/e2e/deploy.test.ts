@@ -21,7 +21,13 @@ afterAll(async () => {
 
 describe('deployCommands against the fake Discord', () => {
   it('registers exactly the commands JSON to the guild, and it matches the committed snapshot', async () => {
-    const result = await deployCommands({ token: fake.token, clientId: fake.applicationId, guildId: fake.guild.id, commands, api: fake.api });
+    const result = await deployCommands({
+      token: fake.token,
+      clientId: fake.applicationId,
+      guildId: fake.guild.id,
+      commands,
+      api: fake.api,
+    });
     expect(result).toEqual({ scope: 'guild', names: [...commands.keys()] });
 
     const puts = fake.requestsTo('PUT', `/applications/${fake.applicationId}/guilds/${fake.guild.id}/commands`);
@@ -47,7 +53,12 @@ describe('deployCommands against the fake Discord', () => {
   });
 
   it('admin commands carry default_member_permissions and are guild-only', () => {
-    const json = Object.fromEntries([...commands].map(([name, c]) => [name, c.data.toJSON() as { default_member_permissions?: string | null; contexts?: number[] }]));
+    const json = Object.fromEntries(
+      [...commands].map(([name, c]) => [
+        name,
+        c.data.toJSON() as { default_member_permissions?: string | null; contexts?: number[] },
+      ]),
+    );
     for (const name of ['ingest', 'digest']) {
       expect(json[name].default_member_permissions).toBe('32'); // ManageGuild
       expect(json[name].contexts).toEqual([0]); // Guild
@@ -56,14 +67,33 @@ describe('deployCommands against the fake Discord', () => {
 
   it('the fake refuses command JSON Discord would refuse, so the check above means something', async () => {
     const bad: CommandModule = {
-      data: { name: 'bad', toJSON: () => ({ name: 'Bad Name', description: 'x'.repeat(101), options: [{ type: 3, name: 'opt', description: '' }] }) },
+      data: {
+        name: 'bad',
+        toJSON: () => ({
+          name: 'Bad Name',
+          description: 'x'.repeat(101),
+          options: [{ type: 3, name: 'opt', description: '' }],
+        }),
+      },
       handle: async () => ({ title: '', sections: [], citations: [] }),
     };
     const before = fake.violations.length;
-    await expect(deployCommands({ token: fake.token, clientId: fake.applicationId, guildId: fake.guild.id, commands: new Map([['bad', bad]]), api: fake.api })).rejects.toThrow(/Invalid Form Body/);
+    await expect(
+      deployCommands({
+        token: fake.token,
+        clientId: fake.applicationId,
+        guildId: fake.guild.id,
+        commands: new Map([['bad', bad]]),
+        api: fake.api,
+      }),
+    ).rejects.toThrow(/Invalid Form Body/);
     const found = fake.violations.slice(before).map((v) => v.detail);
     expect(found).toEqual(
-      expect.arrayContaining([expect.stringMatching(/name is not 1–32 lowercase/), expect.stringMatching(/description is 101 chars/), expect.stringMatching(/opt: description is 0 chars/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/name is not 1–32 lowercase/),
+        expect.stringMatching(/description is 101 chars/),
+        expect.stringMatching(/opt: description is 0 chars/),
+      ]),
     );
     fake.violations.splice(before);
   });

@@ -20,7 +20,12 @@ let slotCounter = 0;
 const nextSlot = () => `2026-01-${String(++slotCounter).padStart(2, '0')}T08:00:00.000Z`;
 
 async function subscribe(channelId: string) {
-  return p.digests.subscribe({ guildId: p.fake.guild.id, channelId, schedule: '0 8 * * *', createdBy: p.fake.users.admin.id });
+  return p.digests.subscribe({
+    guildId: p.fake.guild.id,
+    channelId,
+    schedule: '0 8 * * *',
+    createdBy: p.fake.users.admin.id,
+  });
 }
 
 /** Runs a slot; the outcome comes with the slot's stored reason so a failure explains itself. */
@@ -54,7 +59,9 @@ describe('digest delivery', () => {
     const accepted = p.fake.messagesIn(channel);
     expect(accepted).toHaveLength(1);
     expect(accepted[0].embeds[0].title).toMatch(/story so far/);
-    expect(await p.store.slots(sub.id)).toEqual([expect.objectContaining({ slot, state: 'sent', messageId: accepted[0].id })]);
+    expect(await p.store.slots(sub.id)).toEqual([
+      expect.objectContaining({ slot, state: 'sent', messageId: accepted[0].id }),
+    ]);
 
     expect(await run(sub.id, slot)).toMatchObject({ outcome: 'duplicate' });
     expect(p.fake.messagesIn(channel)).toHaveLength(1);

@@ -3,7 +3,12 @@
  * the other e2e tests only means something if the fake really catches what Discord would refuse.
  */
 import { once } from 'node:events';
-import { GatewayDispatchEvents, GatewayIntentBits, GatewayOpcodes, InteractionResponseType } from 'discord-api-types/v10';
+import {
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  GatewayOpcodes,
+  InteractionResponseType,
+} from 'discord-api-types/v10';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageProblems, startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
@@ -18,7 +23,12 @@ describe('limit checks', () => {
       ...ok,
       content: 'c'.repeat(2000),
       embeds: [
-        { title: 't'.repeat(256), description: 'd'.repeat(4096 - 256 - 2048 - 1024 - 256), footer: { text: 'f'.repeat(2048) }, fields: [{ name: 'n'.repeat(256), value: 'v'.repeat(1024) }] },
+        {
+          title: 't'.repeat(256),
+          description: 'd'.repeat(4096 - 256 - 2048 - 1024 - 256),
+          footer: { text: 'f'.repeat(2048) },
+          fields: [{ name: 'n'.repeat(256), value: 'v'.repeat(1024) }],
+        },
       ],
     };
     expect(details(full)).toEqual([]);
@@ -29,15 +39,24 @@ describe('limit checks', () => {
     [{ ...ok, embeds: Array.from({ length: 11 }, () => embed()) }, /11 embeds/],
     [{ ...ok, embeds: [embed({ title: 't'.repeat(257) })] }, /title is 257/],
     [{ ...ok, embeds: [embed({ description: 'd'.repeat(4097) })] }, /description is 4097/],
-    [{ ...ok, embeds: [embed({ fields: Array.from({ length: 26 }, () => ({ name: 'n', value: 'v' })) })] }, /26 fields/],
+    [
+      { ...ok, embeds: [embed({ fields: Array.from({ length: 26 }, () => ({ name: 'n', value: 'v' })) })] },
+      /26 fields/,
+    ],
     [{ ...ok, embeds: [embed({ fields: [{ name: 'n'.repeat(257), value: 'v' }] })] }, /name is 257/],
     [{ ...ok, embeds: [embed({ fields: [{ name: 'n', value: 'v'.repeat(1025) }] })] }, /value is 1025/],
     [{ ...ok, embeds: [embed({ fields: [{ name: 'n', value: '' }] })] }, /value is 0/],
     [{ ...ok, embeds: [embed({ footer: { text: 'f'.repeat(2049) } })] }, /footer is 2049/],
-    [{ ...ok, embeds: [embed({ description: 'd'.repeat(4000) }), embed({ description: 'd'.repeat(2000) })] }, /6\d{3} chars together/],
+    [
+      { ...ok, embeds: [embed({ description: 'd'.repeat(4000) }), embed({ description: 'd'.repeat(2000) })] },
+      /6\d{3} chars together/,
+    ],
     [{ ...ok }, /empty message/],
     [{ embeds: [embed()] }, /policy: allowed_mentions is missing/],
-    [{ allowed_mentions: { parse: ['everyone'] }, embeds: [embed()] }, /policy: allowed_mentions.parse is \["everyone"\]/],
+    [
+      { allowed_mentions: { parse: ['everyone'] }, embeds: [embed()] },
+      /policy: allowed_mentions.parse is \["everyone"\]/,
+    ],
     [{ allowed_mentions: { parse: [], users: ['1'] }, embeds: [embed()] }, /policy: allowed_mentions lists users/],
   ])('flags %#', (body, problem) => {
     expect(details(body).join('\n')).toMatch(problem);
@@ -62,14 +81,21 @@ describe('the fake over the wire', () => {
 
   beforeAll(async () => {
     fake = await startFakeDiscord({ interactionDeadlineMs: 300 });
-    const put = await rest('PUT', `/applications/${fake.applicationId}/guilds/${fake.guild.id}/commands`, [{ name: 'ping', description: 'Ping' }]);
+    const put = await rest('PUT', `/applications/${fake.applicationId}/guilds/${fake.guild.id}/commands`, [
+      { name: 'ping', description: 'Ping' },
+    ]);
     expect(put.status).toBe(200);
     const gateway = (await (await rest('GET', '/gateway/bot')).json()) as { url: string };
     ws = new WebSocket(`${gateway.url}?v=10&encoding=json`);
     ws.on('message', (raw) => inbox.push(JSON.parse(String(raw))));
     await once(ws, 'open');
     await waitFor((m) => m.op === GatewayOpcodes.Hello);
-    ws.send(JSON.stringify({ op: GatewayOpcodes.Identify, d: { token: fake.token, intents: GatewayIntentBits.Guilds, properties: {} } }));
+    ws.send(
+      JSON.stringify({
+        op: GatewayOpcodes.Identify,
+        d: { token: fake.token, intents: GatewayIntentBits.Guilds, properties: {} },
+      }),
+    );
     await waitFor((m) => m.t === GatewayDispatchEvents.GuildCreate);
   });
   afterAll(async () => {
@@ -79,14 +105,21 @@ describe('the fake over the wire', () => {
 
   it('READY names the bot and the guild; GUILD_CREATE carries its channels', () => {
     const ready = inbox.find((m) => m.t === GatewayDispatchEvents.Ready)!;
-    expect(ready.d).toMatchObject({ v: 10, user: { id: fake.applicationId, bot: true }, guilds: [{ id: fake.guild.id, unavailable: true }] });
+    expect(ready.d).toMatchObject({
+      v: 10,
+      user: { id: fake.applicationId, bot: true },
+      guilds: [{ id: fake.guild.id, unavailable: true }],
+    });
     const guild = inbox.find((m) => m.t === GatewayDispatchEvents.GuildCreate)!;
     expect(guild.d.channels.map((c: { id: string }) => c.id)).toContain(fake.generalChannelId);
   });
 
   it('refuses an oversized embed with 400 and records it; records a post without allowed_mentions', async () => {
     const before = fake.violations.length;
-    const big = await rest('POST', `/channels/${fake.generalChannelId}/messages`, { ...ok, embeds: [embed({ title: 't'.repeat(300) })] });
+    const big = await rest('POST', `/channels/${fake.generalChannelId}/messages`, {
+      ...ok,
+      embeds: [embed({ title: 't'.repeat(300) })],
+    });
     expect(big.status).toBe(400);
     expect(((await big.json()) as { code: number }).code).toBe(50035);
     const loud = await rest('POST', `/channels/${fake.generalChannelId}/messages`, { content: 'hi' });
@@ -109,7 +142,9 @@ describe('the fake over the wire', () => {
     const event = await waitFor((m) => m.t === GatewayDispatchEvents.InteractionCreate && m.d.data.name === 'ping');
     await new Promise((r) => setTimeout(r, 400));
     const reply = { type: InteractionResponseType.ChannelMessageWithSource, data: { ...ok, content: 'pong' } };
-    const tooLate = await rest('POST', `/interactions/${event.d.id}/${event.d.token}/callback`, reply, { 'content-type': 'application/json' });
+    const tooLate = await rest('POST', `/interactions/${event.d.id}/${event.d.token}/callback`, reply, {
+      'content-type': 'application/json',
+    });
     expect(tooLate.status).toBe(404);
     expect(((await tooLate.json()) as { code: number }).code).toBe(10062);
     expect(await late).toBeInstanceOf(Error);
@@ -118,17 +153,33 @@ describe('the fake over the wire', () => {
     const answered = fake.sendCommand('ping');
     const second = await waitFor((m) => m.t === GatewayDispatchEvents.InteractionCreate);
     // An edit before any callback: the webhook does not exist yet.
-    const early = await rest('PATCH', `/webhooks/${fake.applicationId}/${second.d.token}/messages/@original`, { ...ok, content: 'x' }, { 'content-type': 'application/json' });
+    const early = await rest(
+      'PATCH',
+      `/webhooks/${fake.applicationId}/${second.d.token}/messages/@original`,
+      { ...ok, content: 'x' },
+      { 'content-type': 'application/json' },
+    );
     expect(early.status).toBe(404);
-    const first = await rest('POST', `/interactions/${second.d.id}/${second.d.token}/callback?with_response=false`, reply, { 'content-type': 'application/json' });
+    const first = await rest(
+      'POST',
+      `/interactions/${second.d.id}/${second.d.token}/callback?with_response=false`,
+      reply,
+      { 'content-type': 'application/json' },
+    );
     expect(first.status).toBe(204);
     expect(first.headers.get('content-type')).toBeNull();
     expect((await answered).body.content).toBe('pong');
-    const again = await rest('POST', `/interactions/${second.d.id}/${second.d.token}/callback`, reply, { 'content-type': 'application/json' });
+    const again = await rest('POST', `/interactions/${second.d.id}/${second.d.token}/callback`, reply, {
+      'content-type': 'application/json',
+    });
     expect(again.status).toBe(400);
     expect(((await again.json()) as { code: number }).code).toBe(40060);
 
-    expect(fake.violations.slice(before).map((v) => v.kind)).toEqual(['late-callback', 'not-acknowledged', 'double-callback']);
+    expect(fake.violations.slice(before).map((v) => v.kind)).toEqual([
+      'late-callback',
+      'not-acknowledged',
+      'double-callback',
+    ]);
     fake.violations.splice(before);
   });
 });

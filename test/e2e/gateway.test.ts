@@ -19,7 +19,8 @@ afterEach(() => expectNoTrouble(p));
 
 const identifies = () => p.fake.received(GatewayOpcodes.Identify);
 const resumes = () => p.fake.received(GatewayOpcodes.Resume);
-const readySessionId = () => (p.fake.frames.filter((f) => f.t === GatewayDispatchEvents.Ready).at(-1)?.d as { session_id: string }).session_id;
+const readySessionId = () =>
+  (p.fake.frames.filter((f) => f.t === GatewayDispatchEvents.Ready).at(-1)?.d as { session_id: string }).session_id;
 
 async function stillAnswers() {
   const reply = await p.fake.sendCommand('who', { name: 'rubio' });

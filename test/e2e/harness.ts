@@ -66,11 +66,18 @@ export async function startParley(options: StartOptions = {}): Promise<Parley> {
   try {
     const outcomes = await ingestPaths(store, [DOCUMENTS]);
     const failed = outcomes.filter((o) => !o.ok);
-    if (!outcomes.length || failed.length) throw new Error(`seed ingest: ${outcomes.length} documents, ${failed.length} failed`);
+    if (!outcomes.length || failed.length)
+      throw new Error(`seed ingest: ${outcomes.length} documents, ${failed.length} failed`);
 
     const commands = await loadCommands();
     for (const c of options.extraCommands ?? []) commands.set(c.data.name, c);
-    await deployCommands({ token: fake.token, clientId: fake.applicationId, guildId: fake.guild.id, commands, api: fake.api });
+    await deployCommands({
+      token: fake.token,
+      clientId: fake.applicationId,
+      guildId: fake.guild.id,
+      commands,
+      api: fake.api,
+    });
 
     const logs: LogRecord[] = [];
     const sink = new Writable({
@@ -93,7 +100,14 @@ export async function startParley(options: StartOptions = {}): Promise<Parley> {
     cleanups.push(() => scheduler.stop());
     const digests = new DigestService(store, scheduler, 'UTC');
 
-    const bot = await startDiscord({ config: { DISCORD_TOKEN: fake.token }, commands, briefing, log, digests, restApi: fake.api });
+    const bot = await startDiscord({
+      config: { DISCORD_TOKEN: fake.token },
+      commands,
+      briefing,
+      log,
+      digests,
+      restApi: fake.api,
+    });
     cleanups.push(() => bot.stop());
     client = bot.client;
     if (!client.isReady()) {

@@ -25,7 +25,10 @@ for (const set of SETS) {
     const goldDir = path.join(FIXTURES, `${set.name}-gold`);
     const totals: Totals = {};
     const reports: Array<{ name: string; report: DocReport }> = [];
-    for (const gf of fs.readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const gf of fs
+      .readdirSync(goldDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const base = gf.replace(/\.json$/, '');
       const doc = fs.readdirSync(docs).find((f) => f.replace(/\.[^.]+$/, '') === base);
       if (!doc) throw new Error(`no article for ${gf}`);
@@ -40,7 +43,10 @@ for (const set of SETS) {
       .join('\n');
     console.log(`${set.name} set (${reports.length} articles)\n${figures}`);
     const detail = reports
-      .map(({ name, report: r }) => `${name}: people -[${r.people.fn}] +[${r.people.fp}] places -[${r.places.fn}] +[${r.places.fp}] proposals -[${r.props.fn}] +[${r.props.fp}] quotes ${r.quoteMisses.join(' | ')}`)
+      .map(
+        ({ name, report: r }) =>
+          `${name}: people -[${r.people.fn}] +[${r.people.fp}] places -[${r.places.fn}] +[${r.places.fp}] proposals -[${r.props.fn}] +[${r.props.fp}] quotes ${r.quoteMisses.join(' | ')}`,
+      )
       .join('\n');
 
     it(`has ${set.articles} articles with gold annotations`, () => expect(reports.length).toBe(set.articles));

@@ -5,18 +5,29 @@ import { findQuoteSpans } from '../../src/extract/quotes.ts';
 import { splitSentences } from '../../src/text/sentences.ts';
 import { tokenize } from '../../src/text/tokens.ts';
 
-const doc = (body: string, publishedAt: string | null = null): ExtractInput => ({ id: 't', title: 't', source: null, publishedAt, body });
-const run = (body: string, publishedAt: string | null = null) => extractionSchema.parse(extract(doc(body, publishedAt)));
+const doc = (body: string, publishedAt: string | null = null): ExtractInput => ({
+  id: 't',
+  title: 't',
+  source: null,
+  publishedAt,
+  body,
+});
+const run = (body: string, publishedAt: string | null = null) =>
+  extractionSchema.parse(extract(doc(body, publishedAt)));
 
 describe('edge cases', () => {
   it('an article with no people yields no people', () => {
-    const ex = run('Heavy rain flooded parts of northern Italy on Tuesday. Rivers burst their banks near Bologna, and the Po reached its highest level in a decade. Schools in Emilia-Romagna were closed.');
+    const ex = run(
+      'Heavy rain flooded parts of northern Italy on Tuesday. Rivers burst their banks near Bologna, and the Po reached its highest level in a decade. Schools in Emilia-Romagna were closed.',
+    );
     expect(ex.people).toEqual([]);
     expect(ex.places.map((p) => p.name)).toEqual(expect.arrayContaining(['Italy', 'Bologna']));
   });
 
   it('an unclosed quote runs to the end of its paragraph and keeps its speaker', () => {
-    const ex = run('Critics were unconvinced. Senator Laura Whitcombe wrote that "the treaty would bind us for a generation\n\nThe vote is next week.');
+    const ex = run(
+      'Critics were unconvinced. Senator Laura Whitcombe wrote that "the treaty would bind us for a generation\n\nThe vote is next week.',
+    );
     const q = ex.quotes.find((x) => /bind us/.test(x.text));
     expect(q?.speaker).toBe('Laura Whitcombe');
     expect(q?.text).not.toMatch(/vote is next week/);
@@ -33,14 +44,18 @@ describe('edge cases', () => {
   });
 
   it('reads an all-caps headline and a wire dateline without inventing people', () => {
-    const ex = run('UKRAINE REJECTS LATEST PROPOSAL\n\nKYIV, Ukraine (AP) — Ukraine rejected the latest proposal on Friday, Foreign Minister Andrii Sybiha said.');
+    const ex = run(
+      'UKRAINE REJECTS LATEST PROPOSAL\n\nKYIV, Ukraine (AP) — Ukraine rejected the latest proposal on Friday, Foreign Minister Andrii Sybiha said.',
+    );
     expect(ex.people.map((p) => p.name)).toEqual(['Andrii Sybiha']);
     expect(ex.places.map((p) => p.name)).toEqual(expect.arrayContaining(['Kyiv', 'Ukraine']));
     expect(ex.organizations.map((o) => o.name)).not.toContain('AP');
   });
 
   it('keeps particles in names and links the surname form', () => {
-    const ex = run('European Commission President Ursula von der Leyen met Crown Prince Mohammed bin Salman in Riyadh. “We are partners,” von der Leyen said.');
+    const ex = run(
+      'European Commission President Ursula von der Leyen met Crown Prince Mohammed bin Salman in Riyadh. “We are partners,” von der Leyen said.',
+    );
     const names = ex.people.map((p) => p.name);
     expect(names).toContain('Ursula von der Leyen');
     expect(names).toContain('Mohammed bin Salman');
@@ -49,12 +64,16 @@ describe('edge cases', () => {
   });
 
   it('straight quotes and a pronoun after the quote go to the nearest person of that gender', () => {
-    const ex = run('Prime Minister Helga Brandt met President Tomas Varga in Vienna. Varga said little. "We agreed on nothing," she said.');
+    const ex = run(
+      'Prime Minister Helga Brandt met President Tomas Varga in Vienna. Varga said little. "We agreed on nothing," she said.',
+    );
     expect(ex.quotes[0]).toMatchObject({ speaker: 'Helga Brandt', sentence: 2 });
   });
 
   it('a multi-sentence quote belongs to the speaker named after it', () => {
-    const ex = run('“The talks were hard. Nobody left the room happy. But we have a text,” said envoy Pieter de Vries.');
+    const ex = run(
+      '“The talks were hard. Nobody left the room happy. But we have a text,” said envoy Pieter de Vries.',
+    );
     expect(ex.quotes).toHaveLength(1);
     expect(ex.quotes[0].speaker).toBe('Pieter de Vries');
     expect(ex.quotes[0].text).toMatch(/^The talks were hard\. Nobody left/);
@@ -62,7 +81,10 @@ describe('edge cases', () => {
 
   it('prefers the past for a bare weekday in past-tense news, and gives absolute dates their iso', () => {
     // 2025-11-26 is a Wednesday: "on Saturday" is the 22nd, not the 29th
-    const ex = run('The ministers met on Saturday in Geneva. The accord was first signed on March 3, 2019.', '2025-11-26');
+    const ex = run(
+      'The ministers met on Saturday in Geneva. The accord was first signed on March 3, 2019.',
+      '2025-11-26',
+    );
     expect(ex.dates.find((d) => /Saturday/.test(d.text))?.iso).toBe('2025-11-22');
     expect(ex.dates.find((d) => /March 3, 2019/.test(d.text))).toMatchObject({ iso: '2019-03-03', precision: 'day' });
     const undated = run('The ministers met on Saturday. They met again last month.');
@@ -83,12 +105,15 @@ describe('edge cases', () => {
   });
 
   it('does not emit titles, demonyms, organisations or places as people', () => {
-    const ex = run('The Russian President spoke to NATO officials in Brussels. The Kremlin said the Ukrainian side was stalling. Secretary of State said nothing.');
+    const ex = run(
+      'The Russian President spoke to NATO officials in Brussels. The Kremlin said the Ukrainian side was stalling. Secretary of State said nothing.',
+    );
     expect(ex.people).toEqual([]);
   });
 
   it('handles a 2 MB article in bounded time', () => {
-    const para = 'Foreign Minister Taras Melnychenko said on Tuesday that “we are ready to talk” in Istanbul. Russian negotiators proposed a 30-day ceasefire, a Kremlin aide said. ';
+    const para =
+      'Foreign Minister Taras Melnychenko said on Tuesday that “we are ready to talk” in Istanbul. Russian negotiators proposed a 30-day ceasefire, a Kremlin aide said. ';
     let body = '';
     while (body.length < 2 * 1024 * 1024) body += para + (body.length % 5000 < para.length ? '\n\n' : '');
     const t0 = Date.now();

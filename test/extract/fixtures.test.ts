@@ -7,7 +7,10 @@ import { scoreFixtures } from './fixtures.ts';
 describe('fixture articles (unseen-article bars)', () => {
   const { totals, reports } = scoreFixtures();
   const detail = reports
-    .map(({ name, report: r }) => `${name}: people -[${r.people.fn}] +[${r.people.fp}] places -[${r.places.fn}] +[${r.places.fp}] proposals -[${r.props.fn}] +[${r.props.fp}] quotes ${r.quoteMisses.join(' | ')}`)
+    .map(
+      ({ name, report: r }) =>
+        `${name}: people -[${r.people.fn}] +[${r.people.fp}] places -[${r.places.fn}] +[${r.places.fp}] proposals -[${r.props.fn}] +[${r.props.fp}] quotes ${r.quoteMisses.join(' | ')}`,
+    )
     .join('\n');
 
   it('has at least six articles with expectations', () => {

@@ -12,7 +12,13 @@ export const ARTICLES = path.join(FIXTURES, 'articles');
 /** Extracts one fixture article the way `cli extract` does. */
 export function extractArticle(file: string): Extraction {
   const doc = parseDocument(file, fs.readFileSync(file));
-  return extract({ id: path.basename(file).replace(/\.[^.]+$/, ''), title: doc.title, source: doc.source, publishedAt: doc.publishedAt, body: doc.body });
+  return extract({
+    id: path.basename(file).replace(/\.[^.]+$/, ''),
+    title: doc.title,
+    source: doc.source,
+    publishedAt: doc.publishedAt,
+    body: doc.body,
+  });
 }
 
 /** Scores every fixture article that has an expectation file. */

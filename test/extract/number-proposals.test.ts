@@ -11,7 +11,11 @@ const one = (body: string) => {
 
 describe('offers and demands stated as money and numbers', () => {
   it('an offer of a share, by the country that makes it', () => {
-    expect(one('Norway offered a 12% quota share.')).toMatchObject({ name: '12% quota share', proposedBy: ['Norway'], status: 'offered' });
+    expect(one('Norway offered a 12% quota share.')).toMatchObject({
+      name: '12% quota share',
+      proposedBy: ['Norway'],
+      status: 'offered',
+    });
   });
 
   it('a rejection of the same offer links to its name and does not make the rejecter its author', () => {
@@ -28,15 +32,25 @@ describe('offers and demands stated as money and numbers', () => {
   });
 
   it('a goal in money per year', () => {
-    expect(one('Ministers set a $40 billion a year goal by 2030.')).toMatchObject({ name: '$40 billion a year goal', status: 'set' });
+    expect(one('Ministers set a $40 billion a year goal by 2030.')).toMatchObject({
+      name: '$40 billion a year goal',
+      status: 'set',
+    });
   });
 
   it('a demanded pause of so many days', () => {
-    expect(one('The union demanded a 60-day pause in the layoffs.')).toMatchObject({ name: '60-day pause', status: 'demanded' });
+    expect(one('The union demanded a 60-day pause in the layoffs.')).toMatchObject({
+      name: '60-day pause',
+      status: 'demanded',
+    });
   });
 
   it('a change to a figure, floated by a capital', () => {
-    expect(one('Brussels floated tariffs cut to 15% on cars.')).toMatchObject({ name: 'tariffs cut to 15%', proposedBy: ['Brussels'], status: 'proposed' });
+    expect(one('Brussels floated tariffs cut to 15% on cars.')).toMatchObject({
+      name: 'tariffs cut to 15%',
+      proposedBy: ['Brussels'],
+      status: 'proposed',
+    });
   });
 
   it('a demand in money, dismissed by someone else', () => {
@@ -47,16 +61,33 @@ describe('offers and demands stated as money and numbers', () => {
   });
 
   it('a proposed fund keeps its currency', () => {
-    expect(one('The fund proposed a €200 million compensation fund.')).toMatchObject({ name: '€200 million compensation fund', status: 'proposed' });
+    expect(one('The fund proposed a €200 million compensation fund.')).toMatchObject({
+      name: '€200 million compensation fund',
+      status: 'proposed',
+    });
   });
 
   it('an offer to a named party and a passive offer by a named party', () => {
-    expect(one('Norway offered Iceland a 12% quota share.')).toMatchObject({ name: '12% quota share', proposedBy: ['Norway'], status: 'offered' });
-    expect(one('A 12% quota share was offered by Norway.')).toMatchObject({ name: '12% quota share', proposedBy: ['Norway'], status: 'offered' });
+    expect(one('Norway offered Iceland a 12% quota share.')).toMatchObject({
+      name: '12% quota share',
+      proposedBy: ['Norway'],
+      status: 'offered',
+    });
+    expect(one('A 12% quota share was offered by Norway.')).toMatchObject({
+      name: '12% quota share',
+      proposedBy: ['Norway'],
+      status: 'offered',
+    });
   });
 
   it('a number alone is not an offer', () => {
-    for (const body of ['Prices rose 12% last year.', 'About 3,000 people marched.', 'The talks lasted 12 hours.', 'Unemployment stands at 7%.', 'The strike entered its 12-day stretch as wages fell 3%.']) {
+    for (const body of [
+      'Prices rose 12% last year.',
+      'About 3,000 people marched.',
+      'The talks lasted 12 hours.',
+      'Unemployment stands at 7%.',
+      'The strike entered its 12-day stretch as wages fell 3%.',
+    ]) {
       expect(proposals(body), body).toEqual([]);
     }
   });

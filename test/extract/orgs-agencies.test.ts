@@ -3,8 +3,14 @@ import { extract } from '../../src/extract/index.ts';
 
 // Invented sentences: news agencies credited in datelines, sign-offs and "X reported"; datelines that name places.
 const run = (body: string) => extract({ id: 't', title: 't', source: null, publishedAt: null, body });
-const orgNames = (body: string) => run(body).organizations.map((o) => o.name).sort();
-const placeNames = (body: string) => run(body).places.map((p) => p.name).sort();
+const orgNames = (body: string) =>
+  run(body)
+    .organizations.map((o) => o.name)
+    .sort();
+const placeNames = (body: string) =>
+  run(body)
+    .places.map((p) => p.name)
+    .sort();
 
 describe('news agencies and datelines', () => {
   it('an agency credited in a title-case dateline is an organisation', () => {
@@ -14,7 +20,9 @@ describe('news agencies and datelines', () => {
   });
 
   it('a known agency in a dateline takes its full name', () => {
-    expect(orgNames('WARSAW, Poland (AP) — Talks between the two governments resumed on Monday.')).toEqual(['Associated Press']);
+    expect(orgNames('WARSAW, Poland (AP) — Talks between the two governments resumed on Monday.')).toEqual([
+      'Associated Press',
+    ]);
   });
 
   it('an agency that "reported" and a sign-off line are organisations', () => {
@@ -38,7 +46,9 @@ describe('venues and exclaves', () => {
   });
 
   it('an exclave named after the noun, or "of", is a place', () => {
-    expect(placeNames('The road will link the country with its exclave, Marvella, and reach the border.')).toContain('Marvella');
+    expect(placeNames('The road will link the country with its exclave, Marvella, and reach the border.')).toContain(
+      'Marvella',
+    );
     expect(placeNames('Officials demanded a corridor to its western exclave of Marvella.')).toContain('Marvella');
   });
 });

@@ -6,8 +6,12 @@ const quotes = (body: string) => extract({ id: 't', title: 't', source: null, pu
 
 describe('quotation marks', () => {
   it('a straight opening mark closed by a curly one is one quote, with its speaker', () => {
-    const q = quotes('Foreign Minister Lena Moravec spoke at the summit.\n\n"We will not be rushed into a bad deal,” Moravec said.');
-    expect(q).toEqual([expect.objectContaining({ speaker: 'Lena Moravec', text: 'We will not be rushed into a bad deal,' })]);
+    const q = quotes(
+      'Foreign Minister Lena Moravec spoke at the summit.\n\n"We will not be rushed into a bad deal,” Moravec said.',
+    );
+    expect(q).toEqual([
+      expect.objectContaining({ speaker: 'Lena Moravec', text: 'We will not be rushed into a bad deal,' }),
+    ]);
   });
 
   it('a curly opening mark closed by a straight one is one quote, with its speaker', () => {

@@ -45,14 +45,43 @@ export const norm = (s: unknown) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
-const SAME_PLACE: Record<string, string> = { britain: 'united kingdom', uk: 'united kingdom', 'u k': 'united kingdom', 'great britain': 'united kingdom', eu: 'european union', america: 'united states' };
+const SAME_PLACE: Record<string, string> = {
+  britain: 'united kingdom',
+  uk: 'united kingdom',
+  'u k': 'united kingdom',
+  'great britain': 'united kingdom',
+  eu: 'european union',
+  america: 'united states',
+};
 const normPlace = (s: unknown) => {
   const n = norm(s);
   return SAME_PLACE[n] ?? n;
 };
-const STOP = new Set(['the', 'and', 'for', 'with', 'from', 'that', 'this', 'its', 'his', 'her', 'to', 'of', 'a', 'an', 'on', 'in']);
+const STOP = new Set([
+  'the',
+  'and',
+  'for',
+  'with',
+  'from',
+  'that',
+  'this',
+  'its',
+  'his',
+  'her',
+  'to',
+  'of',
+  'a',
+  'an',
+  'on',
+  'in',
+]);
 const names = (e: Named) => [e.name, ...(e.aliases ?? [])].map(norm).filter(Boolean);
-const tokens = (s: string) => new Set(norm(s).split(' ').filter((t) => t.length > 2 && !STOP.has(t)));
+const tokens = (s: string) =>
+  new Set(
+    norm(s)
+      .split(' ')
+      .filter((t) => t.length > 2 && !STOP.has(t)),
+  );
 export const sameEntity = (p: Named, g: Named) => {
   const pn = names(p);
   return names(g).some((n) => pn.includes(n));
@@ -142,7 +171,8 @@ export function scoreDocument(ex: Predicted, gold: Gold, totals: Totals): DocRep
   const gq = gold.quotes ?? [];
   let qRight = 0;
   const quoteMisses: string[] = [];
-  const speakerOf = (name: string) => (gold.people ?? []).find((g) => names(g).includes(norm(name))) ?? { name, aliases: [] };
+  const speakerOf = (name: string) =>
+    (gold.people ?? []).find((g) => names(g).includes(norm(name))) ?? { name, aliases: [] };
   for (const g of gq) {
     const q = Q.find((x) => norm(x.text).includes(norm(g.text_start)));
     if (q && q.speaker && sameEntity({ name: q.speaker, aliases: [] }, speakerOf(g.speaker))) qRight++;

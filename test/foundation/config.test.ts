@@ -10,7 +10,12 @@ const noFile = path.join(tempDir(), 'absent.env');
 describe('configuration', () => {
   it('has working defaults with no token', () => {
     const c = loadConfig({}, noFile);
-    expect(c).toMatchObject({ PARLEY_DB: 'data/parley.db', PARLEY_DOCUMENTS: 'data/documents', LOG_LEVEL: 'info', PARLEY_TIMEZONE: 'UTC' });
+    expect(c).toMatchObject({
+      PARLEY_DB: 'data/parley.db',
+      PARLEY_DOCUMENTS: 'data/documents',
+      LOG_LEVEL: 'info',
+      PARLEY_TIMEZONE: 'UTC',
+    });
     expect(c.DISCORD_TOKEN).toBeUndefined();
   });
 
@@ -37,7 +42,10 @@ describe('logging', () => {
     const sink = new Writable({ write: (chunk, _e, cb) => (lines.push(String(chunk)), cb()) });
     const log = createLogger('info', sink);
     const token = 'MTA5.secret-token.value';
-    log.info({ token, config: { DISCORD_TOKEN: token }, req: { headers: { authorization: `Bot ${token}` } } }, 'starting');
+    log.info(
+      { token, config: { DISCORD_TOKEN: token }, req: { headers: { authorization: `Bot ${token}` } } },
+      'starting',
+    );
     log.info({ DISCORD_TOKEN: token }, 'again');
     expect(lines.join('')).not.toContain(token);
     expect(lines.join('')).toContain('[redacted]');

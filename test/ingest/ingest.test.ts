@@ -23,10 +23,19 @@ describe('ingest', () => {
     const s = await store.stats();
     expect(s.documents).toBe(1);
     expect(s.sentences).toBeGreaterThan(25);
-    const hit = store.db.prepare("SELECT s.text FROM sentences_fts f JOIN sentences s ON s.id = f.rowid WHERE sentences_fts MATCH 'Geneva' LIMIT 1").pluck().get();
+    const hit = store.db
+      .prepare(
+        "SELECT s.text FROM sentences_fts f JOIN sentences s ON s.id = f.rowid WHERE sentences_fts MATCH 'Geneva' LIMIT 1",
+      )
+      .pluck()
+      .get();
     expect(hit).toMatch(/Geneva/);
     const text = parseDocument('seed.txt', fs.readFileSync(SEED)).body;
-    for (const row of store.db.prepare('SELECT start_offset, end_offset, text FROM sentences').all() as { start_offset: number; end_offset: number; text: string }[]) {
+    for (const row of store.db.prepare('SELECT start_offset, end_offset, text FROM sentences').all() as {
+      start_offset: number;
+      end_offset: number;
+      text: string;
+    }[]) {
       expect(text.slice(row.start_offset, row.end_offset)).toBe(row.text);
     }
   });
@@ -93,7 +102,11 @@ describe('ingest', () => {
     writeDoc(dir, 'f-frontmatter.md', '---\ntitle: [unclosed\n---\nBody text.');
     writeDoc(dir, 'g-badfield.md', '---\npublished: last tuesday\n---\nBody text.');
     writeDoc(dir, 'h-unknown-key.md', '---\nauthr: Someone\n---\nBody text.');
-    writeDoc(dir, 'i-good.md', '---\ntitle: Second\nsource: Wire\npublished: 2025-11-23\ntags: [talks, geneva]\n---\nDelegates met in Geneva on Sunday.');
+    writeDoc(
+      dir,
+      'i-good.md',
+      '---\ntitle: Second\nsource: Wire\npublished: 2025-11-23\ntags: [talks, geneva]\n---\nDelegates met in Geneva on Sunday.',
+    );
     const outcomes = await ingestPaths(store, [dir]);
     const by = Object.fromEntries(outcomes.map((o) => [path.basename(o.key), o]));
     expect(by['a-good.txt'].ok).toBe(true);
@@ -129,6 +142,8 @@ describe('ingest', () => {
 
 describe('front matter edge cases', () => {
   it('an unclosed front matter block is refused, not read as text', () => {
-    expect(() => parseDocument('x.md', Buffer.from('---\ntitle: Oops\nNo closing line. The text starts here.'))).toThrow(/no closing ---/);
+    expect(() =>
+      parseDocument('x.md', Buffer.from('---\ntitle: Oops\nNo closing line. The text starts here.')),
+    ).toThrow(/no closing ---/);
   });
 });

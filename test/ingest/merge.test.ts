@@ -11,8 +11,20 @@ const doc = (key: string, text: string) => parseDocument(key, Buffer.from(text))
 describe('one entity across documents', () => {
   it('spelling variants of a name become one person with every form as an alias', async () => {
     const { store } = tempStore();
-    await ingestDocument(store, doc('a.txt', 'President Volodymyr Zelenskyy met European leaders in Brussels on Monday. Zelenskyy said the talks were useful.'));
-    await ingestDocument(store, doc('b.txt', 'Ukrainian President Volodymyr Zelensky arrived in Paris. "We need guarantees," Zelensky told reporters.'));
+    await ingestDocument(
+      store,
+      doc(
+        'a.txt',
+        'President Volodymyr Zelenskyy met European leaders in Brussels on Monday. Zelenskyy said the talks were useful.',
+      ),
+    );
+    await ingestDocument(
+      store,
+      doc(
+        'b.txt',
+        'Ukrainian President Volodymyr Zelensky arrived in Paris. "We need guarantees," Zelensky told reporters.',
+      ),
+    );
     await ingestDocument(store, doc('c.txt', 'Volodymyr Zelenskiy spoke to the parliament in Kyiv on Friday.'));
     const matches = await store.findEntities('person', 'zelensky', 5);
     expect(matches).toHaveLength(1);
@@ -52,8 +64,10 @@ describe('one entity across documents', () => {
 });
 
 describe('disagreements between sources', () => {
-  const a = '---\ntitle: Wire A\npublished: 2025-11-20\n---\nNorway and Iceland will hold talks in Geneva on November 23, 2025, officials said.';
-  const b = '---\ntitle: Paper B\npublished: 2025-11-21\n---\nNorway and Iceland will hold talks in Geneva on November 25, 2025, according to diplomats.';
+  const a =
+    '---\ntitle: Wire A\npublished: 2025-11-20\n---\nNorway and Iceland will hold talks in Geneva on November 23, 2025, officials said.';
+  const b =
+    '---\ntitle: Paper B\npublished: 2025-11-21\n---\nNorway and Iceland will hold talks in Geneva on November 25, 2025, according to diplomats.';
 
   it('keeps both dates and flags the event once, listing the date of every source', async () => {
     const { store } = tempStore();
@@ -71,7 +85,10 @@ describe('disagreements between sources', () => {
   it('the same date from two sources is one event with two sources and no disagreement', async () => {
     const { store } = tempStore();
     await ingestDocument(store, doc('a.md', a));
-    const r = await ingestDocument(store, doc('c.md', a.replace('Wire A', 'Wire C').replace('officials said', 'a spokesman said')));
+    const r = await ingestDocument(
+      store,
+      doc('c.md', a.replace('Wire A', 'Wire C').replace('officials said', 'a spokesman said')),
+    );
     expect(r.conflicts).toBe(0);
     const { rows } = await store.listEvents({ dated: true, limit: 10 });
     expect(rows).toHaveLength(1);
@@ -93,7 +110,10 @@ describe('disagreements between sources', () => {
 
 describe('what is and is not the same event', () => {
   const talks = (title: string, when: string, where = 'Geneva') =>
-    doc(`${title}.md`, `---\ntitle: ${title}\n---\nNegotiators from Norway and Iceland held talks in ${where} on ${when}.`);
+    doc(
+      `${title}.md`,
+      `---\ntitle: ${title}\n---\nNegotiators from Norway and Iceland held talks in ${where} on ${when}.`,
+    );
 
   it('a two-day round reported as either day is no disagreement', async () => {
     const { store } = tempStore();
@@ -113,15 +133,28 @@ describe('what is and is not the same event', () => {
   it('events with no participant in common never disagree', async () => {
     const { store } = tempStore();
     await ingestDocument(store, talks('A', 'March 2, 2026'));
-    const other = doc('b.md', '---\ntitle: B\n---\nNegotiators from Chile and Peru held talks in Geneva on March 5, 2026.');
+    const other = doc(
+      'b.md',
+      '---\ntitle: B\n---\nNegotiators from Chile and Peru held talks in Geneva on March 5, 2026.',
+    );
     expect((await ingestDocument(store, other)).conflicts).toBe(0);
   });
 
   it('a lone upcoming date far from what every other source says is flagged, in either order', async () => {
-    const typo = doc('typo.md', '---\ntitle: Typo Daily\n---\nNorway and Iceland are expected to hold talks scheduled in Geneva on March 5, 2019.');
-    for (const order of [['typo', 'x', 'y'], ['x', 'y', 'typo']]) {
+    const typo = doc(
+      'typo.md',
+      '---\ntitle: Typo Daily\n---\nNorway and Iceland are expected to hold talks scheduled in Geneva on March 5, 2019.',
+    );
+    for (const order of [
+      ['typo', 'x', 'y'],
+      ['x', 'y', 'typo'],
+    ]) {
       const { store } = tempStore();
-      const docs: Record<string, ReturnType<typeof doc>> = { typo, x: talks('Wire X', 'March 5, 2026'), y: talks('Wire Y', 'March 5, 2026') };
+      const docs: Record<string, ReturnType<typeof doc>> = {
+        typo,
+        x: talks('Wire X', 'March 5, 2026'),
+        y: talks('Wire Y', 'March 5, 2026'),
+      };
       for (const k of order) await ingestDocument(store, docs[k]);
       const list = await store.conflicts();
       expect(list).toHaveLength(1);

@@ -32,7 +32,9 @@ describe('a good document is never refused for what extraction found in it', () 
       ['b.txt', 'The council approved the deal on Friday.'],
     ]) {
       const d = doc(key, text);
-      const x = bareExtraction(key, { proposals: [{ name: 'deal', aliases: [], proposedBy: [], status: 'rejected', evidence: [0] }] });
+      const x = bareExtraction(key, {
+        proposals: [{ name: 'deal', aliases: [], proposedBy: [], status: 'rejected', evidence: [0] }],
+      });
       const r = await store.ingest(d, splitSentences(d.body), x);
       expect(r.status).toBe('new');
       expect(r.dropped).toEqual([]);
@@ -73,7 +75,11 @@ describe('attachments are known by their content', () => {
   it('two different files with the same name are two documents; the same text twice is one', async () => {
     const { store } = tempStore();
     const one = await ingestAttachment(store, 'article.txt', Buffer.from('The port of Gdansk reopened on Monday.'));
-    const two = await ingestAttachment(store, 'article.txt', Buffer.from('Dockworkers in Rotterdam ended their strike.'));
+    const two = await ingestAttachment(
+      store,
+      'article.txt',
+      Buffer.from('Dockworkers in Rotterdam ended their strike.'),
+    );
     const again = await ingestAttachment(store, 'message.txt', Buffer.from('The port of Gdansk reopened on Monday.'));
     expect(one.ok && one.result.status).toBe('new');
     expect(two.ok && two.result.status).toBe('new');
@@ -83,10 +89,26 @@ describe('attachments are known by their content', () => {
 
   it('the file name is the title unless the text has one, or the name is a generic paste name', async () => {
     const { store } = tempStore();
-    await ingestAttachment(store, 'harbour_strike-day2.md', Buffer.from('Dockworkers in Rotterdam stayed out for a second day.'));
-    await ingestAttachment(store, 'message.txt', Buffer.from('Ferry services to Tallinn resumed. Crews returned on Friday.'));
-    await ingestAttachment(store, 'notes.md', Buffer.from('---\ntitle: Port reopens\n---\nThe port of Gdansk reopened.'));
-    expect((await store.documents()).map((d) => d.title).sort()).toEqual(['Ferry services to Tallinn resumed.', 'Port reopens', 'harbour strike day2']);
+    await ingestAttachment(
+      store,
+      'harbour_strike-day2.md',
+      Buffer.from('Dockworkers in Rotterdam stayed out for a second day.'),
+    );
+    await ingestAttachment(
+      store,
+      'message.txt',
+      Buffer.from('Ferry services to Tallinn resumed. Crews returned on Friday.'),
+    );
+    await ingestAttachment(
+      store,
+      'notes.md',
+      Buffer.from('---\ntitle: Port reopens\n---\nThe port of Gdansk reopened.'),
+    );
+    expect((await store.documents()).map((d) => d.title).sort()).toEqual([
+      'Ferry services to Tallinn resumed.',
+      'Port reopens',
+      'harbour strike day2',
+    ]);
   });
 });
 

@@ -17,7 +17,12 @@ function rebuild(embed: APIEmbed): APIEmbed {
 }
 
 export function embedTexts(message: DiscordMessage): string[] {
-  return message.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', e.footer?.text ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])]);
+  return message.embeds.flatMap((e) => [
+    e.title ?? '',
+    e.description ?? '',
+    e.footer?.text ?? '',
+    ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+  ]);
 }
 
 /** Every limit from DESIGN.md "Discord limits every reply must respect". */

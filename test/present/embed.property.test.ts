@@ -7,14 +7,54 @@ import { toText } from '../../src/present/text.ts';
 import { expectWithinDiscordLimits } from './discord-limits.ts';
 
 const nasty = fc.constantFrom(
-  '@everyone', '@here', '@EVERYONE', '<@123>', '<@!123456789012345678>', '<@&1>', '<#1>', '**', '__', '~~', '`', '```',
-  '\\', '\\\\', '[a](https://e.example)', '> ', '# ', '- ', '1. ', '\n', '\r\n', '\t', '\u0000', '\u001b[31m', '😀', '🇺🇦',
-  'é', 'e\u0301', '\u200b', '(', ')', '…', '“', '”', ' ', '',
+  '@everyone',
+  '@here',
+  '@EVERYONE',
+  '<@123>',
+  '<@!123456789012345678>',
+  '<@&1>',
+  '<#1>',
+  '**',
+  '__',
+  '~~',
+  '`',
+  '```',
+  '\\',
+  '\\\\',
+  '[a](https://e.example)',
+  '> ',
+  '# ',
+  '- ',
+  '1. ',
+  '\n',
+  '\r\n',
+  '\t',
+  '\u0000',
+  '\u001b[31m',
+  '😀',
+  '🇺🇦',
+  'é',
+  'e\u0301',
+  '\u200b',
+  '(',
+  ')',
+  '…',
+  '“',
+  '”',
+  ' ',
+  '',
 );
-const chunk = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), nasty, fc.string({ unit: 'grapheme', maxLength: 40 }));
+const chunk = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  nasty,
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+);
 const mixed = fc.array(chunk, { maxLength: 12 }).map((parts) => parts.join(''));
 const huge = fc
-  .tuple(fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 3 }), nasty.filter(Boolean)), fc.integer({ min: 1000, max: 6500 }))
+  .tuple(
+    fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 3 }), nasty.filter(Boolean)),
+    fc.integer({ min: 1000, max: 6500 }),
+  )
   .map(([unit, n]) => unit.repeat(Math.ceil(n / unit.length)));
 const text = fc.oneof({ weight: 8, arbitrary: mixed }, { weight: 1, arbitrary: huge });
 
@@ -69,7 +109,10 @@ describe('toDiscordMessage on random answers', () => {
     const crowded = fc.record({
       title: short,
       sections: fc.array(
-        fc.record({ heading: short, items: fc.array(fc.record({ text: short, cite: fc.array(fc.nat(40), { maxLength: 3 }) }), { maxLength: 200 }) }),
+        fc.record({
+          heading: short,
+          items: fc.array(fc.record({ text: short, cite: fc.array(fc.nat(40), { maxLength: 3 }) }), { maxLength: 200 }),
+        }),
         { minLength: 20, maxLength: 120 },
       ),
       citations: fc.array(citation, { minLength: 41, maxLength: 41 }),

@@ -63,7 +63,9 @@ describe('toDiscordMessage', () => {
       sections: [{ heading: 'Said', items: [0, 1, 2, 3].map((i) => ({ text: `item ${i}`, cite: [i] })) }],
       citations: [cite(0), cite(1, null), cite(2, 'javascript:alert(1)'), cite(3, 'https://x.example/a_(b) c')],
     });
-    const sources = toDiscordMessage(answer).embeds[0].fields!.find((f) => f.name === 'Sources')!.value.split('\n');
+    const sources = toDiscordMessage(answer)
+      .embeds[0].fields!.find((f) => f.name === 'Sources')!
+      .value.split('\n');
     expect(sources[0]).toMatch(/^\[1\] \[Report 0 — Kyiv 🇺🇦 talks\]\(https:\/\/news\.example\/0\) — “/);
     expect(sources[1]).toMatch(/^\[2\] Report 1 — Kyiv 🇺🇦 talks — “Sentence 1/);
     expect(sources[2]).not.toContain('javascript');
@@ -81,7 +83,12 @@ describe('toDiscordMessage', () => {
     const answer: Answer = {
       title: '@everyone **look** <@123>',
       description: 'Hi @here and <@&42> and <@!7>',
-      sections: [{ heading: '__Heading__', items: [{ label: '*Name*', text: 'A [link](https://evil.example) `code` ~~x~~ > quote @everyone', cite: [] }] }],
+      sections: [
+        {
+          heading: '__Heading__',
+          items: [{ label: '*Name*', text: 'A [link](https://evil.example) `code` ~~x~~ > quote @everyone', cite: [] }],
+        },
+      ],
       citations: [],
     };
     const message = toDiscordMessage(answer);
@@ -105,7 +112,11 @@ describe('toDiscordMessage', () => {
     const answer: Answer = {
       title: 'Who is who',
       sections: [
-        { heading: 'Ukraine', items: [{ label: 'A', text: 'x', cite: [] }], more: { count: 5, hint: 'narrow with /who name:…' } },
+        {
+          heading: 'Ukraine',
+          items: [{ label: 'A', text: 'x', cite: [] }],
+          more: { count: 5, hint: 'narrow with /who name:…' },
+        },
         { heading: 'More', items: [], more: { count: 12, hint: 'narrow with /who name:…' } },
       ],
       citations: [],
@@ -124,7 +135,11 @@ describe('toDiscordMessage', () => {
       description: 'd'.repeat(6000),
       sections: Array.from({ length: 40 }, (_, s) => ({
         heading: `Section ${s} ${'h'.repeat(300)}`,
-        items: Array.from({ length: 300 }, (_, i) => ({ label: `Name ${i}`, text: `${'é🙂'.repeat(3000)}`, cite: [i, i + 1, 499] })),
+        items: Array.from({ length: 300 }, (_, i) => ({
+          label: `Name ${i}`,
+          text: `${'é🙂'.repeat(3000)}`,
+          cite: [i, i + 1, 499],
+        })),
         more: { count: 10, hint: 'narrow with /who name:…' },
       })),
       citations,
@@ -142,7 +157,12 @@ describe('toDiscordMessage', () => {
   it('keeps sources when a single section has hundreds of items', () => {
     const answer: Answer = {
       title: 'Timeline',
-      sections: [{ heading: 'Dates', items: Array.from({ length: 400 }, (_, i) => ({ text: `Event number ${i} happened`, cite: [i] })) }],
+      sections: [
+        {
+          heading: 'Dates',
+          items: Array.from({ length: 400 }, (_, i) => ({ text: `Event number ${i} happened`, cite: [i] })),
+        },
+      ],
       citations: Array.from({ length: 400 }, (_, i) => cite(i)),
     };
     const message = toDiscordMessage(answer);
@@ -150,11 +170,18 @@ describe('toDiscordMessage', () => {
     const fields = message.embeds.flatMap((e) => e.fields ?? []);
     const sources = fields.slice(fields.findIndex((f) => f.name === 'Sources'));
     expect(sources.length).toBeGreaterThan(0);
-    const shownItems = fields.filter((f) => !sources.includes(f)).flatMap((f) => f.value.split('\n')).filter((l) => l.startsWith('Event'));
+    const shownItems = fields
+      .filter((f) => !sources.includes(f))
+      .flatMap((f) => f.value.split('\n'))
+      .filter((l) => l.startsWith('Event'));
     const more = /… and (\d+) more/.exec(fields.map((f) => f.value).join('\n'))!;
     expect(shownItems.length + Number(more[1])).toBe(400);
     // Every source listed belongs to an item that is shown.
-    const listed = sources.flatMap((f) => f.value.split('\n')).map((l) => /^\[(\d+)\]/.exec(l)?.[1]).filter(Boolean).map(Number);
+    const listed = sources
+      .flatMap((f) => f.value.split('\n'))
+      .map((l) => /^\[(\d+)\]/.exec(l)?.[1])
+      .filter(Boolean)
+      .map(Number);
     expect(Math.max(...listed)).toBeLessThanOrEqual(shownItems.length);
   });
 

@@ -8,11 +8,27 @@ const answer: Answer = {
   sections: [
     { heading: 'Roles', items: [{ label: 'Rubio', text: 'Secretary of State', cite: [0, 1] }] },
     { heading: 'Empty', items: [] },
-    { heading: 'Quotes', items: [{ text: '“We made progress,”\nhe said', cite: [1] }], more: { count: 3, hint: 'see /quote speaker:Rubio' } },
+    {
+      heading: 'Quotes',
+      items: [{ text: '“We made progress,”\nhe said', cite: [1] }],
+      more: { count: 3, hint: 'see /quote speaker:Rubio' },
+    },
   ],
   citations: [
-    { documentId: 1, document: 'Geneva talks', url: 'https://news.example/geneva', sentenceIndex: 3, sentence: 'Secretary of State Marco Rubio led the delegation.' },
-    { documentId: 2, document: 'Miami follow-up', url: null, sentenceIndex: 0, sentence: '“We made progress,” he said.' },
+    {
+      documentId: 1,
+      document: 'Geneva talks',
+      url: 'https://news.example/geneva',
+      sentenceIndex: 3,
+      sentence: 'Secretary of State Marco Rubio led the delegation.',
+    },
+    {
+      documentId: 2,
+      document: 'Miami follow-up',
+      url: null,
+      sentenceIndex: 0,
+      sentence: '“We made progress,” he said.',
+    },
   ],
 };
 
@@ -39,7 +55,11 @@ describe('toText', () => {
   });
 
   it('has no ANSI colours and drops terminal escapes from document text', () => {
-    const out = toText({ title: '\u001b[31mred', sections: [{ heading: 'H', items: [{ text: 'a\u0007b', cite: [9] }] }], citations: [] });
+    const out = toText({
+      title: '\u001b[31mred',
+      sections: [{ heading: 'H', items: [{ text: 'a\u0007b', cite: [9] }] }],
+      citations: [],
+    });
     expect(out).not.toMatch(/\u001b|\u0007/);
     expect(out).toBe('[31mred\n=======\n\nH\n  - ab');
   });

@@ -6,7 +6,9 @@ import { migrate, openDatabase } from '../../src/store/sqlite.ts';
 import { tempDir } from '../helpers.ts';
 
 const tables = (db: Database.Database) =>
-  (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").pluck().all() as string[]).filter((n) => !n.startsWith('sentences_fts_'));
+  (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").pluck().all() as string[]).filter(
+    (n) => !n.startsWith('sentences_fts_'),
+  );
 
 describe('migrations', () => {
   it('creates the whole schema on an empty file, with WAL and foreign keys on', () => {
@@ -14,14 +16,29 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(tables(db)).toEqual(expect.arrayContaining(['documents', 'sentences', 'sentences_fts', 'entities', 'aliases', 'roles', 'mentions', 'proposals', 'quotes', 'dates']));
+    expect(tables(db)).toEqual(
+      expect.arrayContaining([
+        'documents',
+        'sentences',
+        'sentences_fts',
+        'entities',
+        'aliases',
+        'roles',
+        'mentions',
+        'proposals',
+        'quotes',
+        'dates',
+      ]),
+    );
     db.close();
   });
 
   it('reopening an existing file keeps its data and runs nothing twice', () => {
     const file = path.join(tempDir(), 'existing.db');
     const db = openDatabase(file);
-    db.prepare("INSERT INTO documents (key, content_hash, title, body, ingested_at) VALUES ('k', 'h', 't', 'b', 'now')").run();
+    db.prepare(
+      "INSERT INTO documents (key, content_hash, title, body, ingested_at) VALUES ('k', 'h', 't', 'b', 'now')",
+    ).run();
     db.close();
     const again = openDatabase(file);
     expect(again.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(1);
@@ -32,7 +49,9 @@ describe('migrations', () => {
   it('applies only the migrations a file has not had yet', () => {
     const db = new Database(path.join(tempDir(), 'old.db'));
     migrate(db, migrations.slice(0, 1));
-    db.prepare("INSERT INTO documents (key, content_hash, title, body, ingested_at) VALUES ('k', 'h', 't', 'b', 'now')").run();
+    db.prepare(
+      "INSERT INTO documents (key, content_hash, title, body, ingested_at) VALUES ('k', 'h', 't', 'b', 'now')",
+    ).run();
     const next = [...migrations.slice(0, 1), 'CREATE TABLE later_feature (id INTEGER PRIMARY KEY);'];
     expect(migrate(db, next)).toBe(2);
     expect(db.pragma('user_version', { simple: true })).toBe(2);
@@ -49,7 +68,9 @@ describe('migrations', () => {
 
   it('a failing migration leaves the file at its previous version', () => {
     const db = new Database(path.join(tempDir(), 'broken.db'));
-    expect(() => migrate(db, ['CREATE TABLE a (id INTEGER);', 'CREATE TABLE b (id INTEGER); THIS IS NOT SQL;'])).toThrow();
+    expect(() =>
+      migrate(db, ['CREATE TABLE a (id INTEGER);', 'CREATE TABLE b (id INTEGER); THIS IS NOT SQL;']),
+    ).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(tables(db)).not.toContain('b');
   });

@@ -8,7 +8,10 @@ import { ROOT } from '../helpers.ts';
 
 /** Three developing stories of our own writing, 32 articles in the styles outlets use, with gold per story. */
 export const STORIES_DIR = path.join(ROOT, 'test/fixtures/stories');
-export const STORIES = fs.readdirSync(STORIES_DIR).filter((d) => fs.existsSync(path.join(STORIES_DIR, d, 'store-gold.json'))).sort();
+export const STORIES = fs
+  .readdirSync(STORIES_DIR)
+  .filter((d) => fs.existsSync(path.join(STORIES_DIR, d, 'store-gold.json')))
+  .sort();
 
 export interface StoreGold {
   people: { name: string; aliases?: string[]; roles?: string[]; affiliation?: string | null }[];
@@ -17,7 +20,8 @@ export interface StoreGold {
   disagreements: { kind: string; place: string | null; participants: string[]; dates: Record<string, string> }[];
 }
 
-export const storeGold = (story: string): StoreGold => JSON.parse(fs.readFileSync(path.join(STORIES_DIR, story, 'store-gold.json'), 'utf8'));
+export const storeGold = (story: string): StoreGold =>
+  JSON.parse(fs.readFileSync(path.join(STORIES_DIR, story, 'store-gold.json'), 'utf8'));
 
 export function storyDocuments(story: string): SourceDocument[] {
   const dir = path.join(STORIES_DIR, story, 'docs');
@@ -62,13 +66,16 @@ export async function ingestAll(store: SqliteStore, docs: SourceDocument[]): Pro
 export function projection(store: SqliteStore) {
   const all = (sql: string) => (store.db.prepare(sql).pluck().all() as string[]).sort();
   return {
-    people: all(`SELECT e.name || ' [' || (SELECT group_concat(alias, '|') FROM (SELECT alias FROM aliases a WHERE a.entity_id = e.id ORDER BY alias)) || ']'
+    people:
+      all(`SELECT e.name || ' [' || (SELECT group_concat(alias, '|') FROM (SELECT alias FROM aliases a WHERE a.entity_id = e.id ORDER BY alias)) || ']'
                  FROM entities e WHERE kind = 'person'`),
     proposals: all('SELECT name FROM proposals'),
     events: all(`SELECT e.kind || ' @' || coalesce(pl.name, '-') || ' ' || coalesce(e.day, e.raw_date, '-') || ' ' ||
                         (SELECT count(*) FROM event_sources s WHERE s.event_id = e.id)
                  FROM events e LEFT JOIN entities pl ON pl.id = e.place_id`),
-    disputes: all(`SELECT a.kind || ' ' || a.day || ' vs ' || b.day FROM event_disputes x JOIN events a ON a.id = x.event_id JOIN events b ON b.id = x.with_event_id`),
+    disputes: all(
+      `SELECT a.kind || ' ' || a.day || ' vs ' || b.day FROM event_disputes x JOIN events a ON a.id = x.event_id JOIN events b ON b.id = x.with_event_id`,
+    ),
   };
 }
 

@@ -6,7 +6,16 @@ import { openStore } from '../../src/store/index.ts';
 import type { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { extractArticle } from '../extract/fixtures.ts';
 import { f1, scoreDocument, type Gold, type Totals } from '../extract/scorer.ts';
-import { hasEntity, ingestAll, projection, shuffled, STORIES, STORIES_DIR, storeGold, storyDocuments } from './corpus.ts';
+import {
+  hasEntity,
+  ingestAll,
+  projection,
+  shuffled,
+  STORIES,
+  STORIES_DIR,
+  storeGold,
+  storyDocuments,
+} from './corpus.ts';
 
 // Three developing stories (fisheries treaty talks, a bailout negotiation, coalition talks), 32 articles written by
 // helpers who had not read the extractor, in outlet styles: datelines, bylines, captions, live blogs, op-eds,
@@ -71,7 +80,9 @@ describe('the stories ingested together', () => {
     let eventsGold = 0;
     let trueFlags = 0;
     const flagged = store.db
-      .prepare(`SELECT a.kind, a.day, b.day AS other FROM event_disputes x JOIN events a ON a.id = x.event_id JOIN events b ON b.id = x.with_event_id`)
+      .prepare(
+        `SELECT a.kind, a.day, b.day AS other FROM event_disputes x JOIN events a ON a.id = x.event_id JOIN events b ON b.id = x.with_event_id`,
+      )
       .all() as { kind: string; day: string; other: string }[];
     for (const story of STORIES) {
       const g = storeGold(story);
@@ -81,7 +92,12 @@ describe('the stories ingested together', () => {
       }
       for (const e of g.events) {
         eventsGold++;
-        const rows = store.db.prepare('SELECT pl.name FROM events e LEFT JOIN entities pl ON pl.id = e.place_id WHERE e.kind = ? AND e.day = ?').pluck().all(e.kind, e.date) as (string | null)[];
+        const rows = store.db
+          .prepare(
+            'SELECT pl.name FROM events e LEFT JOIN entities pl ON pl.id = e.place_id WHERE e.kind = ? AND e.day = ?',
+          )
+          .pluck()
+          .all(e.kind, e.date) as (string | null)[];
         if (rows.some((pl) => !e.place || !pl || fold(e.place).includes(fold(pl)))) events++;
       }
       for (const d of g.disagreements) {
@@ -90,7 +106,13 @@ describe('the stories ingested together', () => {
       }
     }
     const falseFlags = flagged.length - trueFlags;
-    const figures = { people: people / peopleGold, events: events / eventsGold, trueFlags, falseFlags, flagged: flagged.length };
+    const figures = {
+      people: people / peopleGold,
+      events: events / eventsGold,
+      trueFlags,
+      falseFlags,
+      flagged: flagged.length,
+    };
     console.log('stories, merged store:', figures);
     expect(figures.people).toBeGreaterThanOrEqual(STORE_BARS.peopleFound);
     expect(figures.events).toBeGreaterThanOrEqual(STORE_BARS.eventsFound);

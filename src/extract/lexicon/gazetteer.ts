@@ -1,5 +1,13 @@
 import { tokenize, type Token } from '../../text/tokens.ts';
-import { capitalKeys, countryByCapital, countryByDemonym, countryByKey, countryKeys, demonymKeys, type CountryInfo } from './countries.ts';
+import {
+  capitalKeys,
+  countryByCapital,
+  countryByDemonym,
+  countryByKey,
+  countryKeys,
+  demonymKeys,
+  type CountryInfo,
+} from './countries.ts';
 import { KNOWN_ORGS, UPPER_ONLY, type OrgInfo } from './organizations.ts';
 import { REGION_LIST, VENUE_LIST } from './places.ts';
 import { lexEntries } from './words.ts';
@@ -41,7 +49,8 @@ for (const k of demonymKeys()) add(k, { type: 'demonym', country: countryByDemon
 for (const o of KNOWN_ORGS) for (const n of [o.name, ...o.aliases]) add(n, { type: 'org', org: o });
 for (const r of REGION_LIST) add(r, { type: 'place', kind: 'region', name: r });
 for (const v of VENUE_LIST) add(v, { type: 'place', kind: 'venue', name: v });
-for (const k of capitalKeys()) add(k, { type: 'place', kind: 'city', name: titleCase(k), country: countryByCapital(k) });
+for (const k of capitalKeys())
+  add(k, { type: 'place', kind: 'city', name: titleCase(k), country: countryByCapital(k) });
 for (const c of lexEntries('City')) add(c, { type: 'place', kind: 'city', name: titleCase(c) });
 for (const c of lexEntries('Region')) add(c, { type: 'place', kind: 'region', name: titleCase(c) });
 add('washington', { type: 'place', kind: 'city', name: 'Washington', country: countryByKey('us') });

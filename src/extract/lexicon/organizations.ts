@@ -21,7 +21,10 @@ const RAW: Array<[string, string[], string?]> = [
   ['European Parliament', [], 'European Union'],
   ['Council of Europe', []],
   ['European Central Bank', ['ECB']],
-  ['OSCE', ['Organization for Security and Co-operation in Europe', 'Organization for Security and Cooperation in Europe']],
+  [
+    'OSCE',
+    ['Organization for Security and Co-operation in Europe', 'Organization for Security and Cooperation in Europe'],
+  ],
   ['IAEA', ['International Atomic Energy Agency']],
   ['International Monetary Fund', ['IMF']],
   ['World Bank', []],
@@ -109,20 +112,80 @@ const RAW: Array<[string, string[], string?]> = [
 export const KNOWN_ORGS: OrgInfo[] = RAW.map(([name, aliases, polity]) => ({ name, aliases, polity }));
 
 /** Organisations that are only recognised in a capitalised multi-letter form (to avoid "who", "au"). */
-export const UPPER_ONLY = new Set(['who', 'au', 'un', 'ap', 'abc', 'eu', 'cia', 'fbi', 'fsb', 'sbu', 'icc', 'icj', 'imf', 'wto', 'ecb', 'gcc']);
+export const UPPER_ONLY = new Set([
+  'who',
+  'au',
+  'un',
+  'ap',
+  'abc',
+  'eu',
+  'cia',
+  'fbi',
+  'fsb',
+  'sbu',
+  'icc',
+  'icj',
+  'imf',
+  'wto',
+  'ecb',
+  'gcc',
+]);
 
 /** Last words of an organisation's name ("Ministry", "Party", "Council"). */
 export const ORG_HEADS = new Set(
-  ('ministry department agency council commission committee parliament assembly party union organization organisation alliance ' +
+  (
+    'ministry department agency council commission committee parliament assembly party union organization organisation alliance ' +
     'bank fund court tribunal service services office bureau authority administration institute institution university college ' +
     'academy foundation association federation confederation corporation company group holdings inc ltd llc plc corp co ' +
     'industries enterprises airlines airways army navy forces guard guards brigade battalion regiment division corps command ' +
     'police militia movement front coalition network agency news times post journal press tribune herald gazette television tv radio ' +
     'broadcasting media cabinet government secretariat directorate inspectorate senate congress duma rada knesset bundestag ' +
     'sejm legislature caucus faction club society church federation league trust exchange board programme program democrats republicans ' +
-    'socialists greens liberals conservatives nationalists communists partners management capital forum').split(/\s+/),
+    'socialists greens liberals conservatives nationalists communists partners management capital forum'
+  ).split(/\s+/),
 );
 /** First words of an organisation's name ("Ministry of Defence", "Bank of England"). */
-export const ORG_LEAD_HEADS = new Set(['ministry', 'department', 'office', 'bank', 'university', 'council', 'court', 'house', 'federation', 'confederation', 'union', 'organization', 'organisation', 'institute', 'committee', 'commission', 'agency', 'chamber', 'party', 'league', 'academy', 'association', 'directorate', 'alliance', 'coalition', 'foundation', 'authority', 'secretariat']);
+export const ORG_LEAD_HEADS = new Set([
+  'ministry',
+  'department',
+  'office',
+  'bank',
+  'university',
+  'council',
+  'court',
+  'house',
+  'federation',
+  'confederation',
+  'union',
+  'organization',
+  'organisation',
+  'institute',
+  'committee',
+  'commission',
+  'agency',
+  'chamber',
+  'party',
+  'league',
+  'academy',
+  'association',
+  'directorate',
+  'alliance',
+  'coalition',
+  'foundation',
+  'authority',
+  'secretariat',
+]);
 /** One-word bodies a nation's name makes an organisation's name ("Thai Army", "French Navy"). */
-export const NATIONAL_SERVICES = new Set(['army', 'navy', 'police', 'military', 'government', 'parliament', 'cabinet', 'gendarmerie', 'coastguard', 'marines', 'legislature']);
+export const NATIONAL_SERVICES = new Set([
+  'army',
+  'navy',
+  'police',
+  'military',
+  'government',
+  'parliament',
+  'cabinet',
+  'gendarmerie',
+  'coastguard',
+  'marines',
+  'legislature',
+]);

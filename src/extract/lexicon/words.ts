@@ -69,12 +69,26 @@ export function mayBeSurname(word: string): boolean {
   return !tagsOf(foldKey(word)).length || isKnownSurname(word);
 }
 /** A word compromise lists as a surname or a person ("Jackson", "Clinton"). */
-export const isKnownSurname = (word: string): boolean => tagsOf(foldKey(word)).some((t) => t === 'LastName' || t === 'Person');
+export const isKnownSurname = (word: string): boolean =>
+  tagsOf(foldKey(word)).some((t) => t === 'LastName' || t === 'Person');
 
-const NAMEISH = new Set(['MaleName', 'FemaleName', 'FirstName', 'LastName', 'Person', 'ProperNoun', 'Place', 'City', 'Country', 'Region', 'Organization']);
+const NAMEISH = new Set([
+  'MaleName',
+  'FemaleName',
+  'FirstName',
+  'LastName',
+  'Person',
+  'ProperNoun',
+  'Place',
+  'City',
+  'Country',
+  'Region',
+  'Organization',
+]);
 /** Common words that look capitalised only because they start a sentence. */
 const EXTRA_COMMON = new Set(
-  ('diplomatic diplomats officials official although though despite amid meanwhile moreover furthermore additionally ' +
+  (
+    'diplomatic diplomats officials official although though despite amid meanwhile moreover furthermore additionally ' +
     'nevertheless nonetheless instead overall earlier later separately speaking asked according ' +
     'several many most some few both each every either neither such much more less other another ' +
     'first second third last next new former senior top key critics analysts observers experts sources ' +
@@ -83,7 +97,8 @@ const EXTRA_COMMON = new Set(
     'article section chapter paragraph clause annex appendix page item point part ' +
     'thanksgiving christmas easter ramadan eid hanukkah passover diwali ' +
     'talks negotiations peace war ceasefire truce plan proposal deal agreement treaty sanctions summit ' +
-    'congressional parliamentary presidential ministerial governmental federal').split(/\s+/),
+    'congressional parliamentary presidential ministerial governmental federal'
+  ).split(/\s+/),
 );
 
 /** A common English word (so a capital at a sentence start does not make it a name). */
@@ -93,19 +108,38 @@ export function isCommonWord(word: string): boolean {
   if (EXTRA_GENDER.has(w)) return false;
   const tags = tagsOf(w);
   // an unknown word with a suffix of English derivation; "-qvist"/"-quist" are Nordic surnames ("Lindqvist")
-  if (!tags.length) return /^(?:\p{L}+(?:ly|tion|tions|ment|ments|ness|ity|ous|ive|ical|ally|ists?|ism))$/u.test(w) && !/q[vu]ists?$/.test(w) && w.length > 5;
+  if (!tags.length)
+    return (
+      /^(?:\p{L}+(?:ly|tion|tions|ment|ments|ness|ity|ous|ive|ical|ally|ists?|ism))$/u.test(w) &&
+      !/q[vu]ists?$/.test(w) &&
+      w.length > 5
+    );
   return !tags.some((t) => NAMEISH.has(t));
 }
 
 /** Words that are never part of a name even when capitalised mid-sentence. */
-const FUNCTION_TAGS = new Set(['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Copula', 'Modal', 'QuestionWord', 'Negative', 'Adverb']);
+const FUNCTION_TAGS = new Set([
+  'Determiner',
+  'Preposition',
+  'Conjunction',
+  'Pronoun',
+  'Copula',
+  'Modal',
+  'QuestionWord',
+  'Negative',
+  'Adverb',
+]);
 export function isFunctionWord(word: string): boolean {
   const w = foldKey(word);
   if (EXTRA_GENDER.has(w)) return false;
   return tagsOf(w).some((t) => FUNCTION_TAGS.has(t));
 }
 
-const MONTHS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
+const MONTHS = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
+);
 const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
 export const isMonth = (w: string) => MONTHS.has(foldKey(w));
 export const isWeekday = (w: string) => WEEKDAYS.has(foldKey(w));

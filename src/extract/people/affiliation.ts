@@ -9,10 +9,16 @@ import type { Candidate, Person } from './types.ts';
  * ("the president’s son-in-law"), the capital a sentence is set in, the institution leading the sentence, and the
  * document's main country (whose officials it reports on), unless the person travels to that country.
  */
-const FALLBACK_HEADS = /\b(?:president|prime minister|premier|chancellor|minister|secretary|senator|representative|congressman|congresswoman|governor|ambassador|envoy|spokesman|spokeswoman|spokesperson)\b/i;
+const FALLBACK_HEADS =
+  /\b(?:president|prime minister|premier|chancellor|minister|secretary|senator|representative|congressman|congresswoman|governor|ambassador|envoy|spokesman|spokeswoman|spokesperson)\b/i;
 const hasGovRole = (p: Person) => p.roles.some((r) => FALLBACK_HEADS.test(r));
 
-export function assignAffiliations(sentences: AnalyzedSentence[], people: Person[], pending: Pending[], personOfCand: (c: Candidate) => Person | undefined): string | null {
+export function assignAffiliations(
+  sentences: AnalyzedSentence[],
+  people: Person[],
+  pending: Pending[],
+  personOfCand: (c: Candidate) => Person | undefined,
+): string | null {
   const foreignTo = new Map<Person, Set<string>>();
   for (const p of people) foreignTo.set(p, destinations(p, sentences));
   const resolvePending = () => {
@@ -72,7 +78,14 @@ function fromSetting(sentences: AnalyzedSentence[], people: Person[]): void {
     for (const m of p.mentions) {
       const s = sentences[m.s];
       const first = s.chunks[0];
-      if (first && first.type === 'gaz' && first.entry.type === 'place' && first.entry.country && s.tokens[first.start - 1]?.key === 'in' && s.tokens[first.end]?.text === ',') {
+      if (
+        first &&
+        first.type === 'gaz' &&
+        first.entry.type === 'place' &&
+        first.entry.country &&
+        s.tokens[first.start - 1]?.key === 'in' &&
+        s.tokens[first.end]?.text === ','
+      ) {
         p.affiliation = first.entry.country.name;
         break;
       }
@@ -83,7 +96,13 @@ function fromSetting(sentences: AnalyzedSentence[], people: Person[]): void {
     for (const si of [p.mentions[0].s, p.mentions[0].s - 1]) {
       const prev = sentences[si];
       const first = prev?.chunks[0];
-      if (first && first.type === 'gaz' && first.entry.type === 'org' && first.entry.org.polity && (first.start === 0 || (first.start === 1 && prev.tokens[0].key === 'the'))) {
+      if (
+        first &&
+        first.type === 'gaz' &&
+        first.entry.type === 'org' &&
+        first.entry.org.polity &&
+        (first.start === 0 || (first.start === 1 && prev.tokens[0].key === 'the'))
+      ) {
         p.affiliation = first.entry.org.polity;
         break;
       }
@@ -99,19 +118,38 @@ function datelineCountry(sentences: AnalyzedSentence[]): string | null {
   const dateline = sentences.find((s) => s.dateline);
   if (!dateline) return null;
   const key = dateline.dateline!.name.toLowerCase();
-  const e = dateline.chunks.find((c) => c.type === 'gaz' && c.entry.type === 'country' && dateline.tokens[c.start].start <= dateline.dateline!.end + 3);
-  const country = e && e.type === 'gaz' && e.entry.type === 'country' ? e.entry.country.name : (countryByCapital(phraseKey(key))?.name ?? null);
+  const e = dateline.chunks.find(
+    (c) =>
+      c.type === 'gaz' && c.entry.type === 'country' && dateline.tokens[c.start].start <= dateline.dateline!.end + 3,
+  );
+  const country =
+    e && e.type === 'gaz' && e.entry.type === 'country'
+      ? e.entry.country.name
+      : (countryByCapital(phraseKey(key))?.name ?? null);
   return country && countryCounts(sentences).get(country) ? country : null;
 }
 
 /** How often each country is named (names and demonyms). */
 function countryCounts(sentences: AnalyzedSentence[]): Map<string, number> {
   const m = new Map<string, number>();
-  for (const s of sentences) for (const c of s.chunks) if (c.type === 'gaz' && (c.entry.type === 'country' || c.entry.type === 'demonym')) m.set(c.entry.country.name, (m.get(c.entry.country.name) ?? 0) + 1);
+  for (const s of sentences)
+    for (const c of s.chunks)
+      if (c.type === 'gaz' && (c.entry.type === 'country' || c.entry.type === 'demonym'))
+        m.set(c.entry.country.name, (m.get(c.entry.country.name) ?? 0) + 1);
   return m;
 }
 
-const MAIN_GROUPS = new Set(['official', 'officials', 'lawmakers', 'lawmaker', 'senators', 'legislators', 'administration', 'government', 'authorities']);
+const MAIN_GROUPS = new Set([
+  'official',
+  'officials',
+  'lawmakers',
+  'lawmaker',
+  'senators',
+  'legislators',
+  'administration',
+  'government',
+  'authorities',
+]);
 /** The country named most often right before "officials", "lawmakers", "administration" — if it stands out. */
 function findMainCountry(sentences: AnalyzedSentence[]): string | null {
   const m = new Map<string, number>();
@@ -125,7 +163,13 @@ function findMainCountry(sentences: AnalyzedSentence[]): string | null {
           // "U.S. and Ukrainian officials": the next country shares the noun
           const ci = s.chunkAt[k];
           const n = ci >= 0 ? s.chunks[ci] : null;
-          if (n && n.type === 'gaz' && (n.entry.type === 'country' || n.entry.type === 'demonym') && s.tokens[k - 1]?.key === 'and') k = n.end;
+          if (
+            n &&
+            n.type === 'gaz' &&
+            (n.entry.type === 'country' || n.entry.type === 'demonym') &&
+            s.tokens[k - 1]?.key === 'and'
+          )
+            k = n.end;
           else break;
         }
       }

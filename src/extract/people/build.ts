@@ -16,8 +16,32 @@ export interface Pending {
   how: 'relation' | 'serves';
 }
 
-const PRONOUNS: Record<string, Gender | 'p'> = { he: 'm', him: 'm', his: 'm', she: 'f', her: 'f', hers: 'f', they: 'p', them: 'p' };
-const ABBREVIATIONS: Record<string, string> = { sen: 'Senator', rep: 'Representative', gov: 'Governor', gen: 'General', lt: 'Lieutenant', maj: 'Major', col: 'Colonel', adm: 'Admiral', capt: 'Captain', amb: 'Ambassador', pres: 'President', sec: 'Secretary', sgt: 'Sergeant', prof: 'Professor' };
+const PRONOUNS: Record<string, Gender | 'p'> = {
+  he: 'm',
+  him: 'm',
+  his: 'm',
+  she: 'f',
+  her: 'f',
+  hers: 'f',
+  they: 'p',
+  them: 'p',
+};
+const ABBREVIATIONS: Record<string, string> = {
+  sen: 'Senator',
+  rep: 'Representative',
+  gov: 'Governor',
+  gen: 'General',
+  lt: 'Lieutenant',
+  maj: 'Major',
+  col: 'Colonel',
+  adm: 'Admiral',
+  capt: 'Captain',
+  amb: 'Ambassador',
+  pres: 'President',
+  sec: 'Secretary',
+  sgt: 'Sergeant',
+  prof: 'Professor',
+};
 /** "Sen." → "Senator", "Lt. Gen." → "Lieutenant General". */
 export function expandAbbreviations(role: string): string {
   return role.replace(/\b(\p{L}+)\.(?=\s|$)/gu, (m, w: string) => ABBREVIATIONS[w.toLowerCase()] ?? m);
@@ -42,15 +66,40 @@ export function buildPerson(e: Entity, id: number, ctx: BuildContext): Person {
   const nameTokens = name.split(/\s+/);
   // surname with its particles: "von der Leyen", "bin Salman"
   let si = nameTokens.length - 1;
-  while (si > 1 && /^(von|van|der|den|de|del|della|di|da|du|la|le|dos|das|bin|ibn|al|el|ter|ten|zu)$/i.test(nameTokens[si - 1])) si--;
-  const surname = nameTokens.slice(si).join(' ').replace(/^(Jr\.?|Sr\.?)$/, '');
+  while (
+    si > 1 &&
+    /^(von|van|der|den|de|del|della|di|da|du|la|le|dos|das|bin|ibn|al|el|ter|ten|zu)$/i.test(nameTokens[si - 1])
+  )
+    si--;
+  const surname = nameTokens
+    .slice(si)
+    .join(' ')
+    .replace(/^(Jr\.?|Sr\.?)$/, '');
   const aliases = new Set<string>();
   for (const f of forms.keys()) if (f !== name) aliases.add(f);
   if (nameTokens.length > 1 && surname) aliases.add(surname);
-  const person: Person = { id, name, aliases: [...aliases], roles: [], roleSentences: {}, affiliation: null, gender: null, mentions: [], sentences: [] };
+  const person: Person = {
+    id,
+    name,
+    aliases: [...aliases],
+    roles: [],
+    roleSentences: {},
+    affiliation: null,
+    gender: null,
+    mentions: [],
+    sentences: [],
+  };
   const affs = new Map<string, number>();
   for (const c of e.cands) {
-    person.mentions.push({ s: c.s.index, chunk: c.ci, start: c.chunk.start, end: c.chunk.end, poss: c.chunk.poss, inComplement: c.chunk.inComplement, form: c.chunk.text });
+    person.mentions.push({
+      s: c.s.index,
+      chunk: c.ci,
+      start: c.chunk.start,
+      end: c.chunk.end,
+      poss: c.chunk.poss,
+      inComplement: c.chunk.inComplement,
+      form: c.chunk.text,
+    });
     if (!person.sentences.includes(c.s.index)) person.sentences.push(c.s.index);
     byChunk.set(`${c.s.index}:${c.ci}`, person.id);
     readRoles(person, e, c, affs, ctx);
@@ -59,9 +108,12 @@ export function buildPerson(e: Entity, id: number, ctx: BuildContext): Person {
   if (affs.size) person.affiliation = [...affs].sort((a, b) => b[1] - a[1])[0][0];
   // "the Omani Foreign Ministry", "Russia’s Defense Ministry": a country's own government body stands for the country
   if (person.affiliation) {
-    const m = /^(\S+?)(?:’s|'s)?\s.*\b(?:ministry|government|cabinet|presidency|army|navy|parliament|embassy|forces|military)$/i.exec(person.affiliation);
+    const m =
+      /^(\S+?)(?:’s|'s)?\s.*\b(?:ministry|government|cabinet|presidency|army|navy|parliament|embassy|forces|military)$/i.exec(
+        person.affiliation,
+      );
     const k = m ? phraseKey(m[1]) : '';
-    const c = k ? countryByDemonym(k) ?? countryByKey(k) : undefined;
+    const c = k ? (countryByDemonym(k) ?? countryByKey(k)) : undefined;
     if (c) person.affiliation = c.name;
   }
   person.gender = genderOf(e, nameTokens[0], sentences);
@@ -102,7 +154,8 @@ function partyTag(e: Entity, affs: Map<string, number>): void {
   for (const c of e.cands) {
     const t = c.s.tokens;
     const k = c.chunk.end + (t[c.chunk.end]?.text === ',' || t[c.chunk.end]?.text === '(' ? 1 : 0);
-    if (k > c.chunk.end && /^[RDI]$/.test(t[k]?.text ?? '') && t[k + 1]?.text === '-' && t[k + 2]?.cap) affs.set('United States', (affs.get('United States') ?? 0) + 3);
+    if (k > c.chunk.end && /^[RDI]$/.test(t[k]?.text ?? '') && t[k + 1]?.text === '-' && t[k + 2]?.cap)
+      affs.set('United States', (affs.get('United States') ?? 0) + 3);
   }
 }
 

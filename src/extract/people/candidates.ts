@@ -12,7 +12,27 @@ import { DETERMINERS, type Candidate, type Owner } from './types.ts';
  * ("Secretary of State X"), a clause-initial title ("the head of …, X, said"), an appositive role
  * ("X, the bloc’s foreign policy chief"), a first name, a verb of speech.
  */
-const PARTICLE_KEYS = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'zu']);
+const PARTICLE_KEYS = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'la',
+  'le',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'ter',
+  'ten',
+  'zu',
+]);
 
 const RELATIVES = new Set(['who', 'whom', 'whose', 'which', 'that']);
 
@@ -44,7 +64,10 @@ export function ownerFromEntry(e: GazEntry, poss: boolean): Owner | null {
 }
 
 /** Every candidate of the document, by `${sentence}:${chunk}` too. */
-export function collectCandidates(sentences: AnalyzedSentence[]): { cands: Candidate[]; candAt: Map<string, Candidate> } {
+export function collectCandidates(sentences: AnalyzedSentence[]): {
+  cands: Candidate[];
+  candAt: Map<string, Candidate>;
+} {
   const cands: Candidate[] = [];
   const candAt = new Map<string, Candidate>();
   for (const s of sentences) {
@@ -57,7 +80,9 @@ export function collectCandidates(sentences: AnalyzedSentence[]): { cands: Candi
   }
   pluralTitleLists(sentences, candAt);
   // resolve person owners of titles to their candidates
-  for (const c of cands) for (const t of c.titles) if (t.owner?.kind === 'person') t.owner.cand = candAt.get(`${t.owner.s}:${t.owner.ci}`) ?? null;
+  for (const c of cands)
+    for (const t of c.titles)
+      if (t.owner?.kind === 'person') t.owner.cand = candAt.get(`${t.owner.s}:${t.owner.ci}`) ?? null;
   return { cands, candAt };
 }
 
@@ -66,10 +91,19 @@ function candidateAt(s: AnalyzedSentence, ci: number, candAt: Map<string, Candid
   const c = chunks[ci];
   if (c.type !== 'name' || c.headKind) return null;
   // "R.Politik": an initial glued to the next word is a brand, not a person's initial
-  for (let k = c.start + 1; k < c.end; k++) if (tokens[k].start === tokens[k - 1].end && /\.$/.test(tokens[k - 1].text)) return null;
+  for (let k = c.start + 1; k < c.end; k++)
+    if (tokens[k].start === tokens[k - 1].end && /\.$/.test(tokens[k - 1].text)) return null;
   let lead = 0;
   while (lead < c.keys.length - 1 && PARTICLE_KEYS.has(c.keys[lead])) lead++;
-  const cand: Candidate = { s, ci, chunk: c, keys: lead ? [c.keys[c.keys.length - 1]] : c.keys, titles: [], strong: false, honorificGender: null };
+  const cand: Candidate = {
+    s,
+    ci,
+    chunk: c,
+    keys: lead ? [c.keys[c.keys.length - 1]] : c.keys,
+    titles: [],
+    strong: false,
+    honorificGender: null,
+  };
   const title = titleBefore(s, ci, c);
   if (!title) sharePluralTitle(cand, candAt);
   if (title) readTitleBefore(cand, title);
@@ -86,7 +120,8 @@ function titleBefore(s: AnalyzedSentence, ci: number, c: NameChunk): TitleChunk 
     const host = s.chunks.find((h): h is TitleChunk => h.type === 'title' && h.complement?.nameChunk === c);
     return host?.complement?.title ?? null;
   }
-  if (prev && prev.type === 'title' && prev.end === c.start && !(s.tokens[prev.end - 1].poss && !prev.complement)) return prev;
+  if (prev && prev.type === 'title' && prev.end === c.start && !(s.tokens[prev.end - 1].poss && !prev.complement))
+    return prev;
   return null;
 }
 
@@ -94,7 +129,13 @@ function titleBefore(s: AnalyzedSentence, ci: number, c: NameChunk): TitleChunk 
 function sharePluralTitle(cand: Candidate, candAt: Map<string, Candidate>): void {
   const { s, ci, chunk: c } = cand;
   const { tokens, chunks } = s;
-  if (ci < 2 || tokens[c.start - 1]?.key !== 'and' || chunks[ci - 1].type !== 'name' || chunks[ci - 1].end !== c.start - 1) return;
+  if (
+    ci < 2 ||
+    tokens[c.start - 1]?.key !== 'and' ||
+    chunks[ci - 1].type !== 'name' ||
+    chunks[ci - 1].end !== c.start - 1
+  )
+    return;
   const pt = candAt.get(`${s.index}:${ci - 1}`)?.titles[0];
   if (pt && /s$/.test(pt.title.head) && pt.title.end === chunks[ci - 1].start) {
     cand.titles.push({ ...pt });
@@ -146,15 +187,33 @@ function appositiveToName(s: AnalyzedSentence, start: number): boolean {
 function clauseTitle(cand: Candidate, title: TitleChunk | null): boolean {
   const { s, ci, chunk: c } = cand;
   const { tokens, chunks } = s;
-  const before1 = chunks.slice(0, ci).reverse().find((x) => !(x.type === 'name' && x.inComplement));
-  if (title || (before1 && before1.type === 'title' && before1.end === c.start - 1) || !isComma(tokens[c.start - 1]) || !(isComma(tokens[c.end]) || SPEECH_VERBS.has(tokens[c.end]?.key ?? ''))) return false;
+  const before1 = chunks
+    .slice(0, ci)
+    .reverse()
+    .find((x) => !(x.type === 'name' && x.inComplement));
+  if (
+    title ||
+    (before1 && before1.type === 'title' && before1.end === c.start - 1) ||
+    !isComma(tokens[c.start - 1]) ||
+    !(isComma(tokens[c.end]) || SPEECH_VERBS.has(tokens[c.end]?.key ?? ''))
+  )
+    return false;
   let farTitle: TitleChunk | null = null;
   for (let k = ci - 1; k >= 0; k--) {
     const x = chunks[k];
     if (x.start < c.start - 12) break;
     const between = tokens.slice(x.end, c.start - 1);
     if (between.some((t) => t.kind === 'punct')) break;
-    if (x.type === 'title' && !x.honorific && !x.relation && (tokens[x.end]?.key === 'of' || tokens[x.end]?.key === 'for') && (x.start === 0 || DETERMINERS.has(tokens[x.start - 1].key) || tokens[x.start - 1].kind === 'punct' || tokens[x.start - 1].poss)) {
+    if (
+      x.type === 'title' &&
+      !x.honorific &&
+      !x.relation &&
+      (tokens[x.end]?.key === 'of' || tokens[x.end]?.key === 'for') &&
+      (x.start === 0 ||
+        DETERMINERS.has(tokens[x.start - 1].key) ||
+        tokens[x.start - 1].kind === 'punct' ||
+        tokens[x.start - 1].poss)
+    ) {
       farTitle = x;
       break;
     }
@@ -168,7 +227,12 @@ function clauseTitle(cand: Candidate, title: TitleChunk | null): boolean {
     if (x.type === 'org' || (x.type === 'name' && x.headKind === 'org')) owner = { kind: 'org', name: x.text };
     else if (x.type === 'gaz') owner = ownerFromEntry(x.entry, true);
   }
-  cand.titles.push({ title: farTitle, text: joinTokens(tokens, farTitle.start, c.start - 1), owner, span: { start: farTitle.start, end: c.start - 1 } });
+  cand.titles.push({
+    title: farTitle,
+    text: joinTokens(tokens, farTitle.start, c.start - 1),
+    owner,
+    span: { start: farTitle.start, end: c.start - 1 },
+  });
   cand.strong = true;
   return true;
 }
@@ -177,8 +241,20 @@ function clauseTitle(cand: Candidate, title: TitleChunk | null): boolean {
 function clauseInitialTitle(cand: Candidate, title: TitleChunk | null): void {
   const { s, ci, chunk: c } = cand;
   const { tokens, chunks } = s;
-  const before1 = chunks.slice(0, ci).reverse().find((x) => !(x.type === 'name' && x.inComplement));
-  if (title || !before1 || before1.type !== 'title' || before1.honorific || before1.end !== c.start - 1 || !isComma(tokens[c.start - 1]) || !(isComma(tokens[c.end]) || !tokens[c.end])) return;
+  const before1 = chunks
+    .slice(0, ci)
+    .reverse()
+    .find((x) => !(x.type === 'name' && x.inComplement));
+  if (
+    title ||
+    !before1 ||
+    before1.type !== 'title' ||
+    before1.honorific ||
+    before1.end !== c.start - 1 ||
+    !isComma(tokens[c.start - 1]) ||
+    !(isComma(tokens[c.end]) || !tokens[c.end])
+  )
+    return;
   const ti = chunks.indexOf(before1);
   cand.titles.push({ title: before1, text: before1.text, owner: ownerBefore(s, ti, before1.start) });
   cand.strong = true;
@@ -200,10 +276,22 @@ function appositiveTitle(cand: Candidate): void {
     if (q > pos + 1) pos = q;
   }
   while (pos < tokens.length && DETERMINERS.has(tokens[pos].key)) pos++;
-  while (pos < tokens.length && /^(top|senior|chief|former|longtime|leading|special)$/.test(tokens[pos].key) && tokens[pos + 1]?.cap) pos++;
+  while (
+    pos < tokens.length &&
+    /^(top|senior|chief|former|longtime|leading|special)$/.test(tokens[pos].key) &&
+    tokens[pos + 1]?.cap
+  )
+    pos++;
   // "the top Russia adviser": a place or country inside the title's modifiers
   const x = chunks.find((y) => y.start === pos);
-  if (x && x.type === 'gaz' && x.entry.type !== 'org' && !tokens[pos].poss && !tokens[x.end - 1].poss && chunks.some((y) => y.start === x.end && y.type === 'title')) {
+  if (
+    x &&
+    x.type === 'gaz' &&
+    x.entry.type !== 'org' &&
+    !tokens[pos].poss &&
+    !tokens[x.end - 1].poss &&
+    chunks.some((y) => y.start === x.end && y.type === 'title')
+  ) {
     pos = x.end;
     // "the British prime minister": a demonym is whose office it is ("the top Russia adviser": a country is the brief)
     if (x.entry.type === 'demonym') demonymOwner = { kind: 'country', name: x.entry.country.name };
@@ -228,13 +316,29 @@ function appositiveRole(cand: Candidate, k: number, pos: number, owner: Owner | 
   const t = chunks[k];
   if (!t || t.type !== 'title' || t.start !== pos || t.honorific || (tokens[t.end - 1].poss && !t.complement)) return;
   // "A, Special Envoy B, …": a title right before a name is that name's
-  if (chunks.some((x) => x.type === 'name' && x.start === t.end && !x.headKind && !x.inComplement && hasPersonalName(cand.s, x))) return;
+  if (
+    chunks.some(
+      (x) => x.type === 'name' && x.start === t.end && !x.headKind && !x.inComplement && hasPersonalName(cand.s, x),
+    )
+  )
+    return;
   let tEnd = t.end;
-  while (tEnd < tokens.length && tEnd - pos < 10 && !(tokens[tEnd].kind === 'punct' && /[,;:()—–“”"]/.test(tokens[tEnd].text))) tEnd++;
+  while (
+    tEnd < tokens.length &&
+    tEnd - pos < 10 &&
+    !(tokens[tEnd].kind === 'punct' && /[,;:()—–“”"]/.test(tokens[tEnd].text))
+  )
+    tEnd++;
   if (isComma(tokens[tEnd]) && chunks.some((x) => x.start === tEnd + 1 && x.type === 'name' && !x.headKind)) return;
   // the role runs to the end of the appositive (a comma, a sentence end, a relative clause) if that is near
   let end = t.end;
-  while (end < tokens.length && end - t.start < 10 && !(tokens[end].kind === 'punct' && /[,;:()—–“”"]/.test(tokens[end].text)) && !RELATIVES.has(tokens[end].key)) end++;
+  while (
+    end < tokens.length &&
+    end - t.start < 10 &&
+    !(tokens[end].kind === 'punct' && /[,;:()—–“”"]/.test(tokens[end].text)) &&
+    !RELATIVES.has(tokens[end].key)
+  )
+    end++;
   const appositiveEnd = end < tokens.length && end - t.start < 10 ? end : t.end;
   const text = joinTokens(tokens, t.start, appositiveEnd);
   // a country or organisation inside the appositive ("head of Ukraine’s presidential office")
@@ -270,9 +374,22 @@ function nameEvidence(cand: Candidate): void {
   const placeBefore = !!prevTok && /^(in|at|near|from|to|into|outside|on)$/.test(prevTok.key);
   const speaks = (nextTok && SPEECH_VERBS.has(nextTok.key)) || (prevTok && SPEECH_VERBS.has(prevTok.key));
   // a first name and a surname that is also a word ("Fiona Hill"), next to a verb of speech or an appositive
-  if (!cand.strong && c.keys.length >= 2 && g && !s.headline && !placeBefore && (speaks || (isComma(nextTok) && /^(who|whose|a|an|the)$/.test(tokens[c.end + 1]?.key ?? '')))) cand.strong = true;
+  if (
+    !cand.strong &&
+    c.keys.length >= 2 &&
+    g &&
+    !s.headline &&
+    !placeBefore &&
+    (speaks || (isComma(nextTok) && /^(who|whose|a|an|the)$/.test(tokens[c.end + 1]?.key ?? '')))
+  )
+    cand.strong = true;
   // two or more capitalised words, none of them an English word, not in a headline
-  if (!cand.strong && c.keys.length >= 2 && !s.headline && c.keys.every((_, n) => !isCommonWord(tokens[c.start + n].text))) {
+  if (
+    !cand.strong &&
+    c.keys.length >= 2 &&
+    !s.headline &&
+    c.keys.every((_, n) => !isCommonWord(tokens[c.start + n].text))
+  ) {
     if (speaks || (isComma(nextTok) && !placeBefore) || c.poss) cand.strong = true;
   }
 }
@@ -293,7 +410,7 @@ function pluralTitleLists(sentences: AnalyzedSentence[], candAt: Map<string, Can
       }
       if (d >= tokens.length || !(tokens[d].kind === 'punct' && /[—–:]/.test(tokens[d].text))) return;
       const listed: Candidate[] = [];
-      for (let k = d + 1; k < tokens.length; ) {
+      for (let k = d + 1; k < tokens.length;) {
         const ci = chunks.findIndex((y) => y.start === k && y.type === 'name');
         const cand = ci >= 0 ? candAt.get(`${s.index}:${ci}`) : undefined;
         if (!cand) break;
@@ -307,7 +424,11 @@ function pluralTitleLists(sentences: AnalyzedSentence[], candAt: Map<string, Can
       listed.forEach((cand, n) => {
         if (cand.titles.length) return;
         const owner: Owner | null = countries.length === listed.length ? { kind: 'country', name: countries[n] } : null;
-        cand.titles.push({ title: { ...t, complement: undefined }, text: text.replace(/\s+(?:of|for)\s.*$/, ''), owner });
+        cand.titles.push({
+          title: { ...t, complement: undefined },
+          text: text.replace(/\s+(?:of|for)\s.*$/, ''),
+          owner,
+        });
         cand.strong = true;
       });
     });

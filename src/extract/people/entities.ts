@@ -56,7 +56,11 @@ function sameGiven(a: string, b: string): boolean {
 
 export const position = (c: Candidate) => c.s.index * 10000 + c.chunk.start;
 
-export function linkEntities(cands: Candidate[], candAt: Map<string, Candidate>, sentences: AnalyzedSentence[]): { entities: Entity[]; entityOf: Map<Candidate, Entity> } {
+export function linkEntities(
+  cands: Candidate[],
+  candAt: Map<string, Candidate>,
+  sentences: AnalyzedSentence[],
+): { entities: Entity[]; entityOf: Map<Candidate, Entity> } {
   const entities: Entity[] = [];
   const entityOf = new Map<Candidate, Entity>();
   const join = (c: Candidate, e: Entity) => {
@@ -75,7 +79,13 @@ type Join = (c: Candidate, e: Entity) => void;
 /** Strong full names: one entity per surname (and matching given name). */
 function fullNames(cands: Candidate[], entities: Entity[], join: Join): void {
   const matchFull = (keys: string[]): Entity | undefined =>
-    entities.find((e) => e.full.some((f) => sameSurname(f[f.length - 1], keys[keys.length - 1]) && (f.length === 1 || keys.length === 1 || sameGiven(f[0], keys[0]))));
+    entities.find((e) =>
+      e.full.some(
+        (f) =>
+          sameSurname(f[f.length - 1], keys[keys.length - 1]) &&
+          (f.length === 1 || keys.length === 1 || sameGiven(f[0], keys[0])),
+      ),
+    );
   for (const c of cands) {
     if (!c.strong || c.keys.length < 2 || !hasPersonalName(c.s, c.chunk)) continue;
     let e = matchFull(c.keys);
@@ -90,13 +100,33 @@ function fullNames(cands: Candidate[], entities: Entity[], join: Join): void {
  * "Lula": a single word that is an inner part of exactly one full name ("Luiz Inácio Lula da Silva");
  * "X, known as Hemedti": a nickname.
  */
-function innerNames(cands: Candidate[], candAt: Map<string, Candidate>, entities: Entity[], entityOf: Map<Candidate, Entity>, join: Join): void {
+function innerNames(
+  cands: Candidate[],
+  candAt: Map<string, Candidate>,
+  entities: Entity[],
+  entityOf: Map<Candidate, Entity>,
+  join: Join,
+): void {
   for (const c of cands) {
     if (entityOf.has(c) || c.keys.length !== 1) continue;
     const k0 = c.keys[0];
     const prevChunk = c.ci > 0 ? c.s.chunks[c.ci - 1] : null;
-    const royal = !!prevChunk && prevChunk.type === 'title' && prevChunk.end === c.chunk.start && /^(sheikh|prince|princess|king|queen|emir|sultan|crown prince)$/.test(prevChunk.head);
-    let hits = entities.filter((e) => e.cands.length && e.full.some((f) => f.length >= 2 && (royal ? sameGiven(f[0], k0) : f.length >= 3 && k0.length >= 4 && f.slice(1, -1).some((w) => fold(w) === fold(k0)))));
+    const royal =
+      !!prevChunk &&
+      prevChunk.type === 'title' &&
+      prevChunk.end === c.chunk.start &&
+      /^(sheikh|prince|princess|king|queen|emir|sultan|crown prince)$/.test(prevChunk.head);
+    let hits = entities.filter(
+      (e) =>
+        e.cands.length &&
+        e.full.some(
+          (f) =>
+            f.length >= 2 &&
+            (royal
+              ? sameGiven(f[0], k0)
+              : f.length >= 3 && k0.length >= 4 && f.slice(1, -1).some((w) => fold(w) === fold(k0))),
+        ),
+    );
     if (royal && hits.length > 1) hits = hits.filter((e) => e.full.some((f) => fold(f[0]) === fold(k0)));
     if (!royal && !hits.length) {
       // nickname after "known as" / "nicknamed"
@@ -117,20 +147,49 @@ function innerNames(cands: Candidate[], candAt: Map<string, Candidate>, entities
 }
 
 /** Single words and weak spans link to a surname (or make a titled single-name person). */
-function singleNames(cands: Candidate[], sentences: AnalyzedSentence[], entities: Entity[], entityOf: Map<Candidate, Entity>, join: Join): void {
+function singleNames(
+  cands: Candidate[],
+  sentences: AnalyzedSentence[],
+  entities: Entity[],
+  entityOf: Map<Candidate, Entity>,
+  join: Join,
+): void {
   for (const c of cands) {
     if (entityOf.has(c)) continue;
     const last = c.keys[c.keys.length - 1];
-    const matches = entities.filter((e) => e.full.some((f) => f.length >= 2 && sameSurname(f[f.length - 1], last) && (c.keys.length === 1 || sameGiven(f[0], c.keys[0]))));
+    const matches = entities.filter((e) =>
+      e.full.some(
+        (f) =>
+          f.length >= 2 && sameSurname(f[f.length - 1], last) && (c.keys.length === 1 || sameGiven(f[0], c.keys[0])),
+      ),
+    );
     let e: Entity | undefined = matches.length > 1 ? mostRecent(matches, c) : matches[0];
     // "Lula said …; he …": a single name that speaks and is then called he or she
     let spoke = false;
-    if (!e && !c.strong && c.keys.length === 1 && /^\p{Lu}\p{Ll}{2,}/u.test(c.chunk.text) && !c.chunk.poss && !c.s.headline && !c.s.bare && !isCommonWord(c.s.tokens[c.chunk.start].text) && singleSpeaker(c, sentences)) {
+    if (
+      !e &&
+      !c.strong &&
+      c.keys.length === 1 &&
+      /^\p{Lu}\p{Ll}{2,}/u.test(c.chunk.text) &&
+      !c.chunk.poss &&
+      !c.s.headline &&
+      !c.s.bare &&
+      !isCommonWord(c.s.tokens[c.chunk.start].text) &&
+      singleSpeaker(c, sentences)
+    ) {
       c.strong = spoke = true;
     }
     // a later mention of a single-name person already found ("Lula told reporters")
-    if (!e && !c.strong && c.keys.length === 1) e = entities.find((x) => x.cands.length && x.full.every((f) => f.length === 1) && x.full.some((f) => fold(f[0]) === fold(last)));
-    if (!e && c.strong && (c.titles.length || c.honorificGender || c.keys.length >= 2 || spoke) && hasPersonalName(c.s, c.chunk)) {
+    if (!e && !c.strong && c.keys.length === 1)
+      e = entities.find(
+        (x) => x.cands.length && x.full.every((f) => f.length === 1) && x.full.some((f) => fold(f[0]) === fold(last)),
+      );
+    if (
+      !e &&
+      c.strong &&
+      (c.titles.length || c.honorificGender || c.keys.length >= 2 || spoke) &&
+      hasPersonalName(c.s, c.chunk)
+    ) {
       // a single name with a title, or a strong full name seen only now
       e = entities.find((x) => x.full.some((f) => f.length === 1 && sameSurname(f[0], last)));
       if (!e) entities.push((e = { id: entities.length, cands: [], full: [] }));
@@ -158,7 +217,10 @@ function mostRecent(matches: Entity[], c: Candidate): Entity {
 function mergeSurnameEntities(entities: Entity[], entityOf: Map<Candidate, Entity>): void {
   for (const e of entities) {
     if (e.full.some((f) => f.length >= 2) || !e.cands.length) continue;
-    const target = entities.find((x) => x !== e && x.cands.length && x.full.some((f) => f.length >= 2 && sameSurname(f[f.length - 1], e.full[0][0])));
+    const target = entities.find(
+      (x) =>
+        x !== e && x.cands.length && x.full.some((f) => f.length >= 2 && sameSurname(f[f.length - 1], e.full[0][0])),
+    );
     if (!target) continue;
     for (const c of e.cands) {
       target.cands.push(c);
@@ -174,9 +236,14 @@ function mergeSurnameEntities(entities: Entity[], entityOf: Map<Candidate, Entit
  */
 function singleSpeaker(c: { s: AnalyzedSentence; chunk: NameChunk }, sentences: AnalyzedSentence[]): boolean {
   const t = c.s.tokens;
-  const speaks = SPEECH_VERBS.has(t[c.chunk.end]?.key ?? '') || (SPEECH_VERBS.has(t[c.chunk.start - 1]?.key ?? '') && !t[c.chunk.end]?.cap);
+  const speaks =
+    SPEECH_VERBS.has(t[c.chunk.end]?.key ?? '') ||
+    (SPEECH_VERBS.has(t[c.chunk.start - 1]?.key ?? '') && !t[c.chunk.end]?.cap);
   if (!speaks) return false;
-  const afterQuote = /^[”"]$/.test(t[c.chunk.start - 1]?.text ?? '') && /^[,?!]$/.test(t[c.chunk.start - 2]?.text ?? '') && SPEECH_VERBS.has(t[c.chunk.end]?.key ?? '');
+  const afterQuote =
+    /^[”"]$/.test(t[c.chunk.start - 1]?.text ?? '') &&
+    /^[,?!]$/.test(t[c.chunk.start - 2]?.text ?? '') &&
+    SPEECH_VERBS.has(t[c.chunk.end]?.key ?? '');
   const rest = [...t.slice(c.chunk.end), ...(sentences[c.s.index + 1]?.tokens ?? [])].slice(0, 30);
   for (const w of rest) {
     if (/^(he|she|his|her|him)$/.test(w.key)) return true;

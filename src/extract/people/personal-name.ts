@@ -8,7 +8,12 @@ import { isFunctionWord, isPersonWord } from '../lexicon/words.ts';
  * A person has a personal name: a name span made only of office and organisation words, known places and
  * pronouns ("National Security", "Army Europe", "Defense Council", "We") names an office or a body, not a person.
  */
-const OFFICE_WORDS = new Set([...ORG_HEADS, ...OFFICE_DOMAINS, ...TITLE_MODIFIERS, ...[...TITLE_HEADS].filter((h) => !h.includes(' '))]);
+const OFFICE_WORDS = new Set([
+  ...ORG_HEADS,
+  ...OFFICE_DOMAINS,
+  ...TITLE_MODIFIERS,
+  ...[...TITLE_HEADS].filter((h) => !h.includes(' ')),
+]);
 
 export function hasPersonalName(s: AnalyzedSentence, c: NameChunk): boolean {
   for (let k = c.start; k < c.end; k++) {
@@ -17,7 +22,8 @@ export function hasPersonalName(s: AnalyzedSentence, c: NameChunk): boolean {
     if (isPersonWord(t.text)) return true;
     if (OFFICE_WORDS.has(t.key) || isFunctionWord(t.text)) continue;
     const g = gazetteerAt(s.tokens, k);
-    if (g && g.end === k + 1 && (g.entry.type === 'place' || g.entry.type === 'country' || g.entry.type === 'org')) continue;
+    if (g && g.end === k + 1 && (g.entry.type === 'place' || g.entry.type === 'country' || g.entry.type === 'org'))
+      continue;
     return true;
   }
   return false;

@@ -6,11 +6,59 @@ import { DETERMINERS, type Person } from './types.ts';
  * Who a sentence is about, and definite descriptions ("the French president") that name a person already in
  * the text.
  */
-const ANAPHOR_HEADS = new Set(['president', 'vice president', 'prime minister', 'premier', 'chancellor', 'foreign minister', 'defence minister', 'defense minister', 'secretary of state', 'secretary general', 'envoy', 'aide', 'spokesman', 'spokeswoman', 'ambassador', 'senator', 'speaker', 'governor', 'king', 'emir', 'crown prince', 'foreign policy chief', 'negotiator', 'foreign secretary']);
-const PREPS = new Set(['with', 'to', 'by', 'from', 'of', 'for', 'at', 'against', 'on', 'about', 'between', 'after', 'before', 'than', 'like', 'including', 'and']);
+const ANAPHOR_HEADS = new Set([
+  'president',
+  'vice president',
+  'prime minister',
+  'premier',
+  'chancellor',
+  'foreign minister',
+  'defence minister',
+  'defense minister',
+  'secretary of state',
+  'secretary general',
+  'envoy',
+  'aide',
+  'spokesman',
+  'spokeswoman',
+  'ambassador',
+  'senator',
+  'speaker',
+  'governor',
+  'king',
+  'emir',
+  'crown prince',
+  'foreign policy chief',
+  'negotiator',
+  'foreign secretary',
+]);
+const PREPS = new Set([
+  'with',
+  'to',
+  'by',
+  'from',
+  'of',
+  'for',
+  'at',
+  'against',
+  'on',
+  'about',
+  'between',
+  'after',
+  'before',
+  'than',
+  'like',
+  'including',
+  'and',
+]);
 
 /** The person a sentence is about: the first mention that is not a possessive, a complement or after a preposition. */
-export function subjectMention(s: AnalyzedSentence, byChunk: Map<string, number>, people: Person[], before = Infinity): Person | null {
+export function subjectMention(
+  s: AnalyzedSentence,
+  byChunk: Map<string, number>,
+  people: Person[],
+  before = Infinity,
+): Person | null {
   for (let ci = 0; ci < s.chunks.length; ci++) {
     const c = s.chunks[ci];
     if (c.start >= before) break;
@@ -41,16 +89,31 @@ export function describeReferents(sentences: AnalyzedSentence[], people: Person[
     chunks.forEach((t, ci) => {
       if (t.type !== 'title' || t.honorific || t.relation || !ANAPHOR_HEADS.has(t.head) || t.complement) return;
       const next = chunks[ci + 1];
-      if (next && next.type === 'name' && (next.start === t.end || (next.start === t.end + 1 && isComma(tokens[t.end])))) return;
+      if (
+        next &&
+        next.type === 'name' &&
+        (next.start === t.end || (next.start === t.end + 1 && isComma(tokens[t.end])))
+      )
+        return;
       // the description: "the (OWNER) TITLE"
       let p0 = t.start;
       let owner: string | null = null;
       const prev = chunks[ci - 1];
-      if (prev && prev.end === t.start && prev.type === 'gaz' && (prev.entry.type === 'country' || prev.entry.type === 'demonym')) {
+      if (
+        prev &&
+        prev.end === t.start &&
+        prev.type === 'gaz' &&
+        (prev.entry.type === 'country' || prev.entry.type === 'demonym')
+      ) {
         owner = prev.entry.country.name;
         p0 = prev.start;
       }
-      while (p0 > 0 && tokens[p0 - 1].kind === 'word' && /^(former|current|then|new|incoming|outgoing)$/.test(tokens[p0 - 1].key)) p0--;
+      while (
+        p0 > 0 &&
+        tokens[p0 - 1].kind === 'word' &&
+        /^(former|current|then|new|incoming|outgoing)$/.test(tokens[p0 - 1].key)
+      )
+        p0--;
       if (tokens[p0 - 1]?.key !== 'the') return;
       // an appositive to a name ("X, the French president") is read elsewhere
       if (isComma(tokens[p0 - 2]) && s.chunkAt[p0 - 3] >= 0 && s.chunks[s.chunkAt[p0 - 3]].type === 'name') return;
@@ -66,7 +129,15 @@ export function describeReferents(sentences: AnalyzedSentence[], people: Person[
 }
 
 /** Whom "the (OWNER) TITLE" at p0..end names: the one person of that country, else a person just mentioned. */
-function referent(sentences: AnalyzedSentence[], s: AnalyzedSentence, p0: number, end: number, owner: string | null, people: Person[], byChunk: Map<string, number>): Person | null {
+function referent(
+  sentences: AnalyzedSentence[],
+  s: AnalyzedSentence,
+  p0: number,
+  end: number,
+  owner: string | null,
+  people: Person[],
+  byChunk: Map<string, number>,
+): Person | null {
   if (owner) {
     const same = people.filter((p) => p.affiliation === owner);
     if (same.length === 1) return same[0];

@@ -9,7 +9,9 @@ export function roleText(t: CandidateTitle, c: Candidate, isOtherPerson: (ci: nu
   if (!t.span) return t.text;
   const { tokens, chunks, chunkAt } = c.s;
   const titleEnd = t.title.end;
-  const other = chunks.findIndex((x, m) => x.type === 'name' && x.start >= titleEnd && x.start < t.span!.end && isOtherPerson(m));
+  const other = chunks.findIndex(
+    (x, m) => x.type === 'name' && x.start >= titleEnd && x.start < t.span!.end && isOtherPerson(m),
+  );
   if (other < 0) return t.text;
   let cut = chunks[other].start;
   while (cut > titleEnd) {

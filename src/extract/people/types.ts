@@ -35,7 +35,10 @@ export interface PeopleResult {
 }
 
 /** Whose office a title is: a country, an organisation, or a person named with a possessive. */
-export type Owner = { kind: 'country'; name: string } | { kind: 'org'; name: string } | { kind: 'person'; cand: Candidate | null; s: number; ci: number };
+export type Owner =
+  | { kind: 'country'; name: string }
+  | { kind: 'org'; name: string }
+  | { kind: 'person'; cand: Candidate | null; s: number; ci: number };
 
 export interface CandidateTitle {
   title: TitleChunk;

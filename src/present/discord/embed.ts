@@ -36,7 +36,10 @@ const DEFAULT_HINT = 'narrow the question';
 export function toDiscordMessage(answer: Answer): DiscordMessage {
   const title = clip(inlineSafe(answer.title), DISCORD.title) || 'parley';
   const hasBody = answer.sections.length > 0 || answer.citations.length > 0;
-  const description = clip(markdownSafe(answer.description ?? ''), hasBody ? DESCRIPTION_WITH_BODY : DISCORD.description);
+  const description = clip(
+    markdownSafe(answer.description ?? ''),
+    hasBody ? DESCRIPTION_WITH_BODY : DISCORD.description,
+  );
   const footer = footerText(answer);
 
   let budget = DISCORD.total - title.length - description.length - footer.length;
@@ -99,7 +102,8 @@ function layoutSections(answer: Answer, budget: number, slots: number) {
 
   showable.forEach((section, i) => {
     const left = showable.length - i;
-    const share = left === 1 ? remaining : Math.min(remaining, Math.max(MIN_SECTION_SHARE, Math.floor(remaining / left)));
+    const share =
+      left === 1 ? remaining : Math.min(remaining, Math.max(MIN_SECTION_SHARE, Math.floor(remaining / left)));
     const heading = clip(inlineSafe(section.heading), HEADING_MAX) || BLANK;
     const more = moreLine(section.more?.hint ?? DEFAULT_HINT);
     const room = share - heading.length - more(section.items.length + (section.more?.count ?? 0)).length - 1;
@@ -159,5 +163,7 @@ function layoutSources(answer: Answer, cited: Set<number>, budget: number, slots
   const listed = allIndexes(answer).filter((i) => cited.has(i) || unused.has(i));
   if (!listed.length) return [];
   const lines = { length: listed.length, at: (n: number) => sourceLine(answer.citations[listed[n]], listed[n]) };
-  return layoutList('Sources', lines, 0, moreLine(undefined, ['more source', 'more sources']), budget, slots)?.fields ?? [];
+  return (
+    layoutList('Sources', lines, 0, moreLine(undefined, ['more source', 'more sources']), budget, slots)?.fields ?? []
+  );
 }

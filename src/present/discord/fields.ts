@@ -18,7 +18,11 @@ class FieldWriter {
   ) {}
 
   clone(): FieldWriter {
-    return new FieldWriter(this.heading, this.fields.map((f) => ({ ...f })), this.cost);
+    return new FieldWriter(
+      this.heading,
+      this.fields.map((f) => ({ ...f })),
+      this.cost,
+    );
   }
 
   /** Lines must already be ≤ 1024 characters. */

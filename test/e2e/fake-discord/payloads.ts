@@ -36,12 +36,22 @@ export function snowflake(): string {
 }
 
 export function user(id: string, username: string, bot = false): APIUser {
-  return { id, username, discriminator: '0', global_name: bot ? null : username, avatar: null, ...(bot ? { bot: true } : {}) };
+  return {
+    id,
+    username,
+    discriminator: '0',
+    global_name: bot ? null : username,
+    avatar: null,
+    ...(bot ? { bot: true } : {}),
+  };
 }
 
 /** What a member of the server without special rights may do. */
 export const MEMBER_PERMISSIONS =
-  PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.ReadMessageHistory | PermissionFlagsBits.UseApplicationCommands;
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.ReadMessageHistory |
+  PermissionFlagsBits.UseApplicationCommands;
 /** A moderator: may manage the guild (what parley's admin commands ask for). */
 export const ADMIN_PERMISSIONS = MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild;
 
@@ -159,9 +169,16 @@ export function guildCreate(g: FakeGuild, botMember: APIGuildMember): GatewayGui
   };
 }
 
-export function message(
-  fields: { channelId: string; author: APIUser; content?: string; embeds?: APIEmbed[]; flags?: number; nonce?: string | number; webhookId?: string; applicationId?: string },
-): APIMessage {
+export function message(fields: {
+  channelId: string;
+  author: APIUser;
+  content?: string;
+  embeds?: APIEmbed[];
+  flags?: number;
+  nonce?: string | number;
+  webhookId?: string;
+  applicationId?: string;
+}): APIMessage {
   return {
     id: snowflake(),
     channel_id: fields.channelId,

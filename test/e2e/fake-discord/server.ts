@@ -38,7 +38,18 @@ import {
 } from 'discord-api-types/v10';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { choiceProblems, commandProblems, messageProblems, type MessageBody, type Problem } from './limits.ts';
-import { ADMIN_PERMISSIONS, MEMBER_PERMISSIONS, guildCreate, guildMember, interactionMember, message, snowflake, textChannel, type FakeGuild, user } from './payloads.ts';
+import {
+  ADMIN_PERMISSIONS,
+  MEMBER_PERMISSIONS,
+  guildCreate,
+  guildMember,
+  interactionMember,
+  message,
+  snowflake,
+  textChannel,
+  type FakeGuild,
+  user,
+} from './payloads.ts';
 
 export interface FakeDiscordOptions {
   /** The bot token the fake accepts (REST `Authorization: Bot …` and gateway IDENTIFY / RESUME). */
@@ -299,7 +310,10 @@ export class FakeDiscord {
 
   /** The next posts to a channel fail this way, in order. */
   failChannel(channelId: string, ...failures: ChannelFailure[]): void {
-    this.failures.set(channelId, [...(this.failures.get(channelId) ?? []), ...failures.map((f) => ({ times: 1, ...f }))]);
+    this.failures.set(channelId, [
+      ...(this.failures.get(channelId) ?? []),
+      ...failures.map((f) => ({ times: 1, ...f })),
+    ]);
   }
 
   /** A file served by the fake, to pass as an attachment option. */
@@ -325,7 +339,11 @@ export class FakeDiscord {
 
   /** Resolves when the next session starts: READY after an IDENTIFY, or RESUMED after a RESUME. */
   nextSession(timeoutMs = 15_000): Promise<'ready' | 'resumed'> {
-    return this.withTimeout(new Promise((resolve) => this.sessionWaiters.push(resolve)), timeoutMs, 'no READY or RESUMED');
+    return this.withTimeout(
+      new Promise((resolve) => this.sessionWaiters.push(resolve)),
+      timeoutMs,
+      'no READY or RESUMED',
+    );
   }
 
   /** Sends op 1 (the server asks for a heartbeat now); resolves when the client's heartbeat arrives. */
@@ -347,21 +365,33 @@ export class FakeDiscord {
   }
 
   requestsTo(method: string, path: string | RegExp): RecordedRequest[] {
-    return this.requests.filter((r) => r.method === method && (typeof path === 'string' ? r.path === path : path.test(r.path)));
+    return this.requests.filter(
+      (r) => r.method === method && (typeof path === 'string' ? r.path === path : path.test(r.path)),
+    );
   }
 
   /** Invokes a slash command as a guild member; resolves with the bot's eventual answer. `name` may be "digest list". */
-  async sendCommand(name: string, options: Record<string, OptionInput> = {}, invoke: InvokeOptions = {}): Promise<Reply> {
+  async sendCommand(
+    name: string,
+    options: Record<string, OptionInput> = {},
+    invoke: InvokeOptions = {},
+  ): Promise<Reply> {
     const record = this.interaction('command', name, options, invoke);
     return this.waitForReply(record, invoke.timeoutMs ?? 20_000);
   }
 
   /** Sends an autocomplete interaction with `focused` being typed; resolves with the choices the bot offered. */
-  async autocomplete(name: string, options: Record<string, string | number | boolean>, focused: string, invoke: InvokeOptions = {}): Promise<APIApplicationCommandOptionChoice[]> {
+  async autocomplete(
+    name: string,
+    options: Record<string, string | number | boolean>,
+    focused: string,
+    invoke: InvokeOptions = {},
+  ): Promise<APIApplicationCommandOptionChoice[]> {
     const record = this.interaction('autocomplete', name, options, invoke, focused);
     await this.waitFor(record, () => record.callback !== undefined, invoke.timeoutMs ?? 10_000);
     const cb = record.callback!;
-    if (cb.type !== InteractionResponseType.ApplicationCommandAutocompleteResult) throw new Error(`autocomplete answered with callback type ${cb.type}`);
+    if (cb.type !== InteractionResponseType.ApplicationCommandAutocompleteResult)
+      throw new Error(`autocomplete answered with callback type ${cb.type}`);
     return (cb.data as { choices: APIApplicationCommandOptionChoice[] }).choices;
   }
 
@@ -378,29 +408,51 @@ export class FakeDiscord {
 
   private resolveCommand(name: string, guildId: string): { command: APIApplicationCommand; path: string[] } {
     const [root, ...path] = name.split(' ');
-    const command = [...(this.commands.get(guildId) ?? []), ...(this.commands.get('global') ?? [])].find((c) => c.name === root && c.type === ApplicationCommandType.ChatInput);
+    const command = [...(this.commands.get(guildId) ?? []), ...(this.commands.get('global') ?? [])].find(
+      (c) => c.name === root && c.type === ApplicationCommandType.ChatInput,
+    );
     if (!command) throw new Error(`/${root} is not registered with the fake (deploy the commands first)`);
     return { command, path };
   }
 
-  private interaction(kind: 'command' | 'autocomplete', name: string, input: Record<string, OptionInput>, invoke: InvokeOptions, focused?: string): InteractionRecord {
+  private interaction(
+    kind: 'command' | 'autocomplete',
+    name: string,
+    input: Record<string, OptionInput>,
+    invoke: InvokeOptions,
+    focused?: string,
+  ): InteractionRecord {
     const guildId = invoke.guildId ?? this.guild.id;
     const { command, path } = this.resolveCommand(name, guildId);
     const permissions = invoke.permissions ?? (invoke.admin ? ADMIN_PERMISSIONS : MEMBER_PERMISSIONS);
     if (command.default_member_permissions && !invoke.permissionOverride) {
       const needed = BigInt(command.default_member_permissions);
-      if ((permissions & needed) !== needed) throw new Error(`Discord would not show /${command.name} to this member (needs ${needed})`);
+      if ((permissions & needed) !== needed)
+        throw new Error(`Discord would not show /${command.name} to this member (needs ${needed})`);
     }
     const resolved: APIInteractionDataResolved = {};
     let level: APIApplicationCommandOption[] = command.options ?? [];
-    const subs: { type: ApplicationCommandOptionType.Subcommand | ApplicationCommandOptionType.SubcommandGroup; name: string }[] = [];
+    const subs: {
+      type: ApplicationCommandOptionType.Subcommand | ApplicationCommandOptionType.SubcommandGroup;
+      name: string;
+    }[] = [];
     for (const part of path) {
-      const sub = level.find((o) => o.name === part && (o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup));
+      const sub = level.find(
+        (o) =>
+          o.name === part &&
+          (o.type === ApplicationCommandOptionType.Subcommand ||
+            o.type === ApplicationCommandOptionType.SubcommandGroup),
+      );
       if (!sub) throw new Error(`/${command.name} has no subcommand ${part}`);
       subs.push({ type: sub.type as ApplicationCommandOptionType.Subcommand, name: sub.name });
       level = ('options' in sub ? (sub.options as APIApplicationCommandOption[] | undefined) : undefined) ?? [];
     }
-    if (level.some((o) => o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup)) {
+    if (
+      level.some(
+        (o) =>
+          o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup,
+      )
+    ) {
       throw new Error(`/${name} needs a subcommand`);
     }
     const leaf: APIApplicationCommandInteractionDataOption[] = [];
@@ -410,15 +462,23 @@ export class FakeDiscord {
       leaf.push(this.optionValue(def, value, resolved, guildId, kind === 'autocomplete' && key === focused));
     }
     if (kind === 'command') {
-      for (const def of level) if ('required' in def && def.required && !(def.name in input)) throw new Error(`/${name}: option ${def.name} is required`);
-    } else if (!focused || !(focused in input)) throw new Error(`autocomplete: the focused option ${focused} needs a value`);
+      for (const def of level)
+        if ('required' in def && def.required && !(def.name in input))
+          throw new Error(`/${name}: option ${def.name} is required`);
+    } else if (!focused || !(focused in input))
+      throw new Error(`autocomplete: the focused option ${focused} needs a value`);
 
     let options: APIApplicationCommandInteractionDataOption[] = leaf;
-    for (const sub of [...subs].reverse()) options = [{ type: sub.type, name: sub.name, options } as APIApplicationCommandInteractionDataOption];
+    for (const sub of [...subs].reverse())
+      options = [{ type: sub.type, name: sub.name, options } as APIApplicationCommandInteractionDataOption];
 
     const channelId = invoke.channelId ?? this.generalChannelId;
     const channel = this.findChannel(channelId) ?? textChannel(channelId, guildId, 'unknown');
-    const who = invoke.userId ? user(invoke.userId, `user${invoke.userId.slice(-4)}`) : invoke.admin ? this.users.admin : this.users.member;
+    const who = invoke.userId
+      ? user(invoke.userId, `user${invoke.userId.slice(-4)}`)
+      : invoke.admin
+        ? this.users.admin
+        : this.users.member;
     const base = {
       id: snowflake(),
       application_id: this.applicationId,
@@ -447,25 +507,57 @@ export class FakeDiscord {
     };
     const payload =
       kind === 'command'
-        ? ({ ...base, type: InteractionType.ApplicationCommand, data } as APIChatInputApplicationCommandGuildInteraction)
-        : ({ ...base, type: InteractionType.ApplicationCommandAutocomplete, data } as unknown as APIApplicationCommandAutocompleteGuildInteraction);
-    const record: InteractionRecord = { id: base.id, token: base.token, kind, name, channelId, payload, sentAt: Date.now(), edits: [], followups: [], deleted: false, listeners: [] };
+        ? ({
+            ...base,
+            type: InteractionType.ApplicationCommand,
+            data,
+          } as APIChatInputApplicationCommandGuildInteraction)
+        : ({
+            ...base,
+            type: InteractionType.ApplicationCommandAutocomplete,
+            data,
+          } as unknown as APIApplicationCommandAutocompleteGuildInteraction);
+    const record: InteractionRecord = {
+      id: base.id,
+      token: base.token,
+      kind,
+      name,
+      channelId,
+      payload,
+      sentAt: Date.now(),
+      edits: [],
+      followups: [],
+      deleted: false,
+      listeners: [],
+    };
     this.interactions.set(record.id, record);
     this.dispatch({ t: GatewayDispatchEvents.InteractionCreate, d: payload });
     return record;
   }
 
-  private optionValue(def: APIApplicationCommandOption, value: OptionInput, resolved: APIInteractionDataResolved, guildId: string, focused: boolean): APIApplicationCommandInteractionDataOption {
+  private optionValue(
+    def: APIApplicationCommandOption,
+    value: OptionInput,
+    resolved: APIInteractionDataResolved,
+    guildId: string,
+    focused: boolean,
+  ): APIApplicationCommandInteractionDataOption {
     const name = def.name;
     if (focused) {
       if (!('autocomplete' in def && def.autocomplete)) throw new Error(`option ${name} has no autocomplete`);
-      return { type: def.type, name, value: String(value), focused: true } as APIApplicationCommandInteractionDataOption;
+      return {
+        type: def.type,
+        name,
+        value: String(value),
+        focused: true,
+      } as APIApplicationCommandInteractionDataOption;
     }
     const wrong = (want: string) => new Error(`option ${name} takes ${want}, got ${typeof value}`);
     switch (def.type) {
       case ApplicationCommandOptionType.String:
         if (typeof value !== 'string') throw wrong('a string');
-        if (def.max_length !== undefined && value.length > def.max_length) throw new Error(`option ${name}: Discord's client stops typing at ${def.max_length} chars`);
+        if (def.max_length !== undefined && value.length > def.max_length)
+          throw new Error(`option ${name}: Discord's client stops typing at ${def.max_length} chars`);
         return { type: def.type, name, value };
       case ApplicationCommandOptionType.Integer:
       case ApplicationCommandOptionType.Number:
@@ -477,13 +569,23 @@ export class FakeDiscord {
       case ApplicationCommandOptionType.Channel: {
         if (typeof value !== 'string') throw wrong('a channel id');
         const channel = this.findChannel(value) ?? textChannel(value, guildId, 'unknown');
-        resolved.channels = { ...resolved.channels, [value]: { id: value, type: channel.type, name: channel.name, permissions: ADMIN_PERMISSIONS.toString() } } as APIInteractionDataResolved['channels'];
+        resolved.channels = {
+          ...resolved.channels,
+          [value]: { id: value, type: channel.type, name: channel.name, permissions: ADMIN_PERMISSIONS.toString() },
+        } as APIInteractionDataResolved['channels'];
         return { type: def.type, name, value };
       }
       case ApplicationCommandOptionType.Attachment: {
         if (typeof value !== 'object' || value.kind !== 'attachment') throw wrong('fake.attachment(…)');
         const url = `http://127.0.0.1:${this.port}/attachments/${value.id}/${encodeURIComponent(value.filename)}`;
-        const attachment: APIAttachment = { id: value.id, filename: value.filename, size: value.bytes.length, url, proxy_url: url, content_type: value.contentType };
+        const attachment: APIAttachment = {
+          id: value.id,
+          filename: value.filename,
+          size: value.bytes.length,
+          url,
+          proxy_url: url,
+          content_type: value.contentType,
+        };
         resolved.attachments = { ...resolved.attachments, [value.id]: attachment };
         return { type: def.type, name, value: value.id };
       }
@@ -505,7 +607,8 @@ export class FakeDiscord {
     return this.withTimeout(
       p,
       timeoutMs,
-      () => `/${record.name} (${record.id}): no answer; callback ${record.callback ? `type ${record.callback.type}` : 'none'}, ${record.edits.length} edits, ${record.followups.length} follow-ups,`,
+      () =>
+        `/${record.name} (${record.id}): no answer; callback ${record.callback ? `type ${record.callback.type}` : 'none'}, ${record.edits.length} edits, ${record.followups.length} follow-ups,`,
     );
   }
 
@@ -513,7 +616,11 @@ export class FakeDiscord {
     const answered = () => {
       const cb = record.callback;
       if (!cb) return false;
-      return cb.type === InteractionResponseType.ChannelMessageWithSource || record.edits.length > 0 || record.followups.length > 0;
+      return (
+        cb.type === InteractionResponseType.ChannelMessageWithSource ||
+        record.edits.length > 0 ||
+        record.followups.length > 0
+      );
     };
     await this.waitFor(record, answered, timeoutMs);
     const cb = record.callback!;
@@ -523,13 +630,31 @@ export class FakeDiscord {
     let reply: Omit<Reply, keyof typeof base>;
     if (!deferred) {
       const body = cb.data as MessageBody;
-      reply = { via: 'callback', body, embeds: body.embeds ?? [], ephemeral: ephemeralFlag(body.flags), ms: cb.at - record.sentAt };
+      reply = {
+        via: 'callback',
+        body,
+        embeds: body.embeds ?? [],
+        ephemeral: ephemeralFlag(body.flags),
+        ms: cb.at - record.sentAt,
+      };
     } else if (record.edits.length && !record.deleted) {
       const edit = record.edits[0];
-      reply = { via: 'edit', body: edit.body, embeds: edit.body.embeds ?? [], ephemeral: ephemeralFlag(record.original?.flags), ms: edit.at - record.sentAt };
+      reply = {
+        via: 'edit',
+        body: edit.body,
+        embeds: edit.body.embeds ?? [],
+        ephemeral: ephemeralFlag(record.original?.flags),
+        ms: edit.at - record.sentAt,
+      };
     } else {
       const f = record.followups[0];
-      reply = { via: 'followup', body: f.body, embeds: f.body.embeds ?? [], ephemeral: ephemeralFlag(f.body.flags), ms: f.at - record.sentAt };
+      reply = {
+        via: 'followup',
+        body: f.body,
+        embeds: f.body.embeds ?? [],
+        ephemeral: ephemeralFlag(f.body.flags),
+        ms: f.at - record.sentAt,
+      };
     }
     return { ...base, ...reply };
   }
@@ -546,7 +671,8 @@ export class FakeDiscord {
     if (query.get('v') !== '10' || query.get('encoding') !== 'json') {
       this.violate('gateway', `connected with ?${query.toString()} (want v=10&encoding=json)`);
     }
-    if (query.get('compress')) this.violate('gateway', `asked for ${query.get('compress')} compression, which the fake does not speak`);
+    if (query.get('compress'))
+      this.violate('gateway', `asked for ${query.get('compress')} compression, which the fake does not speak`);
     ws.on('message', (raw) => this.onFrame(conn, String(raw)));
     ws.on('close', () => {
       this.connections.delete(conn);
@@ -562,7 +688,15 @@ export class FakeDiscord {
 
   private sendFrame(conn: Connection, frame: { op: number; d: unknown; t?: string | null; s?: number | null }): void {
     if (conn.ws.readyState !== conn.ws.OPEN) return;
-    this.frames.push({ dir: 'out', connection: conn.id, op: frame.op, t: frame.t, s: frame.s, d: frame.d, at: Date.now() });
+    this.frames.push({
+      dir: 'out',
+      connection: conn.id,
+      op: frame.op,
+      t: frame.t,
+      s: frame.s,
+      d: frame.d,
+      at: Date.now(),
+    });
     conn.ws.send(JSON.stringify(frame));
   }
 
@@ -610,7 +744,8 @@ export class FakeDiscord {
       conn.ws.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
       return;
     }
-    if (d.intents !== this.intents) this.violate('gateway', `IDENTIFY asked for intents ${d.intents}, expected ${this.intents}`);
+    if (d.intents !== this.intents)
+      this.violate('gateway', `IDENTIFY asked for intents ${d.intents}, expected ${this.intents}`);
     const session: Session = { id: `session-${snowflake()}`, seq: 0, events: [], conn };
     this.sessions.set(session.id, session);
     this.current = session;
@@ -723,8 +858,10 @@ export class FakeDiscord {
     let m: RegExpExecArray | null;
 
     // Interaction callbacks and the interaction webhook are authorised by their token, not the bot's.
-    if ((m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) && method === 'POST') return this.callback(m[1], m[2], query, body, send);
-    if ((m = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/(@original|\d+))?$/.exec(path))) return this.webhook(method, m[1], m[2], m[4], query, body, send);
+    if ((m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) && method === 'POST')
+      return this.callback(m[1], m[2], query, body, send);
+    if ((m = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/(@original|\d+))?$/.exec(path)))
+      return this.webhook(method, m[1], m[2], m[4], query, body, send);
 
     if (authorization !== `Bot ${this.token}`) {
       this.violate('unauthorized', `${method} ${path} without the bot token`, at);
@@ -743,15 +880,29 @@ export class FakeDiscord {
     if ((m = /^\/guilds\/(\d+)$/.exec(path)) && method === 'GET') {
       const g = this.guilds.get(m[1]);
       if (!g) return send(404, { message: 'Unknown Guild', code: 10004 });
-      const { channels: _c, members: _m, voice_states: _v, presences: _p, threads: _t, stage_instances: _s, guild_scheduled_events: _e, soundboard_sounds: _x, ...guild } = guildCreate(g, guildMember(this.bot));
+      const {
+        channels: _c,
+        members: _m,
+        voice_states: _v,
+        presences: _p,
+        threads: _t,
+        stage_instances: _s,
+        guild_scheduled_events: _e,
+        soundboard_sounds: _x,
+        ...guild
+      } = guildCreate(g, guildMember(this.bot));
       return send(200, guild);
     }
     if ((m = /^\/channels\/(\d+)$/.exec(path)) && method === 'GET') {
       const channel = this.findChannel(m[1]);
       return channel ? send(200, channel) : send(404, { message: 'Unknown Channel', code: 10003 });
     }
-    if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === 'POST') return this.channelPost(m[1], body as MessageBody, send, at);
-    if ((m = /^\/applications\/(\d+)\/commands$/.exec(path)) || (m = /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/.exec(path))) {
+    if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === 'POST')
+      return this.channelPost(m[1], body as MessageBody, send, at);
+    if (
+      (m = /^\/applications\/(\d+)\/commands$/.exec(path)) ||
+      (m = /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/.exec(path))
+    ) {
       if (m[1] !== this.applicationId) return send(403, { message: 'Missing Access', code: 50001 });
       const scope = m[2] ?? 'global';
       if (method === 'GET') return send(200, this.commands.get(scope) ?? []);
@@ -770,15 +921,28 @@ export class FakeDiscord {
   }
 
   /** Records the problems; answers 400 (as Discord would) when one of them is a breach of Discord's limits. */
-  private checkMessage(problems: Problem[], send: (status: number, json?: unknown) => void, at: { method: string; path: string; interactionId?: string }): boolean {
+  private checkMessage(
+    problems: Problem[],
+    send: (status: number, json?: unknown) => void,
+    at: { method: string; path: string; interactionId?: string },
+  ): boolean {
     for (const p of problems) this.violate(p.severity === 'policy' ? 'allowed-mentions' : 'limit', p.detail, at);
     const rejected = problems.filter((p) => p.severity === 'rejected');
     if (!rejected.length) return true;
-    send(400, { message: 'Invalid Form Body', code: 50035, errors: { _errors: rejected.map((p) => ({ code: 'BASE_TYPE_INVALID', message: p.detail })) } });
+    send(400, {
+      message: 'Invalid Form Body',
+      code: 50035,
+      errors: { _errors: rejected.map((p) => ({ code: 'BASE_TYPE_INVALID', message: p.detail })) },
+    });
     return false;
   }
 
-  private channelPost(channelId: string, body: MessageBody, send: (status: number, json?: unknown, headers?: Record<string, string>) => void, at: { method: string; path: string }): void {
+  private channelPost(
+    channelId: string,
+    body: MessageBody,
+    send: (status: number, json?: unknown, headers?: Record<string, string>) => void,
+    at: { method: string; path: string },
+  ): void {
     const channel = this.findChannel(channelId);
     const queue = this.failures.get(channelId) ?? [];
     const failure = queue[0];
@@ -789,37 +953,75 @@ export class FakeDiscord {
     if (failure && !failure.commit) return this.fail(failure, send);
     if (!channel) return send(404, { message: 'Unknown Channel', code: 10003 });
     if (!this.checkMessage(messageProblems(body, 'create'), send, at)) return;
-    if (body.flags && body.flags & MessageFlags.Ephemeral) this.violate('ephemeral-in-channel', 'a channel message with the ephemeral flag', at);
-    if (body.nonce !== undefined && (typeof body.nonce === 'string' ? body.nonce.length > 25 : !Number.isInteger(body.nonce))) {
-      this.checkMessage([{ severity: 'rejected', detail: `nonce ${JSON.stringify(body.nonce)} is longer than 25 characters` }], send, at);
+    if (body.flags && body.flags & MessageFlags.Ephemeral)
+      this.violate('ephemeral-in-channel', 'a channel message with the ephemeral flag', at);
+    if (
+      body.nonce !== undefined &&
+      (typeof body.nonce === 'string' ? body.nonce.length > 25 : !Number.isInteger(body.nonce))
+    ) {
+      this.checkMessage(
+        [{ severity: 'rejected', detail: `nonce ${JSON.stringify(body.nonce)} is longer than 25 characters` }],
+        send,
+        at,
+      );
       return;
     }
     const list = this.channelMessages.get(channelId) ?? [];
     this.channelMessages.set(channelId, list);
     // enforce_nonce: Discord answers a repeated nonce (within a few minutes) with the message it already made.
-    const same = body.enforce_nonce && body.nonce !== undefined ? list.find((msg) => msg.nonce === body.nonce) : undefined;
-    const created = same ?? message({ channelId, author: this.bot, content: body.content, embeds: body.embeds, flags: body.flags, nonce: body.nonce });
+    const same =
+      body.enforce_nonce && body.nonce !== undefined ? list.find((msg) => msg.nonce === body.nonce) : undefined;
+    const created =
+      same ??
+      message({
+        channelId,
+        author: this.bot,
+        content: body.content,
+        embeds: body.embeds,
+        flags: body.flags,
+        nonce: body.nonce,
+      });
     if (!same) list.push(created);
     if (failure) return this.fail(failure, send);
     send(200, created);
   }
 
-  private fail(failure: ChannelFailure, send: (status: number, json?: unknown, headers?: Record<string, string>) => void): void {
+  private fail(
+    failure: ChannelFailure,
+    send: (status: number, json?: unknown, headers?: Record<string, string>) => void,
+  ): void {
     if (failure.status === 429) {
       const after = failure.retryAfter ?? 0.25;
       return send(
         429,
         { message: 'You are being rate limited.', retry_after: after, global: false },
-        { 'retry-after': String(after), 'x-ratelimit-scope': 'user', 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': String(after), 'x-ratelimit-bucket': 'fake-messages-bucket' },
+        {
+          'retry-after': String(after),
+          'x-ratelimit-scope': 'user',
+          'x-ratelimit-limit': '5',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset-after': String(after),
+          'x-ratelimit-bucket': 'fake-messages-bucket',
+        },
       );
     }
     send(failure.status, errorBody(failure.status));
   }
 
-  private putCommands(scope: string, body: unknown, send: (status: number, json?: unknown) => void, at: { method: string; path: string }): void {
+  private putCommands(
+    scope: string,
+    body: unknown,
+    send: (status: number, json?: unknown) => void,
+    at: { method: string; path: string },
+  ): void {
     const problems = commandProblems(body);
     for (const p of problems) this.violate('command-json', p.detail, at);
-    if (problems.length) return send(400, { message: 'Invalid Form Body', code: 50035, errors: { _errors: problems.map((p) => ({ code: 'BASE_TYPE_INVALID', message: p.detail })) } });
+    if (problems.length)
+      return send(400, {
+        message: 'Invalid Form Body',
+        code: 50035,
+        errors: { _errors: problems.map((p) => ({ code: 'BASE_TYPE_INVALID', message: p.detail })) },
+      });
     const previous = this.commands.get(scope) ?? [];
     const registered = (body as RESTPostAPIApplicationCommandsJSONBody[]).map((c) => ({
       ...c,
@@ -834,7 +1036,13 @@ export class FakeDiscord {
     send(200, registered);
   }
 
-  private callback(id: string, token: string, query: Record<string, string>, body: unknown, send: (status: number, json?: unknown) => void): void {
+  private callback(
+    id: string,
+    token: string,
+    query: Record<string, string>,
+    body: unknown,
+    send: (status: number, json?: unknown) => void,
+  ): void {
     const at = { method: 'POST', path: `/interactions/${id}/…/callback`, interactionId: id };
     const record = this.interactions.get(id);
     if (!record || record.token !== token) {
@@ -843,23 +1051,39 @@ export class FakeDiscord {
     }
     const now = Date.now();
     if (record.callback) {
-      this.violate('double-callback', `/${record.name}: a second callback (type ${(body as { type?: number })?.type})`, at);
+      this.violate(
+        'double-callback',
+        `/${record.name}: a second callback (type ${(body as { type?: number })?.type})`,
+        at,
+      );
       return send(400, { message: 'Interaction has already been acknowledged.', code: 40060 });
     }
     if (now - record.sentAt > this.deadlineMs) {
-      this.violate('late-callback', `/${record.name}: first response after ${now - record.sentAt} ms (limit ${this.deadlineMs} ms)`, at);
+      this.violate(
+        'late-callback',
+        `/${record.name}: first response after ${now - record.sentAt} ms (limit ${this.deadlineMs} ms)`,
+        at,
+      );
       return send(404, { message: 'Unknown interaction', code: 10062 });
     }
     const { type, data } = (body ?? {}) as { type: InteractionResponseType; data?: unknown };
     const allowed =
       record.kind === 'autocomplete'
         ? [InteractionResponseType.ApplicationCommandAutocompleteResult]
-        : [InteractionResponseType.ChannelMessageWithSource, InteractionResponseType.DeferredChannelMessageWithSource, InteractionResponseType.Modal];
+        : [
+            InteractionResponseType.ChannelMessageWithSource,
+            InteractionResponseType.DeferredChannelMessageWithSource,
+            InteractionResponseType.Modal,
+          ];
     if (!allowed.includes(type)) {
       this.violate('wrong-callback', `/${record.name} (${record.kind}) answered with callback type ${type}`, at);
       return send(400, { message: 'Interaction response type not valid here', code: 50035 });
     }
-    if (type === InteractionResponseType.ChannelMessageWithSource && !this.checkMessage(messageProblems((data ?? {}) as MessageBody, 'create'), send, at)) return;
+    if (
+      type === InteractionResponseType.ChannelMessageWithSource &&
+      !this.checkMessage(messageProblems((data ?? {}) as MessageBody, 'create'), send, at)
+    )
+      return;
     if (type === InteractionResponseType.ApplicationCommandAutocompleteResult) {
       const problems = choiceProblems((data as { choices?: unknown })?.choices);
       if (!this.checkMessage(problems, send, at)) return;
@@ -868,23 +1092,55 @@ export class FakeDiscord {
     const flags = ((data as { flags?: number } | undefined)?.flags ?? 0) & MessageFlags.Ephemeral;
     if (type === InteractionResponseType.ChannelMessageWithSource) {
       const d = data as MessageBody;
-      record.original = message({ channelId: record.channelId, author: this.bot, content: d.content, embeds: d.embeds, flags, webhookId: this.applicationId, applicationId: this.applicationId });
+      record.original = message({
+        channelId: record.channelId,
+        author: this.bot,
+        content: d.content,
+        embeds: d.embeds,
+        flags,
+        webhookId: this.applicationId,
+        applicationId: this.applicationId,
+      });
     } else if (type === InteractionResponseType.DeferredChannelMessageWithSource) {
-      record.original = message({ channelId: record.channelId, author: this.bot, flags: flags | MessageFlags.Loading, webhookId: this.applicationId, applicationId: this.applicationId });
+      record.original = message({
+        channelId: record.channelId,
+        author: this.bot,
+        flags: flags | MessageFlags.Loading,
+        webhookId: this.applicationId,
+        applicationId: this.applicationId,
+      });
     }
     this.notify(record);
     if (query.with_response === 'true') {
       return send(200, {
-        interaction: { id, type: record.payload.type, response_message_id: record.original?.id, response_message_loading: type === InteractionResponseType.DeferredChannelMessageWithSource, response_message_ephemeral: flags !== 0 },
+        interaction: {
+          id,
+          type: record.payload.type,
+          response_message_id: record.original?.id,
+          response_message_loading: type === InteractionResponseType.DeferredChannelMessageWithSource,
+          response_message_ephemeral: flags !== 0,
+        },
         ...(record.original ? { resource: { type, message: record.original } } : {}),
       });
     }
     send(204);
   }
 
-  private webhook(method: string, appId: string, token: string, messageId: string | undefined, _query: Record<string, string>, body: unknown, send: (status: number, json?: unknown) => void): void {
+  private webhook(
+    method: string,
+    appId: string,
+    token: string,
+    messageId: string | undefined,
+    _query: Record<string, string>,
+    body: unknown,
+    send: (status: number, json?: unknown) => void,
+  ): void {
     const record = [...this.interactions.values()].find((r) => r.token === token);
-    const at = { method, path: `/webhooks/${appId}/…${messageId ? `/messages/${messageId}` : ''}`, interactionId: record?.id };
+    const at = {
+      method,
+      path: `/webhooks/${appId}/…${messageId ? `/messages/${messageId}` : ''}`,
+      interactionId: record?.id,
+    };
     if (appId !== this.applicationId || !record) {
       this.violate('unknown-interaction', `${method} on a webhook the fake does not know`, at);
       return send(404, { message: 'Unknown Webhook', code: 10015 });
@@ -897,13 +1153,23 @@ export class FakeDiscord {
     if (!messageId && method === 'POST') {
       const b = (body ?? {}) as MessageBody;
       if (!this.checkMessage(messageProblems(b, 'create'), send, at)) return;
-      const msg = message({ channelId: record.channelId, author: this.bot, content: b.content, embeds: b.embeds, flags: (b.flags ?? 0) & MessageFlags.Ephemeral, webhookId: this.applicationId, applicationId: this.applicationId });
+      const msg = message({
+        channelId: record.channelId,
+        author: this.bot,
+        content: b.content,
+        embeds: b.embeds,
+        flags: (b.flags ?? 0) & MessageFlags.Ephemeral,
+        webhookId: this.applicationId,
+        applicationId: this.applicationId,
+      });
       record.followups.push({ body: b, message: msg, at: now });
       this.notify(record);
       return send(200, msg);
     }
-    const target = messageId === '@original' ? record.original : record.followups.find((f) => f.message.id === messageId)?.message;
-    if (!target || (messageId === '@original' && record.deleted)) return send(404, { message: 'Unknown Message', code: 10008 });
+    const target =
+      messageId === '@original' ? record.original : record.followups.find((f) => f.message.id === messageId)?.message;
+    if (!target || (messageId === '@original' && record.deleted))
+      return send(404, { message: 'Unknown Message', code: 10008 });
     if (method === 'GET') return send(200, target);
     if (method === 'DELETE') {
       if (messageId === '@original') record.deleted = true;
@@ -927,14 +1193,21 @@ export class FakeDiscord {
 
   // ---------------------------------------------------------------- helpers
 
-  private violate(kind: Violation['kind'], detail: string, at: { method?: string; path?: string; interactionId?: string } = {}): void {
+  private violate(
+    kind: Violation['kind'],
+    detail: string,
+    at: { method?: string; path?: string; interactionId?: string } = {},
+  ): void {
     this.violations.push({ kind, detail, ...at, at: Date.now() });
   }
 
   private withTimeout<T>(p: Promise<T>, ms: number, what: string | (() => string)): Promise<T> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`fake Discord: ${typeof what === 'function' ? what() : what} within ${ms} ms`)), ms);
+      timer = setTimeout(
+        () => reject(new Error(`fake Discord: ${typeof what === 'function' ? what() : what} within ${ms} ms`)),
+        ms,
+      );
     });
     return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
   }
