@@ -21,7 +21,7 @@ function shownPath(file: string): string {
 }
 
 function isCommandFile(name: string): boolean {
-  return name.endsWith('.ts') && !name.endsWith('.d.ts') && !name.endsWith('.test.ts');
+  return /\.(ts|js)$/.test(name) && !/\.(d|test)\.ts$/.test(name);
 }
 
 async function loadOne(file: string): Promise<CommandModule> {

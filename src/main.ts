@@ -1,13 +1,9 @@
-import { Briefing } from './briefing/briefing.ts';
+import type { Logger } from 'pino';
+import { openApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { runConsole } from './console/console.ts';
-import { consoleDelivery, isConsoleSubscription } from './console/delivery.ts';
-import { DigestScheduler } from './digest/scheduler.ts';
-import { DigestService } from './digest/service.ts';
 import { ingestPaths } from './ingest/ingest.ts';
-import { loadCommands } from './load-commands.ts';
 import { createLogger } from './log.ts';
-import { openStore } from './store/index.ts';
+import { openStore, type Store } from './store/index.ts';
 
 function config(): Config {
   try {
@@ -23,6 +19,12 @@ async function main(argv: string[]): Promise<void> {
   const cfg = config();
   const log = createLogger(cfg.LOG_LEVEL);
   const store = openStore(cfg.PARLEY_DB);
+  await ingestDocumentsFolder(store, cfg, log);
+  if (!cfg.DISCORD_TOKEN) return runConsoleMode(store, cfg, log, argv.includes('--keep-running'));
+  return runDiscordMode(store, cfg, log);
+}
+
+async function ingestDocumentsFolder(store: Store, cfg: Config, log: Logger): Promise<void> {
   const outcomes = await ingestPaths(store, [cfg.PARLEY_DOCUMENTS]);
   for (const o of outcomes) {
     if (!o.ok) log.warn({ document: o.key, reason: o.reason }, o.skipped ? 'entry skipped' : 'document refused');
@@ -31,54 +33,59 @@ async function main(argv: string[]): Promise<void> {
   }
   const level = cfg.DISCORD_TOKEN ? 'info' : 'debug'; // the console banner already says what the store holds
   log[level]({ documents: outcomes.length, failed: outcomes.filter((o) => !o.ok).length }, 'documents folder ingested');
+}
 
-  const briefing = new Briefing(store);
-  const commands = await loadCommands();
-  let stopDiscord: (() => Promise<void>) | undefined;
-  let scheduler: DigestScheduler | undefined;
-  const shutdown = async (signal: string) => {
-    log.info({ signal }, 'shutting down');
-    scheduler?.stop();
-    await stopDiscord?.();
-    await store.close();
-    process.exit(0);
-  };
+function onSignals(shutdown: (signal: string) => Promise<void>): void {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
 
-  if (!cfg.DISCORD_TOKEN) {
-    scheduler = new DigestScheduler({ store, log, deliver: consoleDelivery(), accepts: isConsoleSubscription });
-    const digests = new DigestService(store, scheduler, cfg.PARLEY_TIMEZONE);
-    await scheduler.start();
-    await runConsole({ commands, briefing, digests, log });
-    // --keep-running: after piped input ends, stay up so console digests post on their schedule.
-    if (argv.includes('--keep-running')) return;
-    scheduler.stop();
-    await store.close();
-    return;
-  }
-  const [{ startDiscord }, { discordDelivery, notifyDisabled }] = await Promise.all([
-    import('./discord/client.ts'),
-    import('./discord/digest-delivery.ts'),
-  ]);
-  let client: import('discord.js').Client | undefined;
-  scheduler = new DigestScheduler({
+async function runConsoleMode(store: Store, cfg: Config, log: Logger, keepRunning: boolean): Promise<void> {
+  const { consoleDelivery, isConsoleSubscription } = await import('./console/delivery.ts');
+  const { runConsole } = await import('./console/console.ts');
+  const app = await openApp({
     store,
     log,
-    deliver: discordDelivery(() => client),
-    onDisabled: notifyDisabled(() => client),
-    accepts: (sub) => !isConsoleSubscription(sub),
+    timeZone: cfg.PARLEY_TIMEZONE,
+    delivery: { deliver: consoleDelivery(), accepts: isConsoleSubscription },
   });
-  const bot = await startDiscord({
-    config: cfg,
-    commands,
-    briefing,
+  onSignals(async (signal) => {
+    log.info({ signal }, 'shutting down');
+    await app.close();
+    process.exit(0);
+  });
+  await app.scheduler.start();
+  await runConsole(app);
+  // --keep-running: after piped input ends, stay up so console digests post on their schedule.
+  if (!keepRunning) await app.close();
+}
+
+async function runDiscordMode(store: Store, cfg: Config, log: Logger): Promise<void> {
+  const [{ startDiscord }, { discordDelivery, notifyDisabled }, { isConsoleSubscription }] = await Promise.all([
+    import('./discord/client.ts'),
+    import('./discord/digest-delivery.ts'),
+    import('./console/delivery.ts'),
+  ]);
+  // The closures run only once the scheduler starts, after the client exists.
+  const app = await openApp({
+    store,
     log,
-    digests: new DigestService(store, scheduler, cfg.PARLEY_TIMEZONE),
+    timeZone: cfg.PARLEY_TIMEZONE,
+    delivery: {
+      deliver: discordDelivery(() => client),
+      onDisabled: notifyDisabled(() => client),
+      accepts: (sub) => !isConsoleSubscription(sub),
+    },
   });
-  client = bot.client;
-  stopDiscord = bot.stop;
-  await scheduler.start();
+  const bot = await startDiscord({ config: cfg, ...app });
+  const client = bot.client;
+  onSignals(async (signal) => {
+    log.info({ signal }, 'shutting down');
+    await bot.stop();
+    await app.close();
+    process.exit(0);
+  });
+  await app.scheduler.start();
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DocumentError, parseDocument, sizeProblem, type SourceDocument } from '../documents/document.ts';
 import { listDocumentFiles } from '../documents/files.ts';
-import { extract } from '../extract/index.ts';
 import type { IngestProbe, IngestResult, Store } from '../store/store.ts';
 import { splitSentences } from '../text/sentences.ts';
 
@@ -23,6 +22,8 @@ export async function ingestDocument(store: Store, doc: SourceDocument, probe?: 
       conflicts: 0,
       dropped: [],
     };
+  // The extractor (and its language model) loads only when a new document arrives: restarts stay fast.
+  const { extract } = await import('../extract/index.ts');
   const sentences = splitSentences(doc.body);
   const id = path.basename(doc.key).replace(/\.[^.]+$/, '');
   const extraction = extract(
