@@ -179,6 +179,12 @@ function summarise(x: Extraction): string {
   return `${lines.join('\n')}\n`;
 }
 
+// A reader that stops early (`| head`) closes the pipe: that ends the command, it is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(0);
+});
+
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (err: unknown) => {
