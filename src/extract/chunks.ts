@@ -46,7 +46,7 @@ export interface TitleChunk {
   text: string;
   honorific: boolean;
   relation: boolean;
-  /** "of Ukraine" / "to the U.S." / "to President X": what follows the head. */
+  /** "of Norway" / "to the U.S." / "to President X": what follows the head. */
   complement?: { prep: 'of' | 'to' | 'for'; entry?: GazEntry; nameChunk?: NameChunk; title?: TitleChunk };
 }
 export interface NameChunk {
@@ -62,7 +62,9 @@ export interface NameChunk {
   inComplement: boolean;
   /** The span ends with an organisation, venue or feature head ("Intercontinental Hotel"). */
   headKind?: 'org' | 'venue' | 'feature';
-  /** The first word is a known place used as a given name ("Sofia Lindqvist"): the place, should the span name no one. */
+  /**
+   * The first word is a known place used as a given name ("Sofia Lindqvist"): the place, should the span name no one.
+   */
   givenPlace?: GazEntry;
 }
 export interface OrgChunk {
@@ -85,7 +87,7 @@ export interface AnalyzedSentence {
   headline: boolean;
   /** A short line without end punctuation: a headline in sentence case, a caption, a byline. */
   bare: boolean;
-  /** A dateline's place ("KYIV, Ukraine (AP) —"), title-cased. */
+  /** A dateline's place ("OSLO, Norway (AP) —"), title-cased. */
   dateline?: { name: string; start: number; end: number };
   /** The news agency a dateline or a sign-off names ("(AP) —", a closing "— Reuters"). */
   agency?: string;
@@ -194,7 +196,7 @@ function analyzeTitle(tokens: Token[], i: number, depth = 0): TitleChunk | null 
   const relation = RELATION_HEADS.has(head);
   // honorifics and relations take no modifiers
   let complement: TitleChunk['complement'];
-  let nested: TitleChunk | null = null;
+  let nested: TitleChunk | null;
   const after = tokens[end];
   if (!honorific && !tokens[end - 1].poss && after && (after.key === 'of' || after.key === 'for')) {
     let k = end + 1;
@@ -263,7 +265,9 @@ function analyzeTitle(tokens: Token[], i: number, depth = 0): TitleChunk | null 
   return { type: 'title', start: i, end, head, text, honorific, relation, complement };
 }
 
-/** Capitalised words (joined by "and"/"of") from token m that end in an organisation's head ("… and Defense Council"). */
+/**
+ * Capitalised words (joined by "and"/"of") from token m that end in an organisation's head ("… and Defense Council").
+ */
 function orgHeadAhead(tokens: Token[], m: number): boolean {
   let q = m;
   while (q < m + 6 && q < tokens.length) {
@@ -289,107 +293,14 @@ export function joinTokens(tokens: Token[], i: number, end: number): string {
 
 function nameAt(tokens: Token[], i: number): NameChunk | null {
   if (isWord(tokens[i]) && !tokens[i].cap && PARTICLES.has(tokens[i].key) && !PREFIXED.test(tokens[i].text)) {
-    // "von der Leyen", "bin Salman" where a name starts with its particle
-    let k = i;
-    while (k < tokens.length && isWord(tokens[k]) && PARTICLES.has(tokens[k].key) && !tokens[k].cap) k++;
-    if (k === i || !isNameWord(tokens[k]) || (i > 0 && isNameWord(tokens[i - 1]))) return null;
-    const rest = nameAt(tokens, k);
-    if (!rest) return null;
-    return {
-      ...rest,
-      start: i,
-      text: joinTokens(tokens, i, rest.end),
-      keys: tokens.slice(i, rest.end).map((t) => t.key),
-    };
+    return nameFromParticle(tokens, i);
   }
   const first = tokens[i];
   if (!isNameWord(first) || isMonth(first.text) || isWeekday(first.text)) return null;
-  if (
-    first.upper &&
-    !PREFIXED.test(first.text) &&
-    first.text.replace(/\./g, '').length > 1 &&
-    !/^\p{Lu}\.$/u.test(first.text)
-  ) {
-    // upper-case words are acronyms unless they are initials ("J.D.")
-    if (
-      !/^(\p{Lu}\.){1,3}$/u.test(first.text) &&
-      !(first.text.length <= 3 && isFirstName(first.text) && isNameWord(tokens[i + 1]))
-    )
-      return null;
-  }
-  let j = i;
-  while (j < tokens.length) {
-    const t = tokens[j];
-    if (
-      isNameWord(t) &&
-      (j === i || !(t.upper && t.text.replace(/\./g, '').length > 1 && !/^(\p{Lu}\.)+$/u.test(t.text)))
-    ) {
-      if (j > i) {
-        // "Rwanda-backed M23": a letters-and-digits name is a group's or a model's, never part of a person's name
-        if (isMonth(t.text) || isWeekday(t.text) || /^\p{Lu}{1,4}\d{1,3}$/u.test(t.text)) break;
-        const g0 = gazetteerAt(tokens, j);
-        // "National Security Council": a known body's name inside a longer one
-        const g =
-          g0 &&
-          g0.entry.type === 'org' &&
-          g0.end - j >= 2 &&
-          ORG_HEADS.has(tokens[g0.end - 1].key) &&
-          !isFirstName(tokens[i].text)
-            ? null
-            : g0;
-        if (
-          g &&
-          !(g.entry.type === 'place' && g.end === j + 1) &&
-          !(g.end === j + 1 && isFirstName(tokens[i].text)) &&
-          !(j === i + 1 && PLACE_LEADS.has(tokens[i].key))
-        )
-          break;
-        // a capitalised particle inside a name: "Bart De Wever", "Lula da Silva"
-        if (isFunctionWord(t.text) && !(PARTICLES.has(t.key) && isNameWord(tokens[j + 1]) && !t.poss)) break;
-        // a title inside a capitalised run: "House Minority Leader Hakeem Jeffries" → the name starts after it
-        if (!isFirstName(tokens[i].text) && !tokens[j - 1].poss) {
-          const h = headAt(tokens, j);
-          if (h && tokens[h.end - 1].cap && isNameWord(tokens[h.end]) && !(h.head in HONORIFICS)) break;
-        }
-      }
-      j++;
-      if (t.poss) break;
-      continue;
-    }
-    // "National Security and Defence Council": "and" inside an organisation's name
-    if (j > i && t.key === 'and' && !tokens[j - 1].poss && isNameWord(tokens[j + 1])) {
-      let k = j + 1;
-      while (k < tokens.length && isNameWord(tokens[k]) && !tokens[k].poss && k < j + 5) k++;
-      if (ORG_HEADS.has(tokens[k - 1].key) && !isFirstName(tokens[j + 1].text)) {
-        j = k;
-        continue;
-      }
-    }
-    if (j > i && isWord(t) && PARTICLES.has(t.key) && !t.cap) {
-      // a particle joins only when a capitalised word follows: "von der Leyen", "bin Salman"
-      let k = j;
-      while (k < tokens.length && isWord(tokens[k]) && PARTICLES.has(tokens[k].key) && !tokens[k].cap) k++;
-      if (isNameWord(tokens[k]) && !tokens[k - 1].poss) {
-        j = k;
-        continue;
-      }
-    }
-    break;
-  }
+  if (isAcronymNotInitials(tokens, i)) return null;
+  const j = nameEnd(tokens, i);
   if (j === i) return null;
-  // trailing title-like or organisational words
   const keys = tokens.slice(i, j).map((t) => t.key);
-  const last = keys[keys.length - 1];
-  let headKind: NameChunk['headKind'];
-  if (keys.length > 1 && ORG_HEADS.has(last)) headKind = 'org';
-  else if (
-    keys.length > 1 &&
-    (VENUE_HEADS.has(last) ||
-      VENUE_LEADS.has(keys[0]) ||
-      keys.slice(1, -1).some((k) => /^(base|palace|airport|square|hotel|stadium)$/.test(k)))
-  )
-    headKind = 'venue';
-  else if (keys.length > 1 && FEATURE_HEADS.has(last)) headKind = 'feature';
   return {
     type: 'name',
     start: i,
@@ -399,8 +310,124 @@ function nameAt(tokens: Token[], i: number): NameChunk | null {
     poss: tokens[j - 1].poss,
     initial: false,
     inComplement: false,
-    headKind,
+    headKind: headKindOf(keys),
   };
+}
+
+/** "von der Leyen", "bin Salman" where a name starts with its particle. */
+function nameFromParticle(tokens: Token[], i: number): NameChunk | null {
+  let k = i;
+  while (k < tokens.length && isWord(tokens[k]) && PARTICLES.has(tokens[k].key) && !tokens[k].cap) k++;
+  if (k === i || !isNameWord(tokens[k]) || (i > 0 && isNameWord(tokens[i - 1]))) return null;
+  const rest = nameAt(tokens, k);
+  if (!rest) return null;
+  return {
+    ...rest,
+    start: i,
+    text: joinTokens(tokens, i, rest.end),
+    keys: tokens.slice(i, rest.end).map((t) => t.key),
+  };
+}
+
+/** Upper-case words are acronyms unless they are initials ("J.D.") or a short given name before a name. */
+function isAcronymNotInitials(tokens: Token[], i: number): boolean {
+  const first = tokens[i];
+  if (!first.upper || PREFIXED.test(first.text) || first.text.replace(/\./g, '').length <= 1) return false;
+  if (/^\p{Lu}\.$/u.test(first.text)) return false;
+  return (
+    !/^(\p{Lu}\.){1,3}$/u.test(first.text) &&
+    !(first.text.length <= 3 && isFirstName(first.text) && isNameWord(tokens[i + 1]))
+  );
+}
+
+/** Where the capitalised run that starts at i ends, as a name. */
+function nameEnd(tokens: Token[], i: number): number {
+  let j = i;
+  while (j < tokens.length) {
+    const t = tokens[j];
+    if (isNameWord(t) && (j === i || !isAcronymWord(t))) {
+      if (j > i && endsNameBefore(tokens, i, j)) break;
+      j++;
+      if (t.poss) break;
+      continue;
+    }
+    const joined = joinedOrgAnd(tokens, i, j) ?? joinedParticle(tokens, i, j);
+    if (joined === null) break;
+    j = joined;
+  }
+  return j;
+}
+
+function isAcronymWord(t: Token): boolean {
+  return t.upper && t.text.replace(/\./g, '').length > 1 && !/^(\p{Lu}\.)+$/u.test(t.text);
+}
+
+/** Whether the capitalised word at j starts something else than the name begun at i. */
+function endsNameBefore(tokens: Token[], i: number, j: number): boolean {
+  const t = tokens[j];
+  // "Rwanda-backed M23": a letters-and-digits name is a group's or a model's, never part of a person's name
+  if (isMonth(t.text) || isWeekday(t.text) || /^\p{Lu}{1,4}\d{1,3}$/u.test(t.text)) return true;
+  const g = knownEntryInside(tokens, i, j);
+  if (
+    g &&
+    !(g.entry.type === 'place' && g.end === j + 1) &&
+    !(g.end === j + 1 && isFirstName(tokens[i].text)) &&
+    !(j === i + 1 && PLACE_LEADS.has(tokens[i].key))
+  )
+    return true;
+  // a capitalised particle inside a name: "Bart De Wever", "Lula da Silva"
+  if (isFunctionWord(t.text) && !(PARTICLES.has(t.key) && isNameWord(tokens[j + 1]) && !t.poss)) return true;
+  // a title inside a capitalised run: "House Minority Leader Hakeem Jeffries" → the name starts after it
+  if (!isFirstName(tokens[i].text) && !tokens[j - 1].poss) {
+    const h = headAt(tokens, j);
+    if (h && tokens[h.end - 1].cap && isNameWord(tokens[h.end]) && !(h.head in HONORIFICS)) return true;
+  }
+  return false;
+}
+
+/** A gazetteer entry at j, except a known body's name inside a longer one ("National Security Council"). */
+function knownEntryInside(tokens: Token[], i: number, j: number) {
+  const g = gazetteerAt(tokens, j);
+  const bodyInsideLonger =
+    g &&
+    g.entry.type === 'org' &&
+    g.end - j >= 2 &&
+    ORG_HEADS.has(tokens[g.end - 1].key) &&
+    !isFirstName(tokens[i].text);
+  return bodyInsideLonger ? null : g;
+}
+
+/** "National Security and Defence Council": "and" inside an organisation's name — the index past it, or null. */
+function joinedOrgAnd(tokens: Token[], i: number, j: number): number | null {
+  const t = tokens[j];
+  if (!(j > i && t.key === 'and' && !tokens[j - 1].poss && isNameWord(tokens[j + 1]))) return null;
+  let k = j + 1;
+  while (k < tokens.length && isNameWord(tokens[k]) && !tokens[k].poss && k < j + 5) k++;
+  return ORG_HEADS.has(tokens[k - 1].key) && !isFirstName(tokens[j + 1].text) ? k : null;
+}
+
+/** A particle joins only when a capitalised word follows: "von der Leyen", "bin Salman". */
+function joinedParticle(tokens: Token[], i: number, j: number): number | null {
+  const t = tokens[j];
+  if (!(j > i && isWord(t) && PARTICLES.has(t.key) && !t.cap)) return null;
+  let k = j;
+  while (k < tokens.length && isWord(tokens[k]) && PARTICLES.has(tokens[k].key) && !tokens[k].cap) k++;
+  return isNameWord(tokens[k]) && !tokens[k - 1].poss ? k : null;
+}
+
+/** Trailing title-like or organisational words say what kind of name a run is. */
+function headKindOf(keys: string[]): NameChunk['headKind'] {
+  if (keys.length < 2) return undefined;
+  const last = keys[keys.length - 1];
+  if (ORG_HEADS.has(last)) return 'org';
+  if (
+    VENUE_HEADS.has(last) ||
+    VENUE_LEADS.has(keys[0]) ||
+    keys.slice(1, -1).some((k) => /^(base|palace|airport|square|hotel|stadium)$/.test(k))
+  )
+    return 'venue';
+  if (FEATURE_HEADS.has(last)) return 'feature';
+  return undefined;
 }
 
 /**
@@ -431,7 +458,9 @@ function placeAsGivenName(tokens: Token[], i: number, g: { end: number; entry: G
   return { ...name, initial: isOpener(tokens[i - 1]) || i === 0, givenPlace: g.entry };
 }
 
-/** After "Ministry of Trade": ", Industry and" — the index of the word after "and", or null when no such list follows. */
+/**
+ * After "Ministry of Trade": ", Industry and" — the index of the word after "and", or null when no such list follows.
+ */
 function domainListEnd(tokens: Token[], comma: number): number | null {
   let q = comma;
   while (tokens[q]?.text === ',') {
@@ -470,9 +499,11 @@ function orgAt(tokens: Token[], i: number): OrgChunk | null {
 const isOpener = (t: Token | undefined) => !t || (t.kind === 'punct' && OPENERS.has(t.text));
 
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?';
-/** "KYIV, Ukraine (AP) —", "CITY, Country/OTHER CITY -", "CITY, July 25 —", "CITY:" */
+/** "OSLO, Norway (AP) —", "CITY, Country/OTHER CITY -", "CITY, July 25 —", "CITY:" */
+const CAPS_PLACE = String.raw`[\p{Lu}][\p{Lu} .'’-]{1,40}[\p{Lu}]`;
+const REGION = String.raw`,\s*[\p{Lu}][\p{L}.]*(?:\s[\p{Lu}][\p{L}.]*){0,2}(?:/[\p{Lu}][\p{Lu} .'’-]*[\p{Lu}])?`;
 const DATELINE = new RegExp(
-  `^([\\p{Lu}][\\p{Lu} .'’-]{1,40}[\\p{Lu}])((?:,\\s*[\\p{Lu}][\\p{L}.]*(?:\\s[\\p{Lu}][\\p{L}.]*){0,2}(?:/[\\p{Lu}][\\p{Lu} .'’-]*[\\p{Lu}])?)?(?:,\\s*${MONTH})?)\\s*(\\([^)]{1,40}\\))?\\s*([—–-]{1,2}|:)\\s*`,
+  String.raw`^(${CAPS_PLACE})((?:${REGION})?(?:,\s*${MONTH})?)\s*(\([^)]{1,40}\))?\s*([—–-]{1,2}|:)\s*`,
   'u',
 );
 /** A dateline in title case, dated and credited: "Amman, July 28 (Petra) –". */
@@ -495,7 +526,7 @@ export interface AnalyzeOptions {
   skip?: Array<[number, number]>;
 }
 
-/** A dateline ("KYIV, Ukraine (AP) —") read off the sentence start and blanked from the text to tokenize. */
+/** A dateline ("OSLO, Norway (AP) —") read off the sentence start and blanked from the text to tokenize. */
 function readDateline(s: Sentence): { text: string; dateline?: AnalyzedSentence['dateline']; agency?: string } {
   let text = s.text;
   const signOff = SIGN_OFF.exec(text);
@@ -593,7 +624,10 @@ function unitAt(tokens: Token[], i: number): OrgChunk | null {
   };
 }
 
-/** A capitalised name span at token i, or the title a capitalised run ends in; null when the capital only starts the sentence. */
+/**
+ * A capitalised name span at token i, or the title a capitalised run ends in; null when the capital only starts the
+ * sentence.
+ */
 function nameOrTitleAt(tokens: Token[], i: number): NameChunk | TitleChunk | null {
   const name = nameAt(tokens, i);
   if (!name) return null;
@@ -748,7 +782,7 @@ function mergeOrgPrefixes(tokens: Token[], chunks: Chunk[]): void {
 /**
  * "Democratic Forces for the Liberation of Rwanda", "Ad Hoc Committee of Ecuador Bondholders": an organisation's
  * name runs on through "of"/"for" and capitalised words — unless what follows is only a country or place
- * ("Armed Forces of Ukraine" keeps its head; the country is read as the place it is).
+ * ("Armed Forces of Norway" keeps its head; the country is read as the place it is).
  */
 function extendOrgNames(tokens: Token[], chunks: Chunk[]): void {
   for (let k = 0; k < chunks.length; k++) {

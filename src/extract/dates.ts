@@ -68,7 +68,7 @@ export function extractDates(sentences: AnalyzedSentence[], publishedAt: string 
       : new Date(Date.UTC(2000, 0, 1, 12));
   for (const s of sentences) {
     if (!DATEISH.test(s.text) || s.text.length > 2000) continue;
-    let results: chrono.ParsedResult[] = [];
+    let results: chrono.ParsedResult[];
     try {
       results = parser.parse(s.text, { instant: ref, timezone: 0 }, { forwardDate: false });
     } catch {
@@ -123,11 +123,15 @@ const RELATIVE_OFFSET =
 /** Nouns that name an event a date can belong to. */
 const EVENT_HEADS = new Set(
   (
-    'talks negotiations meeting meetings summit conference exchange swap vote votes ballot election elections referendum visit trip ' +
-    'deadline ceasefire truce agreement deal accord treaty memorandum signing hearing session round protest protests rally strike strikes attack ' +
+    'talks negotiations meeting meetings summit conference exchange swap vote votes ballot election elections ' +
+    'referendum visit trip ' +
+    'deadline ceasefire truce agreement deal accord treaty memorandum signing hearing session round protest ' +
+    'protests rally strike strikes attack ' +
     'discussions discussion consultations ' +
-    'attacks invasion offensive withdrawal release handover ceremony announcement launch deployment visit debate meeting call ' +
-    'speech address statement briefing interview inauguration resignation ruling verdict trial decision deliveries delivery shipment'
+    'attacks invasion offensive withdrawal release handover ceremony announcement launch deployment visit debate ' +
+    'meeting call ' +
+    'speech address statement briefing interview inauguration resignation ruling verdict trial decision deliveries ' +
+    'delivery shipment'
   ).split(/\s+/),
 );
 const EVENT_SKIP = new Set([
@@ -236,7 +240,7 @@ function eventPhrase(sentence: string, index: number, dateText: string): string 
 function whatOf(sentence: string, index: number, dateText: string): string | null {
   const ev = eventPhrase(sentence, index, dateText);
   if (ev) return ev;
-  let before = sentence
+  const before = sentence
     .slice(0, index)
     .replace(/\s+(?:on|in|at|by|since|until|from|during|for|of)\s*$/i, '')
     .trimEnd();

@@ -21,15 +21,25 @@ export interface NumberMention {
 
 const NUM = String.raw`\d[\d,]*(?:\.\d+)?`;
 const SCALE = String.raw`(?:\s+(?:million|billion|trillion|bn|mn))?`;
-const AMOUNT =
-  String.raw`(?:[$€£¥]\s?${NUM}${SCALE}|${NUM}${SCALE}\s+(?:dollars|euros|pounds|yen|yuan)|${NUM}\s?(?:%|percent\b|per\s+cent\b)|` +
-  String.raw`${NUM}-(?:day|week|month|year|hour|minute)s?\b)`;
+const AMOUNT = [
+  String.raw`[$€£¥]\s?${NUM}${SCALE}`,
+  String.raw`${NUM}${SCALE}\s+(?:dollars|euros|pounds|yen|yuan)`,
+  String.raw`${NUM}\s?(?:%|percent\b|per\s+cent\b)`,
+  String.raw`${NUM}-(?:day|week|month|year|hour|minute)s?\b`,
+]
+  .join('|')
+  .replace(/^/, '(?:')
+  .concat(')');
 /** "a year", "per month" right after an amount belongs to it: "$40 billion a year goal" */
 const RATE = String.raw`(?:\s+(?:a|an|per)\s+(?:year|month|week|day|head|person|barrel|tonne|ton))?`;
 /** up to four noun words after the amount */
-const NOUNS = String.raw`(?:\s+(?!(?:a|an|the|of|for|to|in|on|at|by|with|from|over|under|into|and|or|but|was|were|is|are|be|been|has|have|had|will|would|could|should|may|might|which|that|who|as|than|last|next|this|since|until|after|before|per)\b)[\p{Ll}][\p{Ll}-]*){0,4}`;
+const NOUNS =
+  /(?:\s+(?!(?:a|an|the|of|for|to|in|on|at|by|with|from|over|under|into|and|or|but|was|were|is|are|be|been|has|have|had|will|would|could|should|may|might|which|that|who|as|than|last|next|this|since|until|after|before|per)\b)[\p{Ll}][\p{Ll}-]*){0,4}/u
+    .source;
 /** "tariffs cut to 15%", "the retirement age raised to 67" */
-const CHANGED = String.raw`(?:(?!(?:offered|proposed|floated|suggested|demanded|sought|set|rejected|accepted|agreed|backed)\s)[\p{Ll}][\p{Ll}-]*\s+){1,2}(?:cut|raised|lowered|reduced|capped|limited|increased|lifted|set|fixed|frozen)\s+(?:to|at|by)\s+`;
+const CHANGED =
+  /(?:(?!(?:offered|proposed|floated|suggested|demanded|sought|set|rejected|accepted|agreed|backed)\s)[\p{Ll}][\p{Ll}-]*\s+){1,2}(?:cut|raised|lowered|reduced|capped|limited|increased|lifted|set|fixed|frozen)\s+(?:to|at|by)\s+/u
+    .source;
 const DET = String.raw`(?:(?:a|an|the|its|their|his|her|this|that)\s+)?`;
 const PHRASE = new RegExp(String.raw`(?<![\w$€£¥])(?:${DET})((?:${CHANGED})?(?:${AMOUNT})${RATE}${NOUNS})`, 'giu');
 
@@ -57,7 +67,9 @@ const VERBS: Array<[RegExp, string, boolean]> = [
 /** Heads that make a numeric phrase an offer or a demand without a verb ("the creditors' $90 billion demand"). */
 const OFFER_HEADS =
   /^(?:offer|offers|counteroffer|counter-offer|demand|demands|proposal|proposals|bid|goal|target|pledge|request|ultimatum|plan|package|deal|compromise|settlement|quota|cap|ceiling|fund|loan|programme|program|moratorium|pause|freeze|cut|cuts|tax|levy|tariff|tariffs|subsidy|grant)$/;
-/** A trailing container noun that the rest of the phrase already names: "12% quota share offer" is "12% quota share". */
+/**
+ * A trailing container noun that the rest of the phrase already names: "12% quota share offer" is "12% quota share".
+ */
 const CONTAINER = /^(?:offer|offers|proposal|proposals|demand|demands|plan|idea)$/;
 const CHANGED_AT_START = new RegExp(`^${CHANGED}`, 'iu');
 /** a verb right before the phrase (and its determiner) */

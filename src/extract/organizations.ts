@@ -140,7 +140,8 @@ function looksLikeOrg(s: AnalyzedSentence, ci: number): boolean {
     SAY.test(tokens[c.end]?.key ?? '')
   )
     return true;
-  // "Xinhua reported", "Yonhap quoted him as saying": what reports is a news outlet, not a person (people are resolved first)
+  // "Xinhua reported", "Yonhap quoted him as saying": what reports is a news outlet, not a person (people are resolved
+  // first)
   if (
     c.keys.length === 1 &&
     !c.poss &&

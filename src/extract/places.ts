@@ -7,7 +7,7 @@ import { isCommonWord, isFirstName, lexTags } from './lexicon/words.ts';
 
 /**
  * Places: countries (canonical name, the text's forms as aliases), cities and regions from the gazetteer,
- * datelines, and unknown names that the context makes places ("in Pokrovsk", "Donetsk region",
+ * datelines, and unknown names that the context makes places ("in Pokhara", "Tigray region",
  * "X, a key logistics hub", "the city of X"), and named venues ("Intercontinental Hotel").
  * Demonyms are affiliations, not places.
  */
@@ -114,7 +114,9 @@ function siteBefore(s: AnalyzedSentence, c: NameChunk): Hit | null {
   return { kind: 'venue', alias: s.text.slice(tokens[c.start].start - s.start, tokens[endTok - 1].end - s.start) };
 }
 
-/** "Donetsk region", "the city of X", "the outskirts of Kherson", "a drone attack on Dnipro", "facilities at X and Y". */
+/**
+ * "Tigray region", "the city of X", "the outskirts of Kassala", "a drone attack on Hama", "facilities at X and Y".
+ */
 function placeByNeighbours(s: AnalyzedSentence, c: NameChunk, ci: number, contextual: Contextual): Hit | null | 'none' {
   const { tokens } = s;
   const next = tokens[c.end];
@@ -139,9 +141,9 @@ function placeByNeighbours(s: AnalyzedSentence, c: NameChunk, ci: number, contex
     return { kind: PLACE_TYPE_AFTER[next.key] === 'city' ? 'city' : 'region', alias: `${c.text} ${next.text}` };
   }
   if (prev && prev.key === 'of' && prev2 && PLACE_TYPE_AFTER[prev2.key]) return { kind: PLACE_TYPE_AFTER[prev2.key] };
-  // "the Dnipropetrovsk regional military administration"
+  // "the Kassala regional military administration"
   if (next && !c.poss && /^(regional|oblast)$/.test(next.key) && c.keys.length === 1) return { kind: 'region' };
-  // "the part of Donetsk still held by Ukraine", "the outskirts of Kherson"
+  // "the part of Tigray still held by Norway", "the outskirts of Kassala"
   if (
     prev &&
     prev.key === 'of' &&
@@ -149,7 +151,7 @@ function placeByNeighbours(s: AnalyzedSentence, c: NameChunk, ci: number, contex
     /^(part|parts|rest|outskirts|centre|center|edge|suburbs|heart|north|south|east|west|residents)$/.test(prev2.key)
   )
     return { kind: 'city' };
-  // "a drone attack on Dnipro"
+  // "a drone attack on Hama"
   if (
     prev &&
     prev.key === 'on' &&
@@ -162,7 +164,7 @@ function placeByNeighbours(s: AnalyzedSentence, c: NameChunk, ci: number, contex
   return null;
 }
 
-/** "Pokrovsk, a key logistics hub", "Mar-a-Lago, the US president’s private club", "North Darfur", "in X". */
+/** "Pokhara, a key logistics hub", "Mar-a-Lago, the US president’s private club", "North Darfur", "in X". */
 function placeByApposition(s: AnalyzedSentence, c: NameChunk): Hit | null {
   const { tokens } = s;
   const next = tokens[c.end];

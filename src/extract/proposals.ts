@@ -131,14 +131,21 @@ const EVENT_FAMILIES = new Set<Family>(['talks', 'meeting', 'summit']);
 const NAMED_ONLY = new Set<Family>(['talks', 'meeting', 'force', 'body', 'halt']);
 const PROPOSAL_CONTEXT =
   /\b(?:propos\w*|offer\w*|float\w*|suggest\w*|urg\w*|invit\w*|call(?:ed|s|ing)? for|press(?:ed|es|ing)? for|push\w*|ready to|would|will|could|should|due to|plan\w*|agree\w*|draft\w*|includ\w*|set up|host\w*|back(?:ed|s|ing)?|discuss\w*|consider\w*|demand\w*|seek\w*|sought|announc\w*|pledg\w*|unveil\w*|expected|possib\w*|prospect|return to|resume|open)\b/i;
-const ACTION_VERBS =
-  'repatriate|exchange|swap|release|return|resume|reopen|extend|lift|cap|dismantle|deploy|withdraw|suspend|freeze|split|impose|grant|restore|transfer|hand over|establish|create|set up|halt|end|cut|raise|expand|host|provide|finance|fund|organi[sz]e';
-const VERB_PROPOSAL = new RegExp(
-  `\\b(?:agreed|agree|agrees|proposed|proposes|propose|offered|offers|offer|called|calls|pushed|pushing|urged|urges|plans?|planned|demand(?:ed|s)?|insisted|insists)` +
-    `(?:\\s+in\\s+principle)?(?:\\s+that\\s+(?:it|they|he|she|\\p{Lu}\\p{L}+)\\s+|\\s+(?:\\w+\\s+){0,2}to\\s+)` +
-    `((?:${ACTION_VERBS})\\s+(?:(?:the|its|their|all|some|a|an|more)\\s+)?[^,.;:—–()“”"]*?)(?=\\s+(?:which|that|but|though|although|while|because|unless|if|next|last|this|on|by|after|before|within|as|and\\s+(?:to|would|will|said))\\b|[,.;:—–()“”"]|$)`,
-  'giu',
-);
+const ACTION_VERBS = [
+  'repatriate|exchange|swap|release|return|resume|reopen|extend|lift|cap|dismantle|deploy|withdraw|suspend',
+  'freeze|split|impose|grant|restore|transfer|hand over|establish|create|set up|halt|end|cut|raise|expand',
+  'host|provide|finance|fund|organi[sz]e',
+].join('|');
+const PROPOSING_VERB =
+  /\b(?:agreed|agree|agrees|proposed|proposes|propose|offered|offers|offer|called|calls|pushed|pushing|urged|urges|plans?|planned|demand(?:ed|s)?|insisted|insists)/u
+    .source;
+const TO_OR_THAT = /(?:\s+in\s+principle)?(?:\s+that\s+(?:it|they|he|she|\p{Lu}\p{L}+)\s+|\s+(?:\w+\s+){0,2}to\s+)/u
+  .source;
+const ACTION_PHRASE = `((?:${ACTION_VERBS})${/\s+(?:(?:the|its|their|all|some|a|an|more)\s+)?/.source}[^,.;:—–()“”"]*?)`;
+const PHRASE_END =
+  /(?=\s+(?:which|that|but|though|although|while|because|unless|if|next|last|this|on|by|after|before|within|as|and\s+(?:to|would|will|said))\b|[,.;:—–()“”"]|$)/u
+    .source;
+const VERB_PROPOSAL = new RegExp(PROPOSING_VERB + TO_OR_THAT + ACTION_PHRASE + PHRASE_END, 'giu');
 const OBJECT_PROPOSAL =
   /\b(?:proposed|proposes|proposing|demanded|demands|demanding|(?:called|calls|calling|pushed|pushing|pushes|pressed|pressing|presses)\s+for|floated\s+the\s+(?:idea|prospect)\s+of|suggested|suggesting|advocated|(?:discussed|discussing|considered|considering|explored|exploring)(?=\s+\p{Ll}+ing\s))\s+(?:instead\s+|also\s+|again\s+)?((?:(?:a|an|the|its|their|his|her)\s+)?(?:[^,.;:—–()]|[,.](?=\d))+?)(?=\s+(?:which|that|who|whose|but|though|although|while|because|unless|if|as|when|after|before|since|until|so|or|and\s+(?:said|says|added|told|warned|insisted|argued)|last|next|earlier|later|this\s+(?:week|month|year)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b|[,.](?!\d)|[;:—–()]|$)/giu;
 const NAMING_ADJECTIVES = new Set([
@@ -345,10 +352,12 @@ export function extractProposals(
   // meetings, rounds of talks and summits are events (see events.ts), never proposals
   const live = props.filter((p) => !EVENT_FAMILIES.has(p.family) && !p.mentions.some((m) => historic(m)));
   const statusOf = attributeStatuses(live, sentences);
-  return live.map((p) => toProposal(p, sentences, statusOf));
+  return live.map((p) => toProposal(p, statusOf));
 }
 
-/** Every way one sentence names a proposal: by its noun, as numbers, as a visit, as what a verb puts forward, in quotes. */
+/**
+ * Every way one sentence names a proposal: by its noun, as numbers, as a visit, as what a verb puts forward, in quotes.
+ */
 function sentenceMentions(
   s: AnalyzedSentence,
   sentences: AnalyzedSentence[],
@@ -427,7 +436,7 @@ function addTravelMentions(
       const pid = people.byChunk.get(`${s.index}:${ci}`);
       if (c.type === 'name' && pid !== undefined && !c.poss) visitor = people.people[pid];
     }
-    // "He said he had offered to travel to Minsk": a pronoun subject is the person the previous sentence is about
+    // "He said he had offered to travel to Lomé": a pronoun subject is the person the previous sentence is about
     if (!visitor && s.tokens.slice(0, k).some((w) => /^(he|she)$/.test(w.key)) && s.index > 0) {
       visitor =
         subjectMention(s, people.byChunk, people.people) ??
@@ -457,7 +466,8 @@ function addTravelMentions(
 }
 
 function addVerbStatedMentions(found: Mention[], s: AnalyzedSentence): void {
-  // verb-stated proposals: "agreed in principle to return the remains of the dead", "a demand that it dismantle its facilities"
+  // verb-stated proposals: "agreed in principle to return the remains of the dead", "a demand that it dismantle its
+  // facilities"
   for (const hit of s.text.matchAll(VERB_PROPOSAL)) {
     const phrase = hit[1].replace(/[\s,]+$/, '');
     const words = phrase.split(/\s+/);
@@ -487,8 +497,9 @@ function addVerbStatedMentions(found: Mention[], s: AnalyzedSentence): void {
 }
 
 function addObjectMentions(found: Mention[], s: AnalyzedSentence): void {
-  // a proposal stated as the object of a proposing verb: "proposed extending Article 5 protections to Ukraine",
-  // "demanded the formal dissolution of the Minsk Group", "proposed a prisoner exchange and the return of deported children"
+  // a proposal stated as the object of a proposing verb: "proposed extending Article 5 protections to Norway",
+  // "demanded the formal dissolution of the Contact Group", "proposed a prisoner exchange and the return of deported
+  // children"
   for (const hit of s.text.matchAll(OBJECT_PROPOSAL)) {
     const whole = hit[1];
     let offset = s.start + hit.index! + hit[0].length - whole.length;
@@ -510,7 +521,7 @@ function addObjectMentions(found: Mention[], s: AnalyzedSentence): void {
       )
         continue;
       if (COMPLEMENT_PREPS.has(words[words.length - 1].toLowerCase())) continue;
-      // "demanded Ukraine give up …" is a clause, "called for an end to the war" names nothing
+      // "demanded Norway give up …" is a clause, "called for an end to the war" names nothing
       if (
         /^\p{Lu}/u.test(words[0]) &&
         lexTags(words[1].toLowerCase()).some((x) => x === 'Infinitive' || x === 'PresentTense')
@@ -585,7 +596,10 @@ function addQuotedNameMentions(found: Mention[], s: AnalyzedSentence, quotes: Qu
   }
 }
 
-/** Mentions, in document order, merged into proposals: the same visitor, the same modifiers, or a nearby definite reference. */
+/**
+ * Mentions, in document order, merged into proposals: the same visitor, the same modifiers, or a nearby definite
+ * reference.
+ */
 function mergeMentions(all: Mention[]): Proposal[] {
   const props: Proposal[] = [];
   for (const m0 of all) mergeMention(props, m0);
@@ -729,7 +743,8 @@ function historic(m: Mention): boolean {
 }
 
 /** Status phrases of a sentence go to the proposal mention they are about: the nearest one, the one before for a
- * passive or relative clause ("the leaked proposal, which was confirmed by …", "a fund, which the council rejected"). */
+ * passive or relative clause ("the leaked proposal, which was confirmed by …", "a fund, which the council rejected").
+ * */
 function attributeStatuses(props: Proposal[], sentences: AnalyzedSentence[]): Map<Mention, string[]> {
   const out = new Map<Mention, string[]>();
   const bySentence = new Map<number, Mention[]>();
@@ -757,7 +772,6 @@ function attributeStatuses(props: Proposal[], sentences: AnalyzedSentence[]): Ma
           const [x, y] = span(m);
           if (x <= a && b <= y) {
             best = m;
-            bestD = -1;
             break;
           }
           let d = y <= a ? a - y : (x - b) * (passive ? 4 : 1);
@@ -777,8 +791,7 @@ function attributeStatuses(props: Proposal[], sentences: AnalyzedSentence[]): Ma
 
 const isPlanLike = (f: Family) => f === 'plan' || f === 'deal' || f === 'offer' || f === 'package';
 
-function toProposal(p: Proposal, sentences: AnalyzedSentence[], statusOf: Map<Mention, string[]>): ExtractedProposal {
-  void sentences;
+function toProposal(p: Proposal, statusOf: Map<Mention, string[]>): ExtractedProposal {
   const evidence = [...new Set(p.mentions.map((m) => m.s))].sort((a, b) => a - b);
   const texts = [...new Set(p.mentions.map((m) => m.text))];
   let name: string;
@@ -896,8 +909,16 @@ function headAt(s: AnalyzedSentence, i: number): HeadAt | null {
   return { family, head: compound ? t.key.replace(/^[a-z]+-/, '') : t.text.toLowerCase(), end: i + 1, compound };
 }
 
-/** Uses of a proposal noun that are not a proposal: a verb ("plans to"), a modifier of another head, a kind that needs context. */
-function notAProposal(s: AnalyzedSentence, i: number, { family, end }: HeadAt): boolean {
+/**
+ * Uses of a proposal noun that are not a proposal: a verb ("plans to"), a modifier of another head, a kind that needs
+ * context.
+ */
+function notAProposal(s: AnalyzedSentence, i: number, h: HeadAt): boolean {
+  return notAProposalHere(s, i, h) || isVerbOrPreposition(s.tokens, i, h.end) || notOfItsFamily(s.tokens, i, h);
+}
+
+/** The sentence or the chunk around the head rules it out. */
+function notAProposalHere(s: AnalyzedSentence, i: number, { family, end }: HeadAt): boolean {
   const { tokens } = s;
   const t = tokens[i];
   if (NAMED_ONLY.has(family) && !PROPOSAL_CONTEXT.test(s.text)) return true;
@@ -917,9 +938,14 @@ function notAProposal(s: AnalyzedSentence, i: number, { family, end }: HeadAt): 
     NAMED_ONLY.has(family)
   )
     return true;
+  return false;
+}
+
+/** verbs: "plans to", "to visit", "will offer", "deal with" */
+function isVerbOrPreposition(tokens: Token[], i: number, end: number): boolean {
+  const t = tokens[i];
   const prev = tokens[i - 1];
   const next = tokens[end];
-  // verbs: "plans to", "to visit", "will offer", "deal with"
   if (
     prev &&
     (prev.key === 'to' || /^(will|would|could|can|should|might|must|may|not|they|we|he|she|i|you)$/.test(prev.key))
@@ -933,6 +959,14 @@ function notAProposal(s: AnalyzedSentence, i: number, { family, end }: HeadAt): 
   )
     return true;
   if (next && next.key === 'with' && t.key === 'deal') return true;
+  return false;
+}
+
+/** Heads that are proposals only with certain neighbours: "prisoner exchange", "a state visit", "peace treaty". */
+function notOfItsFamily(tokens: Token[], i: number, { family, end }: HeadAt): boolean {
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  const next = tokens[end];
   if (
     family === 'visit' &&
     !(
@@ -975,6 +1009,14 @@ function notAProposal(s: AnalyzedSentence, i: number, { family, end }: HeadAt): 
     !(prev && DEFINITE.has(prev.key))
   )
     return true;
+  return notOfItsBodyFamily(tokens, i, family, end, ofWhat);
+}
+
+/** Councils, groups and packages that are only sometimes what was proposed. */
+function notOfItsBodyFamily(tokens: Token[], i: number, family: Family, end: number, ofWhat: string[]): boolean {
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  const next = tokens[end];
   // "a working group on …", "a contact group"; "a joint defence council" (not "Security Council" or "city council")
   if (t.key === 'group' && !/^(working|contact)$/.test(prev?.key ?? '')) return true;
   if (
@@ -1024,14 +1066,7 @@ function leftModifiers(s: AnalyzedSentence, i: number, family: Family, people: P
     }
     if (DETS.has(w.key)) break;
     if (w.poss) {
-      const chunkIdx = s.chunkAt[k];
-      const c = chunkIdx >= 0 ? s.chunks[chunkIdx] : null;
-      if (c && c.type === 'name') {
-        const pid = people.byChunk.get(`${s.index}:${chunkIdx}`);
-        if (pid !== undefined) owner = { person: people.people[pid] };
-      } else if (c && c.type === 'gaz' && (c.entry.type === 'country' || c.entry.type === 'org'))
-        owner = { party: c.entry.type === 'country' ? c.entry.country.name : c.entry.org.name };
-      k = c ? c.start - 1 : k - 1;
+      ({ owner, k } = possessiveOwner(s, k, people));
       break;
     }
     const chunkIdx = s.chunkAt[k];
@@ -1043,60 +1078,54 @@ function leftModifiers(s: AnalyzedSentence, i: number, family: Family, people: P
       continue;
     }
     if (c && (c.type === 'title' || (c.type === 'name' && people.byChunk.has(`${s.index}:${chunkIdx}`)))) break;
-    if (STATUS_WORDS.has(w.key)) {
-      status.unshift(w.key);
-      k--;
-      continue;
-    }
-    if (w.kind === 'num' || /^[\d]/.test(w.text)) {
-      mods.unshift(w.text);
-      k--;
-      continue;
-    }
-    if (/^(more|most|less|very|so|too|also)$/.test(w.key)) {
-      // graded adjectives ("a more equitable agreement") do not name anything
-      status.push(...mods.splice(0).map((x) => x.toLowerCase()));
-      k--;
-      continue;
-    }
-    if (
-      /^(host|hosting|open|opening|hold|holding|resume|start|launch|begin|convene|attend|join|facilitate|discuss|create|set|build|send|deploy)$/.test(
-        w.key,
-      )
-    )
-      break;
-    // "peacekeeping contingent", "monitoring mechanism", "parallel conference"
-    if (
-      NAMED_ONLY.has(family) &&
-      k === i - 1 &&
-      (/ing$/.test(w.key) || lexTags(w.key).includes('Adjective')) &&
-      !w.cap
-    ) {
-      mods.unshift(w.text);
-      k--;
-      continue;
-    }
-    if (isVerbish(w) || /^(such|not)$/.test(w.key)) break;
-    if (/(?:ly)$/.test(w.key) && w.key.length > 4) break;
-    // adjectives that only grade ("formal", "equitable") are not naming modifiers; some name a kind ("interim arrangement")
-    if (NAMING_ADJECTIVES.has(w.key)) {
-      mods.unshift(w.text);
-      k--;
-      continue;
-    }
-    if (
-      lexTags(w.key).some((x) => x === 'Adjective' || x === 'Comparative' || x === 'Superlative') &&
-      !w.cap &&
-      !(NAMED_ONLY.has(family) && !/^(tense|long|short|good|bad|big|small|last|first|second|third)$/.test(w.key))
-    ) {
-      status.unshift(w.key);
-      k--;
-      continue;
-    }
-    mods.unshift(w.text);
+    const role = leftWordRole(w, k === i - 1, family);
+    if (role === 'stop') break;
+    if (role === 'status') status.unshift(w.key);
+    // graded adjectives ("a more equitable agreement") do not name anything
+    else if (role === 'grade') status.push(...mods.splice(0).map((x) => x.toLowerCase()));
+    else mods.unshift(w.text);
     k--;
   }
   return { mods, status, owner, proposers, k };
+}
+
+/** "Moscow's plan", "the envoy's draft": who owns the proposal, and where the words left of it end. */
+function possessiveOwner(s: AnalyzedSentence, k: number, people: PeopleResult): { owner: Mention['owner']; k: number } {
+  const chunkIdx = s.chunkAt[k];
+  const c = chunkIdx >= 0 ? s.chunks[chunkIdx] : null;
+  let owner: Mention['owner'] = null;
+  if (c && c.type === 'name') {
+    const pid = people.byChunk.get(`${s.index}:${chunkIdx}`);
+    if (pid !== undefined) owner = { person: people.people[pid] };
+  } else if (c && c.type === 'gaz' && (c.entry.type === 'country' || c.entry.type === 'org'))
+    owner = { party: c.entry.type === 'country' ? c.entry.country.name : c.entry.org.name };
+  return { owner, k: c ? c.start - 1 : k - 1 };
+}
+
+const SETTING_VERBS =
+  /^(host|hosting|open|opening|hold|holding|resume|start|launch|begin|convene|attend|join|facilitate|discuss|create|set|build|send|deploy)$/;
+
+/** What a word left of a proposal head is to it: a status, a naming modifier, a grading word, or where it stops. */
+function leftWordRole(w: Token, nextToHead: boolean, family: Family): 'stop' | 'status' | 'mod' | 'grade' {
+  if (STATUS_WORDS.has(w.key)) return 'status';
+  if (w.kind === 'num' || /^[\d]/.test(w.text)) return 'mod';
+  if (/^(more|most|less|very|so|too|also)$/.test(w.key)) return 'grade';
+  if (SETTING_VERBS.test(w.key)) return 'stop';
+  // "peacekeeping contingent", "monitoring mechanism", "parallel conference"
+  if (NAMED_ONLY.has(family) && nextToHead && (/ing$/.test(w.key) || lexTags(w.key).includes('Adjective')) && !w.cap)
+    return 'mod';
+  if (isVerbish(w) || /^(such|not)$/.test(w.key)) return 'stop';
+  if (/(?:ly)$/.test(w.key) && w.key.length > 4) return 'stop';
+  // adjectives that only grade ("formal", "equitable") are not naming modifiers; some name a kind ("interim
+  // arrangement")
+  if (NAMING_ADJECTIVES.has(w.key)) return 'mod';
+  if (
+    lexTags(w.key).some((x) => x === 'Adjective' || x === 'Comparative' || x === 'Superlative') &&
+    !w.cap &&
+    !(NAMED_ONLY.has(family) && !/^(tense|long|short|good|bad|big|small|last|first|second|third)$/.test(w.key))
+  )
+    return 'status';
+  return 'mod';
 }
 
 interface RightSide {
@@ -1108,7 +1137,9 @@ interface RightSide {
   e: number;
 }
 
-/** What the head is of, for, on or to ("plan for a ceasefire in X", "visit to Y"), and an inner proposal it contains. */
+/**
+ * What the head is of, for, on or to ("plan for a ceasefire in X", "visit to Y"), and an inner proposal it contains.
+ */
 function rightComplement(
   s: AnalyzedSentence,
   i: number,
@@ -1119,103 +1150,123 @@ function rightComplement(
   const { tokens } = s;
   const t = tokens[i];
   const next = tokens[end];
-  let complement = '';
-  let complementProper = false;
-  let inner: Mention | undefined;
-  let visitor: Person | undefined;
-  let destination: string | undefined;
-  let e = end;
+  const none: RightSide = {
+    complement: '',
+    complementProper: false,
+    inner: undefined,
+    visitor: undefined,
+    destination: undefined,
+    e: end,
+  };
   const infinitive =
     next?.key === 'to' &&
     /^(plan|proposal|proposals|offer|initiative|deal|agreement|bid|push|pledge)$/.test(t.key) &&
     tokens[end + 1] &&
     isVerbish(tokens[end + 1]);
-  if (next && (COMPLEMENT_PREPS.has(next.key) || infinitive)) {
-    let m = end + 1;
-    if (infinitive) m++;
-    const parts: string[] = infinitive ? [next.text, tokens[end + 1].text] : [next.text];
-    while (m < tokens.length && m < end + 8) {
-      const w = tokens[m];
-      if (w.kind === 'punct' && !/[“”"‘’-]/.test(w.text)) break;
-      if (w.kind === 'word' && STOP_IN_COMPLEMENT.has(w.key)) break;
-      // "the shelter plan on Tuesday": a date is when, not what
-      if (
-        w.kind === 'word' &&
-        (isMonth(w.text) || isWeekday(w.text) || /^(?:today|yesterday|tomorrow|tonight|last|next)$/.test(w.key))
-      ) {
-        if (parts.length && /^(?:on|in|by|before|at)$/i.test(parts[parts.length - 1])) parts.pop();
-        break;
-      }
-      // a word right after the preposition is its object even when it could be a verb ("a ban on imports")
-      if (
-        w.kind === 'word' &&
-        !HEADS[w.key] &&
-        isFiniteVerb(w) &&
-        !DETS.has(w.key) &&
-        !COMPLEMENT_PREPS.has(w.key) &&
-        !w.cap &&
-        w.key !== 'to' &&
-        !(
-          m === end + 1 &&
-          next.key !== 'to' &&
-          !lexTags(w.key).some((x) => /Pronoun|Copula|Modal|Auxiliary/.test(x))
-        ) &&
-        !(m > end + 1 && tokens[m - 1].cap && /ed$/.test(w.key) && tokens[m + 1]?.kind === 'word' && !tokens[m + 1].cap)
-      )
-        break;
-      if (w.kind !== 'punct') parts.push(w.text + (w.poss ? '’s' : ''));
-      m++;
-    }
-    // an inner proposal: "draft of the peace plan", "proposals for a ceasefire in the north", "plans for the president’s visit"
-    if ((next.key === 'of' || next.key === 'for') && CONTAINERS.has(t.key)) {
-      for (let q = end + 1; q < m; q++) {
-        const im =
-          HEADS[tokens[q].key] || (tokens[q].key === 'term' && tokens[q + 1]?.key === 'sheet')
-            ? mentionAt(s, q, people, quotes)
-            : null;
-        if (im) {
-          inner = im;
-          break;
-        }
-      }
-    }
-    const proper = tokens.slice(end + 1, m).filter((w) => w.cap || w.kind === 'num');
-    if (parts.length > 1) {
-      // a complement cut off by the length limit does not end on a preposition ("… to 5 percent of")
-      while (parts.length > 2 && COMPLEMENT_PREPS.has(parts[parts.length - 1].toLowerCase())) parts.pop();
-      complement = parts.join(' ').replace(/\s+’s/g, '’s');
-      complementProper = proper.length > 0;
-      e = m;
-      // "stall the deal for years": a span of time is not what the proposal is about
-      if (
-        /^(?:for|in|over)\s+(?:(?:many|several|a\s+few|the\s+coming)\s+)?(?:years|months|weeks|days|decades|now)$/i.test(
-          complement,
-        )
-      ) {
-        complement = '';
-        complementProper = false;
-        e = end;
-      }
-    }
-    if (family === 'visit') {
-      for (let q = end + 1; q < m; q++) {
-        const cidx = s.chunkAt[q];
-        if (cidx < 0) continue;
-        for (let z = 0; z < s.chunks.length; z++) {
-          const c = s.chunks[z];
-          if (c.type === 'name' && c.start <= q && q < c.end && people.byChunk.has(`${s.index}:${z}`) && !visitor)
-            visitor = people.people[people.byChunk.get(`${s.index}:${z}`)!];
-        }
-        const c = s.chunks[cidx];
-        if (c.type === 'gaz' && c.entry.type === 'country' && tokens[q - 1]?.key !== 'of')
-          destination ??= c.entry.country.name;
-      }
-    }
-  }
-  return { complement, complementProper, inner, visitor, destination, e };
+  if (!(next && (COMPLEMENT_PREPS.has(next.key) || infinitive))) return none;
+  const { parts, m } = complementWords(tokens, end, Boolean(infinitive));
+  const inner =
+    (next.key === 'of' || next.key === 'for') && CONTAINERS.has(t.key)
+      ? innerProposal(s, end, m, people, quotes)
+      : undefined;
+  const side: RightSide = { ...none, inner, ...complementOf(tokens, end, m, parts) };
+  if (family === 'visit') Object.assign(side, visitorAndDestination(s, end, m, people));
+  return side;
 }
 
-/** Talks, meetings, forces and bodies named only as a setting ("at a meeting", "after days of talks") are no proposal. */
+/** The words after the head's preposition (or infinitive), up to a clause break, a date or a verb. */
+function complementWords(tokens: Token[], end: number, infinitive: boolean): { parts: string[]; m: number } {
+  const next = tokens[end];
+  let m = end + 1;
+  if (infinitive) m++;
+  const parts: string[] = infinitive ? [next.text, tokens[end + 1].text] : [next.text];
+  while (m < tokens.length && m < end + 8) {
+    const w = tokens[m];
+    if (w.kind === 'punct' && !/[“”"‘’-]/.test(w.text)) break;
+    if (w.kind === 'word' && STOP_IN_COMPLEMENT.has(w.key)) break;
+    // "the shelter plan on Tuesday": a date is when, not what
+    if (
+      w.kind === 'word' &&
+      (isMonth(w.text) || isWeekday(w.text) || /^(?:today|yesterday|tomorrow|tonight|last|next)$/.test(w.key))
+    ) {
+      if (parts.length && /^(?:on|in|by|before|at)$/i.test(parts[parts.length - 1])) parts.pop();
+      break;
+    }
+    // a word right after the preposition is its object even when it could be a verb ("a ban on imports")
+    if (
+      w.kind === 'word' &&
+      !HEADS[w.key] &&
+      isFiniteVerb(w) &&
+      !DETS.has(w.key) &&
+      !COMPLEMENT_PREPS.has(w.key) &&
+      !w.cap &&
+      w.key !== 'to' &&
+      !(m === end + 1 && next.key !== 'to' && !lexTags(w.key).some((x) => /Pronoun|Copula|Modal|Auxiliary/.test(x))) &&
+      !(m > end + 1 && tokens[m - 1].cap && /ed$/.test(w.key) && tokens[m + 1]?.kind === 'word' && !tokens[m + 1].cap)
+    )
+      break;
+    if (w.kind !== 'punct') parts.push(w.text + (w.poss ? '’s' : ''));
+    m++;
+  }
+  return { parts, m };
+}
+
+/** An inner proposal: "draft of the peace plan", "proposals for a ceasefire in the north", "plans for the
+ * president’s visit". */
+function innerProposal(
+  s: AnalyzedSentence,
+  end: number,
+  m: number,
+  people: PeopleResult,
+  quotes: QuoteSpan[],
+): Mention | undefined {
+  const { tokens } = s;
+  for (let q = end + 1; q < m; q++) {
+    const named = HEADS[tokens[q].key] || (tokens[q].key === 'term' && tokens[q + 1]?.key === 'sheet');
+    const im = named ? mentionAt(s, q, people, quotes) : null;
+    if (im) return im;
+  }
+  return undefined;
+}
+
+/** The complement as text, when there is more than the preposition and it is not a span of time. */
+function complementOf(tokens: Token[], end: number, m: number, parts: string[]): Partial<RightSide> {
+  if (parts.length <= 1) return {};
+  // a complement cut off by the length limit does not end on a preposition ("… to 5 percent of")
+  while (parts.length > 2 && COMPLEMENT_PREPS.has(parts[parts.length - 1].toLowerCase())) parts.pop();
+  const complement = parts.join(' ').replace(/\s+’s/g, '’s');
+  // "stall the deal for years": a span of time is not what the proposal is about
+  if (SPAN_OF_TIME.test(complement)) return {};
+  const proper = tokens.slice(end + 1, m).filter((w) => w.cap || w.kind === 'num');
+  return { complement, complementProper: proper.length > 0, e: m };
+}
+
+const SPAN_OF_TIME =
+  /^(?:for|in|over)\s+(?:(?:many|several|a\s+few|the\s+coming)\s+)?(?:years|months|weeks|days|decades|now)$/i;
+
+/** A visit's visitor (a known person after the head) and destination (a country not after "of"). */
+function visitorAndDestination(s: AnalyzedSentence, end: number, m: number, people: PeopleResult): Partial<RightSide> {
+  const { tokens } = s;
+  let visitor: Person | undefined;
+  let destination: string | undefined;
+  for (let q = end + 1; q < m; q++) {
+    const cidx = s.chunkAt[q];
+    if (cidx < 0) continue;
+    for (let z = 0; z < s.chunks.length; z++) {
+      const c = s.chunks[z];
+      if (c.type === 'name' && c.start <= q && q < c.end && people.byChunk.has(`${s.index}:${z}`) && !visitor)
+        visitor = people.people[people.byChunk.get(`${s.index}:${z}`)!];
+    }
+    const c = s.chunks[cidx];
+    if (c.type === 'gaz' && c.entry.type === 'country' && tokens[q - 1]?.key !== 'of')
+      destination ??= c.entry.country.name;
+  }
+  return { visitor, destination };
+}
+
+/**
+ * Talks, meetings, forces and bodies named only as a setting ("at a meeting", "after days of talks") are no proposal.
+ */
 function namedOnlySetting(
   s: AnalyzedSentence,
   k: number,

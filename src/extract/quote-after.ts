@@ -161,7 +161,7 @@ export function afterOrgSpeaker(
 }
 
 function subjectNP(after: Token[], k: number, s: AnalyzedSentence, ctx: QuoteContext): Person | null {
-  // "said Ukraine’s ambassador, Ivan Petrenko" — look a few tokens on for a person
+  // "said Norway’s ambassador, Ivan Petrenko" — look a few tokens on for a person
   for (let m = k; m < after.length && m < k + 10; m++) {
     if (after[m].kind === 'punct' && /[.;]/.test(after[m].text)) break;
     const p = ctx.personAt(s, after[m].i);

@@ -129,7 +129,7 @@ function accordingTo(s: AnalyzedSentence, si: number, verb: Token, ctx: QuoteCon
 
 /**
  * The subject of the speech verb at token `vi`, walking back: a pronoun, a person (not an object, a possessor or
- * a complement), or "the TITLE" ("The Ukrainian president told reporters …").
+ * a complement), or "the TITLE" ("The Norwegian president told reporters …").
  */
 function subjectBeforeVerb(s: AnalyzedSentence, si: number, vi: number, ctx: QuoteContext): Attribution {
   for (let k = vi - 1; k >= 0; k--) {
@@ -202,10 +202,10 @@ function isPrepositionObjectTitle(s: AnalyzedSentence, tc: TitleChunk): boolean 
   return s.tokens[tc.start - 1]?.key === 'the' && PREPOSITIONS.has(s.tokens[tc.start - 2]?.key ?? '');
 }
 
-/** "the president", "the Ukrainian president": a description that names one person. */
+/** "the president", "the Norwegian president": a description that names one person. */
 function isDefiniteTitle(s: AnalyzedSentence, tc: TitleChunk): boolean {
   if (!tc.honorific && s.tokens[tc.start - 1]?.key === 'the') return true;
-  // "the Ukrainian president", "the party president": an owner between "the" and the title
+  // "the Norwegian president", "the party president": an owner between "the" and the title
   const prev = s.chunks[s.chunks.indexOf(tc) - 1];
   return (
     (prev?.type === 'gaz' || (prev?.type === 'org' && prev.end === tc.start)) && s.tokens[prev.start - 1]?.key === 'the'

@@ -28,7 +28,7 @@ export interface QuoteContext {
   hasPerson(s: AnalyzedSentence, limit?: number): boolean;
   /** "he said": who the pronoun at document offset `pos` of sentence `si` stands for */
   resolvePronoun(gender: 'm' | 'f', si: number, pos: number): Person | null;
-  /** "the envoy", "the Ukrainian president": the person a description names */
+  /** "the envoy", "the Norwegian president": the person a description names */
   rolePerson(title: TitleChunk, s?: AnalyzedSentence): Person | null;
   tokensIn(s: AnalyzedSentence, from: number, to: number): Token[];
   paragraphOf(offset: number): number;
@@ -149,7 +149,7 @@ function resolvePronoun(
 }
 
 /**
- * "the Ukrainian president", "the envoy", "the former Estonian prime minister": a person with that role or
+ * "the Norwegian president", "the envoy", "the former Estonian prime minister": a person with that role or
  * country, else the person the sentence before is about.
  */
 function rolePerson(ctx: QuoteContext, title: TitleChunk, s?: AnalyzedSentence): Person | null {

@@ -33,97 +33,109 @@ const CLOSE_DOUBLE = '”»';
 /** Finds the quotation spans of a text (top level only: nested quotes stay inside their parent). */
 export function findQuoteSpans(body: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
-  const paraEnd = (from: number) => {
-    const m = /\n\s*\n/g;
-    m.lastIndex = from;
-    const r = m.exec(body);
-    return r ? r.index : body.length;
-  };
   let i = 0;
-  const n = body.length;
-  while (i < n) {
-    const ch = body[i];
-    let closeAt = -1;
-    let closed = false;
-    if (OPEN_DOUBLE.includes(ch) || (ch === '"' && isOpeningStraight(body, i))) {
-      const end = paraEnd(i);
-      // a straight opening mark may be closed by a curly one
-      const want = ch === '"' ? '"”' : CLOSE_DOUBLE;
-      let depth = 0;
-      for (let k = i + 1; k < end; k++) {
-        const c = body[k];
-        if (ch !== '"' && OPEN_DOUBLE.includes(c)) depth++;
-        else if (want.includes(c)) {
-          if (depth === 0) {
-            closeAt = k;
-            closed = true;
-            break;
-          }
-          depth--;
-        }
-      }
-      // and a curly opening mark by a straight one, when no curly mark closes it
-      if (closeAt < 0 && ch !== '"') closeAt = straightCloser(body, i + 1, end);
-      closed = closeAt >= 0;
-      if (closeAt < 0) closeAt = end;
-    } else if (ch === '‘' && (i === 0 || /[\s(\[—–-]/.test(body[i - 1])) && /\S/.test(body[i + 1] ?? '')) {
-      // British-style single quotes: the closing ’ is one not followed by a letter
-      const end = paraEnd(i);
-      for (let k = i + 1; k < end; k++) {
-        if (body[k] === '’' && !/\p{L}/u.test(body[k + 1] ?? '') && !/\s/.test(body[k - 1])) {
-          if (
-            /s$/.test(body.slice(k - 1, k)) &&
-            /\p{L}/u.test(body[k - 2] ?? '') &&
-            body[k + 1] === ' ' &&
-            /\p{Ll}/u.test(body[k + 2] ?? '') &&
-            k - i < 4
-          )
-            continue;
-          closeAt = k;
-          closed = true;
-          break;
-        }
-      }
-      if (closeAt < 0 || body.slice(i + 1, closeAt).split(/\s+/).length < 2) {
-        i++;
-        continue;
-      }
-    } else if (ch === "'" && (i === 0 || /[\s(\[—–]/.test(body[i - 1])) && /\p{Lu}/u.test(body[i + 1] ?? '')) {
-      // straight single quotes around speech: 'We will not give in …,' he wrote
-      const end = paraEnd(i);
-      for (let k = i + 2; k < end; k++) {
-        if (body[k] === "'" && !/\p{L}/u.test(body[k + 1] ?? '') && /[,.!?]/.test(body[k - 1])) {
-          closeAt = k;
-          closed = true;
-          break;
-        }
-      }
-      if (closeAt < 0 || body.slice(i + 1, closeAt).split(/\s+/).length < 3) {
-        closeAt = -1;
-        closed = false;
-      }
-    }
+  while (i < body.length) {
+    const { closeAt, closed } = closingMark(body, i);
     if (closeAt < 0) {
       i++;
       continue;
     }
-    const raw = body.slice(i + 1, closeAt);
-    const lead = raw.length - raw.trimStart().length;
-    const text = raw.trim();
-    if (text) {
-      spans.push({
-        open: i,
-        close: closed ? closeAt + 1 : closeAt,
-        textStart: i + 1 + lead,
-        textEnd: i + 1 + lead + text.length,
-        text,
-        closed,
-        kind: classify(body, i, text),
-      });
-    }
+    const span = spanBetween(body, i, closeAt, closed);
+    if (span) spans.push(span);
     i = closed ? closeAt + 1 : closeAt;
   }
   return spans;
+}
+
+/** Where the quotation opened at i closes; closed is false when it runs to the paragraph's end unclosed. */
+interface Closing {
+  closeAt: number;
+  closed: boolean;
+}
+const NOT_A_QUOTE: Closing = { closeAt: -1, closed: false };
+
+function closingMark(body: string, i: number): Closing {
+  const ch = body[i];
+  if (OPEN_DOUBLE.includes(ch) || (ch === '"' && isOpeningStraight(body, i))) return doubleClosing(body, i);
+  if (ch === '‘' && (i === 0 || /[\s([—–-]/.test(body[i - 1])) && /\S/.test(body[i + 1] ?? '')) {
+    return britishClosing(body, i);
+  }
+  if (ch === "'" && (i === 0 || /[\s([—–]/.test(body[i - 1])) && /\p{Lu}/u.test(body[i + 1] ?? '')) {
+    return straightSingleClosing(body, i);
+  }
+  return NOT_A_QUOTE;
+}
+
+function paragraphEnd(body: string, from: number): number {
+  const m = /\n\s*\n/g;
+  m.lastIndex = from;
+  const r = m.exec(body);
+  return r ? r.index : body.length;
+}
+
+function doubleClosing(body: string, i: number): Closing {
+  const ch = body[i];
+  const end = paragraphEnd(body, i);
+  // a straight opening mark may be closed by a curly one
+  const want = ch === '"' ? '"”' : CLOSE_DOUBLE;
+  let depth = 0;
+  for (let k = i + 1; k < end; k++) {
+    const c = body[k];
+    if (ch !== '"' && OPEN_DOUBLE.includes(c)) depth++;
+    else if (want.includes(c)) {
+      if (depth === 0) return { closeAt: k, closed: true };
+      depth--;
+    }
+  }
+  // and a curly opening mark by a straight one, when no curly mark closes it
+  const straight = ch !== '"' ? straightCloser(body, i + 1, end) : -1;
+  return straight >= 0 ? { closeAt: straight, closed: true } : { closeAt: end, closed: false };
+}
+
+/** British-style single quotes: the closing ’ is one not followed by a letter. */
+function britishClosing(body: string, i: number): Closing {
+  const end = paragraphEnd(body, i);
+  for (let k = i + 1; k < end; k++) {
+    if (body[k] === '’' && !/\p{L}/u.test(body[k + 1] ?? '') && !/\s/.test(body[k - 1])) {
+      if (
+        /s$/.test(body.slice(k - 1, k)) &&
+        /\p{L}/u.test(body[k - 2] ?? '') &&
+        body[k + 1] === ' ' &&
+        /\p{Ll}/u.test(body[k + 2] ?? '') &&
+        k - i < 4
+      )
+        continue;
+      return body.slice(i + 1, k).split(/\s+/).length < 2 ? NOT_A_QUOTE : { closeAt: k, closed: true };
+    }
+  }
+  return NOT_A_QUOTE;
+}
+
+/** Straight single quotes around speech: 'We will not give in …,' he wrote */
+function straightSingleClosing(body: string, i: number): Closing {
+  const end = paragraphEnd(body, i);
+  for (let k = i + 2; k < end; k++) {
+    if (body[k] === "'" && !/\p{L}/u.test(body[k + 1] ?? '') && /[,.!?]/.test(body[k - 1])) {
+      return body.slice(i + 1, k).split(/\s+/).length < 3 ? NOT_A_QUOTE : { closeAt: k, closed: true };
+    }
+  }
+  return NOT_A_QUOTE;
+}
+
+function spanBetween(body: string, i: number, closeAt: number, closed: boolean): QuoteSpan | null {
+  const raw = body.slice(i + 1, closeAt);
+  const lead = raw.length - raw.trimStart().length;
+  const text = raw.trim();
+  if (!text) return null;
+  return {
+    open: i,
+    close: closed ? closeAt + 1 : closeAt,
+    textStart: i + 1 + lead,
+    textEnd: i + 1 + lead + text.length,
+    text,
+    closed,
+    kind: classify(body, i, text),
+  };
 }
 
 /** A straight mark that closes a quote: after a non-space, and not followed by a letter. */
@@ -136,7 +148,7 @@ function straightCloser(body: string, from: number, end: number): number {
 function isOpeningStraight(body: string, i: number): boolean {
   const before = i === 0 ? ' ' : body[i - 1];
   const after = body[i + 1] ?? ' ';
-  return /[\s(\[—–:,-]/.test(before) && /\S/.test(after);
+  return /[\s([—–:,-]/.test(before) && /\S/.test(after);
 }
 
 const TITLE_CUES =

@@ -134,13 +134,20 @@ export const UPPER_ONLY = new Set([
 /** Last words of an organisation's name ("Ministry", "Party", "Council"). */
 export const ORG_HEADS = new Set(
   (
-    'ministry department agency council commission committee parliament assembly party union organization organisation alliance ' +
-    'bank fund court tribunal service services office bureau authority administration institute institution university college ' +
-    'academy foundation association federation confederation corporation company group holdings inc ltd llc plc corp co ' +
-    'industries enterprises airlines airways army navy forces guard guards brigade battalion regiment division corps command ' +
-    'police militia movement front coalition network agency news times post journal press tribune herald gazette television tv radio ' +
-    'broadcasting media cabinet government secretariat directorate inspectorate senate congress duma rada knesset bundestag ' +
-    'sejm legislature caucus faction club society church federation league trust exchange board programme program democrats republicans ' +
+    'ministry department agency council commission committee parliament assembly party union organization ' +
+    'organisation alliance ' +
+    'bank fund court tribunal service services office bureau authority administration institute institution ' +
+    'university college ' +
+    'academy foundation association federation confederation corporation company group holdings inc ltd llc plc ' +
+    'corp co ' +
+    'industries enterprises airlines airways army navy forces guard guards brigade battalion regiment division ' +
+    'corps command ' +
+    'police militia movement front coalition network agency news times post journal press tribune herald gazette ' +
+    'television tv radio ' +
+    'broadcasting media cabinet government secretariat directorate inspectorate senate congress duma rada knesset ' +
+    'bundestag ' +
+    'sejm legislature caucus faction club society church federation league trust exchange board programme program ' +
+    'democrats republicans ' +
     'socialists greens liberals conservatives nationalists communists partners management capital forum'
   ).split(/\s+/),
 );

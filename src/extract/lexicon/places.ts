@@ -90,7 +90,10 @@ const REGION_LIST = [
 for (const r of REGION_LIST) REGIONS.add(r);
 export { REGION_LIST };
 
-/** Named rooms and sites of state that news names as where something happened; their heads ("Office") would make them bodies. */
+/**
+ * Named rooms and sites of state that news names as where something happened; their heads ("Office") would make them
+ * bodies.
+ */
 export const VENUE_LIST = [
   'Oval Office',
   'Rose Garden',

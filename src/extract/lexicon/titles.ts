@@ -309,26 +309,40 @@ export const POSTED_HEADS = new Set([
 /** Words that modify a title: "deputy", "special", "foreign", "Army", "top". */
 export const TITLE_MODIFIERS = new Set(
   (
-    'deputy vice acting former ex interim top senior junior special first lead chief principal presidential foreign defense defence ' +
-    'interior home finance economy economic trade justice health energy state army navy air force military national security ' +
-    'intelligence assistant associate executive supreme high permanent longtime long-time veteran incoming outgoing then current ' +
-    'sitting retired prominent opposition ruling key close personal climate digital policy foreign-policy peace chief-of-staff ' +
-    'treasury commerce homeland agriculture labor labour transport education culture environment development international ' +
-    'european regional district federal general staff joint armed forces marine corps coast guard space cyber press communications ' +
-    'information strategic diplomatic political legal media public private own newly appointed elected designated powerful influential ' +
-    'humanitarian founding maritime military-political independent parliamentary municipal city county local provincial ' +
-    'hardline hard-line moderate conservative liberal centrist nationalist populist far-right far-left right-wing left-wing'
+    'deputy vice acting former ex interim top senior junior special first lead chief principal presidential ' +
+    'foreign defense defence ' +
+    'interior home finance economy economic trade justice health energy state army navy air force military ' +
+    'national security ' +
+    'intelligence assistant associate executive supreme high permanent longtime long-time veteran incoming ' +
+    'outgoing then current ' +
+    'sitting retired prominent opposition ruling key close personal climate digital policy foreign-policy peace ' +
+    'chief-of-staff ' +
+    'treasury commerce homeland agriculture labor labour transport education culture environment development ' +
+    'international ' +
+    'european regional district federal general staff joint armed forces marine corps coast guard space cyber ' +
+    'press communications ' +
+    'information strategic diplomatic political legal media public private own newly appointed elected designated ' +
+    'powerful influential ' +
+    'humanitarian founding maritime military-political independent parliamentary municipal city county local ' +
+    'provincial ' +
+    'hardline hard-line moderate conservative liberal centrist nationalist populist far-right far-left right-wing ' +
+    'left-wing'
   ).split(/\s+/),
 );
 
 /** Domain words that follow "Minister of / Secretary for" in an office name. */
 export const OFFICE_DOMAINS = new Set(
   (
-    'state foreign affairs defense defence war interior home internal justice finance treasury economy economic trade commerce ' +
-    'energy health education agriculture labor labour transport transportation culture digital security homeland veterans housing ' +
-    'environment climate industry development international european army navy air force staff general joint chiefs public policy ' +
-    'strategic communications information reintegration temporarily occupied territories emergency emergencies situations sport ' +
-    'youth science technology infrastructure regional social welfare the and of for intelligence national unity integration ' +
+    'state foreign affairs defense defence war interior home internal justice finance treasury economy economic ' +
+    'trade commerce ' +
+    'energy health education agriculture labor labour transport transportation culture digital security homeland ' +
+    'veterans housing ' +
+    'environment climate industry development international european army navy air force staff general joint ' +
+    'chiefs public policy ' +
+    'strategic communications information reintegration temporarily occupied territories emergency emergencies ' +
+    'situations sport ' +
+    'youth science technology infrastructure regional social welfare the and of for intelligence national unity ' +
+    'integration ' +
     'human rights children minorities ombudsman citizens migration refugees prisoners war missing persons'
   ).split(/\s+/),
 );

@@ -15,28 +15,42 @@ const tagsOf = (w: string): string[] => {
 };
 
 const EXTRA_MALE = (
-  'andriy andrii andrei andrey oleksiy oleksii olexiy dmytro mykola mykhailo mykhaylo yuriy yurii yuri vitali vitaliy vitalii volodymyr vladyslav ' +
-  'serhiy serhii sergiy taras bohdan denys denis ihor igor vasyl vasily ruslan rustem arseniy arseny oleh oleg pavlo petro roman maksym maxim ' +
-  'kyrylo kirill valeriy valery valerii yevhen yevgeny evgeny anatoliy anatoly dmitri dmitriy dmitry sergei sergey nikolai nikolay mikhail ' +
-  'alexei aleksei alexey aleksey alexander aleksandr oleksandr vyacheslav vladislav vladimir gennady gennadiy ramzan yevgeniy konstantin ' +
-  'leonid stanislav borys boris yaroslav svyatoslav danylo fedir fyodor grigory hryhoriy ilya illia matviy artem artyom anton ' +
-  'hakan recep tayyip mevlut ahmet mehmet mustafa kemal abdullah abdul abdel abdulaziz mohammed mohammad muhammad mohamed ahmed ahmad ' +
-  'ali hassan hussein husayn hamad khalid khaled faisal fahd salman tamim sultan saud nayef bashar hafez hamid majid masoud massoud mahmoud ' +
-  'ismail ismael ibrahim yousef youssef yusuf omar umar osama anwar jamal karim nabil walid tarek tariq sami samir fuad badr ayman ' +
-  'abbas amir ebrahim javad hossein mojtaba ayatollah esmaeil naftali yair benny benjamin bezalel itamar gideon isaac yitzhak avigdor ' +
-  'emmanuel olaf friedrich boris rishi keir jean jacques francois françois pierre sebastien sébastien dominique gerhard wolfgang ' +
+  'andriy andrii andrei andrey oleksiy oleksii olexiy dmytro mykola mykhailo mykhaylo yuriy yurii yuri vitali ' +
+  'vitaliy vitalii volodymyr vladyslav ' +
+  'serhiy serhii sergiy taras bohdan denys denis ihor igor vasyl vasily ruslan rustem arseniy arseny oleh oleg ' +
+  'pavlo petro roman maksym maxim ' +
+  'kyrylo kirill valeriy valery valerii yevhen yevgeny evgeny anatoliy anatoly dmitri dmitriy dmitry sergei sergey ' +
+  'nikolai nikolay mikhail ' +
+  'alexei aleksei alexey aleksey alexander aleksandr oleksandr vyacheslav vladislav vladimir gennady gennadiy ' +
+  'ramzan yevgeniy konstantin ' +
+  'leonid stanislav borys boris yaroslav svyatoslav danylo fedir fyodor grigory hryhoriy ilya illia matviy artem ' +
+  'artyom anton ' +
+  'hakan recep tayyip mevlut ahmet mehmet mustafa kemal abdullah abdul abdel abdulaziz mohammed mohammad muhammad ' +
+  'mohamed ahmed ahmad ' +
+  'ali hassan hussein husayn hamad khalid khaled faisal fahd salman tamim sultan saud nayef bashar hafez hamid ' +
+  'majid masoud massoud mahmoud ' +
+  'ismail ismael ibrahim yousef youssef yusuf omar umar osama anwar jamal karim nabil walid tarek tariq sami samir ' +
+  'fuad badr ayman ' +
+  'abbas amir ebrahim javad hossein mojtaba ayatollah esmaeil naftali yair benny benjamin bezalel itamar gideon ' +
+  'isaac yitzhak avigdor ' +
+  'emmanuel olaf friedrich boris rishi keir jean jacques francois françois pierre sebastien sébastien dominique ' +
+  'gerhard wolfgang ' +
   'frank-walter annalena giorgia matteo mario sergio antonio pedro jose josé luis luiz inacio inácio javier santiago ' +
   'viktor andrzej mateusz radoslaw radosław lech jaroslaw jarosław wladyslaw zbigniew tomasz piotr pawel paweł ' +
   'petr andrej milos miloš aleksandar gitanas edgars alar kristjan kaja mark mette lars ulf magnus ' +
   'xi li wang zhang qin yi jiang hu deng narendra rahul shinzo fumio shigeru yoshihide yoon moon kim jae lee anwar ' +
   'cyril jacob thabo paul nicolas nicolás gustavo javier alberto cristina ' +
-  'jens josep antony anthony lloyd jake pete mike kash tulsi jd rand lindsey chuck mitch hakeem tim ron gavin joe kamala'
+  'jens josep antony anthony lloyd jake pete mike kash tulsi jd rand lindsey chuck mitch hakeem tim ron gavin joe ' +
+  'kamala'
 ).split(/\s+/);
 const EXTRA_FEMALE = (
-  'olga olha yulia yuliia iryna irina tetiana tatiana tatyana oksana olena elena yelena kateryna ekaterina yekaterina nataliya natalia ' +
-  'svetlana maria mariia marija valentina lyudmila ludmila anastasia viktoriia viktoria victoria alla larysa larisa halyna galina ' +
+  'olga olha yulia yuliia iryna irina tetiana tatiana tatyana oksana olena elena yelena kateryna ekaterina ' +
+  'yekaterina nataliya natalia ' +
+  'svetlana maria mariia marija valentina lyudmila ludmila anastasia viktoriia viktoria victoria alla larysa ' +
+  'larisa halyna galina ' +
   'hanna ganna inna liudmyla ruslana solomiia daria darya zoya veronika ' +
-  'ursula kaja annalena giorgia mette sanna marine ségolène segolene christine christiane angela theresa liz rachel yvette kemi ' +
+  'ursula kaja annalena giorgia mette sanna marine ségolène segolene christine christiane angela theresa liz ' +
+  'rachel yvette kemi ' +
   'kamala hillary nancy tulsi kristi pam karoline marjorie elise lindsey susie kirsten ilhan alexandria ' +
   'roberta maia zuzana beata ewa agnieszka katarina ingrid sanae yoko ' +
   'fatima aisha ayesha layla leila mariam maryam noor rania sheikha'
@@ -88,7 +102,8 @@ const NAMEISH = new Set([
 /** Common words that look capitalised only because they start a sentence. */
 const EXTRA_COMMON = new Set(
   (
-    'diplomatic diplomats officials official although though despite amid meanwhile moreover furthermore additionally ' +
+    'diplomatic diplomats officials official although though despite amid meanwhile moreover furthermore ' +
+    'additionally ' +
     'nevertheless nonetheless instead overall earlier later separately speaking asked according ' +
     'several many most some few both each every either neither such much more less other another ' +
     'first second third last next new former senior top key critics analysts observers experts sources ' +
@@ -136,9 +151,10 @@ export function isFunctionWord(word: string): boolean {
 }
 
 const MONTHS = new Set(
-  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
-    ' ',
-  ),
+  (
+    'january february march april may june july august september october november december ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec'
+  ).split(' '),
 );
 const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
 export const isMonth = (w: string) => MONTHS.has(foldKey(w));

@@ -111,7 +111,7 @@ function fromSetting(sentences: AnalyzedSentence[], people: Person[]): void {
 }
 
 /**
- * "KYIV, Ukraine (AP) —": the dateline's country (a country right after its city, or the city's country) — only
+ * "OSLO, Norway (AP) —": the dateline's country (a country right after its city, or the city's country) — only
  * when the text itself names that country ("BRUSSELS —" over a story about France says nothing about Belgium).
  */
 function datelineCountry(sentences: AnalyzedSentence[]): string | null {
@@ -160,7 +160,7 @@ function findMainCountry(sentences: AnalyzedSentence[]): string | null {
       for (let steps = 0; steps < 4 && k < s.tokens.length; steps++) {
         if (/^(senior|top|other|two|three|several|some|many|and|both)$/.test(s.tokens[k].key)) k++;
         else {
-          // "U.S. and Ukrainian officials": the next country shares the noun
+          // "U.S. and Norwegian officials": the next country shares the noun
           const ci = s.chunkAt[k];
           const n = ci >= 0 ? s.chunks[ci] : null;
           if (

@@ -139,7 +139,8 @@ function readRoles(person: Person, e: Entity, c: Candidate, affs: Map<string, nu
     const comp = t.title.complement;
     if (comp?.entry && comp.prep !== 'to') {
       const o = ownerFromEntry(comp.entry, true);
-      // "secretary of Ukraine’s National Security and Defense Council": the country named in the title wins over the body
+      // "secretary of Norway’s National Security and Defense Council": the country named in the title wins over the
+      // body
       if (o && o.kind !== 'person') affs.set(o.name, (affs.get(o.name) ?? 0) + (o.kind === 'country' ? 3 : 2));
     }
     if (comp?.nameChunk) {

@@ -38,7 +38,7 @@ const RELATIVES = new Set(['who', 'whom', 'whose', 'which', 'that']);
 
 export const isComma = (t: Token | undefined) => !!t && t.kind === 'punct' && t.text === ',';
 
-/** The owner right before a title: "Ukraine’s", "Russian", "NATO", "Marek’s", "Moscow’s". */
+/** The owner right before a title: "Norway’s", "Russian", "NATO", "Marek’s", "Moscow’s". */
 function ownerBefore(s: AnalyzedSentence, chunkIndex: number, startTok: number): Owner | null {
   let k = chunkIndex - 1;
   let pos = startTok;
@@ -113,7 +113,10 @@ function candidateAt(s: AnalyzedSentence, ci: number, candAt: Map<string, Candid
   return cand;
 }
 
-/** The title right before the name ("Secretary of State X"), or the one whose complement holds it ("aide to President X"). */
+/**
+ * The title right before the name ("Secretary of State X"), or the one whose complement holds it ("aide to President
+ * X").
+ */
 function titleBefore(s: AnalyzedSentence, ci: number, c: NameChunk): TitleChunk | null {
   const prev = ci > 0 ? s.chunks[ci - 1] : null;
   if (c.inComplement) {
@@ -183,7 +186,9 @@ function appositiveToName(s: AnalyzedSentence, start: number): boolean {
   return !!before && before.type === 'name' && !before.headKind;
 }
 
-/** "the head of the Dnipropetrovsk regional military administration, Serhiy Lysak, said": a title of the clause before. */
+/**
+ * "the head of the Kassala regional military administration, Serhiy Lysak, said": a title of the clause before.
+ */
 function clauseTitle(cand: Candidate, title: TitleChunk | null): boolean {
   const { s, ci, chunk: c } = cand;
   const { tokens, chunks } = s;
@@ -341,7 +346,7 @@ function appositiveRole(cand: Candidate, k: number, pos: number, owner: Owner | 
     end++;
   const appositiveEnd = end < tokens.length && end - t.start < 10 ? end : t.end;
   const text = joinTokens(tokens, t.start, appositiveEnd);
-  // a country or organisation inside the appositive ("head of Ukraine’s presidential office")
+  // a country or organisation inside the appositive ("head of Norway’s presidential office")
   if (!owner) {
     for (let m = k + 1; m < chunks.length && chunks[m].start < appositiveEnd; m++) {
       const x = chunks[m];
@@ -394,7 +399,9 @@ function nameEvidence(cand: Candidate): void {
   }
 }
 
-/** "the national security advisers of Britain, France and Germany — A, B and C —": a plural title and its list of names. */
+/**
+ * "the national security advisers of Britain, France and Germany — A, B and C —": a plural title and its list of names.
+ */
 function pluralTitleLists(sentences: AnalyzedSentence[], candAt: Map<string, Candidate>): void {
   for (const s of sentences) {
     const { tokens, chunks } = s;

@@ -80,7 +80,7 @@ export function subjectMention(
 }
 
 /**
- * "the French president", "The Ukrainian president told reporters": a definite description names a person
+ * "the French president", "The Norwegian president told reporters": a definite description names a person
  * already in the text; it gives them their role when the text has given none.
  */
 export function describeReferents(sentences: AnalyzedSentence[], people: Person[], byChunk: Map<string, number>): void {
