@@ -4,6 +4,7 @@ import { plural, quoteText } from './format.ts';
 import { ftsQuery, questionTerms } from './fts.ts';
 import { fold } from '../text/names.ts';
 import { closestWho, findWho } from './who.ts';
+import { didYouMean } from './similar.ts';
 
 const LIMIT = 8;
 
@@ -14,12 +15,7 @@ export async function quotes(store: Store, speaker?: string, about?: string): Pr
     const matches = await findWho(store, speaker, 3);
     if (!matches.length) {
       const suggestions = await closestWho(store, speaker);
-      return notice(
-        'No one by that name',
-        suggestions.length
-          ? `Did you mean ${suggestions.map((s) => `**${s}**`).join(', ')}?`
-          : 'Try /quote with no speaker.',
-      );
+      return notice('No one by that name', didYouMean(suggestions, 'Try /quote with no speaker.'));
     }
     speakerIds = [matches[0].id];
     speakerName = matches[0].name;

@@ -31,3 +31,8 @@ export function initials(typed: string): string[] {
     ),
   ].slice(0, 4);
 }
+
+/** "Did you mean **A**, **B**?" when there are suggestions, else `otherwise`. */
+export function didYouMean(suggestions: string[], otherwise: string): string {
+  return suggestions.length ? `Did you mean ${suggestions.map((s) => `**${s}**`).join(', ')}?` : otherwise;
+}

@@ -2,7 +2,7 @@ import { eventsSection } from './events.ts';
 import type { PlaceSummary, SentenceRef, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
 import { excerpt, plural } from './format.ts';
-import { closest, initials } from './similar.ts';
+import { closest, didYouMean, initials } from './similar.ts';
 
 const EVENT = '(?:talks|negotiations?|discussions?|meetings?|met|summit|conference|held|hosted|gathered)';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -78,12 +78,7 @@ export async function whereIs(store: Store, place: string): Promise<Answer> {
   const [match] = await store.findEntities('place', place, 1);
   if (!match) {
     const suggestions = closest(place, await store.allNames('place', { prefixes: initials(place) }));
-    return notice(
-      'No such place in the story',
-      suggestions.length
-        ? `Did you mean ${suggestions.map((s) => `**${s}**`).join(', ')}?`
-        : 'Try /where with no place to see them all.',
-    );
+    return notice('No such place in the story', didYouMean(suggestions, 'Try /where with no place to see them all.'));
   }
   const detail = await store.entity(match.id, 30);
   if (!detail) return notice('No such place in the story', 'It may have been removed with its document.');
