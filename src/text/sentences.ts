@@ -1,3 +1,5 @@
+import { ABBREVIATIONS } from './abbreviations.ts';
+
 export interface Sentence {
   index: number;
   start: number;
@@ -5,13 +7,6 @@ export interface Sentence {
   text: string;
 }
 
-const ABBREVIATIONS = new Set(
-  (
-    'mr mrs ms dr prof gen col lt sgt capt cmdr adm maj gov sen rep rev hon st mt ft jr sr inc ltd co corp ' +
-    'vs etc no nos fig jan feb mar apr jun jul aug sep sept oct nov dec approx est dept univ ave blvd ' +
-    'pres amb sec min'
-  ).split(' '),
-);
 /** Words that start a sentence often enough to split after an acronym such as "U.S." */
 const SENTENCE_STARTERS = new Set(
   'the a an he she it they we i but however in on at this that these those there his her their its our after before when while yet so and'.split(
