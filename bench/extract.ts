@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
-import { parseDocument } from '../src/documents/document.ts';
+import { documentId, parseDocument } from '../src/documents/document.ts';
 import { extract, type ExtractInput } from '../src/extract/index.ts';
 import { splitSentences } from '../src/text/sentences.ts';
 
@@ -18,7 +18,7 @@ function loadArticles(): ExtractInput[] {
   ].filter((f) => /\.(txt|md)$/.test(f));
   return files.map((f) => {
     const d = parseDocument(f, fs.readFileSync(f));
-    return { id: path.basename(f), title: d.title, source: d.source, publishedAt: d.publishedAt, body: d.body };
+    return { id: documentId(f), title: d.title, source: d.source, publishedAt: d.publishedAt, body: d.body };
   });
 }
 
