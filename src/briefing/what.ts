@@ -14,10 +14,7 @@ function statusLine(p: ProposalSummary): string {
   ].join(' · ');
 }
 
-export function findProposal<P extends { name: string; aliases: string[] }>(
-  proposals: P[],
-  query: string,
-): P | undefined {
+function findProposal<P extends { name: string; aliases: string[] }>(proposals: P[], query: string): P | undefined {
   const q = phraseKey(query);
   if (!q) return undefined;
   const scored = proposals.map((p) => ({

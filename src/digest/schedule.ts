@@ -30,7 +30,7 @@ export function canonicalTimeZone(tz: string): string | null {
 }
 
 /** Channels get at most this many digests an hour; a schedule that fires more often would flood them. */
-export const MAX_POSTS_PER_HOUR = 4;
+const MAX_POSTS_PER_HOUR = 4;
 
 /**
  * A preset name or a cron expression, checked with cron.validate; the error says what is allowed.

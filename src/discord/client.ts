@@ -6,7 +6,7 @@ import type { Config } from '../config.ts';
 import type { DigestService } from '../digest/service.ts';
 import { createRouter } from './router.ts';
 
-export interface DiscordDeps {
+interface DiscordDeps {
   config: Pick<Config, 'DISCORD_TOKEN'>;
   commands: Map<string, CommandModule>;
   briefing: Briefing;

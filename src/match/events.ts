@@ -41,13 +41,6 @@ export function isoDay(n: number): string {
   return new Date(n * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Days between two ISO dates compared at the precision both have (a month counts from its first day). */
-export function daysApart(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  const pad = (s: string) => (s.slice(0, n) + '-01-01'.slice(n - 4)).slice(0, 10);
-  return Math.abs(Date.parse(pad(a)) - Date.parse(pad(b))) / 86_400_000;
-}
-
 export interface EventFacts {
   id: number;
   kind: string;

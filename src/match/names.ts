@@ -33,7 +33,7 @@ export function sameProposalKey(a: string, b: string): boolean {
   return overlap(a, b) >= 0.75;
 }
 
-export interface VariantFacts {
+interface VariantFacts {
   name: string;
   affiliation?: string | null;
   placeKind?: string | null;

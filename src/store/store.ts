@@ -170,7 +170,7 @@ export interface ProposalSummary {
   evidenceCount: number;
 }
 
-export interface QuoteRow {
+interface QuoteRow {
   id: number;
   speaker: string | null;
   speakerId: number | null;
@@ -262,9 +262,9 @@ export interface StoreQueries {
   sentenceRefs(documentId: number, indexes: number[]): Promise<SentenceRef[]>;
 }
 
-export type SlotState = 'pending' | 'sent' | 'skipped' | 'failed';
+type SlotState = 'pending' | 'sent' | 'skipped' | 'failed';
 
-export interface NewSubscription {
+interface NewSubscription {
   guildId: string | null;
   channelId: string;
   schedule: string;

@@ -31,9 +31,6 @@ export const NAMING_VERBS = new Set(
   hailing praise praises praised praising term terms termed label labels labeled labelled brand brands branded characterize characterized characterise characterised`),
 );
 
-/** Verbs that introduce a quote most strongly right after the quote ("…,” she asserted). */
-export const ATTRIBUTION_AFTER = SPEECH_VERBS;
-
 /** Verbs by which someone puts a proposal forward. */
 export const PROPOSE_VERBS = new Set(
   forms(`propose proposes proposed proposing offer offers offered offering present presents presented presenting unveil unveils
