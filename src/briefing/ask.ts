@@ -2,6 +2,7 @@ import { fold, nameKey } from '../text/names.ts';
 import type { SearchHit, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
 import { clip, oneLine } from '../text/clip.ts';
+import { exampleQuestion } from './examples.ts';
 import { ftsQuery, questionTerms } from './fts.ts';
 import { isMeetingWord, MEETING_WORDS, venueSignal } from './where.ts';
 
@@ -93,10 +94,7 @@ async function forWhere(
 export async function ask(store: Store, question: string): Promise<Answer> {
   const terms = questionTerms(question);
   if (!terms.length)
-    return notice(
-      'Ask a question',
-      'Ask with a few words about the story, e.g. /ask question:Where were the talks held?',
-    );
+    return notice('Ask a question', `Ask with a few words about the story, e.g. ${await exampleQuestion(store)}`);
   const boost = await namedEntities(store, question);
   const where = WHERE.test(question);
   const pool = where ? WHERE_POOL : SHOWN;

@@ -3,6 +3,7 @@ import type { EntityDetail, EntityMatch, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer, type AnswerSection } from './answer.ts';
 import { excerpt, quoteText, plural } from './format.ts';
 import { eventsSection } from './events.ts';
+import { tryHint } from './examples.ts';
 import { organizationIs } from './organization.ts';
 import { closest, didYouMean, initials } from './similar.ts';
 
@@ -69,7 +70,10 @@ export async function whoIs(store: Store, name: string): Promise<Answer> {
     const suggestions = await closestWho(store, name);
     return notice(
       'No one by that name',
-      didYouMean(suggestions, 'Try /who with no name to see everyone in the story.'),
+      didYouMean(
+        suggestions,
+        await tryHint(store, 'person', (n) => `/who name:${n}`, '/who with no name to see everyone in the story.'),
+      ),
     );
   }
   const person = (await store.entity(matches[0].id, 40)) as EntityDetail;
