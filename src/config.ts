@@ -31,7 +31,7 @@ const configSchema = z.object({
     .string()
     .trim()
     .default('UTC')
-    .refine(isTimeZone, 'an IANA time zone name such as UTC or Europe/Kyiv'),
+    .refine(isTimeZone, 'an IANA time zone name such as UTC or Europe/Paris'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -9,7 +9,7 @@ export const PRESETS: Record<string, { cron: string; label: string }> = {
 
 export { isTimeZone };
 
-// ICU in Node 20 still lists some zones under their old names (Europe/Kiev); offer the current ones too.
+// ICU in Node 20 still lists some zones under their old names (Asia/Calcutta); offer the current ones too.
 const RENAMED = [
   'Europe/Kyiv',
   'Asia/Kolkata',
