@@ -1,3 +1,4 @@
+// Kept over edit distance: fixture gold, 246/274 alias pairs joined, 0/1087 people merged; levenshtein≤0.4: 38/274.
 import { nameKey, overlap, skeletonKey } from '../text/names.ts';
 
 /**
