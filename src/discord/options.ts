@@ -64,7 +64,7 @@ export async function fetchCapped(
     return Buffer.concat(chunks);
   } catch (e) {
     if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) {
-      throw new Error(`the download took longer than ${timeoutMs / 1000} s`);
+      throw new Error(`the download took longer than ${timeoutMs / 1000} s`, { cause: e });
     }
     throw e;
   }

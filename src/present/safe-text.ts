@@ -3,6 +3,7 @@ import { oneLine } from '../text/clip.ts';
 
 const ZWSP = '\u200b';
 // C0/C1 control characters except tab and newline: they include the ESC that starts terminal escape sequences.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 export function stripControl(text: string): string {
