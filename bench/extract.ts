@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
-import { parseDocument } from '../src/documents/document.ts';
+import { documentId, parseDocument } from '../src/documents/document.ts';
 import { extract, type ExtractInput } from '../src/extract/index.ts';
 import { splitSentences } from '../src/text/sentences.ts';
 
@@ -18,7 +18,7 @@ function loadArticles(): ExtractInput[] {
   ].filter((f) => /\.(txt|md)$/.test(f));
   return files.map((f) => {
     const d = parseDocument(f, fs.readFileSync(f));
-    return { id: path.basename(f), title: d.title, source: d.source, publishedAt: d.publishedAt, body: d.body };
+    return { id: documentId(f), title: d.title, source: d.source, publishedAt: d.publishedAt, body: d.body };
   });
 }
 
@@ -68,7 +68,8 @@ export async function benchExtract(): Promise<{ ratio: number; articlesPerSecond
     ],
   ];
   console.log(
-    `extract bench: ${n} articles (${base.length} distinct, ${(chars / n).toFixed(0)} chars each on average), best of ${rounds}`,
+    `extract bench: ${n} articles (${base.length} distinct, ${(chars / n).toFixed(0)} chars each on average), ` +
+      `best of ${rounds}`,
   );
   for (const r of rows)
     console.log(`  ${r[0].padEnd(22)} ${r[1].padStart(11)} ${r[2].padStart(11)} ${r[3].padStart(7)}`);

@@ -1,12 +1,14 @@
 import { benchCommands } from './commands.ts';
 import { benchExtract } from './extract.ts';
 import { benchIngest } from './ingest.ts';
+import { benchStart } from './start.ts';
 
 /** `npx tsx bench/run.ts NAME` — one entry per benchmark. */
 const BENCHES: Record<string, () => Promise<unknown>> = {
   extract: benchExtract,
   commands: benchCommands,
   ingest: benchIngest,
+  start: benchStart,
 };
 
 const name = process.argv[2];

@@ -41,7 +41,7 @@ export const data = new SlashCommandBuilder()
       .addStringOption((o) =>
         o
           .setName('timezone')
-          .setDescription('An IANA time zone, e.g. Europe/Kyiv')
+          .setDescription('An IANA time zone, e.g. Europe/Paris')
           .setAutocomplete(true)
           .setMaxLength(64),
       )
@@ -98,7 +98,7 @@ export async function handle(ctx: CommandContext, options: CommandOptions): Prom
         return {
           ...notice(
             'Bad time zone',
-            `“${String(typed).slice(0, 64)}” is not an IANA time zone. Pick one from the list, e.g. Europe/Kyiv or America/New_York.`,
+            `“${String(typed).slice(0, 64)}” is not an IANA time zone. Pick one from the list, e.g. Europe/Paris or America/New_York.`,
           ),
           kind: 'error',
         };

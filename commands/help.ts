@@ -1,5 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Answer } from '../src/briefing/answer.ts';
+import { examplesSection } from '../src/briefing/examples.ts';
+import type { CommandContext } from '../src/command.ts';
 
 export const data = new SlashCommandBuilder().setName('help').setDescription('What parley can answer and how to ask');
 
@@ -21,11 +23,14 @@ const COMMANDS: [string, string][] = [
   ['/help', 'this list'],
 ];
 
-export async function handle(): Promise<Answer> {
+export async function handle(ctx: CommandContext): Promise<Answer> {
   return {
     title: 'parley — briefings on a developing story',
     description: 'Every answer cites the document and sentence it comes from.',
-    sections: [{ heading: 'Commands', items: COMMANDS.map(([label, text]) => ({ label, text, cite: [] })) }],
+    sections: [
+      { heading: 'Commands', items: COMMANDS.map(([label, text]) => ({ label, text, cite: [] })) },
+      await examplesSection(ctx.briefing.store),
+    ],
     citations: [],
     ephemeral: true,
   };

@@ -11,7 +11,7 @@ export interface AttachmentInput {
   fetch(): Promise<Buffer>;
 }
 
-export type OptionValue = string | number | boolean | AttachmentInput;
+type OptionValue = string | number | boolean | AttachmentInput;
 export type CommandOptions = Record<string, OptionValue | undefined>;
 
 export interface CommandContext {

@@ -20,7 +20,7 @@ const snowflake = z
   )
   .optional();
 
-export const configSchema = z.object({
+const configSchema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_CLIENT_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
@@ -31,7 +31,7 @@ export const configSchema = z.object({
     .string()
     .trim()
     .default('UTC')
-    .refine(isTimeZone, 'an IANA time zone name such as UTC or Europe/Kyiv'),
+    .refine(isTimeZone, 'an IANA time zone name such as UTC or Europe/Paris'),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -44,7 +44,7 @@ export class ConfigError extends Error {
 }
 
 /** Parses KEY=VALUE lines; quotes around a value are removed, `#` starts a comment line. */
-export function parseDotEnv(text: string): Record<string, string> {
+function parseDotEnv(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { commandModuleSchema, type CommandModule } from './command.ts';
 
-export const COMMANDS_DIR = path.resolve(import.meta.dirname, '..', 'commands');
+const COMMANDS_DIR = path.resolve(import.meta.dirname, '..', 'commands');
 
 export class CommandLoadError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 import pino, { type Logger } from 'pino';
 
 /** Every path where a token could appear in a log object. */
-export const redactPaths = [
+const redactPaths = [
   'token',
   '*.token',
   '*.*.token',
@@ -25,13 +25,4 @@ export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destinatio
     return pino({ ...options, transport: { target: 'pino-pretty', options: { destination: 2, colorize: true } } });
   }
   return pino(options, pino.destination(2));
-}
-
-let shared: Logger | undefined;
-export function logger(): Logger {
-  shared ??= createLogger();
-  return shared;
-}
-export function setLogger(l: Logger): void {
-  shared = l;
 }

@@ -11,7 +11,7 @@ import { whatIs, whatList } from './what.ts';
 import { whereIs, whereList } from './where.ts';
 import { whoIs, whoList } from './who.ts';
 
-export interface Suggestion {
+interface Suggestion {
   name: string;
   value: string;
 }

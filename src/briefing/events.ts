@@ -2,7 +2,7 @@ import type { EventRow, EventSource, Store } from '../store/store.ts';
 import type { AnswerItem, AnswerSection, CitationList } from './answer.ts';
 import { formatDate, plural } from './format.ts';
 
-export function eventDate(e: Pick<EventRow, 'day' | 'precision' | 'rawDate'>): string {
+function eventDate(e: Pick<EventRow, 'day' | 'precision' | 'rawDate'>): string {
   return e.day || e.rawDate ? formatDate(e.day, e.precision, e.rawDate ?? '') : 'date not given';
 }
 

@@ -1,4 +1,5 @@
 import type { DatePrecision } from '../extract/contract.ts';
+import { clip, oneLine } from '../text/clip.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAY = /^(?:on\s+|last\s+|this\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
@@ -14,15 +15,6 @@ export function formatDate(iso: string | null, precision: DatePrecision | null, 
   const weekday = WEEKDAY.exec(raw.trim());
   if (weekday) return `a ${weekday[1][0].toUpperCase()}${weekday[1].slice(1).toLowerCase()}, date not given`;
   return `“${raw.trim()}”, date not given`;
-}
-
-/** At most `max` characters, cut at a word boundary (a word that fits whole is kept), ending with "…" when cut. */
-export function clip(text: string, max: number): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  if (t.length <= max) return t;
-  const cut = t.slice(0, max - 1);
-  const whole = t[max - 1] === ' ' ? cut : cut.replace(/\s+\S*$/, '');
-  return `${(whole || cut).trimEnd()}…`;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -64,7 +56,7 @@ function around(t: string, at: number, length: number, max: number): string {
  * on it, so the cut never drops what the sentence is cited for; otherwise it keeps the sentence's start.
  */
 export function excerpt(sentence: string, words: string | readonly string[], max: number): string {
-  const t = sentence.replace(/\s+/g, ' ').trim();
+  const t = oneLine(sentence);
   if (t.length <= max) return t;
   const hit = findTerm(t, typeof words === 'string' ? [words] : words);
   return hit ? around(t, hit.at, hit.length, max) : clip(t, max);
@@ -72,8 +64,10 @@ export function excerpt(sentence: string, words: string | readonly string[], max
 
 /** A quote without the comma or colon that led into its attribution ("…process," Halvorsen said). */
 export function quoteText(text: string, max: number): string {
-  return `“${clip(text.replace(/[\s,;:]+$/u, ''), max)}”`;
+  return `“${clip(oneLine(text).replace(/[\s,;:]+$/u, ''), max)}”`;
 }
+
+export { clip };
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -4,6 +4,8 @@ import { plural, quoteText } from './format.ts';
 import { ftsQuery, questionTerms } from './fts.ts';
 import { fold } from '../text/names.ts';
 import { closestWho, findWho } from './who.ts';
+import { tryHint } from './examples.ts';
+import { didYouMean } from './similar.ts';
 
 const LIMIT = 8;
 
@@ -16,16 +18,20 @@ export async function quotes(store: Store, speaker?: string, about?: string): Pr
       const suggestions = await closestWho(store, speaker);
       return notice(
         'No one by that name',
-        suggestions.length
-          ? `Did you mean ${suggestions.map((s) => `**${s}**`).join(', ')}?`
-          : 'Try /quote with no speaker.',
+        didYouMean(
+          suggestions,
+          await tryHint(store, 'person', (n) => `/quote speaker:${n}`, '/quote with no speaker.'),
+        ),
       );
     }
     speakerIds = [matches[0].id];
     speakerName = matches[0].name;
   }
   const aboutMatch = about?.trim() ? ftsQuery(about) : null;
-  if (about?.trim() && !aboutMatch) return notice('Quotes', 'Give a word to look for, e.g. /quote about:ceasefire.');
+  if (about?.trim() && !aboutMatch) {
+    const { proposal } = await store.examples();
+    return notice('Quotes', `Give a word to look for${proposal ? `, e.g. /quote about:${proposal}` : ''}.`);
+  }
   // The index finds quotes by their sentence; keep those whose own words carry the term (a stem is enough).
   const found = await store.listQuotes({ speakerIds, aboutMatch, limit: aboutMatch ? 200 : LIMIT });
   const stems = about?.trim() ? questionTerms(about).map((t) => t.slice(0, Math.max(4, t.length - 2))) : [];

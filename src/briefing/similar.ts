@@ -1,20 +1,34 @@
+// Kept over closest() of fastest-levenshtein: typo top-1 304/318 v 302/318, and a cut-off (junk words: 12/20 v 20/20).
 import { distance } from 'fastest-levenshtein';
 import { fold, nameKey } from '../text/names.ts';
 
+/** A match on one word of a name costs this much more than on the whole name: "Hale" is near "Tom Hale", not equal. */
+const WORD_PENALTY = 0.5;
+/** Edits per typed character above which a name is no longer a likely misspelling (5 edits in a 9-letter name). */
+const MAX_DISTANCE = 0.6;
+/** Suggestions shown: enough for a typo with two plausible targets, few enough to read at a glance. */
+const SUGGESTIONS = 3;
+/** Words of the typed text whose first letters narrow the names read from the store. */
+const INITIALS = 4;
+
 /** The names closest to what was typed, for "did you mean" suggestions. */
-export function closest(query: string, names: { id: number; name: string; alias: string }[], max = 3): string[] {
+export function closest(
+  query: string,
+  names: { id: number; name: string; alias: string }[],
+  max = SUGGESTIONS,
+): string[] {
   const q = fold(query);
   if (!q) return [];
   const best = new Map<number, { name: string; d: number }>();
   for (const n of names) {
     const a = fold(n.alias);
     const words = a.split(' ');
-    const d = Math.min(distance(q, a), ...words.map((w) => distance(q, w) + 0.5)) / Math.max(q.length, 1);
+    const d = Math.min(distance(q, a), ...words.map((w) => distance(q, w) + WORD_PENALTY)) / Math.max(q.length, 1);
     const prev = best.get(n.id);
     if (!prev || d < prev.d) best.set(n.id, { name: n.name, d });
   }
   return [...best.values()]
-    .filter((b) => b.d <= 0.6)
+    .filter((b) => b.d <= MAX_DISTANCE)
     .sort((a, b) => a.d - b.d)
     .slice(0, max)
     .map((b) => b.name);
@@ -29,5 +43,10 @@ export function initials(typed: string): string[] {
         .filter(Boolean)
         .map((w) => w[0]),
     ),
-  ].slice(0, 4);
+  ].slice(0, INITIALS);
+}
+
+/** "Did you mean **A**, **B**?" when there are suggestions, else `otherwise`. */
+export function didYouMean(suggestions: string[], otherwise: string): string {
+  return suggestions.length ? `Did you mean ${suggestions.map((s) => `**${s}**`).join(', ')}?` : otherwise;
 }

@@ -14,10 +14,7 @@ function statusLine(p: ProposalSummary): string {
   ].join(' · ');
 }
 
-export function findProposal<P extends { name: string; aliases: string[] }>(
-  proposals: P[],
-  query: string,
-): P | undefined {
+function findProposal<P extends { name: string; aliases: string[] }>(proposals: P[], query: string): P | undefined {
   const q = phraseKey(query);
   if (!q) return undefined;
   const scored = proposals.map((p) => ({
@@ -49,6 +46,8 @@ export async function whatList(store: Store): Promise<Answer> {
   };
 }
 
+const by = (names: string[]) => (names.length ? `; by ${names.join(', ')}` : '');
+
 export async function whatIs(store: Store, query: string): Promise<Answer> {
   const names = await store.proposalNames();
   const found = findProposal(names, query);
@@ -69,7 +68,7 @@ export async function whatIs(store: Store, query: string): Promise<Answer> {
         heading: 'Status history, newest first',
         items: p.reports.map((r) => ({
           label: r.date ? formatDate(r.date, 'day', r.date) : 'undated',
-          text: `${r.status ?? 'status not stated'} — ${r.document}${r.proposedBy.length ? `; by ${r.proposedBy.join(', ')}` : ''}`,
+          text: `${r.status ?? 'status not stated'} — ${r.document}${by(r.proposedBy)}`,
           cite: r.ref ? [cites.add(r.ref)] : [],
         })),
       },

@@ -2,12 +2,13 @@ import { eventsSection } from './events.ts';
 import type { PlaceSummary, SentenceRef, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
 import { excerpt, plural } from './format.ts';
-import { closest, initials } from './similar.ts';
+import { tryHint } from './examples.ts';
+import { closest, didYouMean, initials } from './similar.ts';
 
 const EVENT = '(?:talks|negotiations?|discussions?|meetings?|met|summit|conference|held|hosted|gathered)';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Words for a meeting, as a "where" question may look for them in other words ("where were the talks" → negotiations). */
+/** Words for a meeting, which a "where" question may use for another ("where were the talks" → negotiations). */
 export const MEETING_WORDS = [
   'talks',
   'negotiations',
@@ -23,7 +24,7 @@ export const MEETING_WORDS = [
 const MEETING = /^(?:talks?|negotiat\w*|discuss\w*|meet\w*|met|summits?|conferences?|held|hold\w*|host\w*|gather\w*)$/i;
 export const isMeetingWord = (word: string): boolean => MEETING.test(word);
 
-/** How strongly a sentence says that something happened AT this place ("talks in Lisbon", "the Lisbon negotiations"). */
+/** How strongly a sentence says that something happened AT this place ("talks in Lisbon", "Lisbon negotiations"). */
 export function venueSignal(name: string, sentence: string): number {
   const n = escape(name);
   const at = new RegExp(`\\b${EVENT}\\b[^.;]{0,60}\\b(?:in|at)\\s+(?:the\\s+)?${n}\\b`, 'i');
@@ -80,9 +81,10 @@ export async function whereIs(store: Store, place: string): Promise<Answer> {
     const suggestions = closest(place, await store.allNames('place', { prefixes: initials(place) }));
     return notice(
       'No such place in the story',
-      suggestions.length
-        ? `Did you mean ${suggestions.map((s) => `**${s}**`).join(', ')}?`
-        : 'Try /where with no place to see them all.',
+      didYouMean(
+        suggestions,
+        await tryHint(store, 'place', (n) => `/where place:${n}`, '/where with no place to see them all.'),
+      ),
     );
   }
   const detail = await store.entity(match.id, 30);
@@ -98,9 +100,11 @@ export async function whereIs(store: Store, place: string): Promise<Answer> {
     cites,
     detail.placeKind === 'country' ? 'Events it took part in' : 'Events there',
   );
+  const documents = plural(detail.documentCount, 'document');
+  const kind = detail.placeKind && detail.placeKind !== 'other' ? `A ${detail.placeKind}, ` : '';
   return {
     title: detail.name,
-    description: `${detail.placeKind && detail.placeKind !== 'other' ? `A ${detail.placeKind}, ` : ''}mentioned ${plural(detail.mentionCount, 'time')} in ${plural(detail.documentCount, 'document')}.`,
+    description: `${kind}mentioned ${plural(detail.mentionCount, 'time')} in ${documents}.`,
     sections: [
       ...(events ? [events] : []),
       {

@@ -3,8 +3,9 @@ import type { EntityDetail, EntityMatch, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer, type AnswerSection } from './answer.ts';
 import { excerpt, quoteText, plural } from './format.ts';
 import { eventsSection } from './events.ts';
+import { tryHint } from './examples.ts';
 import { organizationIs } from './organization.ts';
-import { closest, initials } from './similar.ts';
+import { closest, didYouMean, initials } from './similar.ts';
 
 const LIST_LIMIT = 24;
 
@@ -69,9 +70,10 @@ export async function whoIs(store: Store, name: string): Promise<Answer> {
     const suggestions = await closestWho(store, name);
     return notice(
       'No one by that name',
-      suggestions.length
-        ? `Did you mean ${suggestions.map((s) => `**${s}**`).join(', ')}?`
-        : 'Try /who with no name to see everyone in the story.',
+      didYouMean(
+        suggestions,
+        await tryHint(store, 'person', (n) => `/who name:${n}`, '/who with no name to see everyone in the story.'),
+      ),
     );
   }
   const person = (await store.entity(matches[0].id, 40)) as EntityDetail;

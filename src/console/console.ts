@@ -1,13 +1,16 @@
 import readline from 'node:readline';
 import { toText } from '../present/text.ts';
-import type { StoreStats } from '../store/store.ts';
+import { bannerLine } from '../briefing/examples.ts';
+import type { StoreExamples, StoreStats } from '../store/store.ts';
 import { runLine, type LineEnv } from './run-line.ts';
 
-export function banner(stats: StoreStats): string {
+export function banner(stats: StoreStats, examples: StoreExamples): string {
   return [
     'parley — console mode (no DISCORD_TOKEN set)',
-    `store: ${stats.documents} documents, ${stats.sentences} sentences, ${stats.people} people, ${stats.places} places, ${stats.organizations} organizations, ${stats.proposals} proposals, ${stats.quotes} quotes, ${stats.dates} dates`,
-    'type a command as in Discord, e.g. /who, /timeline, /ask question:Where were the talks? — /help lists them; Ctrl-D quits',
+    `store: ${stats.documents} documents, ${stats.sentences} sentences, ${stats.people} people, ` +
+      `${stats.places} places, ${stats.organizations} organizations, ${stats.proposals} proposals, ` +
+      `${stats.quotes} quotes, ${stats.dates} dates`,
+    bannerLine(examples),
   ].join('\n');
 }
 
@@ -24,7 +27,8 @@ export async function runConsole(
   const rl = readline.createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
   const prompt = () => interactive && rl.prompt();
   rl.setPrompt('parley> ');
-  output.write(`${banner(await opts.briefing.store.stats())}\n`);
+  const { store } = opts.briefing;
+  output.write(`${banner(await store.stats(), await store.examples())}\n`);
   prompt();
   for await (const line of rl) {
     if (!line.trim()) {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import type { Answer } from '../briefing/answer.ts';
+import { plural } from '../briefing/format.ts';
 import type { Store, Subscription } from '../store/store.ts';
 import { composeDigest } from './compose.ts';
 import { latestSlot, slotKey } from './schedule.ts';
@@ -158,7 +159,7 @@ export class DigestScheduler {
         const retryable = status === 0 || status === 429 || status >= 500;
         if (!retryable || attempt >= attempts) {
           await store.finishSlot(id, slot, 'failed', this.now(), {
-            reason: `${reason} (after ${attempt} attempt${attempt === 1 ? '' : 's'})`,
+            reason: `${reason} (after ${plural(attempt, 'attempt')})`,
           });
           log.error({ subscription: id, slot, reason }, 'digest not delivered');
           return 'failed';

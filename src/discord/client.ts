@@ -6,7 +6,7 @@ import type { Config } from '../config.ts';
 import type { DigestService } from '../digest/service.ts';
 import { createRouter } from './router.ts';
 
-export interface DiscordDeps {
+interface DiscordDeps {
   config: Pick<Config, 'DISCORD_TOKEN'>;
   commands: Map<string, CommandModule>;
   briefing: Briefing;
@@ -59,7 +59,7 @@ export async function startDiscord({
     await client.login(token);
   } catch (err) {
     await client.destroy();
-    throw new Error(`could not log in to Discord: ${(err as Error).message}`);
+    throw new Error(`could not log in to Discord: ${(err as Error).message}`, { cause: err });
   }
   return {
     client,

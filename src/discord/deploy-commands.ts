@@ -4,7 +4,7 @@ import type { CommandModule } from '../command.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { loadCommands } from '../load-commands.ts';
 
-export interface DeployOptions {
+interface DeployOptions {
   token: string | undefined;
   clientId: string | undefined;
   /** Deploy to one guild (instant) instead of globally (can take up to an hour to show). */
@@ -14,7 +14,7 @@ export interface DeployOptions {
   api?: string;
 }
 
-export interface Deployed {
+interface Deployed {
   scope: 'guild' | 'global';
   names: string[];
 }

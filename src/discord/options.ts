@@ -1,10 +1,10 @@
 import { ApplicationCommandOptionType, type Attachment, type CommandInteractionOption } from 'discord.js';
 import type { AttachmentInput, CommandOptions } from '../command.ts';
+import { MAX_DOCUMENT_BYTES, megabytes } from '../documents/document.ts';
 
-export const ATTACHMENT_MAX_BYTES = 2 * 1024 * 1024;
-export const ATTACHMENT_TIMEOUT_MS = 15_000;
+const ATTACHMENT_TIMEOUT_MS = 15_000;
 
-export interface ReadOptions {
+interface ReadOptions {
   options: CommandOptions;
   subcommand: string | null;
 }
@@ -42,14 +42,10 @@ export function attachmentInput(
   };
 }
 
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-}
-
 /** Downloads `url`, refusing more than `maxBytes` (checked on the header and again while reading). */
 export async function fetchCapped(
   url: string,
-  maxBytes = ATTACHMENT_MAX_BYTES,
+  maxBytes = MAX_DOCUMENT_BYTES,
   timeoutMs = ATTACHMENT_TIMEOUT_MS,
 ): Promise<Buffer> {
   const tooLarge = () => new Error(`the file is larger than ${megabytes(maxBytes)}`);
@@ -68,7 +64,7 @@ export async function fetchCapped(
     return Buffer.concat(chunks);
   } catch (e) {
     if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) {
-      throw new Error(`the download took longer than ${timeoutMs / 1000} s`);
+      throw new Error(`the download took longer than ${timeoutMs / 1000} s`, { cause: e });
     }
     throw e;
   }

@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { splitSentences } from '../text/sentences.ts';
 
+/** The one size limit, for files and attachments alike: a long article is well under it, a book is not. */
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 export const DOCUMENT_EXTENSIONS = ['.txt', '.md'] as const;
 
@@ -14,7 +15,7 @@ const isoDay = z
   .transform((s) => s.slice(0, 10))
   .refine((s) => !Number.isNaN(Date.parse(s)), 'a real calendar date');
 
-export const frontMatterSchema = z
+const frontMatterSchema = z
   .object({
     title: z.string().trim().min(1).max(300).optional(),
     source: z.string().trim().min(1).max(200).optional(),
@@ -34,10 +35,10 @@ export const frontMatterSchema = z
   })
   .strict();
 
-export type FrontMatter = z.infer<typeof frontMatterSchema>;
+type FrontMatter = z.infer<typeof frontMatterSchema>;
 
 export interface SourceDocument {
-  /** Where it came from: a file path, or an attachment's content hash. A new version of the same key replaces the old. */
+  /** Where it came from: a file path, or an attachment's content hash. A new version of a key replaces the old. */
   key: string;
   title: string;
   source: string | null;
@@ -59,8 +60,20 @@ export class DocumentError extends Error {
   }
 }
 
+/** A size in megabytes, to one decimal where it has one ("2 MB", "3.4 MB"). */
+export function megabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}
+
 export function sizeProblem(bytes: number): string | null {
-  return bytes > MAX_DOCUMENT_BYTES ? `the file is ${(bytes / 1048576).toFixed(1)} MB; the limit is 2 MB` : null;
+  return bytes > MAX_DOCUMENT_BYTES
+    ? `the file is ${(bytes / 1048576).toFixed(1)} MB; the limit is ${megabytes(MAX_DOCUMENT_BYTES)}`
+    : null;
+}
+
+/** The one document-id rule: a document's key without folder and extension ("data/documents/a.txt" → "a"). */
+export function documentId(key: string): string {
+  return path.basename(key).replace(/\.[^.]+$/, '');
 }
 
 function looksBinary(bytes: Buffer): boolean {

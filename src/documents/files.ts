@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DOCUMENT_EXTENSIONS } from './document.ts';
 
-export interface Skipped {
+interface Skipped {
   path: string;
   reason: string;
 }
 
-export interface DocumentFiles {
+interface DocumentFiles {
   files: string[];
   missing: string[];
   /** Entries that are not documents to read: links that dangle or loop, pipes, sockets, devices. */

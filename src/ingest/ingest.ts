@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DocumentError, parseDocument, sizeProblem, type SourceDocument } from '../documents/document.ts';
+import { DocumentError, documentId, parseDocument, sizeProblem, type SourceDocument } from '../documents/document.ts';
 import { listDocumentFiles } from '../documents/files.ts';
 import type { IngestProbe, IngestResult, Store } from '../store/store.ts';
 import { splitSentences } from '../text/sentences.ts';
@@ -25,9 +25,8 @@ export async function ingestDocument(store: Store, doc: SourceDocument, probe?: 
   // The extractor (and its language model) loads only when a new document arrives: restarts stay fast.
   const { extract } = await import('../extract/index.ts');
   const sentences = splitSentences(doc.body);
-  const id = path.basename(doc.key).replace(/\.[^.]+$/, '');
   const extraction = extract(
-    { id, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, body: doc.body },
+    { id: documentId(doc.key), title: doc.title, source: doc.source, publishedAt: doc.publishedAt, body: doc.body },
     sentences,
   );
   return store.ingest(doc, sentences, extraction, probe);
@@ -64,7 +63,7 @@ export async function ingestAttachment(store: Store, fileName: string, bytes: Bu
   return { ...outcome, key: fileName };
 }
 
-export function documentKey(file: string): string {
+function documentKey(file: string): string {
   const rel = path.relative(process.cwd(), path.resolve(file));
   return rel.startsWith('..') ? path.resolve(file) : rel.split(path.sep).join('/');
 }

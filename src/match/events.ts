@@ -41,13 +41,6 @@ export function isoDay(n: number): string {
   return new Date(n * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Days between two ISO dates compared at the precision both have (a month counts from its first day). */
-export function daysApart(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  const pad = (s: string) => (s.slice(0, n) + '-01-01'.slice(n - 4)).slice(0, 10);
-  return Math.abs(Date.parse(pad(a)) - Date.parse(pad(b))) / 86_400_000;
-}
-
 export interface EventFacts {
   id: number;
   kind: string;
@@ -76,9 +69,10 @@ const mistypedYear = (a: string, b: string) =>
 
 /**
  * Whether `outlier`'s sources contradict `other`'s date for one occasion. Sources of a plan may disagree on its date
- * at any time; otherwise its sources must have been able to know of the other date (written after it, or undated). A recurring kind (talks, a meeting) reported on the day it happened
- * is a report of that day, not a mistake about another: only a source looking back (two days or more) can be
- * wrong about the day. A year is taken for mistyped only when the other date is nearer the source's own date.
+ * at any time; otherwise its sources must have been able to know of the other date (written after it, or undated).
+ * A recurring kind (talks, a meeting) reported on the day it happened is a report of that day, not a mistake about
+ * another: only a source looking back (two days or more) can be wrong about the day. A year is taken for mistyped
+ * only when the other date is nearer the source's own date.
  */
 export function contradicts(outlier: EventFacts, other: EventFacts): boolean {
   if (!sameOccasion(outlier, other)) return false;

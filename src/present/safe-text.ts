@@ -1,7 +1,9 @@
 /** Text helpers shared by the presenters: neutralise pings, escape markdown, clip without breaking characters. */
+import { oneLine } from '../text/clip.ts';
 
 const ZWSP = '\u200b';
 // C0/C1 control characters except tab and newline: they include the ESC that starts terminal escape sequences.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 export function stripControl(text: string): string {
@@ -9,16 +11,12 @@ export function stripControl(text: string): string {
 }
 
 /** Breaks @everyone, @here, <@id>, <@!id> and <@&id> with a zero-width space so they can never ping. */
-export function neutraliseMentions(text: string): string {
+function neutraliseMentions(text: string): string {
   return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<@([!&]?\d)/g, `<@${ZWSP}$1`);
 }
 
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /** Escapes characters Discord reads as markdown, so echoed text shows exactly as written. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/[\\*_~`|[\]<>]/g, '\\$&').replace(/^([#>-]|\d+\.)/gm, '\\$1');
 }
 
@@ -32,16 +30,5 @@ export function markdownSafe(text: string): string {
   return neutraliseMentions(stripControl(text)).trim();
 }
 
-/**
- * Cuts `text` to at most `max` UTF-16 units (what discord.js and Discord count), ending with "…".
- * Never splits a surrogate pair and never leaves a dangling escape backslash.
- */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 0) return '';
-  let cut = text.slice(0, max - 1).trimEnd();
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  const trailingBackslashes = /\\*$/.exec(cut)![0].length;
-  if (trailingBackslashes % 2 === 1) cut = cut.slice(0, -1);
-  return `${cut}…`;
-}
+/** The one clip: between words, never splitting a surrogate pair or an escape (src/text/clip.ts). */
+export { clip, oneLine } from '../text/clip.ts';

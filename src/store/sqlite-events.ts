@@ -21,7 +21,7 @@ export interface ResolvedEntity extends LabelPart {
   id: number;
 }
 
-export interface EventToStore {
+interface EventToStore {
   event: ExtractedEvent;
   documentId: number;
   sentenceId: number;
@@ -93,7 +93,7 @@ export function storeEvent(db: Db, x: EventToStore): Neighbourhood {
  * Recomputes what an event derives from its parts: its label, whether every source speaks of it as to come, and
  * whether it is lone (to come, and nothing of its kind and place within two months).
  */
-export function refreshEvent(db: Db, id: number): void {
+function refreshEvent(db: Db, id: number): void {
   const parts = db
     .prepare(
       `SELECT en.id, en.name, en.kind FROM event_participants p JOIN entities en ON en.id = p.entity_id
@@ -257,7 +257,7 @@ function upcomingNear(db: Db, n: Neighbourhood): number[] {
     .all(n.kind, n.placeKey, isoDay(d - LONE_DAYS), isoDay(d + LONE_DAYS)) as number[];
 }
 
-export interface EventsOfDocument {
+interface EventsOfDocument {
   ids: number[];
   neighbourhoods: Neighbourhood[];
 }

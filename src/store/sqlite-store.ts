@@ -24,6 +24,7 @@ import type {
   IngestResult,
   Store,
   StoreQueries,
+  StoreExamples,
   StoreStats,
 } from './store.ts';
 
@@ -466,6 +467,23 @@ export class SqliteStore implements Store {
       (this.db.prepare('SELECT id, key FROM documents WHERE content_hash = ?').get(contentHash) as
         { id: number; key: string } | undefined) ?? null
     );
+  }
+
+  async examples(): Promise<StoreExamples> {
+    // Each a single indexed read: entities_by_mentions (kind, mention_count DESC); proposal_evidence's primary key.
+    const top = (kind: EntityKind) =>
+      (this.db
+        .prepare('SELECT name FROM entities WHERE kind = ? ORDER BY mention_count DESC, name LIMIT 1')
+        .pluck()
+        .get(kind) as string | undefined) ?? null;
+    const proposal = this.db
+      .prepare(
+        `SELECT p.name FROM proposal_evidence e JOIN proposals p ON p.id = e.proposal_id
+         GROUP BY e.proposal_id ORDER BY count(*) DESC, e.proposal_id LIMIT 1`,
+      )
+      .pluck()
+      .get() as string | undefined;
+    return { person: top('person'), place: top('place'), proposal: proposal ?? null };
   }
 
   async stats(): Promise<StoreStats> {

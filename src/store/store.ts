@@ -30,6 +30,15 @@ export interface StoreStats {
   conflicts: number;
 }
 
+export interface StoreExamples {
+  /** The most-mentioned person. */
+  person: string | null;
+  /** The most-mentioned place. */
+  place: string | null;
+  /** The proposal with the most supporting sentences. */
+  proposal: string | null;
+}
+
 export interface DocumentRow {
   id: number;
   key: string;
@@ -91,6 +100,8 @@ export interface Store extends StoreQueries, DigestStore {
   /** The document that already holds this content, if any. */
   documentWithHash(contentHash: string): Promise<{ id: number; key: string } | null>;
   stats(): Promise<StoreStats>;
+  /** What help and hints suggest asking about: the store's own most-mentioned names (null where there is none). */
+  examples(): Promise<StoreExamples>;
   /** Documents, oldest first (by publication, else ingestion), at most `limit` (default all). */
   documents(limit?: number): Promise<DocumentRow[]>;
   /** Events whose sources disagree on the date, each once. */
@@ -170,7 +181,7 @@ export interface ProposalSummary {
   evidenceCount: number;
 }
 
-export interface QuoteRow {
+interface QuoteRow {
   id: number;
   speaker: string | null;
   speakerId: number | null;
@@ -262,9 +273,9 @@ export interface StoreQueries {
   sentenceRefs(documentId: number, indexes: number[]): Promise<SentenceRef[]>;
 }
 
-export type SlotState = 'pending' | 'sent' | 'skipped' | 'failed';
+type SlotState = 'pending' | 'sent' | 'skipped' | 'failed';
 
-export interface NewSubscription {
+interface NewSubscription {
   guildId: string | null;
   channelId: string;
   schedule: string;

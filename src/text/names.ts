@@ -1,8 +1,11 @@
+/** Accents removed ("Zürich" → "Zurich"): the first step of every fold (this one and the tokenizer's key). */
+export function unaccent(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+}
+
 /** Folds a name for comparison: accents, case, possessives and punctuation removed. */
 export function fold(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return unaccent(s)
     .replace(/[’']s\b/g, '')
     .replace(/\bu\.?s\.?a?\.?(?=\s|$)/gi, 'united states')
     .toLowerCase()
@@ -22,29 +25,16 @@ export function nameKey(name: string): string {
   return fold(name).split(' ').filter(Boolean).map(foldSpelling).join(' ');
 }
 
-const STOPWORDS = new Set([
-  'the',
-  'a',
-  'an',
-  'of',
-  'to',
-  'for',
-  'on',
-  'in',
-  'and',
-  'its',
-  'his',
-  'her',
-  'their',
-  'this',
-  'that',
-]);
+/** The one stop-word list: words that carry no content in a name or phrase. Question search adds its own to it. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  'the a an of to for on in and its his her their this that'.split(' '),
+);
 
 /** Content words of a phrase, in order, for proposal and event matching. */
 export function phraseKey(phrase: string): string {
   return fold(phrase)
     .split(' ')
-    .filter((w) => w && !STOPWORDS.has(w))
+    .filter((w) => w && !STOP_WORDS.has(w))
     .join(' ');
 }
 

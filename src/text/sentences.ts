@@ -1,3 +1,6 @@
+// Kept over compromise (78 fixtures): of 149 disputed ends ours is right at 95/95, it wrong at 53/54; probes 13 v 9/13.
+import { ABBREVIATIONS } from './abbreviations.ts';
+
 export interface Sentence {
   index: number;
   start: number;
@@ -5,19 +8,16 @@ export interface Sentence {
   text: string;
 }
 
-const ABBREVIATIONS = new Set(
-  (
-    'mr mrs ms dr prof gen col lt sgt capt cmdr adm maj gov sen rep rev hon st mt ft jr sr inc ltd co corp ' +
-    'vs etc no nos fig jan feb mar apr jun jul aug sep sept oct nov dec approx est dept univ ave blvd ' +
-    'pres amb sec min'
-  ).split(' '),
-);
 /** Words that start a sentence often enough to split after an acronym such as "U.S." */
 const SENTENCE_STARTERS = new Set(
-  'the a an he she it they we i but however in on at this that these those there his her their its our after before when while yet so and'.split(
-    ' ',
-  ),
+  (
+    'the a an he she it they we i but however in on at this that these those there his her their its our after ' +
+    'before when while yet so and'
+  ).split(' '),
 );
+
+/** Abbreviations of "number": one only before a numeral. */
+const NUMBER_SIGNS = new Set(['no', 'nos']);
 
 const CLOSERS = '"”’\')]»';
 
@@ -34,8 +34,9 @@ export function splitSentences(text: string): Sentence[] {
   const paragraph = /\n\s*\n|\n(?=\s*(?:[#*\-•]|\d+[.)]\s))/g;
   const breaks: number[] = [];
   for (let m; (m = paragraph.exec(text));) breaks.push(m.index);
-  // A short line without end punctuation (a headline, a dateline, a byline) stands alone.
-  const shortLine = /^[^\n]{1,100}[^\s.!?:;,…"”’'\n]\n(?=[^\n])/gm;
+  // A short line without end punctuation (a headline, a dateline, a byline) stands alone — unless the next line
+  // goes on in lower case: then the text is hard-wrapped and the sentence continues.
+  const shortLine = /^[^\n]{1,100}[^\s.!?:;,…"”’'\n]\n(?=[^\n\p{Ll}])/gmu;
   for (let m; (m = shortLine.exec(text));) breaks.push(m.index + m[0].length - 1);
   breaks.sort((a, b) => a - b);
   let bi = 0;
@@ -50,7 +51,7 @@ export function splitSentences(text: string): Sentence[] {
       bi++;
     }
     const rest = text.slice(end, end + 40);
-    const next = /^(\s+)(["“‘'(\[]?)(\S+)/.exec(rest);
+    const next = /^(\s+)(["“‘'([]?)(\S+)/.exec(rest);
     if (!next) {
       if (end >= text.length) break;
       continue;
@@ -60,7 +61,8 @@ export function splitSentences(text: string): Sentence[] {
     if (m[0] === '.' && !next[1].includes('\n')) {
       const before = /([\p{L}.'’]+)$/u.exec(text.slice(Math.max(0, m.index - 20), m.index))?.[1] ?? '';
       const word = before.toLowerCase();
-      if (ABBREVIATIONS.has(word)) continue;
+      // "No. 10" abbreviates number; "I will vote no." ends a sentence.
+      if (ABBREVIATIONS.has(word) && !(NUMBER_SIGNS.has(word) && !/^\d/.test(nextWord))) continue;
       // an initial: "John F. Kennedy" — but "wrote on X." ends a sentence
       if (/^\p{Lu}$/u.test(before) && !/\b(?:on|via)\s\p{Lu}$/u.test(text.slice(Math.max(0, m.index - 6), m.index)))
         continue;

@@ -1,3 +1,6 @@
+import { ABBREVIATIONS } from './abbreviations.ts';
+import { unaccent } from './names.ts';
+
 /**
  * A small, linear tokenizer for news prose. Every token keeps its character offsets into the document body.
  * Possessive endings ("Trump’s", "Trump's", "Trump‘s") are not separate tokens: the word token carries `poss`.
@@ -20,20 +23,8 @@ export interface Token {
   i: number;
 }
 
-/** Abbreviations that keep their final period as part of the token. */
-const DOTTED = new Set(
-  'mr mrs ms dr prof gen lt col sgt capt cmdr adm maj gov sen rep rev hon st jr sr amb pres sec min dept no vs inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec'.split(
-    ' ',
-  ),
-);
-
 export function foldKey(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/\./g, '');
+  return unaccent(s).toLowerCase().replace(/[’‘`]/g, "'").replace(/\./g, '');
 }
 
 // One alternative per token class, tried in order at each position.
@@ -46,8 +37,8 @@ export function tokenize(text: string, offset = 0): Token[] {
   TOKEN_RE.lastIndex = 0;
   for (let m; (m = TOKEN_RE.exec(text));) {
     let surface = m[0];
-    let start = m.index;
-    let kind: Token['kind'] = m[4] !== undefined ? 'punct' : m[2] !== undefined ? 'num' : 'word';
+    const start = m.index;
+    const kind: Token['kind'] = m[4] !== undefined ? 'punct' : m[2] !== undefined ? 'num' : 'word';
     let poss = false;
     if (kind === 'word' && m[3] !== undefined) {
       const pm = /[’'‘]s$/i.exec(surface);
@@ -59,7 +50,7 @@ export function tokenize(text: string, offset = 0): Token[] {
       }
       // "Sen." "Gen." "J." keep their period
       const after = text[m.index + m[0].length];
-      if (after === '.' && !poss && (DOTTED.has(surface.toLowerCase()) || /^\p{Lu}$/u.test(surface))) {
+      if (after === '.' && !poss && (ABBREVIATIONS.has(surface.toLowerCase()) || /^\p{Lu}$/u.test(surface))) {
         surface += '.';
         TOKEN_RE.lastIndex++;
       }
@@ -77,7 +68,6 @@ export function tokenize(text: string, offset = 0): Token[] {
       poss,
       i: out.length,
     });
-    void start;
   }
   return out;
 }

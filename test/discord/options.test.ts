@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { ApplicationCommandOptionType, type Attachment, type CommandInteractionOption } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttachmentInput } from '../../src/command.ts';
-import { ATTACHMENT_MAX_BYTES, attachmentInput, fetchCapped, readOptions } from '../../src/discord/options.ts';
+import { MAX_DOCUMENT_BYTES } from '../../src/documents/document.ts';
+import { attachmentInput, fetchCapped, readOptions } from '../../src/discord/options.ts';
 
 let server: http.Server;
 let base: string;
@@ -12,7 +13,7 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     if (req.url === '/small.txt') return res.end('Kyiv, Nov 28 — talks resumed.');
     if (req.url === '/big-declared') {
-      res.writeHead(200, { 'content-length': String(ATTACHMENT_MAX_BYTES + 1) });
+      res.writeHead(200, { 'content-length': String(MAX_DOCUMENT_BYTES + 1) });
       return res.end();
     }
     if (req.url === '/big-chunked') {
@@ -20,7 +21,7 @@ beforeAll(async () => {
       const chunk = Buffer.alloc(64 * 1024, 97);
       let sent = 0;
       const push = () => {
-        while (sent <= ATTACHMENT_MAX_BYTES) {
+        while (sent <= MAX_DOCUMENT_BYTES) {
           sent += chunk.length;
           if (!res.write(chunk)) return void res.once('drain', push);
         }
@@ -102,7 +103,7 @@ describe('attachment fetch', () => {
 
   it('reports HTTP failures and timeouts in words', async () => {
     await expect(fetchCapped(`${base}/missing`)).rejects.toThrow('the download failed (HTTP 404)');
-    await expect(fetchCapped(`${base}/hang`, ATTACHMENT_MAX_BYTES, 200)).rejects.toThrow(
+    await expect(fetchCapped(`${base}/hang`, MAX_DOCUMENT_BYTES, 200)).rejects.toThrow(
       'the download took longer than 0.2 s',
     );
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from '../../src/documents/document.ts';
+import { documentId, parseDocument } from '../../src/documents/document.ts';
 import { extract } from '../../src/extract/index.ts';
 import type { Extraction } from '../../src/extract/contract.ts';
 import { scoreDocument, type DocReport, type Gold, type Totals } from './scorer.ts';
@@ -13,7 +13,7 @@ export const ARTICLES = path.join(FIXTURES, 'articles');
 export function extractArticle(file: string): Extraction {
   const doc = parseDocument(file, fs.readFileSync(file));
   return extract({
-    id: path.basename(file).replace(/\.[^.]+$/, ''),
+    id: documentId(file),
     title: doc.title,
     source: doc.source,
     publishedAt: doc.publishedAt,

@@ -166,30 +166,10 @@ demonyms.set('european', { name: 'European Union', capitals: [] });
 // Words that are demonyms in the package but everyday English words or ambiguous.
 for (const k of ['guinean', 'american samoan', 'bruneian', 'channel islander', 'maltese'.slice(0, 0)])
   demonyms.delete(k);
-// Country names that are first names, surnames or common words: only taken with support from context.
-export const AMBIGUOUS_COUNTRY_KEYS = new Set([
-  'georgia',
-  'jordan',
-  'chad',
-  'turkey',
-  'guinea',
-  'niger',
-  'jersey',
-  'china',
-  'japan',
-  'panama',
-  'israel',
-  'dominica',
-  'mali',
-  'peru',
-  'cuba',
-]);
-
 export const countryByKey = (k: string): CountryInfo | undefined => byKey.get(k);
 export const countryByDemonym = (k: string): CountryInfo | undefined => demonyms.get(k);
 export const countryByCapital = (k: string): CountryInfo | undefined => capitals.get(k);
 export const countryKeys = (): IterableIterator<string> => byKey.keys();
 export const demonymKeys = (): IterableIterator<string> => demonyms.keys();
 export const capitalKeys = (): IterableIterator<string> => capitals.keys();
-export const countryNamed = (name: string): CountryInfo | undefined => byKey.get(phraseKey(name));
 export { phraseKey };

@@ -38,9 +38,6 @@ export const NAMING_VERBS = new Set(
   `),
 );
 
-/** Verbs that introduce a quote most strongly right after the quote ("…,” she asserted). */
-export const ATTRIBUTION_AFTER = SPEECH_VERBS;
-
 /** Verbs by which someone puts a proposal forward. */
 export const PROPOSE_VERBS = new Set(
   forms(`

@@ -1,5 +1,6 @@
 import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Answer, AnswerItem, AnswerSection, Citation } from '../../briefing/answer.ts';
+import { plural } from '../../briefing/format.ts';
 import { citedIndexes, markers, uncitedIndexes } from '../cite.ts';
 import { BLANK, fieldsCost, layoutList } from './fields.ts';
 import { DISCORD } from './limits.ts';
@@ -72,7 +73,7 @@ function footerText(answer: Answer): string {
   const n = answer.citations.length;
   if (!n) return '';
   const documents = new Set(answer.citations.map((c) => c.documentId)).size;
-  return `${n} ${n === 1 ? 'source' : 'sources'} from ${documents} ${documents === 1 ? 'document' : 'documents'}`;
+  return `${plural(n, 'source')} from ${plural(documents, 'document')}`;
 }
 
 function itemLine(item: AnswerItem, answer: Answer, max: number): string {
@@ -85,7 +86,7 @@ function itemLine(item: AnswerItem, answer: Answer, max: number): string {
 /** "… and 3 more — hint"; `what` names what is left out, singular then plural ("more source", "more sources"). */
 export function moreLine(hint: string | undefined, what: [string, string] = ['more', 'more']) {
   const tail = hint ? ` — ${clip(markdownSafe(oneLine(hint)), 200)}` : '';
-  return (n: number) => `… and ${n} ${n === 1 ? what[0] : what[1]}${tail}`;
+  return (n: number) => `… and ${plural(n, what[0], what[1])}${tail}`;
 }
 
 function isShowable(section: AnswerSection): boolean {
@@ -120,8 +121,7 @@ function layoutSections(answer: Answer, budget: number, slots: number) {
   });
 
   if (dropped) {
-    const what = dropped === 1 ? 'section' : 'sections';
-    fields.push({ name: BLANK, value: `… and ${dropped} more ${what} — ${DEFAULT_HINT}` });
+    fields.push({ name: BLANK, value: `… and ${plural(dropped, 'more section')} — ${DEFAULT_HINT}` });
   }
   return { fields, cited };
 }

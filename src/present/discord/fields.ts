@@ -40,12 +40,12 @@ class FieldWriter {
 }
 
 /** Lines rendered only when reached: a list of thousands stops rendering once the budget is spent. */
-export interface LazyLines {
+interface LazyLines {
   length: number;
   at(i: number): string;
 }
 
-export interface ListLayout {
+interface ListLayout {
   fields: APIEmbedField[];
   cost: number;
   /** How many of the lines are shown. */
