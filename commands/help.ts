@@ -1,7 +1,5 @@
-import { SlashCommandBuilder } from 'discord.js';
 import type { Answer } from '../src/briefing/answer.ts';
-
-export const data = new SlashCommandBuilder().setName('help').setDescription('What parley can answer and how to ask');
+import { defineCommand } from '../src/commands-kit/define.ts';
 
 const COMMANDS: [string, string][] = [
   ['/brief', 'the story so far'],
@@ -21,7 +19,7 @@ const COMMANDS: [string, string][] = [
   ['/help', 'this list'],
 ];
 
-export async function handle(): Promise<Answer> {
+function commandList(): Answer {
   return {
     title: 'parley — briefings on a developing story',
     description: 'Every answer cites the document and sentence it comes from.',
@@ -30,3 +28,9 @@ export async function handle(): Promise<Answer> {
     ephemeral: true,
   };
 }
+
+export const { data, schema, handle } = defineCommand({
+  name: 'help',
+  description: 'What parley can answer and how to ask',
+  handle: commandList,
+});

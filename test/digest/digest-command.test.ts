@@ -53,7 +53,7 @@ describe('/digest', () => {
   });
 
   it('the console may use any valid schedule, seconds included', async () => {
-    const ctx = { ...context(true, 'subscribe'), channelId: 'console' };
+    const ctx = { ...context(true, 'subscribe'), channelId: 'console', channelKind: 'local' as const };
     expect((await digest.handle(ctx, { schedule: '*/10 * * * * *' })).title).toBe('Digest subscribed');
   });
 
