@@ -57,7 +57,9 @@ describe('/digest', () => {
     expect((await digest.handle(ctx, { schedule: '*/10 * * * * *' })).title).toBe('Digest subscribed');
   });
 
-  it('writes a time zone in its canonical form, and a second subscribe updates the one digest of that channel', async () => {
+  const canonicalAndUpdate =
+    'writes a time zone in its canonical form, and a second subscribe updates the one digest of that channel';
+  it(canonicalAndUpdate, async () => {
     const ctx = context(true, 'subscribe');
     await digest.handle(ctx, { schedule: 'daily', timezone: 'utc' });
     expect((await ctx.briefing.store.subscriptions())[0].timezone).toBe('UTC');
