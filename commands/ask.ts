@@ -1,13 +1,11 @@
-import { SlashCommandBuilder } from 'discord.js';
-import type { CommandContext, CommandOptions } from '../src/command.ts';
+import { defineCommand } from '../src/commands-kit/define.ts';
+import { string } from '../src/commands-kit/options.ts';
 
-export const data = new SlashCommandBuilder()
-  .setName('ask')
-  .setDescription('Ask a question; get the best matching sentences from the documents, cited')
-  .addStringOption((o) =>
-    o.setName('question').setDescription('e.g. Where were the talks held?').setRequired(true).setMaxLength(500),
-  );
-
-export function handle(ctx: CommandContext, options: CommandOptions) {
-  return ctx.briefing.ask(String(options.question ?? ''));
-}
+export const { data, schema, handle } = defineCommand({
+  name: 'ask',
+  description: 'Ask a question; get the best matching sentences from the documents, cited',
+  options: {
+    question: string({ description: 'e.g. Where were the talks held?', required: true, maxLength: 500 }),
+  },
+  handle: (ctx, { question }) => ctx.briefing.ask(question),
+});

@@ -1,10 +1,7 @@
-import { SlashCommandBuilder } from 'discord.js';
-import type { CommandContext } from '../src/command.ts';
+import { defineCommand } from '../src/commands-kit/define.ts';
 
-export const data = new SlashCommandBuilder()
-  .setName('brief')
-  .setDescription('The story so far: who, where, what, when, and what was said');
-
-export function handle(ctx: CommandContext) {
-  return ctx.briefing.brief();
-}
+export const { data, schema, handle } = defineCommand({
+  name: 'brief',
+  description: 'The story so far: who, where, what, when, and what was said',
+  handle: (ctx) => ctx.briefing.brief(),
+});

@@ -1,9 +1,6 @@
-import { SlashCommandBuilder } from 'discord.js';
 import type { Answer } from '../src/briefing/answer.ts';
-import { examplesSection } from '../src/briefing/examples.ts';
 import type { CommandContext } from '../src/command.ts';
-
-export const data = new SlashCommandBuilder().setName('help').setDescription('What parley can answer and how to ask');
+import { defineCommand } from '../src/commands-kit/define.ts';
 
 const COMMANDS: [string, string][] = [
   ['/brief', 'the story so far'],
@@ -23,15 +20,21 @@ const COMMANDS: [string, string][] = [
   ['/help', 'this list'],
 ];
 
-export async function handle(ctx: CommandContext): Promise<Answer> {
+async function commandList(ctx: CommandContext): Promise<Answer> {
   return {
     title: 'parley — briefings on a developing story',
     description: 'Every answer cites the document and sentence it comes from.',
     sections: [
       { heading: 'Commands', items: COMMANDS.map(([label, text]) => ({ label, text, cite: [] })) },
-      await examplesSection(ctx.briefing.store),
+      await ctx.briefing.examples(),
     ],
     citations: [],
     ephemeral: true,
   };
 }
+
+export const { data, schema, handle } = defineCommand({
+  name: 'help',
+  description: 'What parley can answer and how to ask',
+  handle: commandList,
+});

@@ -1,30 +1,18 @@
-import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { notice, type Answer } from '../src/briefing/answer.ts';
-import type { AttachmentInput, CommandContext, CommandOptions } from '../src/command.ts';
+import type { AttachmentInput, CommandContext } from '../src/command.ts';
+import { defineCommand } from '../src/commands-kit/define.ts';
+import { attachment } from '../src/commands-kit/options.ts';
 import { requireManageGuild } from '../src/preconditions.ts';
 import { DOCUMENT_EXTENSIONS, sizeProblem } from '../src/documents/document.ts';
-
-export const data = new SlashCommandBuilder()
-  .setName('ingest')
-  .setDescription('Admins: add an article (.txt or .md, up to 2 MB) to the store')
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-  .setContexts(InteractionContextType.Guild)
-  .addAttachmentOption((o) => o.setName('file').setDescription('The article as a .txt or .md file').setRequired(true));
-
-export const slow = true;
 
 const list = (label: string, names: string[]) =>
   names.length
     ? `${label}: ${names.slice(0, 10).join(', ')}${names.length > 10 ? ` and ${names.length - 10} more` : ''}`
     : '';
 
-export async function handle(ctx: CommandContext, options: CommandOptions): Promise<Answer> {
-  const refused = requireManageGuild(ctx, 'add documents');
-  if (refused) return refused;
-  const file = options.file as AttachmentInput | undefined;
-  if (!file || typeof file !== 'object') return notice('No file', 'Attach a .txt or .md file.');
+async function ingest(ctx: CommandContext, file: AttachmentInput): Promise<Answer> {
   const ext = /\.[^.]+$/.exec(file.name)?.[0]?.toLowerCase() ?? '';
-  if (!(DOCUMENT_EXTENSIONS as readonly string[]).includes(ext))
+  if (!DOCUMENT_EXTENSIONS.some((allowed) => allowed === ext))
     return notice('Refused', `${file.name}: only .txt and .md files are read.`);
   const size = sizeProblem(file.size);
   if (size) return notice('Refused', `${file.name}: ${size}.`);
@@ -32,7 +20,7 @@ export async function handle(ctx: CommandContext, options: CommandOptions): Prom
   try {
     bytes = await file.fetch();
   } catch (e) {
-    return notice('Could not download the file', `${file.name}: ${(e as Error).message}`);
+    return notice('Could not download the file', `${file.name}: ${e instanceof Error ? e.message : String(e)}`);
   }
   const outcome = await ctx.briefing.ingest(file.name, bytes);
   if (!outcome.ok) return notice('Refused', `${file.name}: ${outcome.reason}. Nothing was stored.`);
@@ -59,3 +47,13 @@ export async function handle(ctx: CommandContext, options: CommandOptions): Prom
     ephemeral: true,
   };
 }
+
+export const { data, schema, handle, slow } = defineCommand({
+  name: 'ingest',
+  description: 'Admins: add an article (.txt or .md, up to 2 MB) to the store',
+  adminOnly: true,
+  slow: true,
+  precondition: (ctx) => requireManageGuild(ctx, 'add documents'),
+  options: { file: attachment({ description: 'The article as a .txt or .md file', required: true }) },
+  handle: (ctx, { file }) => ingest(ctx, file),
+});

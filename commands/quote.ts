@@ -1,16 +1,16 @@
-import { SlashCommandBuilder } from 'discord.js';
-import type { CommandContext, CommandOptions } from '../src/command.ts';
+import { defineCommand } from '../src/commands-kit/define.ts';
+import { string } from '../src/commands-kit/options.ts';
 
-export const data = new SlashCommandBuilder()
-  .setName('quote')
-  .setDescription('Who said what: attributed quotes, by speaker and/or a word')
-  .addStringOption((o) => o.setName('speaker').setDescription('Who said it').setAutocomplete(true).setMaxLength(100))
-  .addStringOption((o) => o.setName('about').setDescription('A word the quote is about').setMaxLength(100));
-
-export function handle(ctx: CommandContext, options: CommandOptions) {
-  return ctx.briefing.quotes(options.speaker as string | undefined, options.about as string | undefined);
-}
-
-export function autocomplete(ctx: CommandContext, _option: string, value: string) {
-  return ctx.briefing.suggest(['person', 'organization'], value);
-}
+export const { data, schema, handle, autocomplete } = defineCommand({
+  name: 'quote',
+  description: 'Who said what: attributed quotes, by speaker and/or a word',
+  options: {
+    speaker: string({
+      description: 'Who said it',
+      autocomplete: (ctx, typed) => ctx.briefing.suggest(['person', 'organization'], typed),
+      maxLength: 100,
+    }),
+    about: string({ description: 'A word the quote is about', maxLength: 100 }),
+  },
+  handle: (ctx, { speaker, about }) => ctx.briefing.quotes(speaker, about),
+});

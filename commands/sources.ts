@@ -1,10 +1,7 @@
-import { SlashCommandBuilder } from 'discord.js';
-import type { CommandContext } from '../src/command.ts';
+import { defineCommand } from '../src/commands-kit/define.ts';
 
-export const data = new SlashCommandBuilder()
-  .setName('sources')
-  .setDescription('The documents parley has read: title, source, date, link');
-
-export function handle(ctx: CommandContext) {
-  return ctx.briefing.sources();
-}
+export const { data, schema, handle } = defineCommand({
+  name: 'sources',
+  description: 'The documents parley has read: title, source, date, link',
+  handle: (ctx) => ctx.briefing.sources(),
+});

@@ -1,10 +1,7 @@
-import { SlashCommandBuilder } from 'discord.js';
-import type { CommandContext } from '../src/command.ts';
+import { defineCommand } from '../src/commands-kit/define.ts';
 
-export const data = new SlashCommandBuilder()
-  .setName('timeline')
-  .setDescription('Dated events in order, at the precision the sources give');
-
-export function handle(ctx: CommandContext) {
-  return ctx.briefing.timeline();
-}
+export const { data, schema, handle } = defineCommand({
+  name: 'timeline',
+  description: 'Dated events in order, at the precision the sources give',
+  handle: (ctx) => ctx.briefing.timeline(),
+});

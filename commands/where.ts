@@ -1,17 +1,15 @@
-import { SlashCommandBuilder } from 'discord.js';
-import type { CommandContext, CommandOptions } from '../src/command.ts';
+import { defineCommand } from '../src/commands-kit/define.ts';
+import { string } from '../src/commands-kit/options.ts';
 
-export const data = new SlashCommandBuilder()
-  .setName('where')
-  .setDescription('The places in the story and why each matters; or what happened at one')
-  .addStringOption((o) =>
-    o.setName('place').setDescription('A city, region, country or venue').setAutocomplete(true).setMaxLength(100),
-  );
-
-export function handle(ctx: CommandContext, options: CommandOptions) {
-  return ctx.briefing.where(options.place as string | undefined);
-}
-
-export function autocomplete(ctx: CommandContext, _option: string, value: string) {
-  return ctx.briefing.suggest('place', value);
-}
+export const { data, schema, handle, autocomplete } = defineCommand({
+  name: 'where',
+  description: 'The places in the story and why each matters; or what happened at one',
+  options: {
+    place: string({
+      description: 'A city, region, country or venue',
+      autocomplete: (ctx, typed) => ctx.briefing.suggest('place', typed),
+      maxLength: 100,
+    }),
+  },
+  handle: (ctx, { place }) => ctx.briefing.where(place),
+});

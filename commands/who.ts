@@ -1,21 +1,15 @@
-import { SlashCommandBuilder } from 'discord.js';
-import type { CommandContext, CommandOptions } from '../src/command.ts';
+import { defineCommand } from '../src/commands-kit/define.ts';
+import { string } from '../src/commands-kit/options.ts';
 
-export const data = new SlashCommandBuilder()
-  .setName('who')
-  .setDescription('Who is who in the story: people and organisations, roles, affiliations, what they said')
-  .addStringOption((o) =>
-    o
-      .setName('name')
-      .setDescription('A person or organisation: a name, surname or role, e.g. "the ambassador"')
-      .setAutocomplete(true)
-      .setMaxLength(100),
-  );
-
-export function handle(ctx: CommandContext, options: CommandOptions) {
-  return ctx.briefing.who(options.name as string | undefined);
-}
-
-export function autocomplete(ctx: CommandContext, _option: string, value: string) {
-  return ctx.briefing.suggest(['person', 'organization'], value);
-}
+export const { data, schema, handle, autocomplete } = defineCommand({
+  name: 'who',
+  description: 'Who is who in the story: people and organisations, roles, affiliations, what they said',
+  options: {
+    name: string({
+      description: 'A person or organisation: a name, surname or role, e.g. "the ambassador"',
+      autocomplete: (ctx, typed) => ctx.briefing.suggest(['person', 'organization'], typed),
+      maxLength: 100,
+    }),
+  },
+  handle: (ctx, { name }) => ctx.briefing.who(name),
+});

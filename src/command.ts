@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Answer } from './briefing/answer.ts';
 import type { Briefing } from './briefing/briefing.ts';
+import type { CommandSchema } from './commands-kit/define.ts';
 import type { DigestService } from './digest/service.ts';
 
 /** An attachment as a command sees it: no discord.js types, the bytes fetched on demand. */
@@ -11,7 +12,7 @@ export interface AttachmentInput {
   fetch(): Promise<Buffer>;
 }
 
-type OptionValue = string | number | boolean | AttachmentInput;
+export type OptionValue = string | number | boolean | AttachmentInput;
 export type CommandOptions = Record<string, OptionValue | undefined>;
 
 export interface CommandContext {
@@ -20,6 +21,11 @@ export interface CommandContext {
   isAdmin: boolean;
   guildId: string | null;
   channelId: string | null;
+  /**
+   * What the context's own channel is: 'chat' (a shared, rate-limited channel; the default) or 'local' (the
+   * operator's own terminal, read by no one else, e.g. the console).
+   */
+  channelKind?: 'chat' | 'local';
   userId: string;
   /** The subcommand chosen, when the command has subcommands. */
   subcommand?: string | null;
@@ -33,13 +39,16 @@ export interface Choice {
 }
 
 /**
- * What every file in commands/ exports. `data` is the discord.js builder (its toJSON() is what Discord gets);
- * `handle` is platform-neutral so the console, the CLI and the Discord router all call the same code.
+ * What every file in commands/ exports, usually through defineCommand (src/commands-kit/define.ts). `data.toJSON()`
+ * is what Discord registers; `schema` is the neutral declaration the console parses against (a module without one
+ * runs on Discord only); `handle` is platform-neutral so the console, the CLI and the Discord router all call the
+ * same code.
  */
 const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'a function');
 
 export const commandModuleSchema = z.object({
   data: z.object({ name: z.string().regex(/^[-_\p{Ll}\p{N}]{1,32}$/u), toJSON: fn }),
+  schema: z.object({ name: z.string(), description: z.string() }).optional(),
   handle: fn,
   autocomplete: fn.optional(),
   /** The handler may take longer than a second: defer first. */
@@ -48,6 +57,7 @@ export const commandModuleSchema = z.object({
 
 export interface CommandModule {
   data: { name: string; toJSON(): unknown };
+  schema?: CommandSchema;
   handle(ctx: CommandContext, options: CommandOptions): Promise<Answer>;
   autocomplete?(ctx: CommandContext, option: string, value: string): Promise<Choice[]>;
   slow?: boolean;

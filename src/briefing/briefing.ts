@@ -1,7 +1,8 @@
 import { ingestAttachment, type IngestOutcome } from '../ingest/ingest.ts';
-import type { EntityKind, Store } from '../store/store.ts';
+import type { EntityKind, Store, StoreExamples, StoreStats } from '../store/store.ts';
 import { fold, nameKey } from '../text/names.ts';
-import type { Answer } from './answer.ts';
+import type { Answer, AnswerSection } from './answer.ts';
+import { examplesSection } from './examples.ts';
 import { ask } from './ask.ts';
 import { brief } from './brief.ts';
 import { quotes } from './quote.ts';
@@ -18,7 +19,17 @@ interface Suggestion {
 
 /** The questions parley answers, over one store. Platform-neutral: returns Answers, never messages. */
 export class Briefing {
-  constructor(readonly store: Store) {}
+  constructor(private readonly store: Store) {}
+
+  /** What the store holds and its most-mentioned names, for a banner. */
+  async overview(): Promise<{ stats: StoreStats; examples: StoreExamples }> {
+    return { stats: await this.store.stats(), examples: await this.store.examples() };
+  }
+
+  /** The help answer's "Try" section, from the store's own names. */
+  examples(): Promise<AnswerSection> {
+    return examplesSection(this.store);
+  }
 
   who(name?: string): Promise<Answer> {
     return name?.trim() ? whoIs(this.store, name) : whoList(this.store);

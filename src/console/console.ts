@@ -27,8 +27,8 @@ export async function runConsole(
   const rl = readline.createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
   const prompt = () => interactive && rl.prompt();
   rl.setPrompt('parley> ');
-  const { store } = opts.briefing;
-  output.write(`${banner(await store.stats(), await store.examples())}\n`);
+  const { stats, examples } = await opts.briefing.overview();
+  output.write(`${banner(stats, examples)}\n`);
   prompt();
   for await (const line of rl) {
     if (!line.trim()) {

@@ -23,6 +23,7 @@ export async function runLine(line: string, { commands, briefing, digests, log }
       isAdmin: true,
       guildId: null,
       channelId: CONSOLE_CHANNEL,
+      channelKind: 'local',
       userId: 'console',
       subcommand,
       digests,

@@ -5,16 +5,19 @@ import { Briefing } from '../../src/briefing/briefing.ts';
 import type { CommandContext } from '../../src/command.ts';
 import { DigestScheduler } from '../../src/digest/scheduler.ts';
 import { DigestService } from '../../src/digest/service.ts';
+import type { Store } from '../../src/store/store.ts';
 import { tempStore } from '../helpers.ts';
 
 const stops: (() => void)[] = [];
+const stores = new WeakMap<Briefing, Store>();
+const storeOf = (ctx: CommandContext) => stores.get(ctx.briefing)!;
 afterEach(() => stops.splice(0).forEach((f) => f()));
 
 function context(isAdmin: boolean, subcommand: string): CommandContext {
   const { store } = tempStore();
   const scheduler = new DigestScheduler({ store, deliver: async () => ({}), log: pino({ level: 'silent' }) });
   stops.push(() => scheduler.stop());
-  return {
+  const ctx: CommandContext = {
     briefing: new Briefing(store),
     isAdmin,
     guildId: 'g1',
@@ -23,6 +26,8 @@ function context(isAdmin: boolean, subcommand: string): CommandContext {
     subcommand,
     digests: new DigestService(store, scheduler, 'Europe/Kyiv'),
   };
+  stores.set(ctx.briefing, store);
+  return ctx;
 }
 
 describe('/digest', () => {
@@ -32,7 +37,7 @@ describe('/digest', () => {
       const answer = await digest.handle(ctx, { schedule: 'daily' });
       expect(answer.title).toBe('Not allowed');
       expect(answer.ephemeral).toBe(true);
-      expect(await ctx.briefing.store.subscriptions()).toEqual([]);
+      expect(await storeOf(ctx).subscriptions()).toEqual([]);
     }
   });
 
@@ -41,36 +46,38 @@ describe('/digest', () => {
     const answer = await digest.handle(ctx, { schedule: '0 25 * * *' });
     expect(answer).toMatchObject({ title: 'Bad schedule', ephemeral: true, kind: 'error' });
     expect(answer.description).toMatch(/25 is not a valid hour.*preset/);
-    expect(await ctx.briefing.store.subscriptions()).toEqual([]);
+    expect(await storeOf(ctx).subscriptions()).toEqual([]);
   });
 
   it('refuses a seconds field and schedules that would flood a channel', async () => {
     const ctx = context(true, 'subscribe');
     expect((await digest.handle(ctx, { schedule: '* * * * * *' })).description).toMatch(/seconds field/);
     expect((await digest.handle(ctx, { schedule: '* * * * *' })).description).toMatch(/more than 4 times an hour/);
-    expect(await ctx.briefing.store.subscriptions()).toEqual([]);
+    expect(await storeOf(ctx).subscriptions()).toEqual([]);
     expect((await digest.handle(ctx, { schedule: '*/15 * * * *' })).title).toBe('Digest subscribed');
   });
 
   it('the console may use any valid schedule, seconds included', async () => {
-    const ctx = { ...context(true, 'subscribe'), channelId: 'console' };
+    const ctx = { ...context(true, 'subscribe'), channelId: 'console', channelKind: 'local' as const };
     expect((await digest.handle(ctx, { schedule: '*/10 * * * * *' })).title).toBe('Digest subscribed');
   });
 
-  it('writes a time zone in its canonical form, and a second subscribe updates the one digest of that channel', async () => {
+  const canonicalAndUpdate =
+    'writes a time zone in its canonical form, and a second subscribe updates the one digest of that channel';
+  it(canonicalAndUpdate, async () => {
     const ctx = context(true, 'subscribe');
     await digest.handle(ctx, { schedule: 'daily', timezone: 'utc' });
-    expect((await ctx.briefing.store.subscriptions())[0].timezone).toBe('UTC');
+    expect((await storeOf(ctx).subscriptions())[0].timezone).toBe('UTC');
     const again = await digest.handle(ctx, { schedule: 'hourly' });
     expect(again.title).toBe('Digest updated');
-    expect(await ctx.briefing.store.subscriptions()).toMatchObject([{ schedule: '0 * * * *' }]);
+    expect(await storeOf(ctx).subscriptions()).toMatchObject([{ schedule: '0 * * * *' }]);
   });
 
   it('a bad time zone gets a clear ephemeral error', async () => {
     const ctx = context(true, 'subscribe');
     const answer = await digest.handle(ctx, { schedule: 'daily', timezone: 'Mars/Olympus_Mons' });
     expect(answer).toMatchObject({ title: 'Bad time zone', kind: 'error' });
-    expect(await ctx.briefing.store.subscriptions()).toEqual([]);
+    expect(await storeOf(ctx).subscriptions()).toEqual([]);
   });
 
   it('subscribe with a preset, list it with its state and next run, then unsubscribe', async () => {
@@ -78,7 +85,7 @@ describe('/digest', () => {
     const answer = await digest.handle(ctx, { schedule: 'weekdays' });
     expect(answer.title).toBe('Digest subscribed');
     expect(answer.description).toMatch(/weekdays at 08:00 \(Europe\/Kyiv\)/);
-    const subs = await ctx.briefing.store.subscriptions();
+    const subs = await storeOf(ctx).subscriptions();
     expect(subs).toMatchObject([
       { channelId: '111111111111111111', schedule: '0 8 * * 1-5', timezone: 'Europe/Kyiv', state: 'active' },
     ]);
@@ -86,7 +93,7 @@ describe('/digest', () => {
     expect(JSON.stringify(list)).toMatch(/active.*next \d{4}-\d{2}-\d{2}/);
     const gone = await digest.handle({ ...ctx, subcommand: 'unsubscribe' }, {});
     expect(gone.title).toBe('Digest stopped');
-    expect(await ctx.briefing.store.subscriptions()).toEqual([]);
+    expect(await storeOf(ctx).subscriptions()).toEqual([]);
   });
 
   it('autocompletes presets and time zones, at most 25', async () => {
