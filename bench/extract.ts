@@ -68,7 +68,8 @@ export async function benchExtract(): Promise<{ ratio: number; articlesPerSecond
     ],
   ];
   console.log(
-    `extract bench: ${n} articles (${base.length} distinct, ${(chars / n).toFixed(0)} chars each on average), best of ${rounds}`,
+    `extract bench: ${n} articles (${base.length} distinct, ${(chars / n).toFixed(0)} chars each on average), ` +
+      `best of ${rounds}`,
   );
   for (const r of rows)
     console.log(`  ${r[0].padEnd(22)} ${r[1].padStart(11)} ${r[2].padStart(11)} ${r[3].padStart(7)}`);

@@ -1,7 +1,9 @@
 const STOPWORDS = new Set(
   (
-    'a an the and or not near of to in on at by for from with about into over under as is are was were be been being do does did ' +
-    'what who whom whose which when where why how this that these those it its he she they them his her their there here ' +
+    'a an the and or not near of to in on at by for from with about into over under as is are was were be ' +
+    'been being do does did ' +
+    'what who whom whose which when where why how this that these those it its he she they them his her their ' +
+    'there here ' +
     'has have had will would can could should may might must say said tell me us we you your i my our any some all'
   ).split(' '),
 );

@@ -69,7 +69,9 @@ export async function whatIs(store: Store, query: string): Promise<Answer> {
         heading: 'Status history, newest first',
         items: p.reports.map((r) => ({
           label: r.date ? formatDate(r.date, 'day', r.date) : 'undated',
-          text: `${r.status ?? 'status not stated'} — ${r.document}${r.proposedBy.length ? `; by ${r.proposedBy.join(', ')}` : ''}`,
+          text:
+            `${r.status ?? 'status not stated'} — ` +
+            `${r.document}${r.proposedBy.length ? `; by ${r.proposedBy.join(', ')}` : ''}`,
           cite: r.ref ? [cites.add(r.ref)] : [],
         })),
       },

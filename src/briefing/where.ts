@@ -7,7 +7,9 @@ import { closest, initials } from './similar.ts';
 const EVENT = '(?:talks|negotiations?|discussions?|meetings?|met|summit|conference|held|hosted|gathered)';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Words for a meeting, as a "where" question may look for them in other words ("where were the talks" → negotiations). */
+/**
+ * Words for a meeting, as a "where" question may look for them in other words ("where were the talks" → negotiations).
+ */
 export const MEETING_WORDS = [
   'talks',
   'negotiations',
@@ -23,7 +25,9 @@ export const MEETING_WORDS = [
 const MEETING = /^(?:talks?|negotiat\w*|discuss\w*|meet\w*|met|summits?|conferences?|held|hold\w*|host\w*|gather\w*)$/i;
 export const isMeetingWord = (word: string): boolean => MEETING.test(word);
 
-/** How strongly a sentence says that something happened AT this place ("talks in Lisbon", "the Lisbon negotiations"). */
+/**
+ * How strongly a sentence says that something happened AT this place ("talks in Lisbon", "the Lisbon negotiations").
+ */
 export function venueSignal(name: string, sentence: string): number {
   const n = escape(name);
   const at = new RegExp(`\\b${EVENT}\\b[^.;]{0,60}\\b(?:in|at)\\s+(?:the\\s+)?${n}\\b`, 'i');
@@ -100,7 +104,9 @@ export async function whereIs(store: Store, place: string): Promise<Answer> {
   );
   return {
     title: detail.name,
-    description: `${detail.placeKind && detail.placeKind !== 'other' ? `A ${detail.placeKind}, ` : ''}mentioned ${plural(detail.mentionCount, 'time')} in ${plural(detail.documentCount, 'document')}.`,
+    description:
+      `${detail.placeKind && detail.placeKind !== 'other' ? `A ${detail.placeKind}, ` : ''}mentioned ` +
+      `${plural(detail.mentionCount, 'time')} in ${plural(detail.documentCount, 'document')}.`,
     sections: [
       ...(events ? [events] : []),
       {

@@ -6,8 +6,11 @@ import { runLine, type LineEnv } from './run-line.ts';
 export function banner(stats: StoreStats): string {
   return [
     'parley — console mode (no DISCORD_TOKEN set)',
-    `store: ${stats.documents} documents, ${stats.sentences} sentences, ${stats.people} people, ${stats.places} places, ${stats.organizations} organizations, ${stats.proposals} proposals, ${stats.quotes} quotes, ${stats.dates} dates`,
-    'type a command as in Discord, e.g. /who, /timeline, /ask question:Where were the talks? — /help lists them; Ctrl-D quits',
+    `store: ${stats.documents} documents, ${stats.sentences} sentences, ${stats.people} people, ` +
+      `${stats.places} places, ${stats.organizations} organizations, ${stats.proposals} proposals, ` +
+      `${stats.quotes} quotes, ${stats.dates} dates`,
+    'type a command as in Discord, e.g. /who, /timeline, /ask question:Where were the talks? — /help lists ' +
+      'them; Ctrl-D quits',
   ].join('\n');
 }
 

@@ -45,11 +45,15 @@ export function parseSchedule(input: string, { allowSeconds = false } = {}): { c
     if (allowSeconds) return { cron: text };
     if (text.split(' ').length !== 5)
       return {
-        error: `“${text.slice(0, 60)}” has a seconds field; use five fields (minute hour day month weekday), e.g. "0 8 * * 1-5".`,
+        error:
+          `“${text.slice(0, 60)}” has a seconds field; use five fields (minute hour day month weekday), e.g. ` +
+          `"0 8 * * 1-5".`,
       };
     if (cron.parse(text).minute.length > MAX_POSTS_PER_HOUR) {
       return {
-        error: `“${text.slice(0, 60)}” would post more than ${MAX_POSTS_PER_HOUR} times an hour; choose at most every 15 minutes, e.g. "*/15 * * * *", or a preset.`,
+        error:
+          `“${text.slice(0, 60)}” would post more than ${MAX_POSTS_PER_HOUR} times an hour; choose at most ` +
+          `every 15 minutes, e.g. "*/15 * * * *", or a preset.`,
       };
     }
     return { cron: text };
@@ -59,7 +63,9 @@ export function parseSchedule(input: string, { allowSeconds = false } = {}): { c
     .errors.map((e) => e.message.replace(' is a invalid expression for ', ' is not a valid '))
     .join('; ');
   return {
-    error: `“${text.slice(0, 60)}” is not a schedule${detail ? ` (${detail})` : ''}. Use a preset (${Object.keys(PRESETS).join(', ')}) or a cron expression such as "0 8 * * 1-5".`,
+    error:
+      `“${text.slice(0, 60)}” is not a schedule${detail ? ` (${detail})` : ''}. Use a preset ` +
+      `(${Object.keys(PRESETS).join(', ')}) or a cron expression such as "0 8 * * 1-5".`,
   };
 }
 

@@ -37,7 +37,9 @@ export const frontMatterSchema = z
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
 export interface SourceDocument {
-  /** Where it came from: a file path, or an attachment's content hash. A new version of the same key replaces the old. */
+  /**
+   * Where it came from: a file path, or an attachment's content hash. A new version of the same key replaces the old.
+   */
   key: string;
   title: string;
   source: string | null;

@@ -76,7 +76,8 @@ const mistypedYear = (a: string, b: string) =>
 
 /**
  * Whether `outlier`'s sources contradict `other`'s date for one occasion. Sources of a plan may disagree on its date
- * at any time; otherwise its sources must have been able to know of the other date (written after it, or undated). A recurring kind (talks, a meeting) reported on the day it happened
+ * at any time; otherwise its sources must have been able to know of the other date (written after it, or undated). A
+ * recurring kind (talks, a meeting) reported on the day it happened
  * is a report of that day, not a mistake about another: only a source looking back (two days or more) can be
  * wrong about the day. A year is taken for mistyped only when the other date is nearer the source's own date.
  */

@@ -4,7 +4,8 @@ import { REF, toRef, type RefRow } from './sqlite-queries.ts';
 import type { DigestStore, DocumentRow, News, SlotRow, StoreQueries, Subscription } from './store.ts';
 
 const SUBSCRIPTION = `
-  SELECT sb.id, sb.guild_id AS guildId, sb.channel_id AS channelId, sb.schedule, sb.timezone, sb.post_when_empty AS postWhenEmpty,
+  SELECT sb.id, sb.guild_id AS guildId, sb.channel_id AS channelId, sb.schedule, sb.timezone,
+         sb.post_when_empty AS postWhenEmpty,
          sb.state, sb.disabled_reason AS disabledReason, sb.created_by AS createdBy, sb.created_at AS createdAt,
          sb.last_document_id AS lastDocumentId, sb.last_posted_at AS lastPostedAt,
          (SELECT json_object('slot', slot, 'state', state, 'reason', reason) FROM digest_slots ds
@@ -24,7 +25,8 @@ const toSubscription = (r: SubscriptionRow): Subscription => ({
 export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>): DigestStore {
   const byId = db.prepare(`${SUBSCRIPTION} WHERE sb.id = ?`);
   const slotRow = db.prepare(
-    'SELECT slot, state, attempts, reason, message_id AS messageId FROM digest_slots WHERE subscription_id = ? AND slot = ?',
+    `SELECT slot, state, attempts, reason, message_id AS messageId FROM digest_slots
+     WHERE subscription_id = ? AND slot = ?`,
   );
   const get = (id: number) => {
     const r = byId.get(id) as SubscriptionRow | undefined;
@@ -71,7 +73,8 @@ export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>):
         .transaction(() => {
           const inserted = db
             .prepare(
-              "INSERT OR IGNORE INTO digest_slots (subscription_id, slot, state, attempts, recorded_at) VALUES (?, ?, 'pending', 1, ?)",
+              `INSERT OR IGNORE INTO digest_slots (subscription_id, slot, state, attempts, recorded_at)
+               VALUES (?, ?, 'pending', 1, ?)`,
             )
             .run(id, slot, now.toISOString()).changes;
           if (inserted) return true;
@@ -79,7 +82,8 @@ export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>):
           return (
             db
               .prepare(
-                "UPDATE digest_slots SET attempts = attempts + 1 WHERE subscription_id = ? AND slot = ? AND state = 'pending'",
+                `UPDATE digest_slots SET attempts = attempts + 1
+                 WHERE subscription_id = ? AND slot = ? AND state = 'pending'`,
               )
               .run(id, slot).changes > 0
           );
@@ -94,7 +98,8 @@ export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>):
     async slots(id) {
       return db
         .prepare(
-          'SELECT slot, state, attempts, reason, message_id AS messageId FROM digest_slots WHERE subscription_id = ? ORDER BY slot',
+          `SELECT slot, state, attempts, reason, message_id AS messageId FROM digest_slots WHERE subscription_id = ?
+           ORDER BY slot`,
         )
         .all(id) as SlotRow[];
     },
@@ -102,11 +107,13 @@ export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>):
     async finishSlot(id, slot, state, now, detail = {}) {
       db.transaction(() => {
         db.prepare(
-          'UPDATE digest_slots SET state = ?, reason = ?, message_id = ?, finished_at = ? WHERE subscription_id = ? AND slot = ?',
+          `UPDATE digest_slots SET state = ?, reason = ?, message_id = ?, finished_at = ?
+           WHERE subscription_id = ? AND slot = ?`,
         ).run(state, detail.reason ?? null, detail.messageId ?? null, now.toISOString(), id, slot);
         if (state === 'sent' || state === 'skipped') {
           db.prepare(
-            'UPDATE subscriptions SET last_document_id = coalesce(?, last_document_id), last_posted_at = CASE WHEN ? THEN ? ELSE last_posted_at END WHERE id = ?',
+            `UPDATE subscriptions SET last_document_id = coalesce(?, last_document_id),
+             last_posted_at = CASE WHEN ? THEN ? ELSE last_posted_at END WHERE id = ?`,
           ).run(detail.upTo ?? null, state === 'sent' ? 1 : 0, now.toISOString(), id);
         }
       })();
@@ -141,7 +148,8 @@ export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>):
         db
           .prepare(
             `SELECT e.name, e.affiliation, coalesce(e.first_document_id > ?, 0) AS isNew,
-                    (SELECT r.role FROM roles r JOIN sentences rs ON rs.id = r.sentence_id WHERE r.entity_id = e.id AND rs.document_id > ? LIMIT 1) AS role,
+                    (SELECT r.role FROM roles r JOIN sentences rs ON rs.id = r.sentence_id
+                    WHERE r.entity_id = e.id AND rs.document_id > ? LIMIT 1) AS role,
                     min(s.id) AS sid
              FROM entities e JOIN mentions m ON m.entity_id = e.id JOIN sentences s ON s.id = m.sentence_id
              WHERE e.kind = 'person' AND s.document_id > ?
@@ -164,8 +172,10 @@ export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>):
       const reports = db
         .prepare(
           `SELECT p.id, p.name, r.status, coalesce(p.first_document_id > ?, 0) AS isNew,
-                  (SELECT r0.status FROM proposal_reports r0 WHERE r0.proposal_id = p.id AND r0.document_id <= ? ORDER BY r0.document_id DESC LIMIT 1) AS before
-           FROM proposal_reports r JOIN proposals p ON p.id = r.proposal_id WHERE r.document_id > ? ORDER BY r.document_id`,
+                  (SELECT r0.status FROM proposal_reports r0 WHERE r0.proposal_id = p.id AND r0.document_id <= ?
+                  ORDER BY r0.document_id DESC LIMIT 1) AS before
+           FROM proposal_reports r JOIN proposals p ON p.id = r.proposal_id WHERE r.document_id > ?
+           ORDER BY r.document_id`,
         )
         .all(after, after, after) as {
         id: number;
@@ -175,7 +185,8 @@ export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>):
         before: string | null;
       }[];
       const evidence = db.prepare(
-        `SELECT ${REF} FROM proposal_evidence e JOIN sentences s ON s.id = e.sentence_id JOIN documents d ON d.id = s.document_id
+        `SELECT ${REF} FROM proposal_evidence e JOIN sentences s ON s.id = e.sentence_id
+         JOIN documents d ON d.id = s.document_id
          WHERE e.proposal_id = ? AND s.document_id > ? ORDER BY s.document_id, s.idx LIMIT 1`,
       );
       const proposals: News['proposals'] = [];
@@ -199,7 +210,8 @@ export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>):
         db
           .prepare(
             `SELECT qt.id, coalesce(e.name, qt.speaker_name) AS speaker, qt.speaker_id AS speakerId, qt.text, ${REF}
-             FROM quotes qt JOIN sentences s ON s.id = qt.sentence_id JOIN documents d ON d.id = s.document_id LEFT JOIN entities e ON e.id = qt.speaker_id
+             FROM quotes qt JOIN sentences s ON s.id = qt.sentence_id JOIN documents d ON d.id = s.document_id
+             LEFT JOIN entities e ON e.id = qt.speaker_id
              WHERE s.document_id > ? AND qt.speaker_id IS NOT NULL ORDER BY s.document_id, s.idx`,
           )
           .all(after) as RefRow[]

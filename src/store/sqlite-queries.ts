@@ -13,7 +13,8 @@ import type {
   StoreQueries,
 } from './store.ts';
 
-export const REF = `s.document_id AS documentId, d.title AS document, d.url AS url, s.idx AS sentenceIndex, s.text AS sentence`;
+export const REF = `s.document_id AS documentId, d.title AS document, d.url AS url,
+  s.idx AS sentenceIndex, s.text AS sentence`;
 const REF_JOIN = `JOIN documents d ON d.id = s.document_id`;
 
 export type RefRow = SentenceRef & Record<string, unknown>;
@@ -37,7 +38,8 @@ function indexTokenizer(db: Db): (words: string[]) => string[][] {
   const tokenize = /\btokenize\s*=\s*('(?:[^']|'')*')/i.exec(schema ?? '')?.[1] ?? "'unicode61'";
   const mem = new Database(':memory:');
   mem.exec(
-    `CREATE VIRTUAL TABLE words USING fts5(w, tokenize=${tokenize}); CREATE VIRTUAL TABLE tokens USING fts5vocab(words, 'instance');`,
+    `CREATE VIRTUAL TABLE words USING fts5(w, tokenize=${tokenize}); CREATE VIRTUAL TABLE tokens
+     USING fts5vocab(words, 'instance');`,
   );
   const clear = mem.prepare('DELETE FROM words');
   const put = mem.prepare('INSERT INTO words (rowid, w) VALUES (?, ?)');
@@ -70,39 +72,47 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
     aliases: db.prepare('SELECT alias FROM aliases WHERE entity_id = ? ORDER BY length(alias) DESC'),
     // Sentence ids grow with documents and positions, so ordering by them is document order, straight off the index.
     roles: db.prepare(
-      `SELECT r.role, ${REF} FROM (SELECT role, min(sentence_id) AS sid FROM roles WHERE entity_id = ? GROUP BY lower(role) ORDER BY sid LIMIT 10) r
+      `SELECT r.role, ${REF} FROM (SELECT role, min(sentence_id) AS sid FROM roles WHERE entity_id = ?
+       GROUP BY lower(role) ORDER BY sid LIMIT 10) r
        JOIN sentences s ON s.id = r.sid ${REF_JOIN} ORDER BY r.sid`,
     ),
     mentions: db.prepare(
-      `SELECT ${REF} FROM mentions m JOIN sentences s ON s.id = m.sentence_id ${REF_JOIN} WHERE m.entity_id = ? ORDER BY m.sentence_id LIMIT ?`,
+      `SELECT ${REF} FROM mentions m JOIN sentences s ON s.id = m.sentence_id ${REF_JOIN} WHERE m.entity_id = ?
+       ORDER BY m.sentence_id LIMIT ?`,
     ),
     mentionCount: db.prepare('SELECT mention_count FROM entities WHERE id = ?').pluck(),
     entityDocs: db.prepare(
       `SELECT d.id, d.title, d.url FROM documents d
-       WHERE d.id IN (SELECT s.document_id FROM mentions m JOIN sentences s ON s.id = m.sentence_id WHERE m.entity_id = ?)
+       WHERE d.id IN (SELECT s.document_id FROM mentions m JOIN sentences s ON s.id = m.sentence_id
+       WHERE m.entity_id = ?)
        ORDER BY d.id LIMIT 6`,
     ),
     entityDocCount: db
       .prepare(
-        'SELECT count(DISTINCT s.document_id) FROM mentions m JOIN sentences s ON s.id = m.sentence_id WHERE m.entity_id = ?',
+        `SELECT count(DISTINCT s.document_id) FROM mentions m JOIN sentences s ON s.id = m.sentence_id
+         WHERE m.entity_id = ?`,
       )
       .pluck(),
     firstRef: db.prepare(
       `SELECT ${REF} FROM sentences s ${REF_JOIN} WHERE s.id = coalesce(
-         (SELECT min(sentence_id) FROM roles WHERE entity_id = ?), (SELECT min(sentence_id) FROM mentions WHERE entity_id = ?))`,
+         (SELECT min(sentence_id) FROM roles WHERE entity_id = ?), (SELECT min(sentence_id) FROM mentions
+         WHERE entity_id = ?))`,
     ),
     exact: db.prepare(
-      `SELECT e.id, e.kind, e.name, e.affiliation, min(a.alias) AS matched FROM aliases a JOIN entities e ON e.id = a.entity_id
+      `SELECT e.id, e.kind, e.name, e.affiliation, min(a.alias) AS matched FROM aliases a
+       JOIN entities e ON e.id = a.entity_id
        WHERE a.alias_key = ? AND (? IS NULL OR e.kind = ?) GROUP BY e.id
        ORDER BY e.mention_count DESC LIMIT ?`,
     ),
     partial: db.prepare(
-      `SELECT e.id, e.kind, e.name, e.affiliation, min(a.alias) AS matched FROM aliases a JOIN entities e ON e.id = a.entity_id
+      `SELECT e.id, e.kind, e.name, e.affiliation, min(a.alias) AS matched FROM aliases a
+       JOIN entities e ON e.id = a.entity_id
        WHERE (a.alias_key LIKE ? ESCAPE '\\' OR a.alias_key LIKE ? ESCAPE '\\') AND (? IS NULL OR e.kind = ?)
        GROUP BY e.id ORDER BY e.mention_count DESC LIMIT ?`,
     ),
     byRole: db.prepare(
-      `SELECT e.id, e.kind, e.name, e.affiliation, min(r.role) AS matched FROM roles r JOIN entities e ON e.id = r.entity_id
+      `SELECT e.id, e.kind, e.name, e.affiliation, min(r.role) AS matched FROM roles r
+       JOIN entities e ON e.id = r.entity_id
        WHERE lower(r.role) LIKE ? ESCAPE '\\' GROUP BY e.id ORDER BY count(*) DESC LIMIT ?`,
     ),
     topNames: db
@@ -120,16 +130,20 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
        FROM proposals p ORDER BY evidenceCount DESC, p.id LIMIT ?`,
     ),
     proposalById: db.prepare(
-      'SELECT p.id, p.name, (SELECT count(*) FROM proposal_evidence e WHERE e.proposal_id = p.id) AS evidenceCount FROM proposals p WHERE p.id = ?',
+      `SELECT p.id, p.name, (SELECT count(*) FROM proposal_evidence e WHERE e.proposal_id = p.id) AS evidenceCount
+       FROM proposals p WHERE p.id = ?`,
     ),
     proposalNames: db.prepare(
-      `SELECT p.id, p.name, (SELECT group_concat(alias, char(31)) FROM proposal_aliases a WHERE a.proposal_id = p.id) AS aliases FROM proposals p`,
+      `SELECT p.id, p.name, (SELECT group_concat(alias, char(31)) FROM proposal_aliases a
+       WHERE a.proposal_id = p.id) AS aliases FROM proposals p`,
     ),
     proposalAliases: db.prepare(
-      'SELECT alias FROM proposal_aliases WHERE proposal_id = ? AND alias_key != (SELECT name_key FROM proposals WHERE id = ?) LIMIT 12',
+      `SELECT alias FROM proposal_aliases WHERE proposal_id = ? AND alias_key != (SELECT name_key FROM proposals
+       WHERE id = ?) LIMIT 12`,
     ),
     reports: db.prepare(
-      `SELECT r.document_id AS documentId, d.title AS document, r.status, r.proposed_by AS proposedBy, d.published_at AS date,
+      `SELECT r.document_id AS documentId, d.title AS document, r.status, r.proposed_by AS proposedBy,
+              d.published_at AS date,
               (SELECT min(pe.sentence_id) FROM proposal_evidence pe JOIN sentences es ON es.id = pe.sentence_id
                WHERE pe.proposal_id = r.proposal_id AND es.document_id = r.document_id) AS sid
        FROM proposal_reports r JOIN documents d ON d.id = r.document_id WHERE r.proposal_id = ?
@@ -137,7 +151,8 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
     ),
     refById: db.prepare(`SELECT ${REF} FROM sentences s ${REF_JOIN} WHERE s.id = ?`),
     evidence: db.prepare(
-      `SELECT ${REF} FROM proposal_evidence p JOIN sentences s ON s.id = p.sentence_id ${REF_JOIN} WHERE p.proposal_id = ? ORDER BY p.sentence_id LIMIT ?`,
+      `SELECT ${REF} FROM proposal_evidence p JOIN sentences s ON s.id = p.sentence_id ${REF_JOIN}
+       WHERE p.proposal_id = ? ORDER BY p.sentence_id LIMIT ?`,
     ),
     search: db.prepare(
       `SELECT ${REF}, bm25(sentences_fts) AS rank, s.id AS sid
@@ -207,7 +222,8 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
       const narrowed = keys.length || prefixes.length || wordPrefix;
       if (narrowed && !or.length) return [];
       const sql = `SELECT e.id, e.kind, e.name, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id
-        WHERE (? IS NULL OR e.kind = ?)${or.length ? ` AND (${or.join(' OR ')})` : ''} ORDER BY e.mention_count DESC LIMIT ?`;
+        WHERE (? IS NULL OR e.kind = ?)${or.length ? ` AND (${or.join(' OR ')})` : ''} ORDER BY e.mention_count DESC
+        LIMIT ?`;
       return db.prepare(sql).all(kind ?? null, kind ?? null, ...params, limit) as {
         id: number;
         kind: EntityKind;
@@ -277,7 +293,8 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
         // By the speaker's entity, or, for a quote whose speaker was not resolved to one, by its name as an alias.
         const ids = speakerIds.map(() => '?').join(',');
         where.push(
-          `(qt.speaker_id IN (${ids}) OR (qt.speaker_id IS NULL AND parley_name_key(qt.speaker_name) IN (SELECT alias_key FROM aliases WHERE entity_id IN (${ids}))))`,
+          `(qt.speaker_id IN (${ids}) OR (qt.speaker_id IS NULL AND parley_name_key(qt.speaker_name)
+           IN (SELECT alias_key FROM aliases WHERE entity_id IN (${ids}))))`,
         );
         params.push(...speakerIds, ...speakerIds);
       }
@@ -347,7 +364,8 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
         const ids = rows.map((r) => r.sid);
         const hit = db
           .prepare(
-            `SELECT sentence_id, count(DISTINCT entity_id) AS n FROM mentions WHERE sentence_id IN (${ids.map(() => '?').join(',')})
+            `SELECT sentence_id, count(DISTINCT entity_id) AS n FROM mentions
+             WHERE sentence_id IN (${ids.map(() => '?').join(',')})
              AND entity_id IN (${boost.map(() => '?').join(',')}) GROUP BY sentence_id`,
           )
           .all(...ids, ...boost) as { sentence_id: number; n: number }[];

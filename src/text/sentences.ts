@@ -14,9 +14,10 @@ const ABBREVIATIONS = new Set(
 );
 /** Words that start a sentence often enough to split after an acronym such as "U.S." */
 const SENTENCE_STARTERS = new Set(
-  'the a an he she it they we i but however in on at this that these those there his her their its our after before when while yet so and'.split(
-    ' ',
-  ),
+  (
+    'the a an he she it they we i but however in on at this that these those there his her their its our ' +
+    'after before when while yet so and'
+  ).split(' '),
 );
 
 const CLOSERS = '"”’\')]»';

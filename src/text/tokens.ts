@@ -22,9 +22,10 @@ export interface Token {
 
 /** Abbreviations that keep their final period as part of the token. */
 const DOTTED = new Set(
-  'mr mrs ms dr prof gen lt col sgt capt cmdr adm maj gov sen rep rev hon st jr sr amb pres sec min dept no vs inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec'.split(
-    ' ',
-  ),
+  (
+    'mr mrs ms dr prof gen lt col sgt capt cmdr adm maj gov sen rep rev hon st jr sr amb pres sec min dept no ' +
+    'vs inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec'
+  ).split(' '),
 );
 
 export function foldKey(s: string): string {

@@ -57,7 +57,7 @@ describe('/digest', () => {
     expect((await digest.handle(ctx, { schedule: '*/10 * * * * *' })).title).toBe('Digest subscribed');
   });
 
-  it('writes a time zone in its canonical form, and a second subscribe updates the one digest of that channel', async () => {
+  it("writes a time zone in its canonical form; a second subscribe updates that channel's one digest", async () => {
     const ctx = context(true, 'subscribe');
     await digest.handle(ctx, { schedule: 'daily', timezone: 'utc' });
     expect((await ctx.briefing.store.subscriptions())[0].timezone).toBe('UTC');
