@@ -59,7 +59,7 @@ export async function startDiscord({
     await client.login(token);
   } catch (err) {
     await client.destroy();
-    throw new Error(`could not log in to Discord: ${(err as Error).message}`);
+    throw new Error(`could not log in to Discord: ${(err as Error).message}`, { cause: err });
   }
   return {
     client,

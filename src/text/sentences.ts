@@ -51,7 +51,7 @@ export function splitSentences(text: string): Sentence[] {
       bi++;
     }
     const rest = text.slice(end, end + 40);
-    const next = /^(\s+)(["“‘'(\[]?)(\S+)/.exec(rest);
+    const next = /^(\s+)(["“‘'([]?)(\S+)/.exec(rest);
     if (!next) {
       if (end >= text.length) break;
       continue;

@@ -47,8 +47,8 @@ export function tokenize(text: string, offset = 0): Token[] {
   TOKEN_RE.lastIndex = 0;
   for (let m; (m = TOKEN_RE.exec(text));) {
     let surface = m[0];
-    let start = m.index;
-    let kind: Token['kind'] = m[4] !== undefined ? 'punct' : m[2] !== undefined ? 'num' : 'word';
+    const start = m.index;
+    const kind: Token['kind'] = m[4] !== undefined ? 'punct' : m[2] !== undefined ? 'num' : 'word';
     let poss = false;
     if (kind === 'word' && m[3] !== undefined) {
       const pm = /[’'‘]s$/i.exec(surface);
