@@ -201,7 +201,8 @@ export async function benchCommands(): Promise<void> {
     const baseline = await time(async () => raw.all('rubio'), 2000);
     const runs = n > 1 ? 200 : 500;
     console.log(
-      `\n${n} document(s): baseline raw indexed SQL lookup p50 ${baseline.p50.toFixed(3)} ms, p99 ${baseline.p99.toFixed(3)} ms`,
+      `\n${n} document(s): baseline raw indexed SQL lookup p50 ${baseline.p50.toFixed(3)} ms, p99 ` +
+        `${baseline.p99.toFixed(3)} ms`,
     );
     console.log(
       'command'.padEnd(30),

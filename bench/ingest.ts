@@ -122,7 +122,8 @@ function lead(h: Happening, source: string): string {
   switch (h.kind) {
     case 'talks':
       return pick([
-        `${where} ${full(h.a)} held talks with ${described(h.b)} in ${h.city} ${on} on the disputed northern cod stock.`,
+        `${where} ${full(h.a)} held talks with ${described(h.b)} in ${h.city} ${on} on the disputed northern cod ` +
+          `stock.`,
         `${where} Negotiators led by ${full(h.a)} and ${full(h.b)} resumed talks in ${h.city} ${on}, officials said.`,
         `${where} ${full(h.a)} and ${described(h.b)} opened a new round of fisheries talks in ${h.city} ${on}.`,
       ]);
@@ -142,7 +143,10 @@ function lead(h: Happening, source: string): string {
         `${where} ${full(h.a)} and ${full(h.b)} held a phone call ${on} to keep the talks on track.`,
       ]);
     case 'vote':
-      return `${where} Lawmakers in ${h.city} voted ${50 + Math.floor(rand() * 40)} to ${20 + Math.floor(rand() * 30)} ${on} to back the ${ADJECTIVE[h.a.side]} negotiating mandate.`;
+      return (
+        `${where} Lawmakers in ${h.city} voted ${50 + Math.floor(rand() * 40)} to ` +
+        `${20 + Math.floor(rand() * 30)} ${on} to back the ${ADJECTIVE[h.a.side]} negotiating mandate.`
+      );
     case 'signing':
       return pick([
         `${where} ${full(h.a)} and ${full(h.b)} signed a memorandum on data sharing in ${h.city} ${on}.`,
@@ -167,7 +171,8 @@ function followUp(h: Happening): string {
   if (!prev) return 'The talks are the first since the two governments suspended joint patrols last autumn.';
   if (chance(0.6)) {
     return pick([
-      `The ${NOUN[h.kind]} ${h.kind === 'talks' ? 'follow' : 'follows'} ${weekday(prev.day)}'s ${NOUN[prev.kind]} in ${prev.city}.`,
+      `The ${NOUN[h.kind]} ${h.kind === 'talks' ? 'follow' : 'follows'} ${weekday(prev.day)}'s ` +
+        `${NOUN[prev.kind]} in ${prev.city}.`,
       `It came a day after the ${NOUN[prev.kind]} in ${prev.city}.`,
     ]);
   }
@@ -241,7 +246,9 @@ function quote(h: Happening, used: Set<string>): string {
   ]);
 }
 
-/** What comes next, as the log has it: a meeting announced is the one that takes place, on that day and in that city. */
+/**
+ * What comes next, as the log has it: a meeting announced is the one that takes place, on that day and in that city.
+ */
 function ahead(h: Happening): string {
   const next = LOG.slice(h.day + 1, h.day + 5).find((n) => MET.has(n.kind));
   if (!next) return `${pick(CAST).last} is due to travel to ${pick(CITIES)} next week.`;
@@ -385,14 +392,16 @@ export async function benchIngest(): Promise<void> {
   const list = (xs: string[], n: number) =>
     `${xs.slice(0, n).join(', ')}${xs.length > n ? `, … (${xs.length - n} more)` : ''}`;
   console.log(
-    `ingest bench: ${UPDATES} daily updates of one story (${avgChars.toFixed(0)} chars each on average), fresh store, after ${WARM_UP} warm-up updates on a throwaway store`,
+    `ingest bench: ${UPDATES} daily updates of one story (${avgChars.toFixed(0)} chars each on average), ` +
+      `fresh store, after ${WARM_UP} warm-up updates on a throwaway store`,
   );
   console.log(`  documents refused          ${refused.length}`);
   for (const r of refused.slice(0, 5)) console.log(`    ${r}`);
   console.log(`  ms/document, first 100     ${first.toFixed(2)} (median ${median(times.slice(0, 100)).toFixed(2)})`);
   console.log(`  ms/document, last 100      ${last.toFixed(2)} (median ${median(times.slice(-100)).toFixed(2)})`);
   console.log(
-    `  ratio last / first         ${growth.toFixed(2)}× (aim ≤ 1.5×; medians ${(median(times.slice(-100)) / median(times.slice(0, 100))).toFixed(2)}×)`,
+    `  ratio last / first         ${growth.toFixed(2)}× (aim ≤ 1.5×; medians ` +
+      `${(median(times.slice(-100)) / median(times.slice(0, 100))).toFixed(2)}×)`,
   );
   const hundreds = Array.from({ length: UPDATES / 100 }, (_, k) =>
     mean(times.slice(k * 100, k * 100 + 100)).toFixed(1),
@@ -408,11 +417,13 @@ export async function benchIngest(): Promise<void> {
   }
   console.log(`  ms/document, overall       ${(totalMs / UPDATES).toFixed(2)}`);
   console.log(
-    `  documents ${st.documents}, people ${st.people}, places ${st.places}, proposals ${st.proposals}, quotes ${st.quotes}, dates ${st.dates}`,
+    `  documents ${st.documents}, people ${st.people}, places ${st.places}, proposals ${st.proposals}, quotes ` +
+      `${st.quotes}, dates ${st.dates}`,
   );
   console.log(`  events ${st.events}, conflicts ${st.conflicts}, conflicts / events ${perEvent.toFixed(3)} (aim ≤ 1)`);
   console.log(
-    `  database size              ${(bytes / 1048576).toFixed(2)} MB (${(bytes / UPDATES / 1024).toFixed(1)} KB/document)`,
+    `  database size              ${(bytes / 1048576).toFixed(2)} MB (${(bytes / UPDATES / 1024).toFixed(1)} ` +
+      `KB/document)`,
   );
   console.log(`  people: ${list(people, 12)}`);
   console.log(`  places: ${list(places, 12)}`);

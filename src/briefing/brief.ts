@@ -77,7 +77,10 @@ export async function brief(store: Store): Promise<Answer> {
 
   return {
     title: 'The story so far',
-    description: `From ${plural(stats.documents, 'document')}: ${plural(stats.people, 'person', 'people')}, ${plural(stats.places, 'place')}, ${plural(stats.proposals, 'proposal')}, ${plural(quotes, 'quote')}.`,
+    description:
+      `From ${plural(stats.documents, 'document')}: ${plural(stats.people, 'person', 'people')}, ` +
+      `${plural(stats.places, 'place')}, ${plural(stats.proposals, 'proposal')}, ` +
+      `${plural(quotes, 'quote')}.`,
     sections,
     citations: cites.list,
   };

@@ -36,7 +36,9 @@ export async function timeline(store: Store): Promise<Answer> {
   const disputed = dated.rows.some((e) => e.dispute);
   return {
     title: 'Timeline',
-    description: `What happened, who took part, where, at the precision the sources give.${disputed ? ' Disagreements between sources are flagged ⚠.' : ''}`,
+    description:
+      `What happened, who took part, where, at the precision the sources ` +
+      `give.${disputed ? ' Disagreements between sources are flagged ⚠.' : ''}`,
     sections,
     citations: cites.list,
   };

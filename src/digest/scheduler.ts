@@ -83,7 +83,9 @@ export class DigestScheduler {
   }
 
   unschedule(id: number): void {
-    this.tasks.get(id)?.destroy();
+    // A task running in-process stops at once; one in a background process reports its end as a promise.
+    const destroyed = this.tasks.get(id)?.destroy();
+    destroyed?.catch((err: unknown) => this.o.log.error({ err, subscription: id }, 'digest unschedule failed'));
     this.tasks.delete(id);
   }
 

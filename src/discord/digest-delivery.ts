@@ -37,7 +37,9 @@ export function notifyDisabled(getClient: () => Client | undefined) {
     if (!channel || channel.id === sub.channelId) return;
     const answer: Answer = {
       title: 'Digest disabled',
-      description: `The digest for <#${sub.channelId}> was switched off: ${reason}. Fix the channel permissions, then run /digest subscribe again.`,
+      description:
+        `The digest for <#${sub.channelId}> was switched off: ${reason}. Fix the channel permissions, ` +
+        `then run /digest subscribe again.`,
       sections: [],
       citations: [],
       kind: 'error',

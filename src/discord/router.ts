@@ -89,6 +89,41 @@ export function validChoices(choices: unknown): Choice[] {
   return out;
 }
 
+/** What a command handler is given: the briefing, who asks and where. */
+function commandContext(
+  { briefing, digests }: Pick<RouterDeps, 'briefing' | 'digests'>,
+  interaction: ChatInputCommandInteraction | AutocompleteInteraction,
+  subcommand: string | null,
+): CommandContext {
+  return {
+    briefing,
+    isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    userId: interaction.user.id,
+    subcommand,
+    digests,
+  };
+}
+
+/** Replies, or fills in the deferred reply; an answer whose privacy differs from the deferral is re-sent. */
+async function send(
+  interaction: ChatInputCommandInteraction,
+  answer: Answer,
+  deferredEphemeral: boolean,
+): Promise<void> {
+  const message = toDiscordMessage(answer);
+  if (!interaction.deferred && !interaction.replied) {
+    await interaction.reply(message);
+  } else if (interaction.deferred && !interaction.replied && Boolean(answer.ephemeral) === deferredEphemeral) {
+    const { flags: _ephemeral, ...edit } = message;
+    await interaction.editReply(edit);
+  } else {
+    if (interaction.deferred && !interaction.replied) await interaction.deleteReply().catch(() => undefined);
+    await interaction.followUp(message);
+  }
+}
+
 export function createRouter({
   commands,
   briefing,
@@ -97,38 +132,8 @@ export function createRouter({
   deferAfterMs = 1000,
   autocompleteTimeoutMs = 2500,
 }: RouterDeps): Router {
-  function context(
-    interaction: ChatInputCommandInteraction | AutocompleteInteraction,
-    subcommand: string | null,
-  ): CommandContext {
-    return {
-      briefing,
-      isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
-      guildId: interaction.guildId,
-      channelId: interaction.channelId,
-      userId: interaction.user.id,
-      subcommand,
-      digests,
-    };
-  }
-
-  /** Replies, or fills in the deferred reply; an answer whose privacy differs from the deferral is re-sent. */
-  async function send(
-    interaction: ChatInputCommandInteraction,
-    answer: Answer,
-    deferredEphemeral: boolean,
-  ): Promise<void> {
-    const message = toDiscordMessage(answer);
-    if (!interaction.deferred && !interaction.replied) {
-      await interaction.reply(message);
-    } else if (interaction.deferred && !interaction.replied && Boolean(answer.ephemeral) === deferredEphemeral) {
-      const { flags: _ephemeral, ...edit } = message;
-      await interaction.editReply(edit);
-    } else {
-      if (interaction.deferred && !interaction.replied) await interaction.deleteReply().catch(() => undefined);
-      await interaction.followUp(message);
-    }
-  }
+  const context = (interaction: ChatInputCommandInteraction | AutocompleteInteraction, subcommand: string | null) =>
+    commandContext({ briefing, digests }, interaction, subcommand);
 
   async function runCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const name = interaction.commandName;

@@ -2,12 +2,21 @@
 import { oneLine } from '../text/clip.ts';
 
 const ZWSP = '\u200b';
-// C0/C1 control characters except tab and newline: they include the ESC that starts terminal escape sequences.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const TAB = 0x09;
+const NEWLINE = 0x0a;
+/** C0/C1 control characters except tab and newline: they include the ESC that starts terminal escape sequences. */
+const isControl = (code: number) =>
+  (code <= 0x1f && code !== TAB && code !== NEWLINE) || (code >= 0x7f && code <= 0x9f);
 
 export function stripControl(text: string): string {
-  return text.replace(CONTROL, '');
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isControl(text.charCodeAt(i))) continue;
+    out += text.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** Breaks @everyone, @here, <@id>, <@!id> and <@&id> with a zero-width space so they can never ping. */

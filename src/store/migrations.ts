@@ -159,7 +159,8 @@ export const migrations: string[] = [
   WITH RECURSIVE split(date_id, term, rest) AS (
     SELECT id, '', what_key || ' ' FROM dates WHERE what_key IS NOT NULL AND iso IS NOT NULL
     UNION ALL
-    SELECT date_id, substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1) FROM split WHERE rest <> ''
+    SELECT date_id, substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1) FROM split
+    WHERE rest <> ''
   )
   INSERT OR IGNORE INTO date_terms (term, date_id) SELECT term, date_id FROM split WHERE term <> '';
   `,
@@ -197,7 +198,8 @@ export const migrations: string[] = [
     name_key TEXT NOT NULL,
     first_document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL
   );
-  INSERT INTO proposals_new (id, name, name_key, first_document_id) SELECT id, name, name_key, first_document_id FROM proposals;
+  INSERT INTO proposals_new (id, name, name_key, first_document_id)
+    SELECT id, name, name_key, first_document_id FROM proposals;
   DROP TABLE proposals;
   ALTER TABLE proposals_new RENAME TO proposals;
   CREATE INDEX proposals_by_key ON proposals(name_key);

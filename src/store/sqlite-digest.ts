@@ -4,7 +4,8 @@ import { REF, toRef, type RefRow } from './sqlite-queries.ts';
 import type { DigestStore, DocumentRow, News, SlotRow, StoreQueries, Subscription } from './store.ts';
 
 const SUBSCRIPTION = `
-  SELECT sb.id, sb.guild_id AS guildId, sb.channel_id AS channelId, sb.schedule, sb.timezone, sb.post_when_empty AS postWhenEmpty,
+  SELECT sb.id, sb.guild_id AS guildId, sb.channel_id AS channelId, sb.schedule, sb.timezone,
+         sb.post_when_empty AS postWhenEmpty,
          sb.state, sb.disabled_reason AS disabledReason, sb.created_by AS createdBy, sb.created_at AS createdAt,
          sb.last_document_id AS lastDocumentId, sb.last_posted_at AS lastPostedAt,
          (SELECT json_object('slot', slot, 'state', state, 'reason', reason) FROM digest_slots ds
@@ -21,11 +22,15 @@ const toSubscription = (r: SubscriptionRow): Subscription => ({
   lastSlot: r.lastSlot ? JSON.parse(r.lastSlot) : null,
 });
 
-export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>): DigestStore {
+/** Dates and events a digest lists at most: a day's news, not the whole story (that is /timeline). */
+const NEWS_DATES = 50;
+const NEWS_EVENTS = 20;
+
+/** Subscriptions: one per channel, active or disabled. */
+function subscriptionStore(
+  db: Db,
+): Pick<DigestStore, 'subscribe' | 'unsubscribe' | 'subscriptions' | 'subscription' | 'disable'> {
   const byId = db.prepare(`${SUBSCRIPTION} WHERE sb.id = ?`);
-  const slotRow = db.prepare(
-    'SELECT slot, state, attempts, reason, message_id AS messageId FROM digest_slots WHERE subscription_id = ? AND slot = ?',
-  );
   const get = (id: number) => {
     const r = byId.get(id) as SubscriptionRow | undefined;
     return r ? toSubscription(r) : null;
@@ -65,13 +70,23 @@ export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>):
     async disable(id, reason) {
       db.prepare("UPDATE subscriptions SET state = 'disabled', disabled_reason = ? WHERE id = ?").run(reason, id);
     },
+  };
+}
 
+/** Slots: each scheduled run of a subscription, claimed once and finished once. */
+function slotStore(db: Db): Pick<DigestStore, 'claimSlot' | 'slot' | 'slots' | 'finishSlot'> {
+  const slotRow = db.prepare(
+    `SELECT slot, state, attempts, reason, message_id AS messageId FROM digest_slots
+     WHERE subscription_id = ? AND slot = ?`,
+  );
+  return {
     async claimSlot(id, slot, now, retryPending = false) {
       return db
         .transaction(() => {
           const inserted = db
             .prepare(
-              "INSERT OR IGNORE INTO digest_slots (subscription_id, slot, state, attempts, recorded_at) VALUES (?, ?, 'pending', 1, ?)",
+              `INSERT OR IGNORE INTO digest_slots (subscription_id, slot, state, attempts, recorded_at)
+               VALUES (?, ?, 'pending', 1, ?)`,
             )
             .run(id, slot, now.toISOString()).changes;
           if (inserted) return true;
@@ -79,7 +94,8 @@ export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>):
           return (
             db
               .prepare(
-                "UPDATE digest_slots SET attempts = attempts + 1 WHERE subscription_id = ? AND slot = ? AND state = 'pending'",
+                `UPDATE digest_slots SET attempts = attempts + 1
+                 WHERE subscription_id = ? AND slot = ? AND state = 'pending'`,
               )
               .run(id, slot).changes > 0
           );
@@ -94,7 +110,8 @@ export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>):
     async slots(id) {
       return db
         .prepare(
-          'SELECT slot, state, attempts, reason, message_id AS messageId FROM digest_slots WHERE subscription_id = ? ORDER BY slot',
+          `SELECT slot, state, attempts, reason, message_id AS messageId FROM digest_slots WHERE subscription_id = ?
+           ORDER BY slot`,
         )
         .all(id) as SlotRow[];
     },
@@ -102,22 +119,121 @@ export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>):
     async finishSlot(id, slot, state, now, detail = {}) {
       db.transaction(() => {
         db.prepare(
-          'UPDATE digest_slots SET state = ?, reason = ?, message_id = ?, finished_at = ? WHERE subscription_id = ? AND slot = ?',
+          `UPDATE digest_slots SET state = ?, reason = ?, message_id = ?, finished_at = ?
+           WHERE subscription_id = ? AND slot = ?`,
         ).run(state, detail.reason ?? null, detail.messageId ?? null, now.toISOString(), id, slot);
         if (state === 'sent' || state === 'skipped') {
           db.prepare(
-            'UPDATE subscriptions SET last_document_id = coalesce(?, last_document_id), last_posted_at = CASE WHEN ? THEN ? ELSE last_posted_at END WHERE id = ?',
+            `UPDATE subscriptions SET last_document_id = coalesce(?, last_document_id),
+             last_posted_at = CASE WHEN ? THEN ? ELSE last_posted_at END WHERE id = ?`,
           ).run(detail.upTo ?? null, state === 'sent' ? 1 : 0, now.toISOString(), id);
         }
       })();
     },
+  };
+}
 
+/** People new to the story, or with a role new since `after`, each cited where first mentioned since. */
+function newPeople(db: Db, after: number): News['people'] {
+  return (
+    db
+      .prepare(
+        `SELECT e.name, e.affiliation, coalesce(e.first_document_id > ?, 0) AS isNew,
+                  (SELECT r.role FROM roles r JOIN sentences rs ON rs.id = r.sentence_id
+                  WHERE r.entity_id = e.id AND rs.document_id > ? LIMIT 1) AS role,
+                  min(s.id) AS sid
+           FROM entities e JOIN mentions m ON m.entity_id = e.id JOIN sentences s ON s.id = m.sentence_id
+           WHERE e.kind = 'person' AND s.document_id > ?
+           GROUP BY e.id HAVING isNew OR role IS NOT NULL ORDER BY isNew DESC, count(*) DESC`,
+      )
+      .all(after, after, after) as {
+      name: string;
+      affiliation: string | null;
+      isNew: number;
+      role: string | null;
+      sid: number;
+    }[]
+  ).map((p) => {
+    const ref = db
+      .prepare(`SELECT ${REF} FROM sentences s JOIN documents d ON d.id = s.document_id WHERE s.id = ?`)
+      .get(p.sid) as RefRow;
+    return { name: p.name, affiliation: p.affiliation, isNew: p.isNew === 1, role: p.role, ref: toRef(ref) };
+  });
+}
+
+/** Proposals new since `after`, or whose status changed since. */
+function proposalChanges(db: Db, after: number): News['proposals'] {
+  const reports = db
+    .prepare(
+      `SELECT p.id, p.name, r.status, coalesce(p.first_document_id > ?, 0) AS isNew,
+                (SELECT r0.status FROM proposal_reports r0 WHERE r0.proposal_id = p.id AND r0.document_id <= ?
+                ORDER BY r0.document_id DESC LIMIT 1) AS before
+         FROM proposal_reports r JOIN proposals p ON p.id = r.proposal_id WHERE r.document_id > ?
+         ORDER BY r.document_id`,
+    )
+    .all(after, after, after) as {
+    id: number;
+    name: string;
+    status: string | null;
+    isNew: number;
+    before: string | null;
+  }[];
+  const evidence = db.prepare(
+    `SELECT ${REF} FROM proposal_evidence e JOIN sentences s ON s.id = e.sentence_id
+       JOIN documents d ON d.id = s.document_id
+       WHERE e.proposal_id = ? AND s.document_id > ? ORDER BY s.document_id, s.idx LIMIT 1`,
+  );
+  const proposals: News['proposals'] = [];
+  const seen = new Set<number>();
+  for (const r of reports) {
+    if (seen.has(r.id)) continue;
+    const changed = !r.isNew && r.status && r.status !== r.before;
+    if (!r.isNew && !changed) continue;
+    seen.add(r.id);
+    const ref = evidence.get(r.id, after) as RefRow | undefined;
+    proposals.push({
+      name: r.name,
+      change: r.isNew ? 'new' : 'status',
+      status: r.status,
+      before: r.before,
+      ref: ref ? toRef(ref) : null,
+    });
+  }
+  return proposals;
+}
+
+/** Attributed quotes since `after`, in document order. */
+function newQuotes(db: Db, after: number): News['quotes'] {
+  return (
+    db
+      .prepare(
+        `SELECT qt.id, coalesce(e.name, qt.speaker_name) AS speaker, qt.speaker_id AS speakerId, qt.text, ${REF}
+           FROM quotes qt JOIN sentences s ON s.id = qt.sentence_id JOIN documents d ON d.id = s.document_id
+           LEFT JOIN entities e ON e.id = qt.speaker_id
+           WHERE s.document_id > ? AND qt.speaker_id IS NOT NULL ORDER BY s.document_id, s.idx`,
+      )
+      .all(after) as RefRow[]
+  ).map((r) => ({
+    id: r.id as number,
+    speaker: r.speaker as string | null,
+    speakerId: r.speakerId as number | null,
+    text: r.text as string,
+    ref: toRef(r),
+  }));
+}
+
+const latestDocument = (db: Db) =>
+  (db.prepare('SELECT coalesce(max(id), 0) FROM documents').pluck().get() as number) ?? 0;
+
+/** What is new since a document: what a digest tells. */
+function newsStore(db: Db, queries: Omit<StoreQueries, 'listEvents'>): Pick<DigestStore, 'latestDocumentId' | 'news'> {
+  return {
     async latestDocumentId() {
-      return (db.prepare('SELECT coalesce(max(id), 0) FROM documents').pluck().get() as number) ?? 0;
+      return latestDocument(db);
     },
 
     async news(after) {
-      const latestDocumentId = (db.prepare('SELECT coalesce(max(id), 0) FROM documents').pluck().get() as number) ?? 0;
+      const latestDocumentId = latestDocument(db);
       const documents = db
         .prepare(
           `SELECT d.id, d.key, d.title, d.source, d.url, d.published_at AS publishedAt, d.ingested_at AS ingestedAt,
@@ -136,91 +252,28 @@ export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>):
           events: [],
           conflicts: [],
         };
-
-      const people = (
-        db
-          .prepare(
-            `SELECT e.name, e.affiliation, coalesce(e.first_document_id > ?, 0) AS isNew,
-                    (SELECT r.role FROM roles r JOIN sentences rs ON rs.id = r.sentence_id WHERE r.entity_id = e.id AND rs.document_id > ? LIMIT 1) AS role,
-                    min(s.id) AS sid
-             FROM entities e JOIN mentions m ON m.entity_id = e.id JOIN sentences s ON s.id = m.sentence_id
-             WHERE e.kind = 'person' AND s.document_id > ?
-             GROUP BY e.id HAVING isNew OR role IS NOT NULL ORDER BY isNew DESC, count(*) DESC`,
-          )
-          .all(after, after, after) as {
-          name: string;
-          affiliation: string | null;
-          isNew: number;
-          role: string | null;
-          sid: number;
-        }[]
-      ).map((p) => {
-        const ref = db
-          .prepare(`SELECT ${REF} FROM sentences s JOIN documents d ON d.id = s.document_id WHERE s.id = ?`)
-          .get(p.sid) as RefRow;
-        return { name: p.name, affiliation: p.affiliation, isNew: p.isNew === 1, role: p.role, ref: toRef(ref) };
-      });
-
-      const reports = db
-        .prepare(
-          `SELECT p.id, p.name, r.status, coalesce(p.first_document_id > ?, 0) AS isNew,
-                  (SELECT r0.status FROM proposal_reports r0 WHERE r0.proposal_id = p.id AND r0.document_id <= ? ORDER BY r0.document_id DESC LIMIT 1) AS before
-           FROM proposal_reports r JOIN proposals p ON p.id = r.proposal_id WHERE r.document_id > ? ORDER BY r.document_id`,
-        )
-        .all(after, after, after) as {
-        id: number;
-        name: string;
-        status: string | null;
-        isNew: number;
-        before: string | null;
-      }[];
-      const evidence = db.prepare(
-        `SELECT ${REF} FROM proposal_evidence e JOIN sentences s ON s.id = e.sentence_id JOIN documents d ON d.id = s.document_id
-         WHERE e.proposal_id = ? AND s.document_id > ? ORDER BY s.document_id, s.idx LIMIT 1`,
-      );
-      const proposals: News['proposals'] = [];
-      const seen = new Set<number>();
-      for (const r of reports) {
-        if (seen.has(r.id)) continue;
-        const changed = !r.isNew && r.status && r.status !== r.before;
-        if (!r.isNew && !changed) continue;
-        seen.add(r.id);
-        const ref = evidence.get(r.id, after) as RefRow | undefined;
-        proposals.push({
-          name: r.name,
-          change: r.isNew ? 'new' : 'status',
-          status: r.status,
-          before: r.before,
-          ref: ref ? toRef(ref) : null,
-        });
-      }
-
-      const quotes = (
-        db
-          .prepare(
-            `SELECT qt.id, coalesce(e.name, qt.speaker_name) AS speaker, qt.speaker_id AS speakerId, qt.text, ${REF}
-             FROM quotes qt JOIN sentences s ON s.id = qt.sentence_id JOIN documents d ON d.id = s.document_id LEFT JOIN entities e ON e.id = qt.speaker_id
-             WHERE s.document_id > ? AND qt.speaker_id IS NOT NULL ORDER BY s.document_id, s.idx`,
-          )
-          .all(after) as RefRow[]
-      ).map((r) => ({
-        id: r.id as number,
-        speaker: r.speaker as string | null,
-        speakerId: r.speakerId as number | null,
-        text: r.text as string,
-        ref: toRef(r),
-      }));
-
-      const { rows: dates } = await queries.listDates({ dated: true, limit: 50, afterDocumentId: after });
+      const { rows: dates } = await queries.listDates({ dated: true, limit: NEWS_DATES, afterDocumentId: after });
       const { rows: events } = listEvents(db, {
         dated: true,
-        limit: 20,
+        limit: NEWS_EVENTS,
         newestFirst: true,
         happened: true,
         afterDocumentId: after,
       });
-      const conflicts = disputeRows(db, after);
-      return { latestDocumentId, documents, people, proposals, quotes, dates, events, conflicts };
+      return {
+        latestDocumentId,
+        documents,
+        people: newPeople(db, after),
+        proposals: proposalChanges(db, after),
+        quotes: newQuotes(db, after),
+        dates,
+        events,
+        conflicts: disputeRows(db, after),
+      };
     },
   };
+}
+
+export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>): DigestStore {
+  return { ...subscriptionStore(db), ...slotStore(db), ...newsStore(db, queries) };
 }

@@ -27,7 +27,8 @@ function eventRow(db: Db, id: number): EventRow {
       `SELECT e.id, e.kind, e.label, pl.name AS place, e.day, e.precision, e.raw_date AS rawDate,
               (SELECT count(*) FROM event_sources s WHERE s.event_id = e.id) AS sourceCount,
               x.with_event_id AS disputeWith
-       FROM events e LEFT JOIN entities pl ON pl.id = e.place_id LEFT JOIN event_disputes x ON x.event_id = e.id WHERE e.id = ?`,
+       FROM events e LEFT JOIN entities pl ON pl.id = e.place_id LEFT JOIN event_disputes x ON x.event_id = e.id
+       WHERE e.id = ?`,
     )
     .get(id) as Omit<EventRow, 'participants' | 'sources' | 'dispute'> & { disputeWith: number | null };
   const participants = db
@@ -88,7 +89,8 @@ export function listEvents(db: Db, o: EventOptions): { rows: EventRow[]; total: 
 export function disputeRows(db: Db, after = 0): EventDispute[] {
   const rows = db
     .prepare(
-      `SELECT x.event_id AS id, x.with_event_id AS other, e.label FROM event_disputes x JOIN events e ON e.id = x.event_id
+      `SELECT x.event_id AS id, x.with_event_id AS other, e.label FROM event_disputes x
+       JOIN events e ON e.id = x.event_id
        WHERE coalesce(x.document_id, 0) > ? ORDER BY e.day LIMIT 200`,
     )
     .all(after) as { id: number; other: number; label: string }[];

@@ -36,7 +36,9 @@ export interface Neighbourhood {
   day: string | null;
 }
 
-/** Stores one event statement: merged into the event it states (same kind, place, date, a shared participant) or new. */
+/**
+ * Stores one event statement: merged into the event it states (same kind, place, date, a shared participant) or new.
+ */
 export function storeEvent(db: Db, x: EventToStore): Neighbourhood {
   const { event: e, place } = x;
   const placeKey = place?.id ?? 0;
@@ -44,9 +46,11 @@ export function storeEvent(db: Db, x: EventToStore): Neighbourhood {
   const ids = x.participants.map((p) => p.id);
   const candidates = db
     .prepare(
-      `SELECT e.id, (SELECT group_concat(en.id || ':' || en.kind || ':' || en.name, char(31)) FROM event_participants p
+      `SELECT e.id, (SELECT group_concat(en.id || ':' || en.kind || ':' || en.name, char(31))
+       FROM event_participants p
                      JOIN entities en ON en.id = p.entity_id WHERE p.event_id = e.id) AS who
-       FROM events e WHERE e.kind = ? AND e.place_key = ? AND e.day IS ? AND (e.day IS NOT NULL OR e.raw_date IS ?) LIMIT 50`,
+       FROM events e WHERE e.kind = ? AND e.place_key = ? AND e.day IS ? AND (e.day IS NOT NULL OR e.raw_date IS ?)
+       LIMIT 50`,
     )
     .all(e.kind, placeKey, day, day ? null : (e.date?.text ?? null)) as { id: number; who: string | null }[];
   // A participant in common: the same entity, or a person of the same surname (one not yet linked to the other).
@@ -65,7 +69,8 @@ export function storeEvent(db: Db, x: EventToStore): Neighbourhood {
     id = Number(
       db
         .prepare(
-          'INSERT INTO events (kind, place_id, place_key, day, precision, raw_date, label, first_document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          `INSERT INTO events (kind, place_id, place_key, day, precision, raw_date, label, first_document_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           e.kind,
@@ -82,7 +87,8 @@ export function storeEvent(db: Db, x: EventToStore): Neighbourhood {
   const addParticipant = db.prepare('INSERT OR IGNORE INTO event_participants (event_id, entity_id) VALUES (?, ?)');
   for (const p of ids) addParticipant.run(id, p);
   db.prepare(
-    'INSERT OR IGNORE INTO event_sources (event_id, sentence_id, document_id, date_text, iso, precision, future) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    `INSERT OR IGNORE INTO event_sources (event_id, sentence_id, document_id, date_text, iso, precision, future)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(id, x.sentenceId, x.documentId, e.date?.text ?? null, day, e.date?.precision ?? null, e.future ? 1 : 0);
   refreshEvent(db, id);
   if (placeKey && day?.length === 10) endLoneness(db, e.kind, placeKey, day, id);
@@ -126,7 +132,8 @@ function hasNeighbour(db: Db, kind: string, placeKey: number, day: string, id: n
   const d = dayNumber(day);
   return !!db
     .prepare(
-      'SELECT 1 FROM events WHERE kind = ? AND place_key = ? AND day BETWEEN ? AND ? AND length(day) = 10 AND id != ? LIMIT 1',
+      `SELECT 1 FROM events WHERE kind = ? AND place_key = ? AND day BETWEEN ? AND ? AND length(day) = 10 AND id != ?
+       LIMIT 1`,
     )
     .get(kind, placeKey, isoDay(d - LONE_DAYS), isoDay(d + LONE_DAYS), id);
 }
@@ -149,10 +156,12 @@ const KEY_COLUMNS = 'id, kind, day, place_key AS placeKey, future_only AS future
 
 function facts(db: Db, rows: EventKeyRow[]): EventFacts[] {
   const who = db.prepare(
-    'SELECT p.entity_id AS id, e.kind FROM event_participants p JOIN entities e ON e.id = p.entity_id WHERE p.event_id = ?',
+    `SELECT p.entity_id AS id, e.kind FROM event_participants p JOIN entities e ON e.id = p.entity_id
+     WHERE p.event_id = ?`,
   );
   const docs = db.prepare(
-    'SELECT DISTINCT s.document_id AS id, d.published_at AS published FROM event_sources s JOIN documents d ON d.id = s.document_id WHERE s.event_id = ?',
+    `SELECT DISTINCT s.document_id AS id, d.published_at AS published FROM event_sources s
+     JOIN documents d ON d.id = s.document_id WHERE s.event_id = ?`,
   );
   return rows.map((r) => {
     const parts = who.all(r.id) as { id: number; kind: string }[];
@@ -184,7 +193,8 @@ function setDispute(db: Db, id: number, withId: number | undefined): void {
 function eventsBetween(db: Db, kind: string, placeKey: number, from: number, to: number): EventKeyRow[] {
   return db
     .prepare(
-      `SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND day BETWEEN ? AND ? AND length(day) = 10 LIMIT 500`,
+      `SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND day BETWEEN ? AND ?
+       AND length(day) = 10 LIMIT 500`,
     )
     .all(kind, placeKey, isoDay(from), isoDay(to)) as EventKeyRow[];
 }
@@ -192,7 +202,8 @@ function eventsBetween(db: Db, kind: string, placeKey: number, from: number, to:
 function eventsOnDays(db: Db, kind: string, placeKey: number, days: string[]): EventKeyRow[] {
   return db
     .prepare(
-      `SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND day IN (${days.map(() => '?').join(',')}) LIMIT 100`,
+      `SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND day
+       IN (${days.map(() => '?').join(',')}) LIMIT 100`,
     )
     .all(kind, placeKey, ...days) as EventKeyRow[];
 }
@@ -216,10 +227,12 @@ export function refreshDisputes(db: Db, n: Neighbourhood): number {
 /** The nearest day-precision event of a kind and place before and after a day, other than the given ones. */
 function nearestEvents(db: Db, kind: string, placeKey: number, day: string, exclude: number): EventFacts[] {
   const before = db.prepare(
-    `SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND day < ? AND length(day) = 10 AND id != ? ORDER BY day DESC LIMIT 3`,
+    `SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND day < ? AND length(day) = 10 AND id != ?
+     ORDER BY day DESC LIMIT 3`,
   );
   const after = db.prepare(
-    `SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND day > ? AND length(day) = 10 AND id != ? ORDER BY day LIMIT 3`,
+    `SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND day > ? AND length(day) = 10 AND id != ?
+     ORDER BY day LIMIT 3`,
   );
   const rows = [
     ...before.all(kind, placeKey, day, exclude),
@@ -228,7 +241,10 @@ function nearestEvents(db: Db, kind: string, placeKey: number, day: string, excl
   return facts(db, rows);
 }
 
-/** Each lone upcoming event of a kind and place is flagged against the best supported far event it shares a participant with. */
+/**
+ * Each lone upcoming event of a kind and place is flagged against the best supported far event it shares a participant
+ * with.
+ */
 function refreshLoneDates(db: Db, kind: string, placeKey: number): number {
   const lone = db
     .prepare(`SELECT ${KEY_COLUMNS} FROM events WHERE kind = ? AND place_key = ? AND lone = 1 LIMIT 50`)
@@ -266,7 +282,8 @@ interface EventsOfDocument {
 export function eventsOfDocument(db: Db, documentId: number): EventsOfDocument {
   const rows = db
     .prepare(
-      `SELECT DISTINCT e.id, e.kind, e.place_key AS placeKey, e.day FROM event_sources s JOIN events e ON e.id = s.event_id WHERE s.document_id = ?`,
+      `SELECT DISTINCT e.id, e.kind, e.place_key AS placeKey, e.day FROM event_sources s
+       JOIN events e ON e.id = s.event_id WHERE s.document_id = ?`,
     )
     .all(documentId) as (Neighbourhood & { id: number })[];
   return {
@@ -275,7 +292,10 @@ export function eventsOfDocument(db: Db, documentId: number): EventsOfDocument {
   };
 }
 
-/** After a document is removed: its events that no source states any more go, the rest and their neighbours are re-decided. */
+/**
+ * After a document is removed: its events that no source states any more go, the rest and their neighbours are
+ * re-decided.
+ */
 export function pruneEvents(db: Db, gone: EventsOfDocument): void {
   const drop = db.prepare(
     'DELETE FROM events WHERE id = ? AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = ?)',

@@ -13,7 +13,8 @@ import type {
   StoreQueries,
 } from './store.ts';
 
-export const REF = `s.document_id AS documentId, d.title AS document, d.url AS url, s.idx AS sentenceIndex, s.text AS sentence`;
+export const REF = `s.document_id AS documentId, d.title AS document, d.url AS url,
+  s.idx AS sentenceIndex, s.text AS sentence`;
 const REF_JOIN = `JOIN documents d ON d.id = s.document_id`;
 
 export type RefRow = SentenceRef & Record<string, unknown>;
@@ -24,6 +25,22 @@ export const toRef = (r: RefRow): SentenceRef => ({
   sentenceIndex: r.sentenceIndex,
   sentence: r.sentence,
 });
+
+/** An entity's distinct roles listed: a career's worth, few enough for one embed field. */
+const ROLES_SHOWN = 10;
+/** Documents listed under an entity; the document count says how many more there are. */
+const ENTITY_DOCUMENTS_SHOWN = 6;
+/** A proposal's other names listed; past a dozen they are spelling variants, not news. */
+const PROPOSAL_ALIASES_SHOWN = 12;
+/** Sentences kept per place in a list of places: enough for the venue signal to find the one that says "talks in". */
+const PLACE_REFS = 12;
+/** bm25 candidates fetched per hit asked for (and at least a floor), so boosting by entity has room to reorder. */
+const SEARCH_CANDIDATES_PER_HIT = 8;
+const MIN_SEARCH_CANDIDATES = 24;
+/** Sorts after any character a key holds, so [p, p + KEY_RANGE_END) is every key that starts with p. */
+const KEY_RANGE_END = '\uffff';
+/** ASCII unit separator: joins a proposal's aliases in SQL, where no alias can hold it. */
+const UNIT_SEPARATOR = 31;
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -37,7 +54,8 @@ function indexTokenizer(db: Db): (words: string[]) => string[][] {
   const tokenize = /\btokenize\s*=\s*('(?:[^']|'')*')/i.exec(schema ?? '')?.[1] ?? "'unicode61'";
   const mem = new Database(':memory:');
   mem.exec(
-    `CREATE VIRTUAL TABLE words USING fts5(w, tokenize=${tokenize}); CREATE VIRTUAL TABLE tokens USING fts5vocab(words, 'instance');`,
+    `CREATE VIRTUAL TABLE words USING fts5(w, tokenize=${tokenize}); CREATE VIRTUAL TABLE tokens
+     USING fts5vocab(words, 'instance');`,
   );
   const clear = mem.prepare('DELETE FROM words');
   const put = mem.prepare('INSERT INTO words (rowid, w) VALUES (?, ?)');
@@ -51,107 +69,141 @@ function indexTokenizer(db: Db): (words: string[]) => string[][] {
   });
 }
 
-/** The read side of the store; every statement is prepared once. */
-export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
-  let tokenize: ReturnType<typeof indexTokenizer> | undefined;
-  // A quote's speaker as typed ("the WTO") is matched to an entity by alias key, as findEntities matches a query.
-  db.function('parley_name_key', { deterministic: true }, (s: unknown) =>
-    typeof s === 'string' ? nameKey(s.replace(/^(the|a|an)\s+/i, '')) : null,
-  );
-  const peopleSql = (where: string) =>
-    `SELECT e.id, e.name, e.affiliation,
-            (SELECT group_concat(role, '|') FROM (SELECT DISTINCT role FROM roles r WHERE r.entity_id = e.id)) AS roles,
-            e.mention_count AS mentions
-     FROM (SELECT id FROM entities WHERE kind = 'person'${where} ORDER BY mention_count DESC, name LIMIT ?) page
-     JOIN entities e ON e.id = page.id ORDER BY e.mention_count DESC, e.name`;
-  const q = {
-    people: db.prepare(peopleSql('')),
-    entityById: db.prepare('SELECT id, kind, name, affiliation, place_kind AS placeKind FROM entities WHERE id = ?'),
-    aliases: db.prepare('SELECT alias FROM aliases WHERE entity_id = ? ORDER BY length(alias) DESC'),
-    // Sentence ids grow with documents and positions, so ordering by them is document order, straight off the index.
-    roles: db.prepare(
-      `SELECT r.role, ${REF} FROM (SELECT role, min(sentence_id) AS sid FROM roles WHERE entity_id = ? GROUP BY lower(role) ORDER BY sid LIMIT 10) r
-       JOIN sentences s ON s.id = r.sid ${REF_JOIN} ORDER BY r.sid`,
-    ),
-    mentions: db.prepare(
-      `SELECT ${REF} FROM mentions m JOIN sentences s ON s.id = m.sentence_id ${REF_JOIN} WHERE m.entity_id = ? ORDER BY m.sentence_id LIMIT ?`,
-    ),
-    mentionCount: db.prepare('SELECT mention_count FROM entities WHERE id = ?').pluck(),
-    entityDocs: db.prepare(
-      `SELECT d.id, d.title, d.url FROM documents d
-       WHERE d.id IN (SELECT s.document_id FROM mentions m JOIN sentences s ON s.id = m.sentence_id WHERE m.entity_id = ?)
-       ORDER BY d.id LIMIT 6`,
-    ),
-    entityDocCount: db
-      .prepare(
-        'SELECT count(DISTINCT s.document_id) FROM mentions m JOIN sentences s ON s.id = m.sentence_id WHERE m.entity_id = ?',
-      )
-      .pluck(),
-    firstRef: db.prepare(
-      `SELECT ${REF} FROM sentences s ${REF_JOIN} WHERE s.id = coalesce(
-         (SELECT min(sentence_id) FROM roles WHERE entity_id = ?), (SELECT min(sentence_id) FROM mentions WHERE entity_id = ?))`,
-    ),
-    exact: db.prepare(
-      `SELECT e.id, e.kind, e.name, e.affiliation, min(a.alias) AS matched FROM aliases a JOIN entities e ON e.id = a.entity_id
-       WHERE a.alias_key = ? AND (? IS NULL OR e.kind = ?) GROUP BY e.id
-       ORDER BY e.mention_count DESC LIMIT ?`,
-    ),
-    partial: db.prepare(
-      `SELECT e.id, e.kind, e.name, e.affiliation, min(a.alias) AS matched FROM aliases a JOIN entities e ON e.id = a.entity_id
-       WHERE (a.alias_key LIKE ? ESCAPE '\\' OR a.alias_key LIKE ? ESCAPE '\\') AND (? IS NULL OR e.kind = ?)
-       GROUP BY e.id ORDER BY e.mention_count DESC LIMIT ?`,
-    ),
-    byRole: db.prepare(
-      `SELECT e.id, e.kind, e.name, e.affiliation, min(r.role) AS matched FROM roles r JOIN entities e ON e.id = r.entity_id
-       WHERE lower(r.role) LIKE ? ESCAPE '\\' GROUP BY e.id ORDER BY count(*) DESC LIMIT ?`,
-    ),
-    topNames: db
-      .prepare(
-        `SELECT e.name FROM entities e WHERE e.kind = ?
-         ORDER BY e.mention_count DESC, e.name LIMIT ?`,
-      )
-      .pluck(),
-    places: db.prepare(
-      `SELECT e.id, e.name, e.place_kind AS placeKind, e.mention_count AS mentions
-       FROM entities e WHERE e.kind = 'place' ORDER BY e.mention_count DESC, e.name LIMIT ?`,
-    ),
-    proposalsRanked: db.prepare(
-      `SELECT p.id, p.name, (SELECT count(*) FROM proposal_evidence e WHERE e.proposal_id = p.id) AS evidenceCount
-       FROM proposals p ORDER BY evidenceCount DESC, p.id LIMIT ?`,
-    ),
-    proposalById: db.prepare(
-      'SELECT p.id, p.name, (SELECT count(*) FROM proposal_evidence e WHERE e.proposal_id = p.id) AS evidenceCount FROM proposals p WHERE p.id = ?',
-    ),
-    proposalNames: db.prepare(
-      `SELECT p.id, p.name, (SELECT group_concat(alias, char(31)) FROM proposal_aliases a WHERE a.proposal_id = p.id) AS aliases FROM proposals p`,
-    ),
-    proposalAliases: db.prepare(
-      'SELECT alias FROM proposal_aliases WHERE proposal_id = ? AND alias_key != (SELECT name_key FROM proposals WHERE id = ?) LIMIT 12',
-    ),
-    reports: db.prepare(
-      `SELECT r.document_id AS documentId, d.title AS document, r.status, r.proposed_by AS proposedBy, d.published_at AS date,
-              (SELECT min(pe.sentence_id) FROM proposal_evidence pe JOIN sentences es ON es.id = pe.sentence_id
-               WHERE pe.proposal_id = r.proposal_id AND es.document_id = r.document_id) AS sid
-       FROM proposal_reports r JOIN documents d ON d.id = r.document_id WHERE r.proposal_id = ?
-       ORDER BY coalesce(d.published_at, substr(d.ingested_at, 1, 10)) DESC, r.document_id DESC LIMIT ?`,
-    ),
-    refById: db.prepare(`SELECT ${REF} FROM sentences s ${REF_JOIN} WHERE s.id = ?`),
-    evidence: db.prepare(
-      `SELECT ${REF} FROM proposal_evidence p JOIN sentences s ON s.id = p.sentence_id ${REF_JOIN} WHERE p.proposal_id = ? ORDER BY p.sentence_id LIMIT ?`,
-    ),
-    search: db.prepare(
-      `SELECT ${REF}, bm25(sentences_fts) AS rank, s.id AS sid
-       FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid ${REF_JOIN}
-       WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`,
-    ),
-    refs: db.prepare(`SELECT ${REF} FROM sentences s ${REF_JOIN} WHERE s.document_id = ? AND s.idx = ?`),
-  };
+const peopleSql = (where: string) =>
+  `SELECT e.id, e.name, e.affiliation,
+          (SELECT group_concat(role, '|') FROM (SELECT DISTINCT role FROM roles r WHERE r.entity_id = e.id)) AS roles,
+          e.mention_count AS mentions
+   FROM (SELECT id FROM entities WHERE kind = 'person'${where} ORDER BY mention_count DESC, name LIMIT ?) page
+   JOIN entities e ON e.id = page.id ORDER BY e.mention_count DESC, e.name`;
 
-  const quotesSql = (where: string) =>
-    `SELECT qt.id, coalesce(e.name, qt.speaker_name) AS speaker, qt.speaker_id AS speakerId, qt.text, ${REF}
-     FROM quotes qt JOIN sentences s ON s.id = qt.sentence_id ${REF_JOIN} LEFT JOIN entities e ON e.id = qt.speaker_id
-     ${where}`;
+const quotesSql = (where: string) =>
+  `SELECT qt.id, coalesce(e.name, qt.speaker_name) AS speaker, qt.speaker_id AS speakerId, qt.text, ${REF}
+   FROM quotes qt JOIN sentences s ON s.id = qt.sentence_id ${REF_JOIN} LEFT JOIN entities e ON e.id = qt.speaker_id
+   ${where}`;
 
+/** Statements about one entity: what it is, its roles, where it is mentioned. */
+const entityStatements = (db: Db) => ({
+  people: db.prepare(peopleSql('')),
+  entityById: db.prepare('SELECT id, kind, name, affiliation, place_kind AS placeKind FROM entities WHERE id = ?'),
+  aliases: db.prepare('SELECT alias FROM aliases WHERE entity_id = ? ORDER BY length(alias) DESC'),
+  // Sentence ids grow with documents and positions, so ordering by them is document order, straight off the index.
+  roles: db.prepare(
+    `SELECT r.role, ${REF} FROM (SELECT role, min(sentence_id) AS sid FROM roles WHERE entity_id = ?
+     GROUP BY lower(role) ORDER BY sid LIMIT ${ROLES_SHOWN}) r
+     JOIN sentences s ON s.id = r.sid ${REF_JOIN} ORDER BY r.sid`,
+  ),
+  mentions: db.prepare(
+    `SELECT ${REF} FROM mentions m JOIN sentences s ON s.id = m.sentence_id ${REF_JOIN} WHERE m.entity_id = ?
+     ORDER BY m.sentence_id LIMIT ?`,
+  ),
+  mentionCount: db.prepare('SELECT mention_count FROM entities WHERE id = ?').pluck(),
+  entityDocs: db.prepare(
+    `SELECT d.id, d.title, d.url FROM documents d
+     WHERE d.id IN (SELECT s.document_id FROM mentions m JOIN sentences s ON s.id = m.sentence_id
+     WHERE m.entity_id = ?)
+     ORDER BY d.id LIMIT ${ENTITY_DOCUMENTS_SHOWN}`,
+  ),
+  entityDocCount: db
+    .prepare(
+      `SELECT count(DISTINCT s.document_id) FROM mentions m JOIN sentences s ON s.id = m.sentence_id
+       WHERE m.entity_id = ?`,
+    )
+    .pluck(),
+  firstRef: db.prepare(
+    `SELECT ${REF} FROM sentences s ${REF_JOIN} WHERE s.id = coalesce(
+       (SELECT min(sentence_id) FROM roles WHERE entity_id = ?), (SELECT min(sentence_id) FROM mentions
+       WHERE entity_id = ?))`,
+  ),
+});
+
+/** Statements that find entities by what someone typed. */
+const matchStatements = (db: Db) => ({
+  exact: db.prepare(
+    `SELECT e.id, e.kind, e.name, e.affiliation, min(a.alias) AS matched FROM aliases a
+     JOIN entities e ON e.id = a.entity_id
+     WHERE a.alias_key = ? AND (? IS NULL OR e.kind = ?) GROUP BY e.id
+     ORDER BY e.mention_count DESC LIMIT ?`,
+  ),
+  partial: db.prepare(
+    `SELECT e.id, e.kind, e.name, e.affiliation, min(a.alias) AS matched FROM aliases a
+     JOIN entities e ON e.id = a.entity_id
+     WHERE (a.alias_key LIKE ? ESCAPE '\\' OR a.alias_key LIKE ? ESCAPE '\\') AND (? IS NULL OR e.kind = ?)
+     GROUP BY e.id ORDER BY e.mention_count DESC LIMIT ?`,
+  ),
+  byRole: db.prepare(
+    `SELECT e.id, e.kind, e.name, e.affiliation, min(r.role) AS matched FROM roles r
+     JOIN entities e ON e.id = r.entity_id
+     WHERE lower(r.role) LIKE ? ESCAPE '\\' GROUP BY e.id ORDER BY count(*) DESC LIMIT ?`,
+  ),
+  topNames: db
+    .prepare(
+      `SELECT e.name FROM entities e WHERE e.kind = ?
+       ORDER BY e.mention_count DESC, e.name LIMIT ?`,
+    )
+    .pluck(),
+});
+
+/** Statements about places and proposals. */
+const proposalStatements = (db: Db) => ({
+  places: db.prepare(
+    `SELECT e.id, e.name, e.place_kind AS placeKind, e.mention_count AS mentions
+     FROM entities e WHERE e.kind = 'place' ORDER BY e.mention_count DESC, e.name LIMIT ?`,
+  ),
+  proposalsRanked: db.prepare(
+    `SELECT p.id, p.name, (SELECT count(*) FROM proposal_evidence e WHERE e.proposal_id = p.id) AS evidenceCount
+     FROM proposals p ORDER BY evidenceCount DESC, p.id LIMIT ?`,
+  ),
+  proposalById: db.prepare(
+    `SELECT p.id, p.name, (SELECT count(*) FROM proposal_evidence e WHERE e.proposal_id = p.id) AS evidenceCount
+     FROM proposals p WHERE p.id = ?`,
+  ),
+  proposalNames: db.prepare(
+    `SELECT p.id, p.name, (SELECT group_concat(alias, char(${UNIT_SEPARATOR})) FROM proposal_aliases a
+     WHERE a.proposal_id = p.id) AS aliases FROM proposals p`,
+  ),
+  proposalAliases: db.prepare(
+    `SELECT alias FROM proposal_aliases WHERE proposal_id = ? AND alias_key != (SELECT name_key FROM proposals
+     WHERE id = ?) LIMIT ${PROPOSAL_ALIASES_SHOWN}`,
+  ),
+  reports: db.prepare(
+    `SELECT r.document_id AS documentId, d.title AS document, r.status, r.proposed_by AS proposedBy,
+            d.published_at AS date,
+            (SELECT min(pe.sentence_id) FROM proposal_evidence pe JOIN sentences es ON es.id = pe.sentence_id
+             WHERE pe.proposal_id = r.proposal_id AND es.document_id = r.document_id) AS sid
+     FROM proposal_reports r JOIN documents d ON d.id = r.document_id WHERE r.proposal_id = ?
+     ORDER BY coalesce(d.published_at, substr(d.ingested_at, 1, 10)) DESC, r.document_id DESC LIMIT ?`,
+  ),
+});
+
+/** Statements that fetch sentences to cite. */
+const sentenceStatements = (db: Db) => ({
+  refById: db.prepare(`SELECT ${REF} FROM sentences s ${REF_JOIN} WHERE s.id = ?`),
+  evidence: db.prepare(
+    `SELECT ${REF} FROM proposal_evidence p JOIN sentences s ON s.id = p.sentence_id ${REF_JOIN}
+     WHERE p.proposal_id = ? ORDER BY p.sentence_id LIMIT ?`,
+  ),
+  search: db.prepare(
+    `SELECT ${REF}, bm25(sentences_fts) AS rank, s.id AS sid
+     FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid ${REF_JOIN}
+     WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`,
+  ),
+  refs: db.prepare(`SELECT ${REF} FROM sentences s ${REF_JOIN} WHERE s.document_id = ? AND s.idx = ?`),
+});
+
+const prepareStatements = (db: Db) => ({
+  ...entityStatements(db),
+  ...matchStatements(db),
+  ...proposalStatements(db),
+  ...sentenceStatements(db),
+});
+type Statements = ReturnType<typeof prepareStatements>;
+type Queries = Omit<StoreQueries, 'listEvents'>;
+
+/** Entities: people, names, one entity's detail. */
+function entityQueries(
+  db: Db,
+  q: Statements,
+): Pick<Queries, 'listPeople' | 'findEntities' | 'firstRef' | 'topNames' | 'entity'> {
   return {
     async listPeople(limit, filter = {}) {
       const affiliations = [...new Set(filter.affiliations?.filter(Boolean) ?? [])];
@@ -187,35 +239,6 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
       return q.topNames.all(kind, limit) as string[];
     },
 
-    async allNames(kind, narrow = {}) {
-      const { keys = [], prefixes = [], wordPrefix, limit = -1 } = narrow;
-      const or: string[] = [];
-      const params: unknown[] = [];
-      if (keys.length) {
-        or.push(`a.alias_key IN (${keys.map(() => '?').join(',')})`);
-        params.push(...keys);
-      }
-      for (const p of prefixes.filter(Boolean)) {
-        // A range on the key uses the index where LIKE would not.
-        or.push('(a.alias_key >= ? AND a.alias_key < ?)');
-        params.push(p, `${p}\uffff`);
-      }
-      if (wordPrefix) {
-        or.push("(a.alias_key >= ? AND a.alias_key < ?) OR a.alias_key LIKE ? ESCAPE '\\'");
-        params.push(wordPrefix, `${wordPrefix}\uffff`, `% ${likeEscape(wordPrefix)}%`);
-      }
-      const narrowed = keys.length || prefixes.length || wordPrefix;
-      if (narrowed && !or.length) return [];
-      const sql = `SELECT e.id, e.kind, e.name, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id
-        WHERE (? IS NULL OR e.kind = ?)${or.length ? ` AND (${or.join(' OR ')})` : ''} ORDER BY e.mention_count DESC LIMIT ?`;
-      return db.prepare(sql).all(kind ?? null, kind ?? null, ...params, limit) as {
-        id: number;
-        kind: EntityKind;
-        name: string;
-        alias: string;
-      }[];
-    },
-
     async entity(id, mentionLimit) {
       const e = q.entityById.get(id) as
         Pick<EntityDetail, 'id' | 'kind' | 'name' | 'affiliation' | 'placeKind'> | undefined;
@@ -230,11 +253,49 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
         documentCount: q.entityDocCount.get(id) as number,
       };
     },
+  };
+}
 
+/** Every name and alias, narrowed by alias key. */
+function allNames(db: Db): Queries['allNames'] {
+  return async (kind, narrow = {}) => {
+    const { keys = [], prefixes = [], wordPrefix, limit = -1 } = narrow;
+    const or: string[] = [];
+    const params: unknown[] = [];
+    if (keys.length) {
+      or.push(`a.alias_key IN (${keys.map(() => '?').join(',')})`);
+      params.push(...keys);
+    }
+    for (const p of prefixes.filter(Boolean)) {
+      // A range on the key uses the index where LIKE would not.
+      or.push('(a.alias_key >= ? AND a.alias_key < ?)');
+      params.push(p, `${p}${KEY_RANGE_END}`);
+    }
+    if (wordPrefix) {
+      or.push("(a.alias_key >= ? AND a.alias_key < ?) OR a.alias_key LIKE ? ESCAPE '\\'");
+      params.push(wordPrefix, `${wordPrefix}${KEY_RANGE_END}`, `% ${likeEscape(wordPrefix)}%`);
+    }
+    const narrowed = keys.length || prefixes.length || wordPrefix;
+    if (narrowed && !or.length) return [];
+    const sql = `SELECT e.id, e.kind, e.name, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id
+      WHERE (? IS NULL OR e.kind = ?)${or.length ? ` AND (${or.join(' OR ')})` : ''} ORDER BY e.mention_count DESC
+      LIMIT ?`;
+    return db.prepare(sql).all(kind ?? null, kind ?? null, ...params, limit) as {
+      id: number;
+      kind: EntityKind;
+      name: string;
+      alias: string;
+    }[];
+  };
+}
+
+/** Places and proposals, each with bounded detail. */
+function placeAndProposalQueries(q: Statements): Pick<Queries, 'listPlaces' | 'listProposals' | 'proposalNames'> {
+  return {
     async listPlaces(limit) {
       return (q.places.all(limit) as Omit<PlaceSummary, 'refs'>[]).map((p) => ({
         ...p,
-        refs: (q.mentions.all(p.id, 12) as RefRow[]).map(toRef),
+        refs: (q.mentions.all(p.id, PLACE_REFS) as RefRow[]).map(toRef),
       }));
     },
 
@@ -265,10 +326,15 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
       return (q.proposalNames.all() as { id: number; name: string; aliases: string | null }[]).map((p) => ({
         id: p.id,
         name: p.name,
-        aliases: p.aliases ? p.aliases.split('\u001f') : [],
+        aliases: p.aliases ? p.aliases.split(String.fromCharCode(UNIT_SEPARATOR)) : [],
       }));
     },
+  };
+}
 
+/** Quotes and dates: filtered lists with their totals. */
+function quoteAndDateQueries(db: Db): Pick<Queries, 'listQuotes' | 'listDates'> {
+  return {
     async listQuotes({ speakerIds, aboutMatch, limit }) {
       // A quote is what someone said: scare-quoted phrases and titles (no speaker) are not listed or counted.
       const where: string[] = ["(qt.speaker_id IS NOT NULL OR coalesce(qt.speaker_name, '') <> '')"];
@@ -277,7 +343,8 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
         // By the speaker's entity, or, for a quote whose speaker was not resolved to one, by its name as an alias.
         const ids = speakerIds.map(() => '?').join(',');
         where.push(
-          `(qt.speaker_id IN (${ids}) OR (qt.speaker_id IS NULL AND parley_name_key(qt.speaker_name) IN (SELECT alias_key FROM aliases WHERE entity_id IN (${ids}))))`,
+          `(qt.speaker_id IN (${ids}) OR (qt.speaker_id IS NULL AND parley_name_key(qt.speaker_name)
+           IN (SELECT alias_key FROM aliases WHERE entity_id IN (${ids}))))`,
         );
         params.push(...speakerIds, ...speakerIds);
       }
@@ -338,16 +405,26 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
         })),
       };
     },
+  };
+}
 
+/** Full-text search and the index's own word statistics. */
+function textQueries(db: Db, q: Statements): Pick<Queries, 'search' | 'termFrequencies' | 'sentenceRefs'> {
+  let tokenize: ReturnType<typeof indexTokenizer> | undefined;
+  return {
     async search(match, limit, boost) {
-      const rows = q.search.all(match, Math.max(limit * 8, 24)) as (RefRow & { rank: number; sid: number })[];
+      const rows = q.search.all(
+        match,
+        Math.max(limit * SEARCH_CANDIDATES_PER_HIT, MIN_SEARCH_CANDIDATES),
+      ) as (RefRow & { rank: number; sid: number })[];
       if (!rows.length) return [];
       const boosted = new Set<number>();
       if (boost.length) {
         const ids = rows.map((r) => r.sid);
         const hit = db
           .prepare(
-            `SELECT sentence_id, count(DISTINCT entity_id) AS n FROM mentions WHERE sentence_id IN (${ids.map(() => '?').join(',')})
+            `SELECT sentence_id, count(DISTINCT entity_id) AS n FROM mentions
+             WHERE sentence_id IN (${ids.map(() => '?').join(',')})
              AND entity_id IN (${boost.map(() => '?').join(',')}) GROUP BY sentence_id`,
           )
           .all(...ids, ...boost) as { sentence_id: number; n: number }[];
@@ -390,5 +467,21 @@ export function sqliteQueries(db: Db): Omit<StoreQueries, 'listEvents'> {
         .filter((r): r is RefRow => !!r)
         .map(toRef);
     },
+  };
+}
+
+/** The read side of the store; every statement is prepared once. */
+export function sqliteQueries(db: Db): Queries {
+  // A quote's speaker as typed ("the WTO") is matched to an entity by alias key, as findEntities matches a query.
+  db.function('parley_name_key', { deterministic: true }, (s: unknown) =>
+    typeof s === 'string' ? nameKey(s.replace(/^(the|a|an)\s+/i, '')) : null,
+  );
+  const q = prepareStatements(db);
+  return {
+    ...entityQueries(db, q),
+    allNames: allNames(db),
+    ...placeAndProposalQueries(q),
+    ...quoteAndDateQueries(db),
+    ...textQueries(db, q),
   };
 }

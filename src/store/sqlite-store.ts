@@ -257,7 +257,9 @@ export class SqliteStore implements Store {
     }
   }
 
-  /** Events merge into the events they state; then the disputes around them are re-decided. Returns the flags raised. */
+  /**
+   * Events merge into the events they state; then the disputes around them are re-decided. Returns the flags raised.
+   */
   private storeEvents(w: DocumentWrite, x: Extraction): number {
     const around: Neighbourhood[] = [];
     for (const e of x.events) {
@@ -298,7 +300,8 @@ export class SqliteStore implements Store {
   private knownPerson(name: string): ResolvedEntity | null {
     const rows = this.db
       .prepare(
-        `SELECT DISTINCT e.id, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE e.kind = 'person' AND a.alias_key = ? LIMIT 2`,
+        `SELECT DISTINCT e.id, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id
+         WHERE e.kind = 'person' AND a.alias_key = ? LIMIT 2`,
       )
       .all(nameKey(name)) as { id: number; name: string }[];
     return rows.length === 1 ? { ...rows[0], kind: 'person' } : null;
@@ -324,7 +327,8 @@ export class SqliteStore implements Store {
     this.db
       .prepare(
         `UPDATE entities SET mention_count = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id)
-         WHERE id IN (SELECT DISTINCT m.entity_id FROM mentions m JOIN sentences s ON s.id = m.sentence_id WHERE s.document_id = ?)`,
+         WHERE id IN (SELECT DISTINCT m.entity_id FROM mentions m JOIN sentences s ON s.id = m.sentence_id
+         WHERE s.document_id = ?)`,
       )
       .run(documentId);
   }
@@ -342,7 +346,8 @@ export class SqliteStore implements Store {
     db.prepare('DELETE FROM documents WHERE id = ?').run(documentId);
     pruneEvents(db, events);
     const recount = db.prepare(
-      'UPDATE entities SET mention_count = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id) WHERE id = ?',
+      `UPDATE entities SET mention_count = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id)
+       WHERE id = ?`,
     );
     for (const id of touched) recount.run(id);
     db.prepare(
@@ -397,7 +402,8 @@ export class SqliteStore implements Store {
       id = Number(
         db
           .prepare(
-            'INSERT INTO entities (kind, name, name_key, affiliation, place_kind, first_document_id) VALUES (?, ?, ?, ?, ?, ?)',
+            `INSERT INTO entities (kind, name, name_key, affiliation, place_kind, first_document_id)
+             VALUES (?, ?, ?, ?, ?, ?)`,
           )
           .run(kind, name, nameKey(name), extra.affiliation ?? null, extra.placeKind ?? null, documentId)
           .lastInsertRowid,
@@ -419,7 +425,8 @@ export class SqliteStore implements Store {
   ): EntityRow | undefined {
     const rows = this.db
       .prepare(
-        `SELECT DISTINCT e.id, e.name, e.affiliation, e.place_kind AS placeKind FROM aliases a JOIN entities e ON e.id = a.entity_id
+        `SELECT DISTINCT e.id, e.name, e.affiliation, e.place_kind AS placeKind FROM aliases a
+         JOIN entities e ON e.id = a.entity_id
          WHERE e.kind = ? AND a.skeleton = ? LIMIT 5`,
       )
       .all(kind, skeletonKey(name)) as (EntityRow & { placeKind: string | null })[];

@@ -10,7 +10,8 @@ const REPORTS = [
   [
     'a.md',
     '2026-03-02',
-    'Fisheries Minister Ingrid Solberg met Icelandic negotiator Arni Jonsson in Tromsø on Monday. Norway offered a 12% quota share. "We are not there yet," Solberg told reporters.',
+    'Fisheries Minister Ingrid Solberg met Icelandic negotiator Arni Jonsson in Tromsø on Monday. Norway ' +
+      'offered a 12% quota share. "We are not there yet," Solberg told reporters.',
   ],
   [
     'b.md',

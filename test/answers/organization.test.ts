@@ -25,7 +25,8 @@ async function inventedWithOrganisationQuotes() {
   const [org] = await store.findEntities('organization', 'World Trade Organization', 1);
   store.db
     .prepare(
-      "UPDATE quotes SET speaker_id = ?, speaker_name = 'World Trade Organization' WHERE text LIKE 'The panel will not wait%'",
+      `UPDATE quotes SET speaker_id = ?, speaker_name = 'World Trade Organization'
+       WHERE text LIKE 'The panel will not wait%'`,
     )
     .run(org.id);
   return { store, briefing: new Briefing(store) };

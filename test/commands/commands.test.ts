@@ -137,7 +137,8 @@ describe('/ingest', () => {
       if (req.url === '/article.txt') {
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.end(
-          'Prime Minister Ana Ferreira of Portugal met negotiators in Lisbon on Tuesday. "We will host the next round," Ferreira said.',
+          'Prime Minister Ana Ferreira of Portugal met negotiators in Lisbon on Tuesday. "We will host the next ' +
+            'round," Ferreira said.',
         );
       } else if (req.url === '/empty.txt') res.end('');
       else res.writeHead(404).end();

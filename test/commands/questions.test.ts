@@ -33,7 +33,8 @@ describe('the question set', () => {
     const right = questions.length - wrong.length;
     const share = right / questions.length;
     console.log(
-      `question set: ${right}/${questions.length} right (${(share * 100).toFixed(0)}%)${wrong.length ? `\n  ${wrong.join('\n  ')}` : ''}`,
+      `question set: ${right}/${questions.length} right ` +
+        `(${(share * 100).toFixed(0)}%)${wrong.length ? `\n  ${wrong.join('\n  ')}` : ''}`,
     );
     expect(share).toBeGreaterThanOrEqual(0.9);
   });

@@ -43,7 +43,8 @@ const second = () =>
   parseDocument(
     'second.md',
     Buffer.from(
-      '---\ntitle: Talks resume\nsource: Wire\n---\nForeign Minister Elena Marchetti of Italy arrived in Rome on Monday. "We want a fair deal," Marchetti said.',
+      '---\ntitle: Talks resume\nsource: Wire\n---\nForeign Minister Elena Marchetti of Italy arrived in Rome ' +
+        'on Monday. "We want a fair deal," Marchetti said.',
     ),
   );
 
@@ -74,7 +75,8 @@ describe('digest content', () => {
       parseDocument(
         'a.txt',
         Buffer.from(
-          'Norway presented a draft 20-point peace plan in Oslo on Monday. Foreign Minister Espen Barth Eide said the plan was a starting point.',
+          'Norway presented a draft 20-point peace plan in Oslo on Monday. Foreign Minister Espen Barth Eide said ' +
+            'the plan was a starting point.',
         ),
       ),
     );
@@ -85,7 +87,8 @@ describe('digest content', () => {
       parseDocument(
         'b.txt',
         Buffer.from(
-          'Russia rejected the 20-point peace plan on Tuesday. Foreign Minister Sergei Lavrov said the plan was unacceptable.',
+          'Russia rejected the 20-point peace plan on Tuesday. Foreign Minister Sergei Lavrov said the plan was ' +
+            'unacceptable.',
         ),
       ),
     );
@@ -116,27 +119,31 @@ describe('exactly once', () => {
     expect(deliver).toHaveBeenCalledTimes(1);
   });
 
-  it('restart: a slot missed while down is posted once on start, never once per missed slot, and not again after another restart', async () => {
-    const first = setup({ now: new Date('2026-11-20T13:30:00Z') });
-    await ingestDocument(first.store, seed());
-    const sub = await first.store.subscribe(
-      { ...subscription, schedule: '0 * * * *' },
-      new Date('2026-11-20T08:30:00Z'),
-    );
-    // The bot was down from 08:30 to 13:30: five hourly slots passed.
-    await first.scheduler.start();
-    expect(first.deliver).toHaveBeenCalledTimes(1);
-    expect((await first.store.slots(sub.id)).map((s) => [s.slot, s.state])).toEqual([
-      ['2026-11-20T13:00:00.000Z', 'sent'],
-    ]);
-    first.scheduler.stop();
-    await first.store.close();
+  it(
+    'restart: a slot missed while down is posted once on start, never once per missed slot, and not again ' +
+      'after another restart',
+    async () => {
+      const first = setup({ now: new Date('2026-11-20T13:30:00Z') });
+      await ingestDocument(first.store, seed());
+      const sub = await first.store.subscribe(
+        { ...subscription, schedule: '0 * * * *' },
+        new Date('2026-11-20T08:30:00Z'),
+      );
+      // The bot was down from 08:30 to 13:30: five hourly slots passed.
+      await first.scheduler.start();
+      expect(first.deliver).toHaveBeenCalledTimes(1);
+      expect((await first.store.slots(sub.id)).map((s) => [s.slot, s.state])).toEqual([
+        ['2026-11-20T13:00:00.000Z', 'sent'],
+      ]);
+      first.scheduler.stop();
+      await first.store.close();
 
-    const again = setup({ file: first.file, now: new Date('2026-11-20T13:40:00Z') });
-    await again.scheduler.start();
-    expect(again.deliver).not.toHaveBeenCalled();
-    expect(await again.store.slots(sub.id)).toHaveLength(1);
-  });
+      const again = setup({ file: first.file, now: new Date('2026-11-20T13:40:00Z') });
+      await again.scheduler.start();
+      expect(again.deliver).not.toHaveBeenCalled();
+      expect(await again.store.slots(sub.id)).toHaveLength(1);
+    },
+  );
 
   it('a crash between recording and sending: sent on restart inside the window, given up outside it', async () => {
     const { store, file } = tempStore();

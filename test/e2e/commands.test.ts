@@ -58,7 +58,8 @@ describe('slash commands round trip', () => {
   it('/ingest (admin) downloads the attachment from the CDN URL, defers, and reports what it added', async () => {
     const file = p.fake.attachment(
       'talks-resume.md',
-      '---\ntitle: Talks resume\nsource: Wire\n---\nForeign Minister Elena Marchetti of Italy arrived in Rome on Monday. "We want a fair deal," Marchetti said.\n',
+      '---\ntitle: Talks resume\nsource: Wire\n---\nForeign Minister Elena Marchetti of Italy arrived in Rome ' +
+        'on Monday. "We want a fair deal," Marchetti said.\n',
     );
     const reply = await p.fake.sendCommand('ingest', { file }, { admin: true });
     expectCleanReply(reply);

@@ -77,18 +77,22 @@ describe('digest delivery', () => {
     expect(p.fake.messagesIn(channel)).toHaveLength(1);
   });
 
-  it('a post whose response is lost (502 after the message was made) is not duplicated: the nonce dedupes the retry', async () => {
-    const channel = p.fake.addChannel('digest-lost-response');
-    const sub = await subscribe(channel);
-    p.fake.failChannel(channel, { status: 502, commit: true });
-    expect(await run(sub.id)).toMatchObject({ outcome: 'sent' });
-    const tries = posts(channel);
-    expect(tries.map((r) => r.status)).toEqual([502, 200]);
-    const nonces = tries.map((r) => (r.body as MessageBody).nonce);
-    expect(nonces[0]).toBeTruthy();
-    expect(nonces[1]).toBe(nonces[0]);
-    expect(p.fake.messagesIn(channel)).toHaveLength(1);
-  });
+  it(
+    'a post whose response is lost (502 after the message was made) is not duplicated: the nonce dedupes the ' +
+      'retry',
+    async () => {
+      const channel = p.fake.addChannel('digest-lost-response');
+      const sub = await subscribe(channel);
+      p.fake.failChannel(channel, { status: 502, commit: true });
+      expect(await run(sub.id)).toMatchObject({ outcome: 'sent' });
+      const tries = posts(channel);
+      expect(tries.map((r) => r.status)).toEqual([502, 200]);
+      const nonces = tries.map((r) => (r.body as MessageBody).nonce);
+      expect(nonces[0]).toBeTruthy();
+      expect(nonces[1]).toBe(nonces[0]);
+      expect(p.fake.messagesIn(channel)).toHaveLength(1);
+    },
+  );
 
   it('a channel that keeps failing with 503 is retried by the scheduler, then the slot is marked failed', async () => {
     const channel = p.fake.addChannel('digest-down');

@@ -66,7 +66,15 @@ describe('limit checks', () => {
 describe('the fake over the wire', () => {
   let fake: FakeDiscord;
   let ws: WebSocket;
-  const inbox: { op: number; t?: string; d: any }[] = [];
+  /** The fields of a gateway payload's `d` that these tests read (READY, GUILD_CREATE, INTERACTION_CREATE). */
+  interface Dispatch {
+    id: string;
+    token: string;
+    data: { name: string };
+    channels: { id: string }[];
+    [field: string]: unknown;
+  }
+  const inbox: { op: number; t?: string; d: Dispatch }[] = [];
   const auth = () => ({ authorization: `Bot ${fake.token}`, 'content-type': 'application/json' });
   const rest = (method: string, path: string, body?: unknown, headers: Record<string, string> = auth()) =>
     fetch(`${fake.api}/v10${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

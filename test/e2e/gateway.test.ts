@@ -69,14 +69,17 @@ describe('gateway', () => {
     expect(answered.embeds[0].title).toMatch(/parley/);
   });
 
-  it('a session Discord will not resume (INVALID_SESSION false): the client identifies again and keeps answering', async () => {
-    const before = identifies().length;
-    p.fake.refuseNextResume();
-    const next = p.fake.nextSession(20_000);
-    p.fake.dropConnection(4000);
-    expect(await next).toBe('ready');
-    expect(identifies()).toHaveLength(before + 1);
-    expect(p.fake.frames.some((f) => f.dir === 'out' && f.op === GatewayOpcodes.InvalidSession)).toBe(true);
-    await stillAnswers();
-  });
+  it(
+    'a session Discord will not resume (INVALID_SESSION false): ' + 'the client identifies again and keeps answering',
+    async () => {
+      const before = identifies().length;
+      p.fake.refuseNextResume();
+      const next = p.fake.nextSession(20_000);
+      p.fake.dropConnection(4000);
+      expect(await next).toBe('ready');
+      expect(identifies()).toHaveLength(before + 1);
+      expect(p.fake.frames.some((f) => f.dir === 'out' && f.op === GatewayOpcodes.InvalidSession)).toBe(true);
+      await stillAnswers();
+    },
+  );
 });

@@ -89,12 +89,12 @@ export async function startParley(options: StartOptions = {}): Promise<Parley> {
     const log = createLogger('debug', sink);
 
     const briefing = new Briefing(store);
-    let client: Client | undefined;
+    const connected: { client?: Client } = {};
     const scheduler = new DigestScheduler({
       store,
       log,
-      deliver: discordDelivery(() => client),
-      onDisabled: notifyDisabled(() => client),
+      deliver: discordDelivery(() => connected.client),
+      onDisabled: notifyDisabled(() => connected.client),
       ...options.scheduler,
     });
     cleanups.push(() => scheduler.stop());
@@ -109,11 +109,12 @@ export async function startParley(options: StartOptions = {}): Promise<Parley> {
       restApi: fake.api,
     });
     cleanups.push(() => bot.stop());
-    client = bot.client;
+    const client = bot.client;
+    connected.client = client;
     if (!client.isReady()) {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('the client never became ready')), 15_000);
-        client!.once(Events.ClientReady, () => {
+        client.once(Events.ClientReady, () => {
           clearTimeout(timer);
           resolve();
         });

@@ -45,7 +45,8 @@ for (const set of SETS) {
     const detail = reports
       .map(
         ({ name, report: r }) =>
-          `${name}: people -[${r.people.fn}] +[${r.people.fp}] places -[${r.places.fn}] +[${r.places.fp}] proposals -[${r.props.fn}] +[${r.props.fp}] quotes ${r.quoteMisses.join(' | ')}`,
+          `${name}: people -[${r.people.fn}] +[${r.people.fp}] places -[${r.places.fn}] +[${r.places.fp}] ` +
+          `proposals -[${r.props.fn}] +[${r.props.fp}] quotes ${r.quoteMisses.join(' | ')}`,
       )
       .join('\n');
 

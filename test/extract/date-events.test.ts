@@ -34,7 +34,9 @@ describe('who put a proposal forward', () => {
       title: 't',
       source: null,
       publishedAt: null,
-      body: 'Anna Keller, the chancellor’s chief adviser, and Norway’s envoy to the region, Lars Holm, have been drafting a framework for a ceasefire.',
+      body:
+        'Anna Keller, the chancellor’s chief adviser, and Norway’s envoy to the region, Lars Holm, have been ' +
+        'drafting a framework for a ceasefire.',
     });
     const framework = x.proposals.find((p) => [p.name, ...p.aliases].some((n) => /framework/.test(n)));
     expect(framework?.proposedBy.sort()).toEqual(['Anna Keller', 'Lars Holm']);

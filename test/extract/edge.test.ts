@@ -18,7 +18,8 @@ const run = (body: string, publishedAt: string | null = null) =>
 describe('edge cases', () => {
   it('an article with no people yields no people', () => {
     const ex = run(
-      'Heavy rain flooded parts of northern Italy on Tuesday. Rivers burst their banks near Bologna, and the Po reached its highest level in a decade. Schools in Emilia-Romagna were closed.',
+      'Heavy rain flooded parts of northern Italy on Tuesday. Rivers burst their banks near Bologna, and the Po ' +
+        'reached its highest level in a decade. Schools in Emilia-Romagna were closed.',
     );
     expect(ex.people).toEqual([]);
     expect(ex.places.map((p) => p.name)).toEqual(expect.arrayContaining(['Italy', 'Bologna']));
@@ -26,7 +27,8 @@ describe('edge cases', () => {
 
   it('an unclosed quote runs to the end of its paragraph and keeps its speaker', () => {
     const ex = run(
-      'Critics were unconvinced. Senator Laura Whitcombe wrote that "the treaty would bind us for a generation\n\nThe vote is next week.',
+      'Critics were unconvinced. Senator Laura Whitcombe wrote that "the treaty would bind us for a ' +
+        'generation\n\nThe vote is next week.',
     );
     const q = ex.quotes.find((x) => /bind us/.test(x.text));
     expect(q?.speaker).toBe('Laura Whitcombe');
@@ -45,7 +47,8 @@ describe('edge cases', () => {
 
   it('reads an all-caps headline and a wire dateline without inventing people', () => {
     const ex = run(
-      'UKRAINE REJECTS LATEST PROPOSAL\n\nKYIV, Ukraine (AP) — Ukraine rejected the latest proposal on Friday, Foreign Minister Andrii Sybiha said.',
+      'UKRAINE REJECTS LATEST PROPOSAL\n\nKYIV, Ukraine (AP) — Ukraine rejected the latest proposal on Friday, ' +
+        'Foreign Minister Andrii Sybiha said.',
     );
     expect(ex.people.map((p) => p.name)).toEqual(['Andrii Sybiha']);
     expect(ex.places.map((p) => p.name)).toEqual(expect.arrayContaining(['Kyiv', 'Ukraine']));
@@ -54,7 +57,8 @@ describe('edge cases', () => {
 
   it('keeps particles in names and links the surname form', () => {
     const ex = run(
-      'European Commission President Ursula von der Leyen met Crown Prince Mohammed bin Salman in Riyadh. “We are partners,” von der Leyen said.',
+      'European Commission President Ursula von der Leyen met Crown Prince Mohammed bin Salman in Riyadh. “We ' +
+        'are partners,” von der Leyen said.',
     );
     const names = ex.people.map((p) => p.name);
     expect(names).toContain('Ursula von der Leyen');
@@ -65,7 +69,8 @@ describe('edge cases', () => {
 
   it('straight quotes and a pronoun after the quote go to the nearest person of that gender', () => {
     const ex = run(
-      'Prime Minister Helga Brandt met President Tomas Varga in Vienna. Varga said little. "We agreed on nothing," she said.',
+      'Prime Minister Helga Brandt met President Tomas Varga in Vienna. Varga said little. "We agreed on ' +
+        'nothing," she said.',
     );
     expect(ex.quotes[0]).toMatchObject({ speaker: 'Helga Brandt', sentence: 2 });
   });
@@ -106,14 +111,16 @@ describe('edge cases', () => {
 
   it('does not emit titles, demonyms, organisations or places as people', () => {
     const ex = run(
-      'The Russian President spoke to NATO officials in Brussels. The Kremlin said the Ukrainian side was stalling. Secretary of State said nothing.',
+      'The Russian President spoke to NATO officials in Brussels. The Kremlin said the Ukrainian side was ' +
+        'stalling. Secretary of State said nothing.',
     );
     expect(ex.people).toEqual([]);
   });
 
   it('handles a 2 MB article in bounded time', () => {
     const para =
-      'Foreign Minister Taras Melnychenko said on Tuesday that “we are ready to talk” in Istanbul. Russian negotiators proposed a 30-day ceasefire, a Kremlin aide said. ';
+      'Foreign Minister Taras Melnychenko said on Tuesday that “we are ready to talk” in Istanbul. Russian ' +
+      'negotiators proposed a 30-day ceasefire, a Kremlin aide said. ';
     let body = '';
     while (body.length < 2 * 1024 * 1024) body += para + (body.length % 5000 < para.length ? '\n\n' : '');
     const t0 = Date.now();

@@ -9,7 +9,8 @@ describe('fixture articles (unseen-article bars)', () => {
   const detail = reports
     .map(
       ({ name, report: r }) =>
-        `${name}: people -[${r.people.fn}] +[${r.people.fp}] places -[${r.places.fn}] +[${r.places.fp}] proposals -[${r.props.fn}] +[${r.props.fp}] quotes ${r.quoteMisses.join(' | ')}`,
+        `${name}: people -[${r.people.fn}] +[${r.people.fp}] places -[${r.places.fn}] +[${r.places.fp}] proposals ` +
+        `-[${r.props.fn}] +[${r.props.fp}] quotes ${r.quoteMisses.join(' | ')}`,
     )
     .join('\n');
 

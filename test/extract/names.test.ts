@@ -20,7 +20,8 @@ describe('a place used as a given name', () => {
 
   it('gives people, not places, for city and country first names', () => {
     const ex = run(
-      'Sofia Lindqvist met Paris Jackson in Rome. Chelsea Whitford told reporters the meeting was short. Florence Okafor said nothing.',
+      'Sofia Lindqvist met Paris Jackson in Rome. Chelsea Whitford told reporters the meeting was short. ' +
+        'Florence Okafor said nothing.',
     );
     expect(ex.people.map((p) => p.name)).toEqual(
       expect.arrayContaining(['Sofia Lindqvist', 'Paris Jackson', 'Chelsea Whitford', 'Florence Okafor']),
@@ -46,30 +47,37 @@ describe('a place used as a given name', () => {
 describe('entity hygiene', () => {
   it('offices, bodies and pronouns are never people', () => {
     const ex = run(
-      'Army Europe said the drills began. National Security officials agreed. I think we were right, said Mira Castell. Defense Council members left.',
+      'Army Europe said the drills began. National Security officials agreed. I think we were right, said Mira ' +
+        'Castell. Defense Council members left.',
     );
     expect(ex.people.map((p) => p.name)).toEqual(['Mira Castell']);
   });
 
-  it('an organisation named after office words is one organisation, and the person acts for it only as the text says', () => {
-    const ex = run(
-      'Petra Voss, secretary of the National Security and Defense Council, said the talks would resume. Ivan Kostenko, head of the Defense Council, said no.',
-    );
-    expect(ex.people.map((p) => p.name).sort()).toEqual(['Ivan Kostenko', 'Petra Voss']);
-    expect(person(ex, 'Petra Voss')).toMatchObject({
-      roles: ['secretary of the National Security and Defense Council'],
-      affiliation: 'National Security and Defense Council',
-    });
-    expect(person(ex, 'Ivan Kostenko')?.roles).toEqual(['head of the Defense Council']);
-    expect(ex.organizations.map((o) => o.name).sort()).toEqual([
-      'Defense Council',
-      'National Security and Defense Council',
-    ]);
-  });
+  it(
+    'an organisation named after office words is one organisation, and the person acts for it only as the ' +
+      'text says',
+    () => {
+      const ex = run(
+        'Petra Voss, secretary of the National Security and Defense Council, said the talks would resume. Ivan ' +
+          'Kostenko, head of the Defense Council, said no.',
+      );
+      expect(ex.people.map((p) => p.name).sort()).toEqual(['Ivan Kostenko', 'Petra Voss']);
+      expect(person(ex, 'Petra Voss')).toMatchObject({
+        roles: ['secretary of the National Security and Defense Council'],
+        affiliation: 'National Security and Defense Council',
+      });
+      expect(person(ex, 'Ivan Kostenko')?.roles).toEqual(['head of the Defense Council']);
+      expect(ex.organizations.map((o) => o.name).sort()).toEqual([
+        'Defense Council',
+        'National Security and Defense Council',
+      ]);
+    },
+  );
 
   it('a role never holds another person’s name', () => {
     const ex = run(
-      'Dale Okonjo, the Army Secretary and Gen. Mark Ferris, arrived in Warsaw. Hal Brenner, the secretary of state who met Special Envoy Tomas Ruiz, said no.',
+      'Dale Okonjo, the Army Secretary and Gen. Mark Ferris, arrived in Warsaw. Hal Brenner, the secretary of ' +
+        'state who met Special Envoy Tomas Ruiz, said no.',
     );
     expect(person(ex, 'Dale Okonjo')?.roles).toEqual(['Army Secretary']);
     expect(person(ex, 'Mark Ferris')?.roles).toEqual(['General']);
@@ -79,7 +87,8 @@ describe('entity hygiene', () => {
 
   it('titles before two joined names stay with their own names', () => {
     const ex = run(
-      'Army Secretary Dale Okonjo and Army Chief of Staff General Mark Ferris flew in. Secretary of State Hal Brenner met Special Envoy Tomas Ruiz.',
+      'Army Secretary Dale Okonjo and Army Chief of Staff General Mark Ferris flew in. Secretary of State Hal ' +
+        'Brenner met Special Envoy Tomas Ruiz.',
     );
     expect(person(ex, 'Dale Okonjo')?.roles).toEqual(['Army Secretary']);
     expect(person(ex, 'Mark Ferris')?.roles.sort()).toEqual(['Army Chief of Staff', 'General']);
@@ -96,7 +105,8 @@ describe('speakers', () => {
     );
     expect(speakerOf(ex, /surrender/)).toBe('Havryliuk');
     const ex2 = run(
-      'Yuliia Marchenko met Petro Havryliuk. "We will not surrender our land," Havryliuk, the prime minister, told state television.',
+      'Yuliia Marchenko met Petro Havryliuk. "We will not surrender our land," Havryliuk, the prime minister, ' +
+        'told state television.',
     );
     expect(speakerOf(ex2, /surrender/)).toBe('Petro Havryliuk');
     const ex3 = run(
@@ -107,7 +117,8 @@ describe('speakers', () => {
 
   it('an organisation speaks through the noun that refers to it', () => {
     const ex = run(
-      'The Foreign Ministry rejected the claim. "This is a provocation and nothing more," the ministry said in a statement.',
+      'The Foreign Ministry rejected the claim. "This is a provocation and nothing more," the ministry said in ' +
+        'a statement.',
     );
     expect(speakerOf(ex, /provocation/)).toBe('Foreign Ministry');
     const ex2 = run(
@@ -120,7 +131,8 @@ describe('speakers', () => {
 
   it('a noun with no organisation named before, a scare quote and a quoted title have no speaker', () => {
     const ex = run(
-      '"We will keep fighting for our members," the group said. Later the ministry called it a "special operation", the ministry said. Havryliuk appeared on "Morning Hour" on Sunday.',
+      '"We will keep fighting for our members," the group said. Later the ministry called it a "special ' +
+        'operation", the ministry said. Havryliuk appeared on "Morning Hour" on Sunday.',
     );
     expect(speakerOf(ex, /keep fighting/)).toBeNull();
     expect(speakerOf(ex, /special operation/)).toBeNull();

@@ -11,7 +11,8 @@ const orgNames = (body: string) =>
 describe('organisations: groups and bodies', () => {
   it('a letters-and-digits armed group is an organisation, a model number is not', () => {
     const ex = run(
-      'Fighting resumed after the K44 rebels seized the town of Marovo. The Vessia-backed K44 rebel group denied it. The airline grounded the A320 jets on Monday.',
+      'Fighting resumed after the K44 rebels seized the town of Marovo. The Vessia-backed K44 rebel group ' +
+        'denied it. The airline grounded the A320 jets on Monday.',
     );
     expect(ex.organizations.map((o) => o.name)).toEqual(['K44']);
     expect(ex.people).toEqual([]);
@@ -19,7 +20,8 @@ describe('organisations: groups and bodies', () => {
 
   it('a royal national service is one organisation with its short form as an alias', () => {
     const ex = run(
-      'The Royal Danish Navy said on Monday that two ships had been sent north. The Danish Navy later confirmed the patrol.',
+      'The Royal Danish Navy said on Monday that two ships had been sent north. The Danish Navy later confirmed ' +
+        'the patrol.',
     );
     const navy = ex.organizations.filter((o) => /Navy/.test(o.name));
     expect(navy).toHaveLength(1);
@@ -43,7 +45,8 @@ describe('organisations: groups and bodies', () => {
   it('a long armed-group name runs through "for the … of …"; a bare country after "of" does not join', () => {
     expect(
       orgNames(
-        'The army demanded an end to another armed group, the Popular Front for the Liberation of Zanor (FPLZ), which was founded in 1994.',
+        'The army demanded an end to another armed group, the Popular Front for the Liberation of Zanor (FPLZ), ' +
+          'which was founded in 1994.',
       ),
     ).toEqual(['Popular Front for the Liberation of Zanor']);
     expect(orgNames('Marta Ilves, head of the Defence Council of Estonia, said no.')).not.toContain(
@@ -60,7 +63,8 @@ describe('organisations: groups and bodies', () => {
   it('a confederation or directorate "of" something is an organisation', () => {
     expect(
       orgNames(
-        'The Confederation of Highland Peoples called a strike, and the Directorate of Fisheries said quotas would hold.',
+        'The Confederation of Highland Peoples called a strike, and the Directorate of Fisheries said quotas ' +
+          'would hold.',
       ),
     ).toEqual(['Confederation of Highland Peoples', 'Directorate of Fisheries']);
   });
@@ -68,7 +72,8 @@ describe('organisations: groups and bodies', () => {
   it('an acronym defined as a route or a plan names a thing, a party’s acronym stays an organisation', () => {
     expect(
       orgNames(
-        'The deal creates a transit corridor named the Northern Link Route for Trade (NLRT). Officials said the NLRT would open in 2027.',
+        'The deal creates a transit corridor named the Northern Link Route for Trade (NLRT). Officials said the ' +
+          'NLRT would open in 2027.',
       ),
     ).toEqual([]);
     expect(
@@ -91,7 +96,8 @@ describe('organisations: groups and bodies', () => {
 
   it('firms named "… Partners", "… Asset Management" are organisations; a highway is a place', () => {
     const ex = run(
-      'Investors at Boreal Frontier Partners sold the bonds. Kestrel Asset Management bought them. Drivers blocked the Trans-Coastal Highway on Wednesday.',
+      'Investors at Boreal Frontier Partners sold the bonds. Kestrel Asset Management bought them. Drivers ' +
+        'blocked the Trans-Coastal Highway on Wednesday.',
     );
     expect(ex.organizations.map((o) => o.name).sort()).toEqual([
       'Boreal Frontier Partners',

@@ -32,7 +32,8 @@ describe('a quote introduced by a colon', () => {
   it('"X, one of the negotiators, on social media: “…”"', () => {
     expect(
       speakerOf(
-        'Talks collapsed.\n\nMP Youssef Benali, one of the negotiators, on social media: "We came with a mandate from our voters."',
+        'Talks collapsed.\n\nMP Youssef Benali, one of the negotiators, on social media: "We came with a mandate ' +
+          'from our voters."',
         'We came',
       ),
     ).toBe('Youssef Benali');
@@ -41,7 +42,8 @@ describe('a quote introduced by a colon', () => {
   it('"The party has put out a statement: “…”": an organisation that opens the clause', () => {
     expect(
       speakerOf(
-        'Talks collapsed.\n\nThe Socialist Democratic Party has put out a statement: "We will not return to these talks."',
+        'Talks collapsed.\n\nThe Socialist Democratic Party has put out a statement: "We will not return to these ' +
+          'talks."',
         'We will not',
       ),
     ).toBe('Socialist Democratic Party');
@@ -49,7 +51,8 @@ describe('a quote introduced by a colon', () => {
 
   it('"the party president said: “…”" after "X has spoken": the person the text was just about', () => {
     const body =
-      'Benali led the walkout on Friday.\n\nBenali has spoken. Standing at the gate, the SDP president said: "We are leaving this table."';
+      'Benali led the walkout on Friday.\n\nBenali has spoken. Standing at the gate, the SDP president said: ' +
+      '"We are leaving this table."';
     expect(speakerOf(body, 'We are leaving')).toBe('Benali');
   });
 

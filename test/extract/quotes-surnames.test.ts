@@ -19,13 +19,15 @@ describe('speakers named only by surname', () => {
 
   it('a one-word name that never speaks is no speaker', () => {
     const b =
-      'Ministers met in Kostrava on Monday. Kostrava hosted the talks last year too.\n\n"It is a long road," a delegate said.';
+      'Ministers met in Kostrava on Monday. Kostrava hosted the talks last year too.\n\n"It is a long road," a ' +
+      'delegate said.';
     expect(speakerOf(b, 'It is a long road')).toBeNull();
   });
 
   it('a one-word name the people pass left unlinked is the one person whose name holds it', () => {
     const b =
-      'Prime Minister Idris Kamal hosted the leaders.\n\nIdris said the two sides agreed.\n\n"Both sides have agreed to talk again," said Idris at a joint press conference.';
+      'Prime Minister Idris Kamal hosted the leaders.\n\nIdris said the two sides agreed.\n\n"Both sides have ' +
+      'agreed to talk again," said Idris at a joint press conference.';
     expect(speakerOf(b, 'Both sides have agreed')).toBe('Idris Kamal');
   });
 });

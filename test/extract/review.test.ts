@@ -25,7 +25,8 @@ describe('reviewer findings', () => {
 
   it('local-government titles are roles, split from the name', () => {
     const ex = run(
-      'Councillor Tom Reyes said the shelters were ready. Later, Councilor Maria Ortiz and Alderman Joe Banks disagreed.',
+      'Councillor Tom Reyes said the shelters were ready. Later, Councilor Maria Ortiz and Alderman Joe Banks ' +
+        'disagreed.',
     );
     expect(person(ex, 'Tom Reyes')?.roles).toContain('Councillor');
     expect(person(ex, 'Maria Ortiz')?.roles).toContain('Councilor');
@@ -35,7 +36,8 @@ describe('reviewer findings', () => {
 
   it('a negation stays with its status word, and a status goes to the proposal it is about', () => {
     const ex = run(
-      'Officials said there were no confirmed plans for Lena Fischer’s visit to Vienna. The leaked proposal, which was confirmed by the White House, includes an accompanying document outlining security guarantees.',
+      'Officials said there were no confirmed plans for Lena Fischer’s visit to Vienna. The leaked proposal, ' +
+        'which was confirmed by the White House, includes an accompanying document outlining security guarantees.',
     );
     const visit = proposal(ex, /visit/);
     expect(visit?.status).toMatch(/no confirmed plans/);
@@ -46,7 +48,8 @@ describe('reviewer findings', () => {
 
   it('approved, rejected and postponed are statuses; "which the council rejected" belongs to the fund', () => {
     const ex = run(
-      'Mayor Ivan Petrenko proposed a new air-defence fund, which the city council rejected. The council approved the shelter plan on Tuesday.',
+      'Mayor Ivan Petrenko proposed a new air-defence fund, which the city council rejected. The council ' +
+        'approved the shelter plan on Tuesday.',
     );
     const fund = proposal(ex, /air-defence fund/);
     expect(fund?.status).toMatch(/rejected/);
@@ -57,7 +60,8 @@ describe('reviewer findings', () => {
 
   it('the subject of "working on" is the proposer; past treaties with a year are no proposals', () => {
     const ex = run(
-      'The term sheet that Jared Kushner and Steve Witkoff have been working on was modelled on earlier drafts. Critics cited the 1994 Budapest memorandum.',
+      'The term sheet that Jared Kushner and Steve Witkoff have been working on was modelled on earlier drafts. ' +
+        'Critics cited the 1994 Budapest memorandum.',
     );
     expect(proposal(ex, /term sheet/)?.proposedBy).toEqual(['Jared Kushner', 'Steve Witkoff']);
     expect(proposal(ex, /Budapest/)).toBeUndefined();
@@ -65,7 +69,8 @@ describe('reviewer findings', () => {
 
   it('"his visit … had been postponed" is a status of that person’s visit', () => {
     const ex = run(
-      'Volodymyr Zelensky hoped to visit Washington this week. Zelensky said his visit to Washington had been postponed.',
+      'Volodymyr Zelensky hoped to visit Washington this week. Zelensky said his visit to Washington had been ' +
+        'postponed.',
     );
     const visits = ex.proposals.filter((p) => /visit/i.test(p.name));
     expect(visits).toHaveLength(1);

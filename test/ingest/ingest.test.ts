@@ -5,10 +5,13 @@ import { parseDocument } from '../../src/documents/document.ts';
 import { ingestDocument, ingestPaths } from '../../src/ingest/ingest.ts';
 import { SEED, tempDir, tempStore, writeDoc } from '../helpers.ts';
 
-const ARTICLE = `Talks in Vienna
-
-Foreign Minister Anna Keller said on Monday that the talks in Vienna would continue. "We are close," Keller told reporters.
-`;
+const ARTICLE = [
+  'Talks in Vienna',
+  '',
+  'Foreign Minister Anna Keller said on Monday that the talks in Vienna would continue. "We are close," Keller ' +
+    'told reporters.',
+  '',
+].join('\n');
 
 async function countAll(store: ReturnType<typeof tempStore>['store']) {
   const s = await store.stats();
@@ -25,7 +28,8 @@ describe('ingest', () => {
     expect(s.sentences).toBeGreaterThan(25);
     const hit = store.db
       .prepare(
-        "SELECT s.text FROM sentences_fts f JOIN sentences s ON s.id = f.rowid WHERE sentences_fts MATCH 'Geneva' LIMIT 1",
+        `SELECT s.text FROM sentences_fts f JOIN sentences s ON s.id = f.rowid WHERE sentences_fts MATCH 'Geneva'
+         LIMIT 1`,
       )
       .pluck()
       .get();
@@ -105,7 +109,8 @@ describe('ingest', () => {
     writeDoc(
       dir,
       'i-good.md',
-      '---\ntitle: Second\nsource: Wire\npublished: 2025-11-23\ntags: [talks, geneva]\n---\nDelegates met in Geneva on Sunday.',
+      '---\ntitle: Second\nsource: Wire\npublished: 2025-11-23\ntags: [talks, geneva]\n---\nDelegates met in ' +
+        'Geneva on Sunday.',
     );
     const outcomes = await ingestPaths(store, [dir]);
     const by = Object.fromEntries(outcomes.map((o) => [path.basename(o.key), o]));

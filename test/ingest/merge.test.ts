@@ -15,7 +15,8 @@ describe('one entity across documents', () => {
       store,
       doc(
         'a.txt',
-        'President Volodymyr Zelenskyy met European leaders in Brussels on Monday. Zelenskyy said the talks were useful.',
+        'President Volodymyr Zelenskyy met European leaders in Brussels on Monday. Zelenskyy said the talks were ' +
+          'useful.',
       ),
     );
     await ingestDocument(
@@ -65,9 +66,11 @@ describe('one entity across documents', () => {
 
 describe('disagreements between sources', () => {
   const a =
-    '---\ntitle: Wire A\npublished: 2025-11-20\n---\nNorway and Iceland will hold talks in Geneva on November 23, 2025, officials said.';
+    '---\ntitle: Wire A\npublished: 2025-11-20\n---\nNorway and Iceland will hold talks in Geneva on November ' +
+    '23, 2025, officials said.';
   const b =
-    '---\ntitle: Paper B\npublished: 2025-11-21\n---\nNorway and Iceland will hold talks in Geneva on November 25, 2025, according to diplomats.';
+    '---\ntitle: Paper B\npublished: 2025-11-21\n---\nNorway and Iceland will hold talks in Geneva on ' +
+    'November 25, 2025, according to diplomats.';
 
   it('keeps both dates and flags the event once, listing the date of every source', async () => {
     const { store } = tempStore();
@@ -143,7 +146,8 @@ describe('what is and is not the same event', () => {
   it('a lone upcoming date far from what every other source says is flagged, in either order', async () => {
     const typo = doc(
       'typo.md',
-      '---\ntitle: Typo Daily\n---\nNorway and Iceland are expected to hold talks scheduled in Geneva on March 5, 2019.',
+      '---\ntitle: Typo Daily\n---\nNorway and Iceland are expected to hold talks scheduled in Geneva on March ' +
+        '5, 2019.',
     );
     for (const order of [
       ['typo', 'x', 'y'],

@@ -66,15 +66,16 @@ export async function ingestAll(store: SqliteStore, docs: SourceDocument[]): Pro
 export function projection(store: SqliteStore) {
   const all = (sql: string) => (store.db.prepare(sql).pluck().all() as string[]).sort();
   return {
-    people:
-      all(`SELECT e.name || ' [' || (SELECT group_concat(alias, '|') FROM (SELECT alias FROM aliases a WHERE a.entity_id = e.id ORDER BY alias)) || ']'
+    people: all(`SELECT e.name || ' [' || (SELECT group_concat(alias, '|') FROM (SELECT alias FROM aliases a
+           WHERE a.entity_id = e.id ORDER BY alias)) || ']'
                  FROM entities e WHERE kind = 'person'`),
     proposals: all('SELECT name FROM proposals'),
     events: all(`SELECT e.kind || ' @' || coalesce(pl.name, '-') || ' ' || coalesce(e.day, e.raw_date, '-') || ' ' ||
                         (SELECT count(*) FROM event_sources s WHERE s.event_id = e.id)
                  FROM events e LEFT JOIN entities pl ON pl.id = e.place_id`),
     disputes: all(
-      `SELECT a.kind || ' ' || a.day || ' vs ' || b.day FROM event_disputes x JOIN events a ON a.id = x.event_id JOIN events b ON b.id = x.with_event_id`,
+      `SELECT a.kind || ' ' || a.day || ' vs ' || b.day FROM event_disputes x JOIN events a ON a.id = x.event_id
+       JOIN events b ON b.id = x.with_event_id`,
     ),
   };
 }

@@ -81,7 +81,8 @@ describe('the stories ingested together', () => {
     let trueFlags = 0;
     const flagged = store.db
       .prepare(
-        `SELECT a.kind, a.day, b.day AS other FROM event_disputes x JOIN events a ON a.id = x.event_id JOIN events b ON b.id = x.with_event_id`,
+        `SELECT a.kind, a.day, b.day AS other FROM event_disputes x JOIN events a ON a.id = x.event_id
+         JOIN events b ON b.id = x.with_event_id`,
       )
       .all() as { kind: string; day: string; other: string }[];
     for (const story of STORIES) {

@@ -141,7 +141,9 @@ export function choiceProblems(choices: unknown): Problem[] {
     if (typeof c?.value === 'string' ? len(c.value) > LIMITS.choiceValue : typeof c?.value !== 'number') {
       problems.push({
         severity: 'rejected',
-        detail: `choices[${i}].value ${JSON.stringify(c?.value)} is not a string of ≤ ${LIMITS.choiceValue} chars or a number`,
+        detail:
+          `choices[${i}].value ${JSON.stringify(c?.value)} is not a string of ≤ ${LIMITS.choiceValue} chars ` +
+          `or a number`,
       });
     }
   });

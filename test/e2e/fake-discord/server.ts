@@ -370,7 +370,9 @@ export class FakeDiscord {
     );
   }
 
-  /** Invokes a slash command as a guild member; resolves with the bot's eventual answer. `name` may be "digest list". */
+  /**
+   * Invokes a slash command as a guild member; resolves with the bot's eventual answer. `name` may be "digest list".
+   */
   async sendCommand(
     name: string,
     options: Record<string, OptionInput> = {},
@@ -608,7 +610,9 @@ export class FakeDiscord {
       p,
       timeoutMs,
       () =>
-        `/${record.name} (${record.id}): no answer; callback ${record.callback ? `type ${record.callback.type}` : 'none'}, ${record.edits.length} edits, ${record.followups.length} follow-ups,`,
+        `/${record.name} (${record.id}): no answer; callback ` +
+        `${record.callback ? `type ${record.callback.type}` : 'none'}, ${record.edits.length} edits, ` +
+        `${record.followups.length} follow-ups,`,
     );
   }
 
