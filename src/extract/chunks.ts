@@ -297,7 +297,7 @@ function nameAt(tokens: Token[], i: number): NameChunk | null {
   }
   const first = tokens[i];
   if (!isNameWord(first) || isMonth(first.text) || isWeekday(first.text)) return null;
-  if (isAcronymNotInitials(tokens, i)) return null;
+  if (isAcronymNotInitials(tokens, i) || isExcellency(tokens, i)) return null;
   const j = nameEnd(tokens, i);
   if (j === i) return null;
   const keys = tokens.slice(i, j).map((t) => t.key);
@@ -329,6 +329,14 @@ function nameFromParticle(tokens: Token[], i: number): NameChunk | null {
   };
 }
 
+/** "H E Massad Boulos", "H.E. the Minister": "His Excellency", abbreviated, starts no name. */
+function isExcellency(tokens: Token[], i: number): boolean {
+  const t = tokens[i].text.replace(/\./g, '');
+  if (t === 'HE' && /^H\.E\.?$/.test(tokens[i].text)) return true;
+  const letter = (k: number) => tokens[k]?.text.replace(/\./g, '');
+  return (t === 'H' && letter(i + 1) === 'E') || (t === 'E' && letter(i - 1) === 'H');
+}
+
 /** Upper-case words are acronyms unless they are initials ("J.D.") or a short given name before a name. */
 function isAcronymNotInitials(tokens: Token[], i: number): boolean {
   const first = tokens[i];
@@ -345,7 +353,7 @@ function nameEnd(tokens: Token[], i: number): number {
   let j = i;
   while (j < tokens.length) {
     const t = tokens[j];
-    if (isNameWord(t) && (j === i || !isAcronymWord(t))) {
+    if (isNameWord(t) && (j === i || !isAcronymWord(t) || REGNAL.test(t.text))) {
       if (j > i && endsNameBefore(tokens, i, j)) break;
       j++;
       if (t.poss) break;
@@ -358,6 +366,14 @@ function nameEnd(tokens: Token[], i: number): number {
   return j;
 }
 
+/** "Theresa May said": a month right after a given name, not followed by a day number, is a surname. */
+function monthAsSurname(tokens: Token[], i: number, j: number): boolean {
+  return j === i + 1 && isFirstName(tokens[i].text) && tokens[j + 1]?.kind !== 'num' && !/\./.test(tokens[j].text);
+}
+
+/** "King Charles III": a regnal number after a name. */
+const REGNAL = /^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$/;
+
 function isAcronymWord(t: Token): boolean {
   return t.upper && t.text.replace(/\./g, '').length > 1 && !/^(\p{Lu}\.)+$/u.test(t.text);
 }
@@ -366,7 +382,8 @@ function isAcronymWord(t: Token): boolean {
 function endsNameBefore(tokens: Token[], i: number, j: number): boolean {
   const t = tokens[j];
   // "Rwanda-backed M23": a letters-and-digits name is a group's or a model's, never part of a person's name
-  if (isMonth(t.text) || isWeekday(t.text) || /^\p{Lu}{1,4}\d{1,3}$/u.test(t.text)) return true;
+  if (isWeekday(t.text) || /^\p{Lu}{1,4}\d{1,3}$/u.test(t.text)) return true;
+  if (isMonth(t.text)) return !monthAsSurname(tokens, i, j);
   const g = knownEntryInside(tokens, i, j);
   if (
     g &&

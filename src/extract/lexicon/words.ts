@@ -112,7 +112,10 @@ const EXTRA_COMMON = new Set(
     'article section chapter paragraph clause annex appendix page item point part ' +
     'thanksgiving christmas easter ramadan eid hanukkah passover diwali ' +
     'talks negotiations peace war ceasefire truce plan proposal deal agreement treaty sanctions summit ' +
-    'congressional parliamentary presidential ministerial governmental federal'
+    'congressional parliamentary presidential ministerial governmental federal ' +
+    'framework frameworks partnership partnerships platform platforms municipality municipalities community ' +
+    'communities corridor corridors route routes dialogue protocol protocols accord accords roadmap initiative ' +
+    'mechanism declaration memorandum charter compact pact settlement arrangement brexit'
   ).split(/\s+/),
 );
 

@@ -1,10 +1,10 @@
-import type { AnalyzedSentence } from '../chunks.ts';
+import { joinTokens, type AnalyzedSentence } from '../chunks.ts';
 import { countryByDemonym, countryByKey, phraseKey } from '../lexicon/countries.ts';
 import { firstNameGender } from '../lexicon/words.ts';
 import { ownerFromEntry } from './candidates.ts';
 import { position, type Entity } from './entities.ts';
 import { roleText } from './role-text.ts';
-import type { Candidate, Gender, Person } from './types.ts';
+import type { Candidate, CandidateTitle, Gender, Person } from './types.ts';
 
 /**
  * Stage 4 of the people stage: one person per entity — the name (the most used multi-word form), aliases,
@@ -128,7 +128,7 @@ function readRoles(person: Person, e: Entity, c: Candidate, affs: Map<string, nu
     return !!x && x !== e;
   };
   for (const t of c.titles) {
-    const role = expandAbbreviations(roleText(t, c, isOtherPerson).replace(/,$/, ''));
+    const role = orgBefore(c.s, t) + expandAbbreviations(roleText(t, c, isOtherPerson).replace(/,$/, ''));
     if (!person.roles.some((r) => r.toLowerCase() === role.toLowerCase())) {
       person.roles.push(role);
       person.roleSentences[role] = c.s.index;
@@ -148,6 +148,15 @@ function readRoles(person: Person, e: Entity, c: Candidate, affs: Map<string, nu
       if (host) pending.push({ person, owner: host, how: 'serves' });
     }
   }
+}
+
+/** "European Commission President X", "UN Secretary-General X": the body right before a title is part of the role. */
+function orgBefore(s: AnalyzedSentence, t: CandidateTitle): string {
+  if (t.span) return '';
+  const before = s.chunks.find((x) => x.end === t.title.start);
+  if (!before || s.tokens[before.end - 1].poss) return '';
+  const isBody = before.type === 'org' || (before.type === 'gaz' && before.entry.type === 'org');
+  return isBody ? `${joinTokens(s.tokens, before.start, before.end)} ` : '';
 }
 
 /** "Sen. Lindsey Graham, R-S.C.," / "(D-N.Y.)": a U.S. party-and-state tag. */

@@ -257,12 +257,24 @@ function clauseInitialTitle(cand: Candidate, title: TitleChunk | null): void {
     before1.honorific ||
     before1.end !== c.start - 1 ||
     !isComma(tokens[c.start - 1]) ||
-    !(isComma(tokens[c.end]) || !tokens[c.end])
+    !endsAppositiveName(s, before1, c)
   )
     return;
   const ti = chunks.indexOf(before1);
   cand.titles.push({ title: before1, text: before1.text, owner: ownerBefore(s, ti, before1.start) });
   cand.strong = true;
+}
+
+/**
+ * After "TITLE, NAME": a comma, the sentence's end, a bracket, a verb of speech — or, when the title opens the
+ * sentence ("The president of the commission, NAME called …"), any lower-case word.
+ */
+function endsAppositiveName(s: AnalyzedSentence, title: TitleChunk, c: NameChunk): boolean {
+  const next = s.tokens[c.end];
+  if (!next || isComma(next) || next.text === '(' || SPEECH_VERBS.has(next.key)) return true;
+  let k = title.start;
+  while (k > 0 && DETERMINERS.has(s.tokens[k - 1].key)) k--;
+  return k === 0 && next.kind === 'word' && !next.cap;
 }
 
 /** "NAME, (the) (OWNER) TITLE ..." or "NAME — the EU’s top diplomat — said". */
@@ -385,7 +397,10 @@ function nameEvidence(cand: Candidate): void {
     g &&
     !s.headline &&
     !placeBefore &&
-    (speaks || (isComma(nextTok) && /^(who|whose|a|an|the)$/.test(tokens[c.end + 1]?.key ?? '')))
+    (speaks ||
+      c.poss ||
+      personSlot(s, c) ||
+      (isComma(nextTok) && /^(who|whose|a|an|the)$/.test(tokens[c.end + 1]?.key ?? '')))
   )
     cand.strong = true;
   // two or more capitalised words, none of them an English word, not in a headline
@@ -395,8 +410,21 @@ function nameEvidence(cand: Candidate): void {
     !s.headline &&
     c.keys.every((_, n) => !isCommonWord(tokens[c.start + n].text))
   ) {
-    if (speaks || (isComma(nextTok) && !placeBefore) || c.poss) cand.strong = true;
+    if (speaks || (isComma(nextTok) && !placeBefore) || c.poss || personSlot(s, c)) cand.strong = true;
   }
+}
+
+/** Words after which a name is someone's: "led by X and Y", "a meeting between X and Y", "X met Y". */
+const PERSON_SLOT = new Set(['by', 'between', 'met', 'meets', 'thanked', 'invited', 'hosted', 'received']);
+
+/** Whether the name fills a person's slot, itself or as the second of "X and Y" in one. */
+function personSlot(s: AnalyzedSentence, c: NameChunk): boolean {
+  const prev = s.tokens[c.start - 1];
+  if (!prev) return false;
+  if (PERSON_SLOT.has(prev.key)) return true;
+  if (prev.key !== 'and') return false;
+  const first = s.chunks.find((x) => x.type === 'name' && x.end === c.start - 1);
+  return !!first && PERSON_SLOT.has(s.tokens[first.start - 1]?.key ?? '');
 }
 
 /**
