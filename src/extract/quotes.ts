@@ -3,6 +3,7 @@ import { sentenceAt } from '../text/sentences.ts';
 import type { ExtractedQuote } from './contract.ts';
 import type { AnalyzedSentence } from './chunks.ts';
 import type { PeopleResult, Person } from './people.ts';
+import { SPEECH_VERBS } from './lexicon/verbs.ts';
 import { isFunctionWord } from './lexicon/words.ts';
 import { afterAttribution, afterOrgSpeaker, tokensAfterQuote } from './quote-after.ts';
 import { speakerBeforeQuote } from './quote-before.ts';
@@ -255,9 +256,31 @@ function continuedSpeaker(
 ): Person | null {
   const s = ctx.sentences[si];
   const opensSentence = !s.tokens.some((t) => t.kind === 'word' && t.end <= q.open);
-  if (q.kind !== 'speech' || !opensSentence || !prev?.person) return null;
-  if (prev.para !== para && prev.para !== para - 1) return null;
-  return hasOtherPerson(ctx.sentences, ctx.people, si, q) ? null : prev.person;
+  if (q.kind !== 'speech' || !opensSentence) return null;
+  if (hasOtherPerson(ctx.sentences, ctx.people, si, q)) return null;
+  if (prev?.person && (prev.para === para || prev.para === para - 1)) return prev.person;
+  return reportedSpeakerBefore(si, para, ctx);
+}
+
+/**
+ * "…, Anwar added. “This is an important first step.”": a quote with no attribution right after a sentence that
+ * reports one person's words goes on with that person's words.
+ */
+function reportedSpeakerBefore(si: number, para: number, ctx: QuoteContext): Person | null {
+  const s = ctx.sentences[si - 1];
+  if (!s || !s.tokens.length) return null;
+  const sPara = ctx.paragraphOf(s.tokens[0].start);
+  if (sPara !== para && sPara !== para - 1) return null;
+  const speakers = new Set<Person>();
+  s.chunks.forEach((c, ci) => {
+    const pid = ctx.people.byChunk.get(`${s.index}:${ci}`);
+    if (pid === undefined) return;
+    const next = s.tokens[c.end];
+    const prevTok = s.tokens[c.start - 1];
+    if ((next && SPEECH_VERBS.has(next.key)) || (prevTok && SPEECH_VERBS.has(prevTok.key)))
+      speakers.add(ctx.people.people[pid]);
+  });
+  return speakers.size === 1 ? [...speakers][0] : null;
 }
 
 function hasOtherPerson(sentences: AnalyzedSentence[], people: PeopleResult, si: number, q: QuoteSpan): boolean {

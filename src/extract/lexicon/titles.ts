@@ -176,6 +176,12 @@ export const TITLE_HEADS = new Set(
     'dame',
     'lord',
     'lady',
+    'datuk seri',
+    'dato seri',
+    'tan sri',
+    'datuk',
+    'dato',
+    'tun',
     'counterpart',
     'counterparts',
     'expert',
@@ -248,6 +254,13 @@ export const HONORIFICS: Record<string, 'm' | 'f' | 'u'> = {
   dame: 'f',
   lord: 'm',
   lady: 'f',
+  // Malaysian honours, written before the name in Malaysian and Bruneian news
+  'datuk seri': 'u',
+  'dato seri': 'u',
+  'tan sri': 'u',
+  datuk: 'u',
+  dato: 'u',
+  tun: 'u',
 };
 
 /** Kin and personal relations: only a role when the text says whose ("Trump’s son-in-law"). */

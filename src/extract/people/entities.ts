@@ -163,6 +163,8 @@ function singleNames(
           f.length >= 2 && sameSurname(f[f.length - 1], last) && (c.keys.length === 1 || sameGiven(f[0], c.keys[0])),
       ),
     );
+    if (!matches.length && knightedGivenName(c))
+      matches.push(...entities.filter((e) => e.full.some((f) => f.length >= 2 && sameGiven(f[0], last))));
     let e: Entity | undefined = matches.length > 1 ? mostRecent(matches, c) : matches[0];
     // "Lula said …; he …": a single name that speaks and is then called he or she
     let spoke = false;
@@ -197,6 +199,11 @@ function singleNames(
     }
     if (e) join(c, e);
   }
+}
+
+/** "Sir Keir", "Dame Judi": a knight is called by the given name, not the surname. */
+function knightedGivenName(c: Candidate): boolean {
+  return c.keys.length === 1 && /^(sir|dame)$/.test(c.s.tokens[c.chunk.start - 1]?.key ?? '');
 }
 
 /** Of several entities with the surname, the one mentioned most recently before the candidate. */
