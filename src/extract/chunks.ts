@@ -418,6 +418,8 @@ function knownEntryInside(tokens: Token[], i: number, j: number) {
 function joinedOrgAnd(tokens: Token[], i: number, j: number): number | null {
   const t = tokens[j];
   if (!(j > i && t.key === 'and' && !tokens[j - 1].poss && isNameWord(tokens[j + 1]))) return null;
+  // "Rishi Sunak and EU Commission": a person and a body, not one name
+  if (isFirstName(tokens[i].text)) return null;
   let k = j + 1;
   while (k < tokens.length && isNameWord(tokens[k]) && !tokens[k].poss && k < j + 5) k++;
   return ORG_HEADS.has(tokens[k - 1].key) && !isFirstName(tokens[j + 1].text) ? k : null;
@@ -501,7 +503,9 @@ function orgAt(tokens: Token[], i: number): OrgChunk | null {
     while (
       m < tokens.length &&
       isWord(tokens[m]) &&
-      (tokens[m].cap || (['and', 'of', 'for'].includes(tokens[m].key) && tokens[m + 1]?.cap))
+      (tokens[m].cap || (['and', 'of', 'for'].includes(tokens[m].key) && tokens[m + 1]?.cap)) &&
+      !isExcellency(tokens, m) &&
+      !(tokens[m].key in HONORIFICS)
     ) {
       m++;
       if (tokens[m - 1].poss) break;
@@ -764,6 +768,29 @@ function mergeOrgPrefixes(tokens: Token[], chunks: Chunk[]): void {
       chunks.splice(k, 2, { type: 'org', start: a.start, end: b.end, text: joinTokens(tokens, a.start, b.end) });
       continue;
     }
+    // "European Court of Justice": a nation's or a bloc's court, ministry or council "of" something
+    if (
+      b.type === 'org' &&
+      (a.entry.type === 'demonym' || a.entry.type === 'country') &&
+      ORG_LEAD_HEADS.has(tokens[b.start].key)
+    ) {
+      chunks.splice(k, 2, { type: 'org', start: a.start, end: b.end, text: joinTokens(tokens, a.start, b.end) });
+      continue;
+    }
+    // "Minsk Group", "OSCE Minsk Group": a body named after the city where it was formed
+    if (b.type === 'name' && b.keys.length === 1 && ORG_HEADS.has(b.keys[0]) && a.entry.type === 'place') {
+      const lead = chunks[k - 1];
+      const byBody = lead && lead.type === 'gaz' && lead.entry.type === 'org' && lead.end === a.start;
+      const start = byBody ? lead.start : a.start;
+      chunks.splice(byBody ? k - 1 : k, byBody ? 3 : 2, {
+        type: 'org',
+        start,
+        end: b.end,
+        text: joinTokens(tokens, start, b.end),
+      });
+      if (byBody) k--;
+      continue;
+    }
     if (b.type !== 'name') continue;
     // "Thai Army", "Cambodian Navy": a nation's own service; "Shanghai Cooperation Organization": a city's body
     const nationalService =
@@ -796,6 +823,17 @@ function mergeOrgPrefixes(tokens: Token[], chunks: Chunk[]): void {
   }
 }
 
+/** "General Border Committee", "General Assembly": "General" before a body's name is part of the name, not a rank. */
+function mergeGeneralBodies(tokens: Token[], chunks: Chunk[]): void {
+  for (let k = chunks.length - 2; k >= 0; k--) {
+    const a = chunks[k];
+    const b = chunks[k + 1];
+    if (a.type !== 'title' || a.end - a.start !== 1 || tokens[a.start].key !== 'general' || a.end !== b.start) continue;
+    if (!(b.type === 'name' && b.headKind === 'org') && b.type !== 'org') continue;
+    chunks.splice(k, 2, { type: 'org', start: a.start, end: b.end, text: joinTokens(tokens, a.start, b.end) });
+  }
+}
+
 /**
  * "Democratic Forces for the Liberation of Rwanda", "Ad Hoc Committee of Ecuador Bondholders": an organisation's
  * name runs on through "of"/"for" and capitalised words — unless what follows is only a country or place
@@ -816,7 +854,8 @@ function extendOrgNames(tokens: Token[], chunks: Chunk[]): void {
       if (t.cap && !isMonth(t.text) && !isWeekday(t.text)) {
         caps++;
         m++;
-        if (t.poss) break;
+        // "National Federation of Fishermen’s Organisations": a possessive inside the name when a capital follows
+        if (t.poss && !(tokens[m]?.cap && isWord(tokens[m]))) break;
       } else if (
         /^(of|for|and|the)$/.test(t.key) &&
         !t.cap &&
@@ -845,6 +884,7 @@ export function analyzeSentence(s: Sentence, opts: AnalyzeOptions = {}): Analyze
   const words = tokens.filter((t) => t.kind === 'word');
   const headline = isHeadline(s, words);
   const chunks = chunkTokens(tokens, headline, skipped);
+  mergeGeneralBodies(tokens, chunks);
   mergeOrgPrefixes(tokens, chunks);
   extendOrgNames(tokens, chunks);
   const chunkAt = new Int32Array(tokens.length).fill(-1);

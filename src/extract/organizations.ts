@@ -260,6 +260,22 @@ function mergeShortForms(acc: Map<string, Acc>): void {
  * "the Northern Link Route for Trade (NLRT)": an unknown acronym the text defines as the initials of a thing's name
  * (a route, a plan, a pipeline; no organisation's head in it) names that thing, not a body.
  */
+/** Abbreviations of offices, measures and times: never a body's name. */
+const OFFICE_ACRONYMS = new Set(['PM', 'MP', 'MPS', 'MEP', 'CEO', 'GDP', 'VAT', 'GMT', 'UTC', 'EST', 'CET', 'CDT']);
+
+/** "The PD (Political Declaration) is explicit": an acronym spelled out after it as a thing, not a body. */
+function thingSpelledAfter(text: string, acronym: string): boolean {
+  const m = new RegExp(`\\b${acronym} \\(([^)]{3,80})\\)`).exec(text);
+  if (!m) return false;
+  const words = m[1].split(/\s+/);
+  const initials = words
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+  const keys = words.map((w) => w.toLowerCase());
+  return initials === acronym && keys.some((k) => THING_NOUNS.has(k)) && !keys.some((k) => ORG_HEADS.has(k));
+}
+
 const THING_NOUNS = new Set([
   'route',
   'corridor',
@@ -287,6 +303,10 @@ const THING_NOUNS = new Set([
 function dropThingAcronyms(acc: Map<string, Acc>, sentences: AnalyzedSentence[]): void {
   for (const [key, a] of [...acc]) {
     if (!/^\p{Lu}{2,8}$/u.test(a.name) || a.aliases.size) continue;
+    if (OFFICE_ACRONYMS.has(a.name) || sentences.some((s) => thingSpelledAfter(s.text, a.name))) {
+      acc.delete(key);
+      continue;
+    }
     for (const s of sentences) {
       const at = s.text.indexOf(`(${a.name})`);
       if (at < 0) continue;
