@@ -35,7 +35,8 @@ type Family =
   | 'force'
   | 'body'
   | 'halt'
-  | 'referendum';
+  | 'referendum'
+  | 'action';
 
 const HEADS: Record<string, Family> = {
   plan: 'plan',
@@ -124,7 +125,33 @@ const HEADS: Record<string, Family> = {
   pause: 'halt',
   embargo: 'halt',
   referendum: 'referendum',
+  declaration: 'deal',
+  declarations: 'deal',
+  protocol: 'deal',
+  protocols: 'deal',
+  release: 'action',
+  withdrawal: 'action',
+  lifting: 'action',
+  dissolution: 'action',
+  repatriation: 'action',
+  cessation: 'action',
+  removal: 'action',
+  neutralization: 'action',
+  neutralisation: 'action',
+  abolition: 'action',
+  disarmament: 'action',
+  demobilization: 'action',
+  demobilisation: 'action',
+  reopening: 'action',
+  resumption: 'action',
+  recognition: 'action',
 };
+/**
+ * An action named as a noun ("the release of 18 prisoners", "withdrawal from the group") is a proposal only in a
+ * sentence about terms: one that puts something forward, or says what a deal holds or requires.
+ */
+const ACTION_CONTEXT =
+  /\b(?:deal|agreement|accord|ceasefire|truce|conditions?|provid\w*|envisag\w*|commit\w*|undertak\w*|requir\w*|must|insist\w*|sign\w*|includ\w*|demand\w*|propos\w*|call(?:ed|s|ing)? for|agree\w*|offer\w*|urg\w*|seek\w*|sought)\b/i;
 /** Heads of events and arrangements that are only a proposal when something names them ("direct talks with Moscow",
  * "a multinational force", "a ban on imports of …") and the sentence puts them forward. */
 const EVENT_FAMILIES = new Set<Family>(['talks', 'meeting', 'summit']);
@@ -922,6 +949,8 @@ function notAProposalHere(s: AnalyzedSentence, i: number, { family, end }: HeadA
   const { tokens } = s;
   const t = tokens[i];
   if (NAMED_ONLY.has(family) && !PROPOSAL_CONTEXT.test(s.text)) return true;
+  if (family === 'action' && !(tokens[end] && /^(of|from)$/.test(tokens[end].key) && ACTION_CONTEXT.test(s.text)))
+    return true;
   // funds, taxes, schemes, pipelines …: only when the sentence puts one forward or turns it down
   if (LOOSE_HEADS.has(t.key) && !LOOSE_CONTEXT.test(s.text)) return true;
   if (family === 'meeting' && (/^(news|press)$/.test(prev0(tokens, i)) || t.key !== tokens[i].key)) return true;
@@ -1183,7 +1212,9 @@ function complementWords(tokens: Token[], end: number, infinitive: boolean): { p
   while (m < tokens.length && m < end + 8) {
     const w = tokens[m];
     if (w.kind === 'punct' && !/[“”"‘’-]/.test(w.text)) break;
-    if (w.kind === 'word' && STOP_IN_COMPLEMENT.has(w.key)) break;
+    // "a treaty between X and Y": between takes its two sides
+    const secondSide = w.key === 'and' && next.key === 'between' && !parts.includes('and');
+    if (w.kind === 'word' && STOP_IN_COMPLEMENT.has(w.key) && !secondSide) break;
     // "the shelter plan on Tuesday": a date is when, not what
     if (
       w.kind === 'word' &&
@@ -1233,13 +1264,19 @@ function innerProposal(
 function complementOf(tokens: Token[], end: number, m: number, parts: string[]): Partial<RightSide> {
   if (parts.length <= 1) return {};
   // a complement cut off by the length limit does not end on a preposition ("… to 5 percent of")
-  while (parts.length > 2 && COMPLEMENT_PREPS.has(parts[parts.length - 1].toLowerCase())) parts.pop();
+  while (parts.length > 2 && DANGLING.has(parts[parts.length - 1].toLowerCase())) parts.pop();
   const complement = parts.join(' ').replace(/\s+’s/g, '’s');
   // "stall the deal for years": a span of time is not what the proposal is about
   if (SPAN_OF_TIME.test(complement)) return {};
   const proper = tokens.slice(end + 1, m).filter((w) => w.cap || w.kind === 'num');
   return { complement, complementProper: proper.length > 0, e: m };
 }
+
+/** Words a complement cut off by the length limit must not end on ("… during the", "… a blast near"). */
+const DANGLING = new Set([
+  ...COMPLEMENT_PREPS,
+  ...'the a an its their his her this that and or near against during from into over with by at as'.split(' '),
+]);
 
 const SPAN_OF_TIME =
   /^(?:for|in|over)\s+(?:(?:many|several|a\s+few|the\s+coming)\s+)?(?:years|months|weeks|days|decades|now)$/i;
