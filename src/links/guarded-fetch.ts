@@ -73,6 +73,9 @@ export function parseHttpUrl(raw: string): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new LinkError('bad-url', `only http and https links can be read, not ${url.protocol}`, raw);
   }
+  if (url.username || url.password) {
+    throw new LinkError('bad-url', 'links with a user name or password in them are not fetched', raw);
+  }
   return url;
 }
 

@@ -150,6 +150,7 @@ describe('fetchArticle: refusals, each with a reason', () => {
     await expectRefused('ftp://files.example/story.txt', 'bad-url', /only http and https.*ftp:/);
     await expectRefused('file:///etc/passwd', 'bad-url', /only http and https.*file:/);
     await expectRefused('not a url', 'bad-url', /not a valid URL/);
+    await expectRefused('http://user:secret@127.0.0.1/', 'bad-url', /user name or password/);
     await expectRefused(server.url('/to-ftp'), 'bad-url', /redirects to a link that only http and https/);
   });
 });
