@@ -13,6 +13,8 @@ const CORE = [
   'src/store',
   'src/briefing',
   'src/digest',
+  'src/links',
+  'src/feeds',
 ];
 const under = (dirs) => dirs.map((d) => `${d}/**/*.ts`);
 
