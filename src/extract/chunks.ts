@@ -419,7 +419,7 @@ function joinedOrgAnd(tokens: Token[], i: number, j: number): number | null {
   const t = tokens[j];
   if (!(j > i && t.key === 'and' && !tokens[j - 1].poss && isNameWord(tokens[j + 1]))) return null;
   // "Rishi Sunak and EU Commission": a person and a body, not one name
-  if (isFirstName(tokens[i].text)) return null;
+  if (isFirstName(tokens[i].text) || tokens.slice(i, j).every((w) => !isCommonWord(w.text))) return null;
   let k = j + 1;
   while (k < tokens.length && isNameWord(tokens[k]) && !tokens[k].poss && k < j + 5) k++;
   return ORG_HEADS.has(tokens[k - 1].key) && !isFirstName(tokens[j + 1].text) ? k : null;

@@ -141,6 +141,13 @@ function placeByNeighbours(s: AnalyzedSentence, c: NameChunk, ci: number, contex
     return { kind: PLACE_TYPE_AFTER[next.key] === 'city' ? 'city' : 'region', alias: `${c.text} ${next.text}` };
   }
   if (prev && prev.key === 'of' && prev2 && PLACE_TYPE_AFTER[prev2.key]) return { kind: PLACE_TYPE_AFTER[prev2.key] };
+  // "the administrative capital Pokhara", "the border town X", "the province Y"
+  if (prev && !c.poss && /^(capital|city|town|village|port|province|region|district)$/.test(prev.key))
+    return { kind: /^(province|region|district)$/.test(prev.key) ? 'region' : 'city' };
+  // "a route through X", "villages adjacent to Y"
+  if (prev?.key === 'through' && prev2 && /^(route|road|corridor|passage|path|railway|highway)$/.test(prev2.key))
+    return { kind: 'region' };
+  if (prev?.key === 'to' && prev2?.key === 'adjacent') return { kind: 'region' };
   // "the Kassala regional military administration"
   if (next && !c.poss && /^(regional|oblast)$/.test(next.key) && c.keys.length === 1) return { kind: 'region' };
   // "the part of Tigray still held by Norway", "the outskirts of Kassala"

@@ -34,6 +34,32 @@ export function sameProposalKey(a: string, b: string): boolean {
   return overlap(a, b) >= 0.75;
 }
 
+/** Words that name a kind of proposal but not which one: "a peace agreement" in two stories is two agreements. */
+const GENERIC_PROPOSAL_WORDS = new Set(
+  (
+    'peace agreement agreements deal deals accord accords treaty plan plans proposal proposals ceasefire truce ' +
+    'framework final comprehensive draft new permanent interim formal initial joint declaration security ' +
+    'trade political economic bilateral the a an of for'
+  ).split(' '),
+);
+
+/** A proposal key made only of generic words ("peace agreement", "final deal"): it names a kind, not one proposal. */
+export function isGenericProposalKey(key: string): boolean {
+  return key.split(' ').every((w) => GENERIC_PROPOSAL_WORDS.has(w));
+}
+
+/**
+ * Whether two documents tell one story, judged by the countries they name: at least two in common, or the only
+ * one the smaller side names. Sides with no country cannot be told apart and count as one story.
+ */
+export function sameStory(countriesA: string[], countriesB: string[]): boolean {
+  const a = new Set(countriesA);
+  const b = new Set(countriesB);
+  if (!a.size || !b.size) return true;
+  const shared = [...a].filter((c) => b.has(c)).length;
+  return shared >= 2 || shared === Math.min(a.size, b.size);
+}
+
 interface VariantFacts {
   name: string;
   affiliation?: string | null;

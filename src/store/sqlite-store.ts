@@ -1,6 +1,12 @@
 import type { SourceDocument } from '../documents/document.ts';
 import type { Extraction } from '../extract/contract.ts';
-import { sameProposalKey, samePersonName, sameSpellingVariant } from '../match/names.ts';
+import {
+  isGenericProposalKey,
+  sameProposalKey,
+  samePersonName,
+  sameSpellingVariant,
+  sameStory,
+} from '../match/names.ts';
 import { fold, nameKey, phraseKey, skeletonKey } from '../text/names.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { sqliteDigest } from './sqlite-digest.ts';
@@ -222,9 +228,10 @@ export class SqliteStore implements Store {
     const report = this.db.prepare(
       'INSERT OR REPLACE INTO proposal_reports (proposal_id, document_id, status, proposed_by) VALUES (?, ?, ?, ?)',
     );
+    const countries = x.places.filter((p) => p.kind === 'country').map((p) => fold(p.name));
     for (const pr of x.proposals) {
       this.fact(w, `proposal ${pr.name}`, () => {
-        const { id, isNew } = this.resolveProposal(pr.name, pr.aliases, w.documentId);
+        const { id, isNew } = this.resolveProposal(pr.name, pr.aliases, w.documentId, countries);
         report.run(id, w.documentId, pr.status, JSON.stringify(pr.proposedBy));
         for (const s of pr.evidence) evidence.run(id, sid(w, s));
         if (isNew) w.added.proposals.push(pr.name);
@@ -438,35 +445,70 @@ export class SqliteStore implements Store {
   /**
    * The proposal a name refers to across documents. A bare head ("plan", "the deal") never links documents:
    * only names of two or more content words do, by equal keys or by nearly the same words (numbers must agree).
+   * A generic name ("peace agreement") links only documents of one story (see sameStory).
    */
-  private resolveProposal(name: string, aliases: string[], documentId: number): { id: number; isNew: boolean } {
-    const db = this.db;
+  private resolveProposal(
+    name: string,
+    aliases: string[],
+    documentId: number,
+    countries: string[],
+  ): { id: number; isNew: boolean } {
     const keys = [...new Set([name, ...aliases].map(phraseKey).filter((k) => k.split(' ').length >= 2))];
-    let found: number | undefined;
-    if (keys.length) {
-      const placeholders = keys.map(() => '?').join(',');
-      found = db
-        .prepare(
-          `SELECT id FROM proposals WHERE name_key IN (${placeholders})
-           UNION ALL
-           SELECT proposal_id FROM proposal_aliases WHERE alias_key IN (${placeholders}) LIMIT 1`,
-        )
-        .pluck()
-        .get(...keys, ...keys) as number | undefined;
-      found ??= (db.prepare('SELECT id, name_key FROM proposals').all() as { id: number; name_key: string }[]).find(
-        (p) => keys.some((k) => sameProposalKey(k, p.name_key)),
-      )?.id;
-    }
-    const id =
-      found ??
-      Number(
-        db
-          .prepare('INSERT INTO proposals (name, name_key, first_document_id) VALUES (?, ?, ?)')
-          .run(name, phraseKey(name) || fold(name), documentId).lastInsertRowid,
-      );
-    const alias = db.prepare('INSERT OR IGNORE INTO proposal_aliases (proposal_id, alias, alias_key) VALUES (?, ?, ?)');
+    const specific = keys.filter((k) => !isGenericProposalKey(k));
+    const generic = keys.filter(isGenericProposalKey);
+    const found =
+      this.proposalCandidates(specific)[0] ??
+      this.proposalCandidates(generic).find((id) => sameStory(countries, this.proposalCountries(id)));
+    const id = found ?? this.insertProposal(name, documentId);
+    const alias = this.db.prepare(
+      'INSERT OR IGNORE INTO proposal_aliases (proposal_id, alias, alias_key) VALUES (?, ?, ?)',
+    );
     for (const f of [name, ...aliases]) if (phraseKey(f)) alias.run(id, f, phraseKey(f));
     return { id, isNew: found === undefined };
+  }
+
+  /** Proposals named by one of the keys exactly, else by nearly the same words. */
+  private proposalCandidates(keys: string[]): number[] {
+    if (!keys.length) return [];
+    const placeholders = keys.map(() => '?').join(',');
+    const exact = this.db
+      .prepare(
+        `SELECT id FROM proposals WHERE name_key IN (${placeholders})
+         UNION SELECT proposal_id FROM proposal_aliases WHERE alias_key IN (${placeholders})`,
+      )
+      .pluck()
+      .all(...keys, ...keys) as number[];
+    if (exact.length) return exact.sort((x, y) => x - y);
+    const all = this.db.prepare('SELECT id, name_key FROM proposals').all() as { id: number; name_key: string }[];
+    return all.filter((p) => keys.some((k) => sameProposalKey(k, p.name_key.replace(/ #\d+$/, '')))).map((p) => p.id);
+  }
+
+  /** The countries named by the documents that report a proposal. */
+  private proposalCountries(id: number): string[] {
+    const names = this.db
+      .prepare(
+        `SELECT DISTINCT e.name FROM proposal_reports r
+         JOIN sentences s ON s.document_id = r.document_id
+         JOIN mentions m ON m.sentence_id = s.id
+         JOIN entities e ON e.id = m.entity_id AND e.kind = 'place' AND e.place_kind = 'country'
+         WHERE r.proposal_id = ?`,
+      )
+      .pluck()
+      .all(id) as string[];
+    return names.map(fold);
+  }
+
+  /** A new proposal; a second one of the same generic name ("peace agreement", another story's) gets "#2". */
+  private insertProposal(name: string, documentId: number): number {
+    const key = phraseKey(name) || fold(name);
+    const taken = this.db.prepare('SELECT 1 FROM proposals WHERE name_key = ?').pluck();
+    let unique = key;
+    for (let n = 2; taken.get(unique); n++) unique = `${key} #${n}`;
+    return Number(
+      this.db
+        .prepare('INSERT INTO proposals (name, name_key, first_document_id) VALUES (?, ?, ?)')
+        .run(name, unique, documentId).lastInsertRowid,
+    );
   }
 
   async documentWithHash(contentHash: string): Promise<{ id: number; key: string } | null> {

@@ -180,3 +180,21 @@ describe('what is and is not the same event', () => {
     }
   });
 });
+
+describe('a generic proposal name across stories', () => {
+  const storyA = (n: number) =>
+    `Norway and Chile signed a peace agreement in Oslo on Monday, round ${n}. Chile said the peace agreement ` +
+    `would hold, and Norway agreed.`;
+  const storyB = 'Peru and Ghana reached a peace agreement in Accra. Ghana said the peace agreement ends the dispute.';
+
+  it('"peace agreement" in two stories is two proposals; in two articles of one story, one', async () => {
+    const { store } = tempStore();
+    await ingestDocument(store, doc('a1.txt', storyA(1)));
+    await ingestDocument(store, doc('a2.txt', storyA(2)));
+    await ingestDocument(store, doc('b.txt', storyB));
+    const proposals = await store.listProposals({ limit: 10, evidence: 1, reports: 10 });
+    const peace = proposals.filter((p) => /peace agreement/i.test(p.name));
+    expect(peace).toHaveLength(2);
+    expect(peace.map((p) => p.reports.length).sort()).toEqual([1, 2]);
+  });
+});

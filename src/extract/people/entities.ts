@@ -1,6 +1,6 @@
 import type { AnalyzedSentence, NameChunk } from '../chunks.ts';
 import { SPEECH_VERBS } from '../lexicon/verbs.ts';
-import { isCommonWord } from '../lexicon/words.ts';
+import { isCommonWord, isFirstName } from '../lexicon/words.ts';
 import { hasPersonalName } from './personal-name.ts';
 import type { Candidate } from './types.ts';
 
@@ -163,8 +163,11 @@ function singleNames(
           f.length >= 2 && sameSurname(f[f.length - 1], last) && (c.keys.length === 1 || sameGiven(f[0], c.keys[0])),
       ),
     );
-    if (!matches.length && knightedGivenName(c))
-      matches.push(...entities.filter((e) => e.full.some((f) => f.length >= 2 && sameGiven(f[0], last))));
+    if (!matches.length && c.keys.length === 1 && (knightedGivenName(c) || !isFirstName(c.chunk.text))) {
+      const byGiven = entities.filter((e) => e.full.some((f) => f.length >= 2 && fold(f[0]) === fold(last)));
+      // "Sir Keir"; "Anutin" for Anutin Charnvirakul, where news calls people by the given name
+      if (knightedGivenName(c) || byGiven.length === 1) matches.push(...byGiven);
+    }
     let e: Entity | undefined = matches.length > 1 ? mostRecent(matches, c) : matches[0];
     // "Lula said …; he …": a single name that speaks and is then called he or she
     let spoke = false;
