@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Briefing } from '../src/briefing/briefing.ts';
+import { openApp } from '../src/app.ts';
+import type { Briefing } from '../src/briefing/briefing.ts';
 import { parseDocument } from '../src/documents/document.ts';
 import type { Extraction } from '../src/extract/contract.ts';
 import { ingestDocument } from '../src/ingest/ingest.ts';
+import { createLogger } from '../src/log.ts';
 import { openStore } from '../src/store/index.ts';
 import type { SqliteStore } from '../src/store/sqlite-store.ts';
 import { splitSentences } from '../src/text/sentences.ts';
@@ -194,7 +196,9 @@ export async function benchCommands(): Promise<void> {
   const sizes = [1, Number(process.env.BENCH_DOCUMENTS ?? 10_000)];
   for (const n of sizes) {
     const store = await buildStore(path.join(dir, `bench-${n}.db`), n);
-    const briefing = new Briefing(store);
+    // The app main.ts composes; its scheduler is never started and posts nowhere.
+    const app = await openApp({ store, log: createLogger('silent'), delivery: { deliver: async () => ({}) } });
+    const { briefing } = app;
     const raw = store.db.prepare(
       'SELECT e.id, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE a.alias_key = ?',
     );
@@ -221,7 +225,7 @@ export async function benchCommands(): Promise<void> {
         (r.p99 / baseline.p99).toFixed(0).padStart(10),
       );
     }
-    await store.close();
+    await app.close();
   }
   console.log(`\nresident memory ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
 }

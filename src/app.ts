@@ -7,7 +7,7 @@ import { loadCommands } from './load-commands.ts';
 import { openStore, type Store } from './store/index.ts';
 
 /** Everything a transport (the console, Discord, the CLI, a test) runs commands and digests against. */
-interface App {
+export interface App {
   store: Store;
   briefing: Briefing;
   scheduler: DigestScheduler;
@@ -17,7 +17,7 @@ interface App {
   close(): Promise<void>;
 }
 
-interface AppOptions {
+export interface AppOptions {
   /** A SQLite file path, or an open store (tests that prepared one). */
   store: string | Store;
   log: Logger;

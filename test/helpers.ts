@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pino from 'pino';
+import { openApp, type App, type AppOptions } from '../src/app.ts';
 import { openStore } from '../src/store/index.ts';
+import type { Store } from '../src/store/store.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const SEED = path.join(ROOT, 'data/documents/000_f508cbc51fa2a6d2.txt');
@@ -14,6 +17,14 @@ export function tempStore() {
   const dir = tempDir();
   const file = path.join(dir, 'test.db');
   return { dir, file, store: openStore(file) };
+}
+
+/**
+ * The app main.ts and the CLI compose (openApp), over a store a test prepared: a silent log and a delivery that
+ * posts nowhere unless the test gives its own. The scheduler is built but not started.
+ */
+export function testApp(store: Store, options: Partial<Omit<AppOptions, 'store'>> = {}): Promise<App> {
+  return openApp({ log: pino({ level: 'silent' }), delivery: { deliver: async () => ({}) }, ...options, store });
 }
 
 export function writeDoc(dir: string, name: string, content: string | Buffer): string {

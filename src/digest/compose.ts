@@ -1,6 +1,6 @@
 import { CitationList, type Answer, type AnswerSection } from '../briefing/answer.ts';
 import { brief } from '../briefing/brief.ts';
-import { quoteText, clip, formatDate } from '../briefing/format.ts';
+import { quoteText, clip, formatDate, plural } from '../briefing/format.ts';
 import { eventItem, sourceDates } from '../briefing/events.ts';
 import type { News, Store, Subscription } from '../store/store.ts';
 
@@ -102,7 +102,7 @@ export async function composeDigest(
   return {
     answer: {
       title: 'Digest — new since the last one',
-      description: `${news.documents.length} new document${news.documents.length === 1 ? '' : 's'} since ${since}.`,
+      description: `${plural(news.documents.length, 'new document')} since ${since}.`,
       sections,
       citations: cites.list,
     },

@@ -1,3 +1,5 @@
+// Kept over plain chrono-node: of 104 bare weekdays in dated fixtures the two disagree on 6; in the 68 sentences
+// with no future word ours puts all 68 on or before the publication date, plain chrono 62.
 import * as chrono from 'chrono-node';
 import type { ExtractedDate, DatePrecision } from './contract.ts';
 import type { AnalyzedSentence } from './chunks.ts';

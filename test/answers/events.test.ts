@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Briefing } from '../../src/briefing/briefing.ts';
 import { parseDocument } from '../../src/documents/document.ts';
 import { ingestDocument } from '../../src/ingest/ingest.ts';
-import { tempStore } from '../helpers.ts';
+import { tempStore, testApp } from '../helpers.ts';
 import { text } from './setup.ts';
 
 // Three invented reports on one story, published on three days.
@@ -33,7 +32,7 @@ async function story() {
       parseDocument(key, Buffer.from(`---\ntitle: Report ${day}\npublished: ${day}\n---\n${body}`)),
     );
   }
-  return { store, briefing: new Briefing(store) };
+  return { store, briefing: (await testApp(store)).briefing };
 }
 
 describe('events in the answers', () => {

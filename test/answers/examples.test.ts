@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Briefing } from '../../src/briefing/briefing.ts';
+import type { Briefing } from '../../src/briefing/briefing.ts';
 import { banner } from '../../src/console/console.ts';
 import type { CommandContext } from '../../src/command.ts';
 import { handle as help } from '../../commands/help.ts';
-import { tempStore } from '../helpers.ts';
+import { tempStore, testApp } from '../helpers.ts';
 import { INVENTED, storeWith, text } from './setup.ts';
 
 const ctx = (briefing: Briefing): CommandContext => ({
@@ -43,7 +43,7 @@ describe('examples come from the store, never from the code', () => {
 
   it('on an empty store, a generic line', async () => {
     const { store } = tempStore();
-    const briefing = new Briefing(store);
+    const { briefing } = await testApp(store);
     expect(await store.examples()).toEqual({ person: null, place: null, proposal: null });
     const line = banner(await store.stats(), await store.examples());
     expect(line).toMatch(/e\.g\. \/brief, \/who, \/timeline/);

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Briefing } from '../../src/briefing/briefing.ts';
 import { parseDocument } from '../../src/documents/document.ts';
 import { extract } from '../../src/extract/index.ts';
 import { splitSentences } from '../../src/text/sentences.ts';
-import { tempStore } from '../helpers.ts';
+import { tempStore, testApp } from '../helpers.ts';
 import { INVENTED, seedFiles, storeWith, text } from './setup.ts';
 
 /**
@@ -29,7 +28,7 @@ async function inventedWithOrganisationQuotes() {
        WHERE text LIKE 'The panel will not wait%'`,
     )
     .run(org.id);
-  return { store, briefing: new Briefing(store) };
+  return { store, briefing: (await testApp(store)).briefing };
 }
 
 describe('/who for an organisation (invented article)', () => {

@@ -1,30 +1,29 @@
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as digest from '../../commands/digest.ts';
-import { Briefing } from '../../src/briefing/briefing.ts';
+import type { Briefing } from '../../src/briefing/briefing.ts';
 import type { CommandContext } from '../../src/command.ts';
-import { DigestScheduler } from '../../src/digest/scheduler.ts';
-import { DigestService } from '../../src/digest/service.ts';
 import type { Store } from '../../src/store/store.ts';
-import { tempStore } from '../helpers.ts';
+import { tempStore, testApp } from '../helpers.ts';
 
-const stops: (() => void)[] = [];
+const stops: (() => Promise<void>)[] = [];
 const stores = new WeakMap<Briefing, Store>();
 const storeOf = (ctx: CommandContext) => stores.get(ctx.briefing)!;
-afterEach(() => stops.splice(0).forEach((f) => f()));
+afterEach(async () => {
+  for (const close of stops.splice(0)) await close();
+});
 
-function context(isAdmin: boolean, subcommand: string): CommandContext {
+async function context(isAdmin: boolean, subcommand: string): Promise<CommandContext> {
   const { store } = tempStore();
-  const scheduler = new DigestScheduler({ store, deliver: async () => ({}), log: pino({ level: 'silent' }) });
-  stops.push(() => scheduler.stop());
+  const app = await testApp(store, { timeZone: 'Europe/Kyiv' });
+  stops.push(() => app.close());
   const ctx: CommandContext = {
-    briefing: new Briefing(store),
+    briefing: app.briefing,
     isAdmin,
     guildId: 'g1',
     channelId: '111111111111111111',
     userId: 'u',
     subcommand,
-    digests: new DigestService(store, scheduler, 'Europe/Kyiv'),
+    digests: app.digests,
   };
   stores.set(ctx.briefing, store);
   return ctx;
@@ -33,7 +32,7 @@ function context(isAdmin: boolean, subcommand: string): CommandContext {
 describe('/digest', () => {
   it('refuses non-admins for every subcommand, changing nothing', async () => {
     for (const sub of ['subscribe', 'list', 'unsubscribe', 'preview', 'now']) {
-      const ctx = context(false, sub);
+      const ctx = await context(false, sub);
       const answer = await digest.handle(ctx, { schedule: 'daily' });
       expect(answer.title).toBe('Not allowed');
       expect(answer.ephemeral).toBe(true);
@@ -42,7 +41,7 @@ describe('/digest', () => {
   });
 
   it('a bad cron expression gets a clear ephemeral error', async () => {
-    const ctx = context(true, 'subscribe');
+    const ctx = await context(true, 'subscribe');
     const answer = await digest.handle(ctx, { schedule: '0 25 * * *' });
     expect(answer).toMatchObject({ title: 'Bad schedule', ephemeral: true, kind: 'error' });
     expect(answer.description).toMatch(/25 is not a valid hour.*preset/);
@@ -50,7 +49,7 @@ describe('/digest', () => {
   });
 
   it('refuses a seconds field and schedules that would flood a channel', async () => {
-    const ctx = context(true, 'subscribe');
+    const ctx = await context(true, 'subscribe');
     expect((await digest.handle(ctx, { schedule: '* * * * * *' })).description).toMatch(/seconds field/);
     expect((await digest.handle(ctx, { schedule: '* * * * *' })).description).toMatch(/more than 4 times an hour/);
     expect(await storeOf(ctx).subscriptions()).toEqual([]);
@@ -58,14 +57,14 @@ describe('/digest', () => {
   });
 
   it('the console may use any valid schedule, seconds included', async () => {
-    const ctx = { ...context(true, 'subscribe'), channelId: 'console', channelKind: 'local' as const };
+    const ctx = { ...(await context(true, 'subscribe')), channelId: 'console', channelKind: 'local' as const };
     expect((await digest.handle(ctx, { schedule: '*/10 * * * * *' })).title).toBe('Digest subscribed');
   });
 
   const canonicalAndUpdate =
     'writes a time zone in its canonical form, and a second subscribe updates the one digest of that channel';
   it(canonicalAndUpdate, async () => {
-    const ctx = context(true, 'subscribe');
+    const ctx = await context(true, 'subscribe');
     await digest.handle(ctx, { schedule: 'daily', timezone: 'utc' });
     expect((await storeOf(ctx).subscriptions())[0].timezone).toBe('UTC');
     const again = await digest.handle(ctx, { schedule: 'hourly' });
@@ -74,14 +73,14 @@ describe('/digest', () => {
   });
 
   it('a bad time zone gets a clear ephemeral error', async () => {
-    const ctx = context(true, 'subscribe');
+    const ctx = await context(true, 'subscribe');
     const answer = await digest.handle(ctx, { schedule: 'daily', timezone: 'Mars/Olympus_Mons' });
     expect(answer).toMatchObject({ title: 'Bad time zone', kind: 'error' });
     expect(await storeOf(ctx).subscriptions()).toEqual([]);
   });
 
   it('subscribe with a preset, list it with its state and next run, then unsubscribe', async () => {
-    const ctx = context(true, 'subscribe');
+    const ctx = await context(true, 'subscribe');
     const answer = await digest.handle(ctx, { schedule: 'weekdays' });
     expect(answer.title).toBe('Digest subscribed');
     expect(answer.description).toMatch(/weekdays at 08:00 \(Europe\/Kyiv\)/);
@@ -97,7 +96,7 @@ describe('/digest', () => {
   });
 
   it('autocompletes presets and time zones, at most 25', async () => {
-    const ctx = context(true, 'subscribe');
+    const ctx = await context(true, 'subscribe');
     expect((await digest.autocomplete(ctx, 'schedule', 'week')).map((c) => c.value)).toEqual(['weekdays']);
     const zones = await digest.autocomplete(ctx, 'timezone', 'europe/k');
     expect(zones.map((z) => z.value)).toContain('Europe/Kyiv');

@@ -1,19 +1,20 @@
 /**
- * parley wired as src/main.ts wires it in Discord mode — seed store, command modules, digest scheduler with
- * Discord delivery, discord.js client — but pointed at the fake Discord on 127.0.0.1.
+ * parley wired as src/main.ts wires it in Discord mode — seed store, openApp (command modules, digest scheduler
+ * with Discord delivery), discord.js client — but pointed at the fake Discord on 127.0.0.1.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
-import { Briefing } from '../../src/briefing/briefing.ts';
+import { openApp } from '../../src/app.ts';
+import type { Briefing } from '../../src/briefing/briefing.ts';
 import type { CommandModule } from '../../src/command.ts';
 import { startDiscord, type RunningDiscord } from '../../src/discord/client.ts';
 import { deployCommands } from '../../src/discord/deploy-commands.ts';
 import { discordDelivery, notifyDisabled } from '../../src/discord/digest-delivery.ts';
-import { DigestScheduler, type SchedulerOptions } from '../../src/digest/scheduler.ts';
-import { DigestService } from '../../src/digest/service.ts';
+import type { DigestScheduler, SchedulerOptions } from '../../src/digest/scheduler.ts';
+import type { DigestService } from '../../src/digest/service.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { loadCommands } from '../../src/load-commands.ts';
 import { createLogger } from '../../src/log.ts';
@@ -88,26 +89,22 @@ export async function startParley(options: StartOptions = {}): Promise<Parley> {
     });
     const log = createLogger('debug', sink);
 
-    const briefing = new Briefing(store);
     const connected: { client?: Client } = {};
-    const scheduler = new DigestScheduler({
+    const app = await openApp({
       store,
       log,
-      deliver: discordDelivery(() => connected.client),
-      onDisabled: notifyDisabled(() => connected.client),
-      ...options.scheduler,
-    });
-    cleanups.push(() => scheduler.stop());
-    const digests = new DigestService(store, scheduler, 'UTC');
-
-    const bot = await startDiscord({
-      config: { DISCORD_TOKEN: fake.token },
+      timeZone: 'UTC',
+      delivery: {
+        deliver: discordDelivery(() => connected.client),
+        onDisabled: notifyDisabled(() => connected.client),
+        ...options.scheduler,
+      },
       commands,
-      briefing,
-      log,
-      digests,
-      restApi: fake.api,
     });
+    cleanups.push(() => app.close());
+    const { briefing, scheduler, digests } = app;
+
+    const bot = await startDiscord({ config: { DISCORD_TOKEN: fake.token }, ...app, restApi: fake.api });
     cleanups.push(() => bot.stop());
     const client = bot.client;
     connected.client = client;
