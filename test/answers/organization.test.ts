@@ -56,7 +56,8 @@ describe('/who for an organisation (invented article)', () => {
     const { briefing } = await storeWith(INVENTED);
     const org = await briefing.who('WTO');
     expect(org.title).toBe('World Trade Organization');
-    expect(text(org)).toMatch(/Lena Marsh — spokesperson/);
+    // the body before a title is part of the role since the real-stories work
+    expect(text(org)).toMatch(/Lena Marsh — WTO spokesperson/);
     expect((await briefing.who('Marsh')).title).toBe('Lena Marsh');
     expect((await briefing.who('Wrold Trade Organisation')).description).toMatch(/World Trade Organization/);
   });
