@@ -47,6 +47,16 @@ export function initials(typed: string): string[] {
 }
 
 /** "Did you mean **A**, **B**?" when there are suggestions, else `otherwise`. */
+/** One typed letter wrong, missing or extra per eight: the same name misspelt, not another name. */
+const LETTERS_PER_SLIP = 8;
+
+/** Whether a typed name is the given name misspelt (accents and case aside). */
+export function nearlySameName(typed: string, name: string): boolean {
+  const a = fold(typed);
+  const b = fold(name);
+  return distance(a, b) <= Math.max(1, Math.floor(Math.max(a.length, b.length) / LETTERS_PER_SLIP));
+}
+
 export function didYouMean(suggestions: string[], otherwise: string): string {
   return suggestions.length ? `Did you mean ${suggestions.map((s) => `**${s}**`).join(', ')}?` : otherwise;
 }

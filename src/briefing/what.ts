@@ -1,4 +1,5 @@
-import { fold, overlap, phraseKey } from '../text/names.ts';
+import { isGenericProposalKey } from '../match/names.ts';
+import { fold, phraseKey } from '../text/names.ts';
 import type { ProposalSummary, Store } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
 import { excerpt, formatDate, plural } from './format.ts';
@@ -14,15 +15,29 @@ function statusLine(p: ProposalSummary): string {
   ].join(' · ');
 }
 
+/** Of what someone typed, the share a name covers; zero when the name has none of its distinctive words. */
+function coverage(nameKey: string, queryWords: string[]): number {
+  const name = new Set(nameKey.split(' '));
+  const hits = queryWords.filter((w) => name.has(w));
+  const distinctive = queryWords.filter((w) => !isGenericProposalKey(w));
+  if (distinctive.length && !distinctive.some((w) => name.has(w))) return 0;
+  // a tie goes to the name with fewer words besides the query's
+  return hits.length / queryWords.length + hits.length / (10 * name.size);
+}
+
+/** Half the typed words, the distinctive ones among them, in a name or an alias. */
+const MIN_COVERAGE = 0.5;
+
 function findProposal<P extends { name: string; aliases: string[] }>(proposals: P[], query: string): P | undefined {
   const q = phraseKey(query);
   if (!q) return undefined;
+  const words = q.split(' ');
   const scored = proposals.map((p) => ({
     p,
-    s: Math.max(...[p.name, ...p.aliases].map((n) => (fold(n) === fold(query) ? 2 : overlap(phraseKey(n), q)))),
+    s: Math.max(...[p.name, ...p.aliases].map((n) => (fold(n) === fold(query) ? 2 : coverage(phraseKey(n), words)))),
   }));
   const best = scored.sort((a, b) => b.s - a.s)[0];
-  return best && best.s >= 0.5 ? best.p : undefined;
+  return best && best.s >= MIN_COVERAGE ? best.p : undefined;
 }
 
 export async function whatList(store: Store): Promise<Answer> {

@@ -5,7 +5,7 @@ import { excerpt, quoteText, plural } from './format.ts';
 import { eventsSection } from './events.ts';
 import { tryHint } from './examples.ts';
 import { organizationIs } from './organization.ts';
-import { closest, didYouMean, initials } from './similar.ts';
+import { closest, didYouMean, initials, nearlySameName } from './similar.ts';
 
 const LIST_LIMIT = 24;
 
@@ -65,9 +65,12 @@ export async function closestWho(store: Store, name: string): Promise<string[]> 
 }
 
 export async function whoIs(store: Store, name: string): Promise<Answer> {
-  const matches = await findWho(store, name);
+  let matches = await findWho(store, name);
+  const suggestions = matches.length ? [] : await closestWho(store, name);
+  // "Lajčák" for a corpus that spells him "Lajak": one name a letter or so away is the one meant
+  const near = suggestions.filter((s) => nearlySameName(name, s));
+  if (near.length === 1) matches = await findWho(store, near[0]);
   if (!matches.length) {
-    const suggestions = await closestWho(store, name);
     return notice(
       'No one by that name',
       didYouMean(

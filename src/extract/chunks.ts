@@ -384,6 +384,10 @@ function endsNameBefore(tokens: Token[], i: number, j: number): boolean {
   // "Rwanda-backed M23": a letters-and-digits name is a group's or a model's, never part of a person's name
   if (isWeekday(t.text) || /^\p{Lu}{1,4}\d{1,3}$/u.test(t.text)) return true;
   if (isMonth(t.text)) return !monthAsSurname(tokens, i, j);
+  // "the Western Balkans Gabriel Escobar": a given name after a run with a common word starts a person's name
+  if (j >= i + 2 && isFirstName(t.text) && isNameWord(tokens[j + 1]) && !tokens[j - 1].poss) {
+    if (tokens.slice(i, j).some((w) => isCommonWord(w.text))) return true;
+  }
   const g = knownEntryInside(tokens, i, j);
   if (
     g &&

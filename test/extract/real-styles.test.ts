@@ -97,3 +97,15 @@ describe('places by their neighbours', () => {
     expect(places('Since the return of villages adjacent to Tolvany, nothing moved.')).toContain('Tolvany');
   });
 });
+
+describe('a given name after a descriptive run', () => {
+  it('starts the person’s name', () => {
+    const x = run('The envoy for the Western Isles Gabriel Morrow who also attended warned of delays.');
+    expect(x.people.map((p) => p.name)).toEqual(['Gabriel Morrow']);
+  });
+  it('a platform of parties is a body', () => {
+    expect(run('The parties, known as the Civic Platform, agreed to talks.').organizations.map((o) => o.name)).toEqual([
+      'Civic Platform',
+    ]);
+  });
+});

@@ -135,7 +135,7 @@ export const UPPER_ONLY = new Set([
 export const ORG_HEADS = new Set(
   (
     'ministry department agency council commission committee parliament assembly party union organization ' +
-    'organisation alliance ' +
+    'organisation alliance platform ' +
     'bank fund court tribunal service services office bureau authority administration institute institution ' +
     'university college ' +
     'academy foundation association federation confederation corporation company group holdings inc ltd llc plc ' +
