@@ -27,6 +27,24 @@ const SENTENCE_MAX = 600;
 /** How well a sentence answers "where". */
 const TIER = { venue: 2, place: 1, none: 0 } as const;
 const WHERE = /\bwhere(?:abouts)?\b/i;
+const WHO = /^\s*(?:and\s+)?who\b|\bwhich\s+(?:official|minister|leader|person)\b/i;
+const WHY = /^\s*(?:and\s+)?why\b/i;
+const CAUSE = /\b(?:because|due to|owing to|after|amid|over|following|as a result|in protest|so that|since)\b/i;
+/** "Who drafted …", "Who will lead …": the verb the answer's sentence should hold. */
+const WHO_VERB = /^\s*(?:and\s+)?who\s+(?:will\s+|would\s+|has\s+|have\s+|had\s+|did\s+|is\s+|was\s+)?(\p{L}+)/iu;
+const WHEN = /^\s*(?:and\s+)?when\b|\bwhat\s+(?:date|day)\b/i;
+const MONTH_NAMES = 'january february march april may june july august september october november december'.split(' ');
+const MONTH = new RegExp(`\\b(${MONTH_NAMES.map((m) => `${m.slice(0, 3)}(?:${m.slice(3)})?`).join('|')})\\.?`, 'i');
+const DATE_IN_SENTENCE = new RegExp(
+  `${MONTH.source}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH.source}|\\b(?:19|20)\\d\\d\\b`,
+  'i',
+);
+/** A sentence that answers the kind of question asked ranks above one that only shares its words. */
+const ANSWERS_KIND = 1;
+/** A sentence stating the day the question names ranks above the rest. */
+const SAME_DAY = 1;
+/** A document's headline shares the most words and answers the least. */
+const HEADLINE = -1;
 
 /** The name keys of every run of one to four words in a text (its first `cap` words). */
 function nameGrams(text: string, cap = SENTENCE_WORDS): Set<string> {
@@ -72,23 +90,103 @@ async function placeTiers(store: Store, hits: SearchHit[]): Promise<number[]> {
   });
 }
 
+/** "July 10", "10 July": the day a question names, as an FTS expression matching either order and spelling. */
+function dayQuery(question: string): string | null {
+  const m = new RegExp(`${MONTH.source}\\s+(\\d{1,2})\\b|\\b(\\d{1,2})\\s+${MONTH.source}`, 'i').exec(question);
+  if (!m) return null;
+  const month = MONTH_NAMES.find((n) => n.startsWith((m[1] ?? m[4]).toLowerCase().slice(0, 3)))!;
+  const day = m[2] ?? m[3];
+  const forms = [...new Set([month, month.slice(0, 3)])];
+  return forms.flatMap((f) => [`"${f} ${day}"`, `"${day} ${f}"`]).join(' OR ');
+}
+
+/** For a "who" question: 1 for a sentence naming a person the question does not, ½ for a body or a country. */
+async function personTiers(store: Store, hits: SearchHit[], question: string): Promise<number[]> {
+  const asked = nameGrams(question, QUESTION_WORDS);
+  const grams = hits.map((h) => nameGrams(h.ref.sentence));
+  const keys = [...new Set(grams.flatMap((g) => [...g]))].filter((k) => !asked.has(k));
+  const named = keys.length ? await store.allNames(null, { keys }) : [];
+  return grams.map((g) => {
+    const here = named.filter((p) => g.has(nameKey(p.alias)));
+    if (here.some((p) => p.kind === 'person')) return ANSWERS_KIND;
+    return here.length ? ANSWERS_KIND / 2 : 0;
+  });
+}
+
+/** The stem of the verb a "who" question asks about ("drafted" → "draft"), to find in an answer. */
+function whoVerbStem(question: string): RegExp | null {
+  const verb = WHO_VERB.exec(question)?.[1]?.toLowerCase();
+  if (!verb || verb.length < 4) return null;
+  return new RegExp(`\\b${verb.slice(0, Math.max(4, verb.length - 2))}`, 'i');
+}
+
+/** "Why was the summit postponed?": the participles a "why" question asks about, to find in an answer. */
+function whyVerbs(question: string): RegExp | null {
+  const words = (question.match(/\b\p{L}{3,}ed\b/giu) ?? []).map((w) => w.toLowerCase().slice(0, -2));
+  return words.length ? new RegExp(`\\b(?:${words.join('|')})`, 'i') : null;
+}
+
+/** Tiers that only read the sentence: a date for "when", a cause or the asked verb for "why", the verb for "who". */
+function textTiers(hits: SearchHit[], question: string): number[] {
+  const tests = WHEN.test(question)
+    ? [DATE_IN_SENTENCE]
+    : WHY.test(question)
+      ? [CAUSE, whyVerbs(question)]
+      : WHO.test(question)
+        ? [whoVerbStem(question)]
+        : [];
+  return hits.map((h) => tests.filter((t) => t?.test(h.ref.sentence)).length * ANSWERS_KIND);
+}
+
+/** A document's headline: its title, or the first sentence when the title is that sentence cut short. */
+function isHeadline(h: SearchHit): boolean {
+  const sentence = fold(h.ref.sentence);
+  const title = fold(h.ref.document);
+  return sentence === title || (title.length >= 20 && sentence.startsWith(title.replace(/\s*…$/, '').slice(0, 40)));
+}
+
+/** How well each hit answers the kind of question asked (where, who, when, why), less for a headline. */
+async function kindTiers(store: Store, hits: SearchHit[], question: string): Promise<number[]> {
+  const text = textTiers(hits, question);
+  const base = WHERE.test(question)
+    ? await placeTiers(store, hits)
+    : WHO.test(question)
+      ? await personTiers(store, hits, question)
+      : hits.map(() => 0);
+  return base.map((t, i) => t + text[i] + (isHeadline(hits[i]) ? HEADLINE : 0));
+}
+
+const hitKey = (h: SearchHit) => `${h.ref.documentId}:${h.ref.sentenceIndex}`;
+
+/** Hits of a further search that the first did not find, each marked with a tier bonus. */
+function addNew(hits: SearchHit[], more: SearchHit[], bonus: Map<string, number>, add: number): SearchHit[] {
+  const seen = new Set(hits.map(hitKey));
+  for (const h of more) bonus.set(hitKey(h), (bonus.get(hitKey(h)) ?? 0) + add);
+  return [...hits, ...more.filter((h) => !seen.has(hitKey(h)))];
+}
+
 /**
- * For a "where" question: meetings under other names too, then sentences that place them first, then those naming a
- * place.
+ * Ranks hits for the kind of question: for "where", meetings under other names too; sentences stating the day the
+ * question names; then those that answer its kind (a place, a person, a date) before those that only share words.
  */
-async function forWhere(
+async function rankForQuestion(
   store: Store,
+  question: string,
   hits: SearchHit[],
   terms: string[],
   boost: number[],
 ): Promise<{ hit: SearchHit; tier: number }[]> {
-  if (terms.some(isMeetingWord)) {
-    const seen = new Set(hits.map((h) => `${h.ref.documentId}:${h.ref.sentenceIndex}`));
+  const bonus = new Map<string, number>();
+  if (WHERE.test(question) && terms.some(isMeetingWord)) {
     const wider = await store.search(ftsQuery([...terms, ...MEETING_WORDS].join(' ')) as string, WHERE_POOL, boost);
-    hits = [...hits, ...wider.filter((h) => !seen.has(`${h.ref.documentId}:${h.ref.sentenceIndex}`))];
+    hits = addNew(hits, wider, bonus, 0);
   }
-  const tiers = await placeTiers(store, hits);
-  return hits.map((hit, i) => ({ hit, tier: tiers[i] })).sort((a, b) => b.tier - a.tier || b.hit.score - a.hit.score);
+  const day = dayQuery(question);
+  if (day) hits = addNew(hits, await store.search(day, WHERE_POOL, boost), bonus, SAME_DAY);
+  const tiers = await kindTiers(store, hits, question);
+  return hits
+    .map((hit, i) => ({ hit, tier: tiers[i] + (bonus.get(hitKey(hit)) ?? 0) }))
+    .sort((a, b) => b.tier - a.tier || b.hit.score - a.hit.score);
 }
 
 export async function ask(store: Store, question: string): Promise<Answer> {
@@ -96,17 +194,16 @@ export async function ask(store: Store, question: string): Promise<Answer> {
   if (!terms.length)
     return notice('Ask a question', `Ask with a few words about the story, e.g. ${await exampleQuestion(store)}`);
   const boost = await namedEntities(store, question);
-  const where = WHERE.test(question);
-  const pool = where ? WHERE_POOL : SHOWN;
-  // Sentences with every word first (cheap and precise); any word only when none has them all.
-  let hits = await store.search(ftsQuery(question, 'AND') as string, pool, boost);
+  const pool = WHERE_POOL;
+  // Sentences with every word first (cheap and precise); any word when none has them all, or when the question asks
+  // who, when, why or where: the answer's sentence often lacks the words that frame the question.
+  const kind = [WHO, WHEN, WHY, WHERE].some((r) => r.test(question));
+  let hits = kind ? [] : await store.search(ftsQuery(question, 'AND') as string, pool, boost);
   if (!hits.length) {
     const any = await withoutCommonTerms(store, terms);
     if (any) hits = await store.search(any, pool, boost);
   }
-  const ranked = where
-    ? await forWhere(store, hits, terms, boost)
-    : hits.map((hit) => ({ hit, tier: TIER.none as number }));
+  const ranked = await rankForQuestion(store, question, hits, terms, boost);
   if (!ranked.length)
     return notice(
       'Nothing found',
@@ -115,7 +212,8 @@ export async function ask(store: Store, question: string): Promise<Answer> {
     );
   const [first] = ranked;
   const kept = ranked
-    .filter((r, i) => i === 0 || (r.tier === first.tier && r.hit.score >= first.hit.score * NEAR_BEST))
+    // sentences that answer the kind of question asked are all shown (up to SHOWN); others only near the best
+    .filter((r, i) => i === 0 || (r.tier === first.tier && (r.tier > 0 || r.hit.score >= first.hit.score * NEAR_BEST)))
     .slice(0, SHOWN);
   const cites = new CitationList();
   return {

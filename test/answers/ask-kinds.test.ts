@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { storeWithText, text } from './setup.ts';
+
+// An invented story: the sentence that answers the kind of question (who, when, why, which day) should come first,
+// ahead of sentences, headlines above all, that only share the question's words.
+const STORY = [
+  'Harbour Accord Signed in Veldora Between the Coastal League and the Port Union',
+  '',
+  'The Coastal League and the Port Union signed a harbour accord in Veldora to end the dispute over the quays.',
+  '',
+  'The harbour accord was signed by League envoy Mara Tolvik and Union secretary Jon Brask.',
+  '',
+  'On March 4 the two delegations met in Ostmark to agree the final wording of the harbour accord.',
+  '',
+  'The harbour accord talks were postponed in January after a strike closed the port for a week.',
+  '',
+  'Further talks on the harbour accord are planned for the spring in Veldora.',
+].join('\n');
+
+const ask = async (q: string) => text(await (await storeWithText('harbour.txt', STORY)).briefing.ask(q));
+const firstAnswer = (t: string) => t.split('\n').find((l) => /^\s*- /.test(l)) ?? '';
+
+describe('/ask answers the kind of question asked', () => {
+  it('who: the sentence naming the people, not the headline', async () => {
+    expect(firstAnswer(await ask('Who signed the harbour accord for the Coastal League?'))).toMatch(/Mara Tolvik/);
+  });
+  it('which day: the sentence stating the day the question names', async () => {
+    expect(firstAnswer(await ask('Where did the delegations meet on March 4?'))).toMatch(/Ostmark/);
+  });
+  it('why: the sentence giving a cause', async () => {
+    expect(firstAnswer(await ask('Why were the harbour accord talks postponed?'))).toMatch(/strike/);
+  });
+});
