@@ -60,7 +60,27 @@ function inferredYear(sentences: AnalyzedSentence[]): number | null {
   return best;
 }
 
-export function extractDates(sentences: AnalyzedSentence[], publishedAt: string | null): ExtractedDate[] {
+/** How many opening sentences may hold the article's own date line ("Published: 28 February 2023", a byline). */
+const DATE_LINE_SENTENCES = 4;
+/** A date line is short: a sentence of news that names a full date is about something else. */
+const DATE_LINE_CHARS = 90;
+
+/** The article’s own date when its text prints one near the top ("Tuesday, February 28, 2023", a dated byline). */
+function printedPublication(sentences: AnalyzedSentence[]): string | null {
+  for (const s of sentences.slice(0, DATE_LINE_SENTENCES)) {
+    const line = /^(?:published|updated|posted|first published)\b/i.test(s.text) || s.text.length <= DATE_LINE_CHARS;
+    if (!line || !new RegExp(FULL_DATE.source, 'i').test(s.text)) continue;
+    const [r] = chrono.parse(s.text, new Date(Date.UTC(2000, 0, 1, 12)), { forwardDate: false });
+    if (r?.start.isCertain('day') && r.start.isCertain('year')) {
+      const d = r.start.date();
+      return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    }
+  }
+  return null;
+}
+
+export function extractDates(sentences: AnalyzedSentence[], given: string | null): ExtractedDate[] {
+  const publishedAt = given ?? printedPublication(sentences);
   const out: ExtractedDate[] = [];
   const year = publishedAt ? null : inferredYear(sentences);
   const ref = publishedAt

@@ -109,3 +109,19 @@ describe('a given name after a descriptive run', () => {
     ]);
   });
 });
+
+describe('the article’s own printed date', () => {
+  it('dates relative days from a date line near the top when no publication date is given', () => {
+    const x = run(
+      'Harbour deal agreed\n\nPublished: 28 February 2023\n\nThe two sides met on Monday afternoon in Veldora.',
+    );
+    expect(x.dates.find((d) => /Monday/.test(d.text))?.iso).toBe('2023-02-27');
+  });
+  it('takes no full date from a long news sentence for the article’s date', () => {
+    const x = run(
+      'Harbour deal agreed\n\nThe accord signed on 4 March 2019 in Veldora, which ended years of dispute over the ' +
+        'quays, was recalled by both delegations on Monday.',
+    );
+    expect(x.dates.find((d) => /Monday/.test(d.text))?.iso ?? null).toBeNull();
+  });
+});
