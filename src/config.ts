@@ -32,6 +32,25 @@ const configSchema = z.object({
     .trim()
     .default('UTC')
     .refine(isTimeZone, 'an IANA time zone name such as UTC or Europe/Paris'),
+  PARLEY_ALLOW_PRIVATE_URLS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default('false')
+    .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', ''], 'true or false'))
+    .transform((s) => s === 'true' || s === '1' || s === 'yes'),
+  /** Minutes between polls of each feed. */
+  PARLEY_FEED_INTERVAL: z
+    .string()
+    .trim()
+    .default('15')
+    .pipe(
+      z.coerce
+        .number({ error: 'a number of minutes, e.g. 15' })
+        .int('a whole number of minutes')
+        .min(1, 'at least 1 minute')
+        .max(10080, 'at most a week'),
+    ),
 });
 
 export type Config = z.infer<typeof configSchema>;
