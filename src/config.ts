@@ -44,8 +44,9 @@ const configSchema = z.object({
     .string()
     .trim()
     .default('15')
+    .transform(Number)
     .pipe(
-      z.coerce
+      z
         .number({ error: 'a number of minutes, e.g. 15' })
         .int('a whole number of minutes')
         .min(1, 'at least 1 minute')
@@ -54,6 +55,11 @@ const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Link and feed settings, as openApp takes them. */
+export function webOptions(cfg: Pick<Config, 'PARLEY_ALLOW_PRIVATE_URLS' | 'PARLEY_FEED_INTERVAL'>) {
+  return { allowPrivate: cfg.PARLEY_ALLOW_PRIVATE_URLS, feedIntervalMs: cfg.PARLEY_FEED_INTERVAL * 60_000 };
+}
 
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {
