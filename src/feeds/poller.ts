@@ -116,7 +116,11 @@ export class FeedPoller {
     const later = (ms: number) => new Date(polledAt.getTime() + ms);
     const ok = { polledAt, consecutiveFailures: 0, lastError: null };
     try {
-      const got = await fetchFeed(feed.url, { ...this.o.fetch, etag: feed.etag ?? undefined, lastModified: feed.lastModified ?? undefined });
+      const got = await fetchFeed(feed.url, {
+        ...this.o.fetch,
+        etag: feed.etag ?? undefined,
+        lastModified: feed.lastModified ?? undefined,
+      });
       const nextPollAt = later(nextPollDelay(this.o.intervalMs, feed.id));
       if (got.status === 'not-modified') {
         this.o.feeds.recordPoll(feed.id, { ...ok, nextPollAt });
@@ -155,7 +159,13 @@ export class FeedPoller {
         ? `${failures} failed polls in a row; the last: ${reason}`
         : reason;
     const nextPollAt = new Date(polledAt.getTime() + backoffDelay(failures, this.o.intervalMs));
-    this.o.feeds.recordPoll(feed.id, { polledAt, nextPollAt, consecutiveFailures: failures, lastError: reason, disabledReason });
+    this.o.feeds.recordPoll(feed.id, {
+      polledAt,
+      nextPollAt,
+      consecutiveFailures: failures,
+      lastError: reason,
+      disabledReason,
+    });
     this.o.log.warn({ feed: feed.id, url: feed.url, reason, failures, disabled: disable }, 'feed poll failed');
     if (!disabledReason) return { feed, status: 'failed', outcomes: [], reason };
     try {

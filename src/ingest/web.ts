@@ -1,7 +1,13 @@
 import crypto from 'node:crypto';
 import { FEED_CONTENT_TYPES } from '../feeds/fetch.ts';
 import { parseFeed, type FeedItem } from '../feeds/parse.ts';
-import { ARTICLE_CONTENT_TYPES, articleFromHtml, articleFromText, fetchArticle, type Article } from '../links/article.ts';
+import {
+  ARTICLE_CONTENT_TYPES,
+  articleFromHtml,
+  articleFromText,
+  fetchArticle,
+  type Article,
+} from '../links/article.ts';
 import { decodeBody } from '../links/decode.ts';
 import { LinkError } from '../links/errors.ts';
 import { guardedFetch, type GuardOptions } from '../links/guarded-fetch.ts';
@@ -148,7 +154,14 @@ function itemContentDocument(item: FeedItem, source: string | undefined, why: Li
   }
   const key = item.link ?? `feed-item:${item.id}`;
   const title = item.title ?? content.split('\n')[0].slice(0, 120);
-  return webDocument({ key, title, source: source ?? null, url: item.link ?? null, publishedAt: item.published ?? null, body: content });
+  return webDocument({
+    key,
+    title,
+    source: source ?? null,
+    url: item.link ?? null,
+    publishedAt: item.published ?? null,
+    body: content,
+  });
 }
 
 /** A feed item as a document: its page read as an article, else (the page refused) the item's own content. */

@@ -121,7 +121,8 @@ export function sqliteFeeds(db: Db): FeedStore {
     feeds: (filter) => listFeeds(db, filter),
     feed,
     removeFeed: (id) => db.prepare('DELETE FROM feeds WHERE id = ?').run(id).changes > 0,
-    countFeeds: (guildId) => db.prepare('SELECT count(*) FROM feeds WHERE guild_id IS ?').pluck().get(guildId) as number,
+    countFeeds: (guildId) =>
+      db.prepare('SELECT count(*) FROM feeds WHERE guild_id IS ?').pluck().get(guildId) as number,
     recordPoll: (id, poll) => recordPoll(db, id, poll),
     seenItem: (feedId, itemKey) => seen.get(feedId, itemKey) !== undefined,
     recordItem: (feedId, itemKey, documentKey, now) =>
