@@ -136,21 +136,26 @@ function progressEditor(interaction: ChatInputCommandInteraction, everyMs: numbe
   };
 }
 
-/** Replies, or fills in the deferred reply; an answer whose privacy differs from the deferral is re-sent. */
+/**
+ * Replies, or fills in the deferred reply; an answer whose privacy differs from the deferral is re-sent.
+ * `progressed`: the deferred reply was edited with progress (discord.js then counts it as replied).
+ */
 async function send(
   interaction: ChatInputCommandInteraction,
   answer: Answer,
   deferredEphemeral: boolean,
+  progressed = false,
 ): Promise<void> {
   const message = toDiscordMessage(answer);
+  const open = interaction.deferred && (!interaction.replied || progressed);
   if (!interaction.deferred && !interaction.replied) {
     await interaction.reply(message);
-  } else if (interaction.deferred && !interaction.replied && Boolean(answer.ephemeral) === deferredEphemeral) {
+  } else if (open && Boolean(answer.ephemeral) === deferredEphemeral) {
     const { flags: _ephemeral, ...edit } = message;
     // A progress line shown in the deferred reply goes when the answer replaces it.
     await interaction.editReply({ content: '', ...edit });
   } else {
-    if (interaction.deferred && !interaction.replied) await interaction.deleteReply().catch(() => undefined);
+    if (open) await interaction.deleteReply().catch(() => undefined);
     await interaction.followUp(message);
   }
 }
@@ -192,7 +197,7 @@ export function createRouter({
       await interaction.deferReply(ephemeralDefer ? { flags: MessageFlags.Ephemeral } : {});
     }
     const result = await outcome;
-    await progress.finish();
+    const progressed = await progress.finish();
     let answer: Answer;
     if (result.ok) {
       answer = result.answer;
@@ -202,7 +207,7 @@ export function createRouter({
       log.error({ ref, command: name, subcommand, err: result.error }, 'command failed');
       answer = failure(ref);
     }
-    await send(interaction, answer, ephemeralDefer);
+    await send(interaction, answer, ephemeralDefer, progressed);
   }
 
   async function runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
