@@ -66,10 +66,10 @@ async function runConsoleMode(store: Store, cfg: Config, log: Logger, keepRunnin
 async function runDiscordMode(store: Store, cfg: Config, log: Logger): Promise<void> {
   const [{ startDiscord }, { discordDelivery, notifyAdmins, notifyDisabled }, { isConsoleSubscription }] =
     await Promise.all([
-    import('./discord/client.ts'),
-    import('./discord/digest-delivery.ts'),
-    import('./console/delivery.ts'),
-  ]);
+      import('./discord/client.ts'),
+      import('./discord/digest-delivery.ts'),
+      import('./console/delivery.ts'),
+    ]);
   // The closures run only once the scheduler starts, after the client exists.
   const app = await openApp({
     store,
