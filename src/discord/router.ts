@@ -153,7 +153,7 @@ async function send(
   } else if (open && Boolean(answer.ephemeral) === deferredEphemeral) {
     const { flags: _ephemeral, ...edit } = message;
     // A progress line shown in the deferred reply goes when the answer replaces it.
-    await interaction.editReply({ content: '', ...edit });
+    await interaction.editReply(progressed ? { content: '', ...edit } : edit);
   } else {
     if (open) await interaction.deleteReply().catch(() => undefined);
     await interaction.followUp(message);
