@@ -1,5 +1,6 @@
 import { benchCommands } from './commands.ts';
 import { benchExtract } from './extract.ts';
+import { benchFeeds } from './feeds.ts';
 import { benchIngest } from './ingest.ts';
 import { benchStart } from './start.ts';
 
@@ -7,6 +8,7 @@ import { benchStart } from './start.ts';
 const BENCHES: Record<string, () => Promise<unknown>> = {
   extract: benchExtract,
   commands: benchCommands,
+  feeds: benchFeeds,
   ingest: benchIngest,
   start: benchStart,
 };

@@ -3,8 +3,13 @@ import { Briefing } from './briefing/briefing.ts';
 import type { CommandModule } from './command.ts';
 import { DigestScheduler, type SchedulerOptions } from './digest/scheduler.ts';
 import { DigestService } from './digest/service.ts';
+import { FeedPoller, type Notify } from './feeds/poller.ts';
+import { WebService } from './feeds/service.ts';
+import type { WebOptions } from './ingest/web.ts';
 import { loadCommands } from './load-commands.ts';
 import { openStore, type Store } from './store/index.ts';
+import { sqliteFeeds } from './store/sqlite-feeds.ts';
+import { SqliteStore } from './store/sqlite-store.ts';
 
 /** Everything a transport (the console, Discord, the CLI, a test) runs commands and digests against. */
 export interface App {
@@ -12,6 +17,10 @@ export interface App {
   briefing: Briefing;
   scheduler: DigestScheduler;
   digests: DigestService;
+  /** Links and feeds (/ingest url, /feed); absent over a store that keeps no feeds. */
+  web?: WebService;
+  /** Polls feeds once started (main.ts starts it beside the digest scheduler). */
+  poller?: FeedPoller;
   commands: Map<string, CommandModule>;
   log: Logger;
   close(): Promise<void>;
@@ -26,6 +35,27 @@ export interface AppOptions {
   delivery: Pick<SchedulerOptions, 'deliver' | 'accepts' | 'onDisabled'> &
     Partial<Omit<SchedulerOptions, 'store' | 'log'>>;
   commands?: Map<string, CommandModule>;
+  /** Fetch rules for links and feeds (PARLEY_ALLOW_PRIVATE_URLS → allowPrivate) and the feed interval. */
+  web?: WebOptions & { feedIntervalMs?: number };
+  /** How a server's admins are told a feed was disabled (the digest's disabled-notice path). */
+  notify?: Notify;
+}
+
+const DEFAULT_FEED_INTERVAL_MS = 15 * 60_000;
+
+function webOf(store: Store, options: AppOptions): { web?: WebService; poller?: FeedPoller } {
+  if (!(store instanceof SqliteStore)) return {};
+  const feeds = sqliteFeeds(store.db);
+  const { feedIntervalMs = DEFAULT_FEED_INTERVAL_MS, ...fetch } = options.web ?? {};
+  const poller = new FeedPoller({
+    store,
+    feeds,
+    log: options.log,
+    intervalMs: feedIntervalMs,
+    fetch,
+    notify: options.notify,
+  });
+  return { web: new WebService(store, feeds, poller, fetch), poller };
 }
 
 /** The one composition of store, briefing, digest scheduler and commands that main, the CLI and the tests use. */
@@ -35,9 +65,11 @@ export async function openApp(options: AppOptions): Promise<App> {
   const scheduler = new DigestScheduler({ store, log, ...options.delivery });
   const digests = new DigestService(store, scheduler, options.timeZone);
   const commands = options.commands ?? (await loadCommands());
+  const { web, poller } = webOf(store, options);
   const close = async () => {
     scheduler.stop();
+    poller?.stop();
     await store.close();
   };
-  return { store, briefing: new Briefing(store), scheduler, digests, commands, log, close };
+  return { store, briefing: new Briefing(store), scheduler, digests, web, poller, commands, log, close };
 }

@@ -1,10 +1,15 @@
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, webOptions, type Config } from './config.ts';
 import type { Extraction } from './extract/contract.ts';
 import { ingestPaths, type IngestOutcome } from './ingest/ingest.ts';
+import { progressReporter } from './ingest/progress.ts';
 import { openStore, type Store } from './store/index.ts';
 
 const USAGE = `usage: npm run cli -- <command>
-  ingest [PATH...]          ingest documents (default: the documents folder)
+  ingest [PATH|URL...]      ingest documents (default: the documents folder); a URL: the article, or a feed's items
+  feed add [--guild ID] URL       follow a feed (checked once; polled from now on)
+  feed list [--guild ID]          the feeds and their state
+  feed remove [--guild ID] ID|URL stop following a feed
+  feed poll [--all]         poll every feed that is due (--all: every active feed), ingest new items, exit
   extract FILE [--json]     print what is extracted from one document
   stats                     what the store holds
   conflicts                 dates on which sources disagree, with both citations
@@ -23,6 +28,9 @@ interface Invocation {
 
 type CliCommand = (inv: Invocation) => Promise<number>;
 
+/** Flags followed by a value, which is then not an argument. */
+const VALUE_FLAGS = ['--since', '--guild'];
+
 const CLI_COMMANDS: Record<string, CliCommand> = {
   help: async () => {
     process.stdout.write(`${USAGE}\n`);
@@ -30,6 +38,7 @@ const CLI_COMMANDS: Record<string, CliCommand> = {
   },
   extract: runExtract,
   ingest: runIngest,
+  feed: runFeed,
   stats: () => withStore(loadConfig(), printStats),
   conflicts: () => withStore(loadConfig(), printConflicts),
   digest: (inv) => withStore(loadConfig(), (store) => printDigest(store, inv.value('--since'))),
@@ -39,7 +48,7 @@ const CLI_COMMANDS: Record<string, CliCommand> = {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const inv: Invocation = {
-    args: rest.filter((a, i) => !a.startsWith('--') && rest[i - 1] !== '--since'),
+    args: rest.filter((a, i) => !a.startsWith('--') && !VALUE_FLAGS.includes(rest[i - 1])),
     flags: new Set(rest.filter((a) => a.startsWith('--'))),
     value: (flag) => (rest.includes(flag) ? rest[rest.indexOf(flag) + 1] : undefined),
   };
@@ -60,10 +69,18 @@ async function runExtract({ args, flags }: Invocation): Promise<number> {
   return 0;
 }
 
+const isUrl = (arg: string) => /^https?:\/\//i.test(arg);
+
 async function runIngest({ args }: Invocation): Promise<number> {
   const config = loadConfig();
+  const paths = args.filter((a) => !isUrl(a));
   return withStore(config, async (store) => {
-    const outcomes = await ingestPaths(store, args.length ? args : [config.PARLEY_DOCUMENTS], progress);
+    const outcomes = [
+      ...(paths.length || !args.length
+        ? await ingestPaths(store, paths.length ? paths : [config.PARLEY_DOCUMENTS], progress)
+        : []),
+      ...(await ingestUrls(store, config, args.filter(isUrl))),
+    ];
     for (const o of outcomes) process.stdout.write(`${describe(o)}\n`);
     const failed = outcomes.filter((o) => !o.ok && !o.skipped).length;
     const skipped = outcomes.filter((o) => !o.ok && o.skipped).length;
@@ -72,6 +89,40 @@ async function runIngest({ args }: Invocation): Promise<number> {
       `${ingested} ingested or unchanged, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
     );
     if (failed) process.exitCode = 1;
+  });
+}
+
+/** The app the feed and link commands run in: console delivery, nothing scheduled or polled on its own. */
+async function cliApp(store: Store, config: Config) {
+  const [{ openApp }, { consoleDelivery, consoleNotify, isConsoleSubscription }, { createLogger }] = await Promise.all([
+    import('./app.ts'),
+    import('./console/delivery.ts'),
+    import('./log.ts'),
+  ]);
+  return openApp({
+    store,
+    log: createLogger(config.LOG_LEVEL),
+    timeZone: config.PARLEY_TIMEZONE,
+    delivery: { deliver: consoleDelivery(), accepts: isConsoleSubscription },
+    web: webOptions(config),
+    notify: consoleNotify(),
+  });
+}
+
+async function ingestUrls(store: Store, config: Config, urls: string[]): Promise<IngestOutcome[]> {
+  if (!urls.length) return [];
+  const [app, { ingestUrls: ingest }] = await Promise.all([cliApp(store, config), import('./feeds/cli.ts')]);
+  if (!app.web) throw new Error('this store keeps no links');
+  return ingest(app.web, urls);
+}
+
+async function runFeed(inv: Invocation): Promise<number> {
+  const config = loadConfig();
+  const guild = inv.value('--guild') ?? null;
+  if (inv.flags.has('--guild') && !guild) throw new UsageError('--guild needs a server id');
+  return withStore(config, async (store) => {
+    const [app, { feedCommand }] = await Promise.all([cliApp(store, config), import('./feeds/cli.ts')]);
+    process.exitCode = await feedCommand(app, { args: inv.args, flags: inv.flags, guild });
   });
 }
 
@@ -161,11 +212,7 @@ function describe(o: IngestOutcome): string {
   return `${r.status.padEnd(10)} ${o.key}: ${counts}, proposals ${a.proposals.length}${conflicts}${dropped}`;
 }
 
-function progress(done: number, total: number): void {
-  if (total < 5) return;
-  if (process.stderr.isTTY) process.stderr.write(`\ringesting ${done}/${total}${done === total ? '\n' : ''}`);
-  else if (done % 100 === 0 || done === total) process.stderr.write(`ingested ${done}/${total}\n`);
-}
+const progress = progressReporter('ingested');
 
 function summarise(x: Extraction): string {
   const lines = [x.document.title];

@@ -3,6 +3,7 @@ import type { Answer } from './briefing/answer.ts';
 import type { Briefing } from './briefing/briefing.ts';
 import type { CommandSchema } from './commands-kit/define.ts';
 import type { DigestService } from './digest/service.ts';
+import type { WebService } from './feeds/service.ts';
 
 /** An attachment as a command sees it: no discord.js types, the bytes fetched on demand. */
 export interface AttachmentInput {
@@ -31,6 +32,13 @@ export interface CommandContext {
   subcommand?: string | null;
   /** Digest subscriptions and the running scheduler; absent where no scheduler runs. */
   digests?: DigestService;
+  /** Links and feeds (/ingest url, /feed); absent where the store keeps no feeds. */
+  web?: WebService;
+  /**
+   * Where a long-running handler reports how far it got ("12/40 fetched"): Discord edits the deferred reply.
+   * Absent where the transport cannot show it.
+   */
+  progress?: (text: string) => void;
 }
 
 export interface Choice {

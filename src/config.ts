@@ -32,9 +32,34 @@ const configSchema = z.object({
     .trim()
     .default('UTC')
     .refine(isTimeZone, 'an IANA time zone name such as UTC or Europe/Paris'),
+  PARLEY_ALLOW_PRIVATE_URLS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default('false')
+    .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', ''], 'true or false'))
+    .transform((s) => s === 'true' || s === '1' || s === 'yes'),
+  /** Minutes between polls of each feed. */
+  PARLEY_FEED_INTERVAL: z
+    .string()
+    .trim()
+    .default('15')
+    .transform(Number)
+    .pipe(
+      z
+        .number({ error: 'a number of minutes, e.g. 15' })
+        .int('a whole number of minutes')
+        .min(1, 'at least 1 minute')
+        .max(10080, 'at most a week'),
+    ),
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Link and feed settings, as openApp takes them. */
+export function webOptions(cfg: Pick<Config, 'PARLEY_ALLOW_PRIVATE_URLS' | 'PARLEY_FEED_INTERVAL'>) {
+  return { allowPrivate: cfg.PARLEY_ALLOW_PRIVATE_URLS, feedIntervalMs: cfg.PARLEY_FEED_INTERVAL * 60_000 };
+}
 
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { openApp } from './app.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, webOptions, type Config } from './config.ts';
 import { ingestPaths } from './ingest/ingest.ts';
 import { createLogger } from './log.ts';
 import { openStore, type Store } from './store/index.ts';
@@ -41,13 +41,15 @@ function onSignals(shutdown: (signal: string) => Promise<void>): void {
 }
 
 async function runConsoleMode(store: Store, cfg: Config, log: Logger, keepRunning: boolean): Promise<void> {
-  const { consoleDelivery, isConsoleSubscription } = await import('./console/delivery.ts');
+  const { consoleDelivery, consoleNotify, isConsoleSubscription } = await import('./console/delivery.ts');
   const { runConsole } = await import('./console/console.ts');
   const app = await openApp({
     store,
     log,
     timeZone: cfg.PARLEY_TIMEZONE,
     delivery: { deliver: consoleDelivery(), accepts: isConsoleSubscription },
+    web: webOptions(cfg),
+    notify: consoleNotify(),
   });
   onSignals(async (signal) => {
     log.info({ signal }, 'shutting down');
@@ -55,17 +57,19 @@ async function runConsoleMode(store: Store, cfg: Config, log: Logger, keepRunnin
     process.exit(0);
   });
   await app.scheduler.start();
+  app.poller?.start();
   await runConsole(app);
   // --keep-running: after piped input ends, stay up so console digests post on their schedule.
   if (!keepRunning) await app.close();
 }
 
 async function runDiscordMode(store: Store, cfg: Config, log: Logger): Promise<void> {
-  const [{ startDiscord }, { discordDelivery, notifyDisabled }, { isConsoleSubscription }] = await Promise.all([
-    import('./discord/client.ts'),
-    import('./discord/digest-delivery.ts'),
-    import('./console/delivery.ts'),
-  ]);
+  const [{ startDiscord }, { discordDelivery, notifyAdmins, notifyDisabled }, { isConsoleSubscription }] =
+    await Promise.all([
+      import('./discord/client.ts'),
+      import('./discord/digest-delivery.ts'),
+      import('./console/delivery.ts'),
+    ]);
   // The closures run only once the scheduler starts, after the client exists.
   const app = await openApp({
     store,
@@ -76,6 +80,8 @@ async function runDiscordMode(store: Store, cfg: Config, log: Logger): Promise<v
       onDisabled: notifyDisabled(() => client),
       accepts: (sub) => !isConsoleSubscription(sub),
     },
+    web: webOptions(cfg),
+    notify: notifyAdmins(() => client),
   });
   const bot = await startDiscord({ config: cfg, ...app });
   const client = bot.client;
@@ -86,6 +92,7 @@ async function runDiscordMode(store: Store, cfg: Config, log: Logger): Promise<v
     process.exit(0);
   });
   await app.scheduler.start();
+  app.poller?.start();
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {

@@ -12,3 +12,10 @@ export function consoleDelivery(out: NodeJS.WritableStream = process.stdout) {
     return {};
   };
 }
+
+/** Tells the console's operator (the admin of its feeds) something, e.g. that a feed was disabled. */
+export function consoleNotify(out: NodeJS.WritableStream = process.stdout) {
+  return async (_guildId: string | null, answer: Answer) => {
+    out.write(`\n${toText(answer)}\n`);
+  };
+}

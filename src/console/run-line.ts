@@ -4,6 +4,7 @@ import { notice, type Answer } from '../briefing/answer.ts';
 import type { Briefing } from '../briefing/briefing.ts';
 import type { CommandContext, CommandModule } from '../command.ts';
 import type { DigestService } from '../digest/service.ts';
+import type { WebService } from '../feeds/service.ts';
 import { CONSOLE_CHANNEL } from './channel.ts';
 import { LineError, parseLine } from './parse-line.ts';
 
@@ -12,10 +13,11 @@ export interface LineEnv {
   commands: Map<string, CommandModule>;
   briefing: Briefing;
   digests?: DigestService;
+  web?: WebService;
   log?: Logger;
 }
 
-export async function runLine(line: string, { commands, briefing, digests, log }: LineEnv): Promise<Answer> {
+export async function runLine(line: string, { commands, briefing, digests, web, log }: LineEnv): Promise<Answer> {
   try {
     const { command, subcommand, options } = parseLine(line, commands);
     const ctx: CommandContext = {
@@ -27,6 +29,7 @@ export async function runLine(line: string, { commands, briefing, digests, log }
       userId: 'console',
       subcommand,
       digests,
+      web,
     };
     return await command.handle(ctx, options);
   } catch (e) {

@@ -4,6 +4,7 @@ import type { Briefing } from '../briefing/briefing.ts';
 import type { CommandModule } from '../command.ts';
 import type { Config } from '../config.ts';
 import type { DigestService } from '../digest/service.ts';
+import type { WebService } from '../feeds/service.ts';
 import { createRouter } from './router.ts';
 
 interface DiscordDeps {
@@ -12,6 +13,7 @@ interface DiscordDeps {
   briefing: Briefing;
   log: Logger;
   digests?: DigestService;
+  web?: WebService;
   /** Another REST base, e.g. a local fake Discord: 'http://127.0.0.1:PORT/api'. */
   restApi?: string;
 }
@@ -37,6 +39,7 @@ export async function startDiscord({
   briefing,
   log,
   digests,
+  web,
   restApi,
 }: DiscordDeps): Promise<RunningDiscord> {
   const token = config.DISCORD_TOKEN;
@@ -44,7 +47,7 @@ export async function startDiscord({
     throw new Error('DISCORD_TOKEN is not set: add the bot token to .env, or leave it empty to run in console mode');
 
   const client = new Client(discordClientOptions(restApi));
-  const router = createRouter({ commands, briefing, log, digests });
+  const router = createRouter({ commands, briefing, log, digests, web });
   client.on(Events.InteractionCreate, (interaction) => void router.onInteraction(interaction));
   client.once(Events.ClientReady, (ready) => {
     log.info(

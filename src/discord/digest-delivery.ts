@@ -27,14 +27,26 @@ export function discordDelivery(getClient: () => Client | undefined): Deliver {
   };
 }
 
-/** Tells a server's admins, in its system channel when there is one, that a digest was switched off. */
-export function notifyDisabled(getClient: () => Client | undefined) {
-  return async (sub: Subscription, reason: string): Promise<void> => {
+/**
+ * Tells a server's admins something, in its system channel when there is one (never in `except`, the channel the
+ * trouble is about). Digests and feeds that were switched off both say so this way.
+ */
+export function notifyAdmins(getClient: () => Client | undefined) {
+  return async (guildId: string | null, answer: Answer, except?: string): Promise<void> => {
     const client = getClient();
-    if (!client || !sub.guildId) return;
-    const guild = await client.guilds.fetch(sub.guildId).catch(() => null);
+    if (!client || !guildId) return;
+    const guild = await client.guilds.fetch(guildId).catch(() => null);
     const channel = guild?.systemChannel;
-    if (!channel || channel.id === sub.channelId) return;
+    if (!channel || channel.id === except) return;
+    const { flags: _none, ...message } = toDiscordMessage({ ...answer, ephemeral: false });
+    await channel.send(message).catch(() => undefined);
+  };
+}
+
+/** Tells a server's admins that a digest was switched off. */
+export function notifyDisabled(getClient: () => Client | undefined) {
+  const notify = notifyAdmins(getClient);
+  return async (sub: Subscription, reason: string): Promise<void> => {
     const answer: Answer = {
       title: 'Digest disabled',
       description:
@@ -44,7 +56,6 @@ export function notifyDisabled(getClient: () => Client | undefined) {
       citations: [],
       kind: 'error',
     };
-    const { flags: _none, ...message } = toDiscordMessage(answer);
-    await channel.send(message).catch(() => undefined);
+    await notify(sub.guildId, answer, sub.channelId);
   };
 }

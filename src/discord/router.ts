@@ -11,6 +11,7 @@ import { notice, type Answer } from '../briefing/answer.ts';
 import type { Briefing } from '../briefing/briefing.ts';
 import type { Choice, CommandContext, CommandModule } from '../command.ts';
 import type { DigestService } from '../digest/service.ts';
+import type { WebService } from '../feeds/service.ts';
 import { toDiscordMessage } from '../present/discord/embed.ts';
 import { DISCORD } from '../present/discord/limits.ts';
 import { clip, oneLine } from '../present/safe-text.ts';
@@ -21,10 +22,13 @@ export interface RouterDeps {
   briefing: Briefing;
   log: Logger;
   digests?: DigestService;
+  web?: WebService;
   /** A handler still running after this long gets a deferred reply (Discord allows 3 s for the first one). */
   deferAfterMs?: number;
   /** Autocomplete cannot be deferred: answer [] rather than miss Discord's 3 s. */
   autocompleteTimeoutMs?: number;
+  /** Progress edits of a deferred reply come at most this often (Discord rate-limits edits). */
+  progressEveryMs?: number;
 }
 
 export interface Router {
@@ -91,7 +95,7 @@ export function validChoices(choices: unknown): Choice[] {
 
 /** What a command handler is given: the briefing, who asks and where. */
 function commandContext(
-  { briefing, digests }: Pick<RouterDeps, 'briefing' | 'digests'>,
+  { briefing, digests, web }: Pick<RouterDeps, 'briefing' | 'digests' | 'web'>,
   interaction: ChatInputCommandInteraction | AutocompleteInteraction,
   subcommand: string | null,
 ): CommandContext {
@@ -103,23 +107,55 @@ function commandContext(
     userId: interaction.user.id,
     subcommand,
     digests,
+    web,
   };
 }
 
-/** Replies, or fills in the deferred reply; an answer whose privacy differs from the deferral is re-sent. */
+/**
+ * Progress text for a deferred reply: edits it in place, at most once per `everyMs`, never after the answer.
+ * An edit that fails is dropped: progress is a courtesy, the answer still comes.
+ */
+function progressEditor(interaction: ChatInputCommandInteraction, everyMs: number) {
+  let last = 0;
+  let done = false;
+  let pending: Promise<unknown> = Promise.resolve();
+  return {
+    report(text: string) {
+      const now = Date.now();
+      if (done || !interaction.deferred || interaction.replied || now - last < everyMs) return;
+      last = now;
+      const edit = { content: clip(oneLine(text), DISCORD.content), allowedMentions: { parse: [] } };
+      pending = pending.then(() => interaction.editReply(edit as never)).catch(() => undefined);
+    },
+    /** Waits for an edit in flight, so that it cannot land over the answer. */
+    async finish() {
+      done = true;
+      await pending;
+      return last > 0;
+    },
+  };
+}
+
+/**
+ * Replies, or fills in the deferred reply; an answer whose privacy differs from the deferral is re-sent.
+ * `progressed`: the deferred reply was edited with progress (discord.js then counts it as replied).
+ */
 async function send(
   interaction: ChatInputCommandInteraction,
   answer: Answer,
   deferredEphemeral: boolean,
+  progressed = false,
 ): Promise<void> {
   const message = toDiscordMessage(answer);
+  const open = interaction.deferred && (!interaction.replied || progressed);
   if (!interaction.deferred && !interaction.replied) {
     await interaction.reply(message);
-  } else if (interaction.deferred && !interaction.replied && Boolean(answer.ephemeral) === deferredEphemeral) {
+  } else if (open && Boolean(answer.ephemeral) === deferredEphemeral) {
     const { flags: _ephemeral, ...edit } = message;
-    await interaction.editReply(edit);
+    // A progress line shown in the deferred reply goes when the answer replaces it.
+    await interaction.editReply(progressed ? { content: '', ...edit } : edit);
   } else {
-    if (interaction.deferred && !interaction.replied) await interaction.deleteReply().catch(() => undefined);
+    if (open) await interaction.deleteReply().catch(() => undefined);
     await interaction.followUp(message);
   }
 }
@@ -129,11 +165,13 @@ export function createRouter({
   briefing,
   log,
   digests,
+  web,
   deferAfterMs = 1000,
   autocompleteTimeoutMs = 2500,
+  progressEveryMs = 1500,
 }: RouterDeps): Router {
   const context = (interaction: ChatInputCommandInteraction | AutocompleteInteraction, subcommand: string | null) =>
-    commandContext({ briefing, digests }, interaction, subcommand);
+    commandContext({ briefing, digests, web }, interaction, subcommand);
 
   async function runCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const name = interaction.commandName;
@@ -145,8 +183,10 @@ export function createRouter({
     }
     const started = Date.now();
     const { options, subcommand } = readOptions(interaction);
+    const progress = progressEditor(interaction, progressEveryMs);
+    const ctx = { ...context(interaction, subcommand), progress: progress.report };
     const outcome: Promise<Outcome> = Promise.resolve()
-      .then(() => command.handle(context(interaction, subcommand), options))
+      .then(() => command.handle(ctx, options))
       .then(
         (answer) => ({ ok: true as const, answer }),
         (error: unknown) => ({ ok: false as const, error }),
@@ -157,6 +197,7 @@ export function createRouter({
       await interaction.deferReply(ephemeralDefer ? { flags: MessageFlags.Ephemeral } : {});
     }
     const result = await outcome;
+    const progressed = await progress.finish();
     let answer: Answer;
     if (result.ok) {
       answer = result.answer;
@@ -166,7 +207,7 @@ export function createRouter({
       log.error({ ref, command: name, subcommand, err: result.error }, 'command failed');
       answer = failure(ref);
     }
-    await send(interaction, answer, ephemeralDefer);
+    await send(interaction, answer, ephemeralDefer, progressed);
   }
 
   async function runAutocomplete(interaction: AutocompleteInteraction): Promise<void> {

@@ -254,4 +254,31 @@ export const migrations: string[] = [
   ALTER TABLE aliases ADD COLUMN skeleton TEXT NOT NULL DEFAULT '';
   CREATE INDEX aliases_by_skeleton ON aliases(skeleton) WHERE skeleton != '';
   `,
+  `
+  -- Feeds a server (guild_id; NULL = the console / shared corpus) follows, and the items already ingested from each.
+  CREATE TABLE feeds (
+    id INTEGER PRIMARY KEY,
+    guild_id TEXT,
+    url TEXT NOT NULL,
+    title TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    next_poll_at TEXT NOT NULL,
+    last_polled_at TEXT,
+    consecutive_failures INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    disabled_reason TEXT,
+    added_by TEXT,
+    added_at TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX feeds_by_guild_url ON feeds(ifnull(guild_id, ''), url);
+  CREATE INDEX feeds_due ON feeds(next_poll_at) WHERE disabled_reason IS NULL;
+  CREATE TABLE feed_items (
+    feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    item_key TEXT NOT NULL,
+    document_key TEXT,
+    seen_at TEXT NOT NULL,
+    UNIQUE (feed_id, item_key)
+  );
+  `,
 ];

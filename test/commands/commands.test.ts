@@ -173,7 +173,9 @@ describe('/ingest', () => {
 
   it('refuses a wrong type, an oversize file and an empty file, storing nothing', async () => {
     const before = await bot.store.stats();
-    expect((await run('ingest', [attachment('photo.png')], true)).embed.description).toMatch(/only \.txt and \.md/);
+    expect((await run('ingest', [attachment('photo.png')], true)).embed.description).toMatch(
+      /only \.txt, \.md and \.html/,
+    );
     expect((await run('ingest', [attachment('big.txt', 3 * 1024 * 1024)], true)).embed.description).toMatch(/2 MB/);
     expect((await run('ingest', [attachment('empty.txt', 0)], true)).embed.description).toMatch(
       /empty|Nothing was stored/,

@@ -7,12 +7,12 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
-import { openApp } from '../../src/app.ts';
+import { openApp, type App } from '../../src/app.ts';
 import type { Briefing } from '../../src/briefing/briefing.ts';
 import type { CommandModule } from '../../src/command.ts';
 import { startDiscord, type RunningDiscord } from '../../src/discord/client.ts';
 import { deployCommands } from '../../src/discord/deploy-commands.ts';
-import { discordDelivery, notifyDisabled } from '../../src/discord/digest-delivery.ts';
+import { discordDelivery, notifyAdmins, notifyDisabled } from '../../src/discord/digest-delivery.ts';
 import type { DigestScheduler, SchedulerOptions } from '../../src/digest/scheduler.ts';
 import type { DigestService } from '../../src/digest/service.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
@@ -37,6 +37,7 @@ export interface Parley {
   commands: Map<string, CommandModule>;
   scheduler: DigestScheduler;
   digests: DigestService;
+  app: App;
   bot: RunningDiscord;
   client: Client;
   logs: LogRecord[];
@@ -100,6 +101,9 @@ export async function startParley(options: StartOptions = {}): Promise<Parley> {
         ...options.scheduler,
       },
       commands,
+      // The pages and feeds the tests serve are on 127.0.0.1.
+      web: { allowPrivate: true, timeoutMs: 5000 },
+      notify: notifyAdmins(() => connected.client),
     });
     cleanups.push(() => app.close());
     const { briefing, scheduler, digests } = app;
@@ -124,6 +128,7 @@ export async function startParley(options: StartOptions = {}): Promise<Parley> {
       commands,
       scheduler,
       digests,
+      app,
       bot,
       client,
       logs,

@@ -24,9 +24,19 @@ describe('configuration', () => {
     ['PARLEY_TIMEZONE', 'Mars/Olympus', /PARLEY_TIMEZONE.*IANA/],
     ['DISCORD_GUILD_ID', 'my-server', /DISCORD_GUILD_ID.*snowflake/],
     ['PARLEY_DB', '   ', /PARLEY_DB.*file path/],
+    ['PARLEY_ALLOW_PRIVATE_URLS', 'maybe', /PARLEY_ALLOW_PRIVATE_URLS.*true or false/],
+    ['PARLEY_FEED_INTERVAL', '0', /PARLEY_FEED_INTERVAL.*at least 1 minute/],
+    ['PARLEY_FEED_INTERVAL', 'often', /PARLEY_FEED_INTERVAL.*number of minutes/],
+    ['PARLEY_FEED_INTERVAL', '2.5', /PARLEY_FEED_INTERVAL.*whole number/],
   ])('a bad %s names the variable and what is allowed', (name, value, message) => {
     expect(() => loadConfig({ [name]: value }, noFile)).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value }, noFile)).toThrow(message);
+  });
+
+  it('private addresses are refused and feeds polled every 15 minutes unless set otherwise', () => {
+    expect(loadConfig({}, noFile)).toMatchObject({ PARLEY_ALLOW_PRIVATE_URLS: false, PARLEY_FEED_INTERVAL: 15 });
+    const set = loadConfig({ PARLEY_ALLOW_PRIVATE_URLS: 'true', PARLEY_FEED_INTERVAL: '60' }, noFile);
+    expect(set).toMatchObject({ PARLEY_ALLOW_PRIVATE_URLS: true, PARLEY_FEED_INTERVAL: 60 });
   });
 
   it('reads .env when present, and the environment overrides it', () => {
