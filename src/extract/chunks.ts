@@ -801,7 +801,13 @@ function mergeOrgPrefixes(tokens: Token[], chunks: Chunk[]): void {
       (a.entry.type === 'demonym' || a.entry.type === 'country') &&
       b.keys.length === 1 &&
       NATIONAL_SERVICES.has(b.keys[0]);
-    const orgName = b.headKind === 'org' && (a.entry.type !== 'place' || (b.keys.length >= 2 && a.end - a.start === 1));
+    const orgName =
+      (b.headKind === 'org' && (a.entry.type !== 'place' || (b.keys.length >= 2 && a.end - a.start === 1))) ||
+      // "EU Commission", "UN Council": a bloc's or a nation's body named by its head alone
+      (b.keys.length === 1 &&
+        ORG_HEADS.has(b.keys[0]) &&
+        !b.poss &&
+        (a.entry.type === 'org' || a.entry.type === 'country'));
     if (!nationalService && !orgName) continue;
     let start = a.start;
     // "Royal Thai Army": an adjective before the nation's name belongs to the body's name
