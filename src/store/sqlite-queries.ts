@@ -84,7 +84,8 @@ const peopleSql = (c: CorpusIn, where: string) =>
   `SELECT e.id, e.name, e.affiliation,
           (SELECT group_concat(role, '|') FROM (SELECT DISTINCT role FROM roles r WHERE r.entity_id = e.id)) AS roles,
           e.mention_count AS mentions
-   FROM (SELECT id FROM entities WHERE kind = 'person' AND corpus_id ${c}${where} ORDER BY mention_count DESC, name LIMIT ?) page
+   FROM (SELECT id FROM entities WHERE kind = 'person' AND corpus_id ${c}${where}
+         ORDER BY mention_count DESC, name LIMIT ?) page
    JOIN entities e ON e.id = page.id ORDER BY e.mention_count DESC, e.name`;
 
 const quotesSql = (where: string) =>
@@ -294,7 +295,8 @@ function allNames(db: Db, c: CorpusIn): Queries['allNames'] {
     const narrowed = keys.length || prefixes.length || wordPrefix;
     if (narrowed && !or.length) return [];
     const sql = `SELECT e.id, e.kind, e.name, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id
-      WHERE (? IS NULL OR e.kind = ?) AND e.corpus_id ${c}${or.length ? ` AND (${or.join(' OR ')})` : ''} ORDER BY e.mention_count DESC
+      WHERE (? IS NULL OR e.kind = ?) AND e.corpus_id ${c}${or.length ? ` AND (${or.join(' OR ')})` : ''}
+      ORDER BY e.mention_count DESC
       LIMIT ?`;
     return db.prepare(sql).all(kind ?? null, kind ?? null, ...params, limit) as {
       id: number;

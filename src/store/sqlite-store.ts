@@ -279,7 +279,8 @@ export class SqliteStore implements Store {
       'INSERT OR IGNORE INTO proposal_evidence (proposal_id, sentence_id) VALUES (?, ?)',
     );
     const report = this.db.prepare(
-      'INSERT OR REPLACE INTO proposal_reports (proposal_id, document_id, status, proposed_by) VALUES (?, ?, ?, ?)',
+      `INSERT OR REPLACE INTO proposal_reports (proposal_id, document_id, status, proposed_by)
+       VALUES (?, ?, ?, ?)`,
     );
     const countries = x.places.filter((p) => p.kind === 'country').map((p) => fold(p.name));
     for (const pr of x.proposals) {
@@ -648,7 +649,8 @@ export class SqliteStore implements Store {
       .prepare(
         `SELECT d.id, d.key, d.title, d.source, d.url, d.published_at AS publishedAt, d.ingested_at AS ingestedAt,
                 (SELECT count(*) FROM sentences s WHERE s.document_id = d.id) AS sentences
-         FROM documents d WHERE d.corpus_id = ? AND (lower(d.title) LIKE ? ESCAPE '\\' OR lower(d.key) LIKE ? ESCAPE '\\')
+         FROM documents d
+         WHERE d.corpus_id = ? AND (lower(d.title) LIKE ? ESCAPE '\\' OR lower(d.key) LIKE ? ESCAPE '\\')
          ORDER BY d.id DESC LIMIT ?`,
       )
       .all(this.own, like, like, limit) as DocumentRow[];
