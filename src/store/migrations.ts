@@ -279,7 +279,8 @@ export const migrations: string[] = [
     UNIQUE (corpus_id, key),
     UNIQUE (corpus_id, content_hash)
   );
-  INSERT INTO documents_new (id, corpus_id, key, content_hash, title, source, url, published_at, tags, body, ingested_at)
+  INSERT INTO documents_new (id, corpus_id, key, content_hash, title, source, url, published_at, tags, body,
+                             ingested_at)
     SELECT id, 1, key, content_hash, title, source, url, published_at, tags, body, ingested_at FROM documents;
   DROP TABLE documents;
   ALTER TABLE documents_new RENAME TO documents;
