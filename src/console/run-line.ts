@@ -4,6 +4,7 @@ import { notice, type Answer } from '../briefing/answer.ts';
 import type { Briefing } from '../briefing/briefing.ts';
 import type { CommandContext, CommandModule } from '../command.ts';
 import type { DigestService } from '../digest/service.ts';
+import { consoleReader, type Reader } from '../store/corpus.ts';
 import { CONSOLE_CHANNEL } from './channel.ts';
 import { LineError, parseLine } from './parse-line.ts';
 
@@ -13,13 +14,16 @@ export interface LineEnv {
   briefing: Briefing;
   digests?: DigestService;
   log?: Logger;
+  /** What the line may read and change: the console's own corpus and the shared one, unless told otherwise. */
+  reader?: Reader;
 }
 
-export async function runLine(line: string, { commands, briefing, digests, log }: LineEnv): Promise<Answer> {
+export async function runLine(line: string, env: LineEnv): Promise<Answer> {
+  const { commands, briefing, digests, log, reader = consoleReader } = env;
   try {
     const { command, subcommand, options } = parseLine(line, commands);
     const ctx: CommandContext = {
-      briefing,
+      briefing: briefing.for(reader),
       isAdmin: true,
       guildId: null,
       channelId: CONSOLE_CHANNEL,

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { notice, type Answer } from '../briefing/answer.ts';
 import type { Briefing } from '../briefing/briefing.ts';
 import type { Choice, CommandContext, CommandModule } from '../command.ts';
+import { readerForGuild } from '../store/corpus.ts';
 import type { DigestService } from '../digest/service.ts';
 import { toDiscordMessage } from '../present/discord/embed.ts';
 import { DISCORD } from '../present/discord/limits.ts';
@@ -95,8 +96,9 @@ function commandContext(
   interaction: ChatInputCommandInteraction | AutocompleteInteraction,
   subcommand: string | null,
 ): CommandContext {
+  // A server reads its own corpus and the shared one; a direct message the shared one only.
   return {
-    briefing,
+    briefing: briefing.for(readerForGuild(interaction.guildId)),
     isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
     guildId: interaction.guildId,
     channelId: interaction.channelId,
