@@ -12,6 +12,7 @@ const COMMANDS: [string, string][] = [
   ['/ask question', 'free question; answered with the best sentences from the documents'],
   ['/sources', 'the documents read so far'],
   ['/ingest file', 'admins: add a .txt or .md article (up to 2 MB)'],
+  ['/forget document', "admins: remove one of this server's documents and the facts only it supported"],
   [
     '/digest subscribe schedule [channel] [timezone]',
     'admins: post digests on a schedule (daily, weekdays, hourly or cron)',

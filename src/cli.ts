@@ -2,9 +2,10 @@ import { ConfigError, loadConfig, webOptions, type Config } from './config.ts';
 import type { Extraction } from './extract/contract.ts';
 import { ingestPaths, type IngestOutcome } from './ingest/ingest.ts';
 import { progressReporter } from './ingest/progress.ts';
+import { guildReader, SHARED, sharedReader, type Reader } from './store/corpus.ts';
 import { openStore, type Store } from './store/index.ts';
 
-const USAGE = `usage: npm run cli -- <command>
+const USAGE = `usage: npm run cli -- <command> [--guild ID]
   ingest [PATH|URL...]      ingest documents (default: the documents folder); a URL: the article, or a feed's items
   feed add [--guild ID] URL       follow a feed (checked once; polled from now on)
   feed list [--guild ID]          the feeds and their state
@@ -14,7 +15,8 @@ const USAGE = `usage: npm run cli -- <command>
   stats                     what the store holds
   conflicts                 dates on which sources disagree, with both citations
   digest [--since ISO]      print a digest now: news since that time, or the story so far
-  run "/who name:NAME" [--json]   run one slash command against the store (--json: the Discord payload)`;
+  run "/who name:NAME" [--json]   run one slash command against the store (--json: the Discord payload)
+--guild ID acts as that Discord server: its own corpus beside the shared one. Without it: the shared corpus.`;
 
 class UsageError extends Error {}
 
@@ -24,6 +26,8 @@ interface Invocation {
   flags: Set<string>;
   /** The value after a flag that takes one, e.g. --since ISO. */
   value(flag: string): string | undefined;
+  /** Whose corpora the command reads and writes: the server of --guild, else the shared corpus. */
+  reader: Reader;
 }
 
 type CliCommand = (inv: Invocation) => Promise<number>;
@@ -39,18 +43,22 @@ const CLI_COMMANDS: Record<string, CliCommand> = {
   extract: runExtract,
   ingest: runIngest,
   feed: runFeed,
-  stats: () => withStore(loadConfig(), printStats),
-  conflicts: () => withStore(loadConfig(), printConflicts),
-  digest: (inv) => withStore(loadConfig(), (store) => printDigest(store, inv.value('--since'))),
-  run: (inv) => withStore(loadConfig(), (store) => runSlashCommand(store, inv)),
+  stats: (inv) => withStore(loadConfig(), inv.reader, printStats),
+  conflicts: (inv) => withStore(loadConfig(), inv.reader, printConflicts),
+  digest: (inv) => withStore(loadConfig(), inv.reader, (store) => printDigest(store, inv.value('--since'))),
+  run: (inv) => withStore(loadConfig(), inv.reader, (store) => runSlashCommand(store, inv)),
 };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  const value = (flag: string) => (rest.includes(flag) ? rest[rest.indexOf(flag) + 1] : undefined);
+  const guild = value('--guild');
+  if (rest.includes('--guild') && !guild?.match(/^\d{1,25}$/)) throw new UsageError('--guild needs a server id');
   const inv: Invocation = {
-    args: rest.filter((a, i) => !a.startsWith('--') && !VALUE_FLAGS.includes(rest[i - 1])),
+    args: rest.filter((a, i) => !a.startsWith('--') && !VALUE_FLAGS.includes(rest[i - 1] ?? '')),
     flags: new Set(rest.filter((a) => a.startsWith('--'))),
-    value: (flag) => (rest.includes(flag) ? rest[rest.indexOf(flag) + 1] : undefined),
+    value,
+    reader: guild ? guildReader(guild) : sharedReader,
   };
   const name = command === '--help' || command === '-h' ? 'help' : command;
   const run = name ? CLI_COMMANDS[name] : undefined;
@@ -71,10 +79,10 @@ async function runExtract({ args, flags }: Invocation): Promise<number> {
 
 const isUrl = (arg: string) => /^https?:\/\//i.test(arg);
 
-async function runIngest({ args }: Invocation): Promise<number> {
+async function runIngest({ args, reader }: Invocation): Promise<number> {
   const config = loadConfig();
   const paths = args.filter((a) => !isUrl(a));
-  return withStore(config, async (store) => {
+  return withStore(config, reader, async (store) => {
     const outcomes = [
       ...(paths.length || !args.length
         ? await ingestPaths(store, paths.length ? paths : [config.PARLEY_DOCUMENTS], progress)
@@ -120,17 +128,26 @@ async function runFeed(inv: Invocation): Promise<number> {
   const config = loadConfig();
   const guild = inv.value('--guild') ?? null;
   if (inv.flags.has('--guild') && !guild) throw new UsageError('--guild needs a server id');
-  return withStore(config, async (store) => {
+  return withStore(config, inv.reader, async (store) => {
     const [app, { feedCommand }] = await Promise.all([cliApp(store, config), import('./feeds/cli.ts')]);
     process.exitCode = await feedCommand(app, { args: inv.args, flags: inv.flags, guild });
   });
 }
 
+/** What the corpus acted on holds (a server's own, without the shared one), and what else it reads. */
 async function printStats(store: Store): Promise<void> {
-  const s = await store.stats();
+  const own = store.reader.own ?? SHARED;
+  const ownOnly = store.as({ own, corpora: [own] });
+  const s = await ownOnly.stats();
   const width = Math.max(...Object.keys(s).map((k) => k.length));
+  if (own !== SHARED) process.stdout.write(`corpus of server ${own.replace(/^guild:/, '')}\n`);
   for (const [k, v] of Object.entries(s)) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
-  for (const d of await store.documents()) process.stdout.write(`  ${d.title} — ${d.sentences} sentences (${d.key})\n`);
+  for (const d of await ownOnly.documents())
+    process.stdout.write(`  ${d.title} — ${d.sentences} sentences (${d.key})\n`);
+  if (own !== SHARED) {
+    const shared = (await store.as(sharedReader).stats()).documents;
+    process.stdout.write(`it also reads ${shared} shared document${shared === 1 ? '' : 's'}\n`);
+  }
 }
 
 async function printConflicts(store: Store): Promise<void> {
@@ -179,7 +196,7 @@ async function runSlashCommand(store: Store, { args, flags }: Invocation): Promi
     timeZone: config.PARLEY_TIMEZONE,
     delivery: { deliver: consoleDelivery(), accepts: isConsoleSubscription },
   });
-  const answer = await runLine(args.join(' '), app);
+  const answer = await runLine(args.join(' '), { ...app, reader: store.reader });
   if (flags.has('--json')) {
     const { toDiscordMessage } = await import('./present/discord/embed.ts');
     process.stdout.write(`${JSON.stringify(toDiscordMessage(answer), null, 2)}\n`);
@@ -190,10 +207,10 @@ async function runSlashCommand(store: Store, { args, flags }: Invocation): Promi
   if (answer.kind === 'error') process.exitCode = 1;
 }
 
-async function withStore(config: Config, fn: (store: Store) => Promise<void>): Promise<number> {
+async function withStore(config: Config, reader: Reader, fn: (store: Store) => Promise<void>): Promise<number> {
   const store = openStore(config.PARLEY_DB);
   try {
-    await fn(store);
+    await fn(store.as(reader));
     return Number(process.exitCode ?? 0);
   } finally {
     await store.close();

@@ -1,5 +1,6 @@
 import { ingestAttachment, type IngestOutcome } from '../ingest/ingest.ts';
-import type { EntityKind, Store, StoreExamples, StoreStats } from '../store/store.ts';
+import type { Reader } from '../store/corpus.ts';
+import type { DocumentRow, EntityKind, ForgetResult, Store, StoreExamples, StoreStats } from '../store/store.ts';
 import { fold, nameKey } from '../text/names.ts';
 import type { Answer, AnswerSection } from './answer.ts';
 import { examplesSection } from './examples.ts';
@@ -17,9 +18,22 @@ interface Suggestion {
   value: string;
 }
 
-/** The questions parley answers, over one store. Platform-neutral: returns Answers, never messages. */
+/**
+ * The questions parley answers, over one store. Platform-neutral: returns Answers, never messages. A briefing reads
+ * what its store's reader reads (src/store/corpus.ts); `for(reader)` is the same briefing for another reader.
+ */
 export class Briefing {
   constructor(private readonly store: Store) {}
+
+  /** The reader this briefing answers for: the corpora it reads, the one it writes. */
+  get reader(): Reader {
+    return this.store.reader;
+  }
+
+  /** The same briefing, reading what `reader` may read. */
+  for(reader: Reader): Briefing {
+    return reader === this.store.reader ? this : new Briefing(this.store.as(reader));
+  }
 
   /** What the store holds and its most-mentioned names, for a banner. */
   async overview(): Promise<{ stats: StoreStats; examples: StoreExamples }> {
@@ -55,8 +69,19 @@ export class Briefing {
   sources(): Promise<Answer> {
     return sources(this.store);
   }
-  ingest(name: string, bytes: Buffer): Promise<IngestOutcome> {
+  async ingest(name: string, bytes: Buffer): Promise<IngestOutcome> {
+    if (!this.store.reader.own) return { key: name, ok: false, reason: 'documents can be added in a server only' };
     return ingestAttachment(this.store, name, bytes);
+  }
+
+  /** The own corpus's documents whose title or key holds what was typed, newest first (never the shared ones). */
+  ownDocuments(typed: string, max = 25): Promise<DocumentRow[]> {
+    return this.store.ownDocuments(typed, max);
+  }
+
+  /** Removes one document of the own corpus and every fact only it supported; null when it holds no such document. */
+  forget(documentId: number): Promise<ForgetResult | null> {
+    return this.store.forget(documentId);
   }
 
   /**

@@ -5,6 +5,7 @@ import type { Briefing } from '../briefing/briefing.ts';
 import type { CommandContext, CommandModule } from '../command.ts';
 import type { DigestService } from '../digest/service.ts';
 import type { WebService } from '../feeds/service.ts';
+import { consoleReader, type Reader } from '../store/corpus.ts';
 import { CONSOLE_CHANNEL } from './channel.ts';
 import { LineError, parseLine } from './parse-line.ts';
 
@@ -15,13 +16,16 @@ export interface LineEnv {
   digests?: DigestService;
   web?: WebService;
   log?: Logger;
+  /** What the line may read and change: the console's own corpus and the shared one, unless told otherwise. */
+  reader?: Reader;
 }
 
-export async function runLine(line: string, { commands, briefing, digests, web, log }: LineEnv): Promise<Answer> {
+export async function runLine(line: string, env: LineEnv): Promise<Answer> {
+  const { commands, briefing, digests, web, log, reader = consoleReader } = env;
   try {
     const { command, subcommand, options } = parseLine(line, commands);
     const ctx: CommandContext = {
-      briefing,
+      briefing: briefing.for(reader),
       isAdmin: true,
       guildId: null,
       channelId: CONSOLE_CHANNEL,
@@ -29,7 +33,7 @@ export async function runLine(line: string, { commands, briefing, digests, web, 
       userId: 'console',
       subcommand,
       digests,
-      web,
+      web: web?.for(reader),
     };
     return await command.handle(ctx, options);
   } catch (e) {

@@ -2,6 +2,7 @@ import { CitationList, type Answer, type AnswerSection } from '../briefing/answe
 import { brief } from '../briefing/brief.ts';
 import { quoteText, clip, formatDate, plural } from '../briefing/format.ts';
 import { eventItem, sourceDates } from '../briefing/events.ts';
+import { consoleReader, readerForGuild, type Reader } from '../store/corpus.ts';
 import type { News, Store, Subscription } from '../store/store.ts';
 
 export interface Digest {
@@ -83,6 +84,14 @@ const nothingNew = (postWhenEmpty: boolean, since: string): Answer | null =>
         kind: 'notice',
       }
     : null;
+
+/**
+ * What a subscription's digest reads: its server's corpus and the shared one (a subscription made in the console,
+ * with no server, reads the console's).
+ */
+export function subscriptionReader(sub: Pick<Subscription, 'guildId'>): Reader {
+  return readerForGuild(sub.guildId, consoleReader);
+}
 
 /** What is new for one subscription since its last digest; its first digest is the story so far. */
 export async function composeDigest(

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Answer } from '../briefing/answer.ts';
 import { plural } from '../briefing/format.ts';
 import type { Store, Subscription } from '../store/store.ts';
-import { composeDigest } from './compose.ts';
+import { composeDigest, subscriptionReader } from './compose.ts';
 import { latestSlot, slotKey } from './schedule.ts';
 
 /** A delivery failure with the HTTP status it came with (0 when there was none, e.g. a network error). */
@@ -128,7 +128,7 @@ export class DigestScheduler {
     }
     let digest;
     try {
-      digest = await composeDigest(store, sub);
+      digest = await composeDigest(store.as(subscriptionReader(sub)), sub);
     } catch (e) {
       await store.finishSlot(id, slot, 'failed', this.now(), { reason: `could not compose: ${(e as Error).message}` });
       log.error({ err: e, subscription: id, slot }, 'digest compose failed');

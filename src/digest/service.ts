@@ -1,6 +1,6 @@
 import type { Answer } from '../briefing/answer.ts';
 import type { Store, Subscription } from '../store/store.ts';
-import { composeDigest } from './compose.ts';
+import { composeDigest, subscriptionReader } from './compose.ts';
 import type { DigestScheduler, SlotOutcome } from './scheduler.ts';
 
 /** What /digest needs: subscriptions in the store, kept in step with the running scheduler. */
@@ -44,7 +44,7 @@ export class DigestService {
 
   /** What the next digest of this channel would say, without posting or moving anything. */
   async preview(sub: Subscription): Promise<Answer | null> {
-    return (await composeDigest(this.store, { ...sub, postWhenEmpty: true })).answer;
+    return (await composeDigest(this.store.as(subscriptionReader(sub)), { ...sub, postWhenEmpty: true })).answer;
   }
 
   postNow(sub: Subscription): Promise<SlotOutcome> {

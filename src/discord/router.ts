@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { notice, type Answer } from '../briefing/answer.ts';
 import type { Briefing } from '../briefing/briefing.ts';
 import type { Choice, CommandContext, CommandModule } from '../command.ts';
+import { readerForGuild } from '../store/corpus.ts';
 import type { DigestService } from '../digest/service.ts';
 import type { WebService } from '../feeds/service.ts';
 import { toDiscordMessage } from '../present/discord/embed.ts';
@@ -99,15 +100,17 @@ function commandContext(
   interaction: ChatInputCommandInteraction | AutocompleteInteraction,
   subcommand: string | null,
 ): CommandContext {
+  // A server reads its own corpus and the shared one; a direct message the shared one only.
+  const reader = readerForGuild(interaction.guildId);
   return {
-    briefing,
+    briefing: briefing.for(reader),
     isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     userId: interaction.user.id,
     subcommand,
     digests,
-    web,
+    web: web?.for(reader),
   };
 }
 

@@ -4,6 +4,7 @@ import { ingestItem, type ItemOptions, type Progress } from '../ingest/web.ts';
 import type { IngestOutcome } from '../ingest/ingest.ts';
 import { LinkError } from '../links/errors.ts';
 import type { FeedStore, Feed } from '../store/sqlite-feeds.ts';
+import { readerForGuild, sharedReader } from '../store/corpus.ts';
 import type { Store } from '../store/store.ts';
 import { fetchFeed } from './fetch.ts';
 import type { FeedItem } from './parse.ts';
@@ -138,8 +139,10 @@ export class FeedPoller {
   private async ingestNew(feed: Feed, items: FeedItem[], source: string | undefined, onProgress?: Progress) {
     const fresh = items.filter((item) => !this.o.feeds.seenItem(feed.id, item.id));
     const outcomes: IngestOutcome[] = [];
+    // a server's feed feeds its own corpus; a feed added from the console or the CLI, the shared one
+    const store = this.o.store.as(readerForGuild(feed.guildId, sharedReader));
     for (const item of fresh) {
-      const outcome = await ingestItem(this.o.store, item, { ...this.o.fetch, source });
+      const outcome = await ingestItem(store, item, { ...this.o.fetch, source });
       this.o.feeds.recordItem(feed.id, item.id, outcome.ok ? outcome.key : null, this.now());
       if (!outcome.ok) this.o.log.warn({ feed: feed.id, item: item.id, reason: outcome.reason }, 'feed item refused');
       outcomes.push(outcome);

@@ -2,6 +2,7 @@ import { ingestHtml, ingestLink, type Progress, type WebOptions } from '../inges
 import { parseHttpUrl } from '../links/guarded-fetch.ts';
 import { LinkError } from '../links/errors.ts';
 import type { Feed, FeedStore } from '../store/sqlite-feeds.ts';
+import type { Reader } from '../store/corpus.ts';
 import type { Store } from '../store/store.ts';
 import { fetchFeed } from './fetch.ts';
 import type { FeedPoller } from './poller.ts';
@@ -20,6 +21,11 @@ export class WebService {
     readonly fetch: WebOptions = {},
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** The same service writing into the corpus a request may change (its server's own), never another's. */
+  for(reader: Reader): WebService {
+    return new WebService(this.store.as(reader), this.feeds, this.poller, this.fetch, this.now);
+  }
 
   ingestLink(url: string, onProgress?: Progress) {
     return ingestLink(this.store, url, this.fetch, onProgress);

@@ -281,4 +281,64 @@ export const migrations: string[] = [
     UNIQUE (feed_id, item_key)
   );
   `,
+  `
+  -- Corpora: one per Discord server, one for the console, and the shared one (id 1) that every server reads.
+  -- Everything stored so far came from the documents folder: it becomes the shared corpus.
+  CREATE TABLE corpora (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+  );
+  INSERT INTO corpora (id, name) VALUES (1, 'shared');
+
+  -- A document's key and content are unique within its corpus: two servers may hold the same article.
+  CREATE TABLE documents_new (
+    id INTEGER PRIMARY KEY,
+    corpus_id INTEGER NOT NULL DEFAULT 1 REFERENCES corpora(id),
+    key TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    title TEXT NOT NULL,
+    source TEXT,
+    url TEXT,
+    published_at TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    body TEXT NOT NULL,
+    ingested_at TEXT NOT NULL,
+    UNIQUE (corpus_id, key),
+    UNIQUE (corpus_id, content_hash)
+  );
+  INSERT INTO documents_new (id, corpus_id, key, content_hash, title, source, url, published_at, tags, body,
+                             ingested_at)
+    SELECT id, 1, key, content_hash, title, source, url, published_at, tags, body, ingested_at FROM documents;
+  DROP TABLE documents;
+  ALTER TABLE documents_new RENAME TO documents;
+
+  -- The same person, place or organisation is one entity within a corpus, never across two.
+  CREATE TABLE entities_new (
+    id INTEGER PRIMARY KEY,
+    corpus_id INTEGER NOT NULL DEFAULT 1 REFERENCES corpora(id),
+    kind TEXT NOT NULL CHECK (kind IN ('person', 'place', 'organization')),
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    affiliation TEXT,
+    place_kind TEXT,
+    first_document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+    mention_count INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (corpus_id, kind, name_key)
+  );
+  INSERT INTO entities_new (id, corpus_id, kind, name, name_key, affiliation, place_kind, first_document_id,
+                            mention_count)
+    SELECT id, 1, kind, name, name_key, affiliation, place_kind, first_document_id, mention_count FROM entities;
+  DROP TABLE entities;
+  ALTER TABLE entities_new RENAME TO entities;
+  CREATE INDEX entities_by_kind ON entities(kind, name);
+  CREATE INDEX entities_by_mentions ON entities(kind, mention_count DESC);
+
+  ALTER TABLE proposals ADD COLUMN corpus_id INTEGER NOT NULL DEFAULT 1;
+  CREATE INDEX proposals_by_corpus ON proposals(corpus_id);
+  ALTER TABLE events ADD COLUMN corpus_id INTEGER NOT NULL DEFAULT 1;
+  CREATE INDEX events_by_corpus_day ON events(corpus_id, day);
+  -- An event with no place is keyed by minus its corpus id, so the (kind, place_key, day) neighbourhoods that
+  -- merging and disputes read never span two corpora (a place is an entity, itself of one corpus).
+  UPDATE events SET place_key = -1 WHERE place_key = 0;
+  `,
 ];

@@ -1,6 +1,6 @@
 import type { Db } from './sqlite.ts';
 import { disputeRows, listEvents } from './sqlite-event-queries.ts';
-import { REF, toRef, type RefRow } from './sqlite-queries.ts';
+import { REF, toRef, type CorpusIn, type RefRow } from './sqlite-queries.ts';
 import type { DigestStore, DocumentRow, News, SlotRow, StoreQueries, Subscription } from './store.ts';
 
 const SUBSCRIPTION = `
@@ -134,7 +134,7 @@ function slotStore(db: Db): Pick<DigestStore, 'claimSlot' | 'slot' | 'slots' | '
 }
 
 /** People new to the story, or with a role new since `after`, each cited where first mentioned since. */
-function newPeople(db: Db, after: number): News['people'] {
+function newPeople(db: Db, c: CorpusIn, after: number): News['people'] {
   return (
     db
       .prepare(
@@ -143,7 +143,7 @@ function newPeople(db: Db, after: number): News['people'] {
                   WHERE r.entity_id = e.id AND rs.document_id > ? LIMIT 1) AS role,
                   min(s.id) AS sid
            FROM entities e JOIN mentions m ON m.entity_id = e.id JOIN sentences s ON s.id = m.sentence_id
-           WHERE e.kind = 'person' AND s.document_id > ?
+           WHERE e.kind = 'person' AND e.corpus_id ${c} AND s.document_id > ?
            GROUP BY e.id HAVING isNew OR role IS NOT NULL ORDER BY isNew DESC, count(*) DESC`,
       )
       .all(after, after, after) as {
@@ -162,13 +162,14 @@ function newPeople(db: Db, after: number): News['people'] {
 }
 
 /** Proposals new since `after`, or whose status changed since. */
-function proposalChanges(db: Db, after: number): News['proposals'] {
+function proposalChanges(db: Db, c: CorpusIn, after: number): News['proposals'] {
   const reports = db
     .prepare(
       `SELECT p.id, p.name, r.status, coalesce(p.first_document_id > ?, 0) AS isNew,
                 (SELECT r0.status FROM proposal_reports r0 WHERE r0.proposal_id = p.id AND r0.document_id <= ?
                 ORDER BY r0.document_id DESC LIMIT 1) AS before
-         FROM proposal_reports r JOIN proposals p ON p.id = r.proposal_id WHERE r.document_id > ?
+         FROM proposal_reports r JOIN proposals p ON p.id = r.proposal_id
+         WHERE r.document_id > ? AND p.corpus_id ${c}
          ORDER BY r.document_id`,
     )
     .all(after, after, after) as {
@@ -203,14 +204,14 @@ function proposalChanges(db: Db, after: number): News['proposals'] {
 }
 
 /** Attributed quotes since `after`, in document order. */
-function newQuotes(db: Db, after: number): News['quotes'] {
+function newQuotes(db: Db, c: CorpusIn, after: number): News['quotes'] {
   return (
     db
       .prepare(
         `SELECT qt.id, coalesce(e.name, qt.speaker_name) AS speaker, qt.speaker_id AS speakerId, qt.text, ${REF}
            FROM quotes qt JOIN sentences s ON s.id = qt.sentence_id JOIN documents d ON d.id = s.document_id
            LEFT JOIN entities e ON e.id = qt.speaker_id
-           WHERE s.document_id > ? AND qt.speaker_id IS NOT NULL ORDER BY s.document_id, s.idx`,
+           WHERE s.document_id > ? AND d.corpus_id ${c} AND qt.speaker_id IS NOT NULL ORDER BY s.document_id, s.idx`,
       )
       .all(after) as RefRow[]
   ).map((r) => ({
@@ -222,23 +223,27 @@ function newQuotes(db: Db, after: number): News['quotes'] {
   }));
 }
 
-const latestDocument = (db: Db) =>
-  (db.prepare('SELECT coalesce(max(id), 0) FROM documents').pluck().get() as number) ?? 0;
+const latestDocument = (db: Db, c: CorpusIn) =>
+  (db.prepare(`SELECT coalesce(max(id), 0) FROM documents WHERE corpus_id ${c}`).pluck().get() as number) ?? 0;
 
 /** What is new since a document: what a digest tells. */
-function newsStore(db: Db, queries: Omit<StoreQueries, 'listEvents'>): Pick<DigestStore, 'latestDocumentId' | 'news'> {
+export function newsStore(
+  db: Db,
+  c: CorpusIn,
+  queries: Omit<StoreQueries, 'listEvents'>,
+): Pick<DigestStore, 'latestDocumentId' | 'news'> {
   return {
     async latestDocumentId() {
-      return latestDocument(db);
+      return latestDocument(db, c);
     },
 
     async news(after) {
-      const latestDocumentId = latestDocument(db);
+      const latestDocumentId = latestDocument(db, c);
       const documents = db
         .prepare(
           `SELECT d.id, d.key, d.title, d.source, d.url, d.published_at AS publishedAt, d.ingested_at AS ingestedAt,
                   (SELECT count(*) FROM sentences s WHERE s.document_id = d.id) AS sentences
-           FROM documents d WHERE d.id > ? ORDER BY d.id`,
+           FROM documents d WHERE d.id > ? AND d.corpus_id ${c} ORDER BY d.id`,
         )
         .all(after) as DocumentRow[];
       if (!documents.length)
@@ -253,7 +258,7 @@ function newsStore(db: Db, queries: Omit<StoreQueries, 'listEvents'>): Pick<Dige
           conflicts: [],
         };
       const { rows: dates } = await queries.listDates({ dated: true, limit: NEWS_DATES, afterDocumentId: after });
-      const { rows: events } = listEvents(db, {
+      const { rows: events } = listEvents(db, c, {
         dated: true,
         limit: NEWS_EVENTS,
         newestFirst: true,
@@ -263,17 +268,18 @@ function newsStore(db: Db, queries: Omit<StoreQueries, 'listEvents'>): Pick<Dige
       return {
         latestDocumentId,
         documents,
-        people: newPeople(db, after),
-        proposals: proposalChanges(db, after),
-        quotes: newQuotes(db, after),
+        people: newPeople(db, c, after),
+        proposals: proposalChanges(db, c, after),
+        quotes: newQuotes(db, c, after),
         dates,
         events,
-        conflicts: disputeRows(db, after),
+        conflicts: disputeRows(db, c, after),
       };
     },
   };
 }
 
-export function sqliteDigest(db: Db, queries: Omit<StoreQueries, 'listEvents'>): DigestStore {
-  return { ...subscriptionStore(db), ...slotStore(db), ...newsStore(db, queries) };
+/** Subscriptions and their slots: the same for every reader (a subscription's guild gives its corpus). */
+export function sqliteSubscriptions(db: Db): Omit<DigestStore, 'latestDocumentId' | 'news'> {
+  return { ...subscriptionStore(db), ...slotStore(db) };
 }

@@ -1,4 +1,4 @@
-import { REF, toRef, type RefRow } from './sqlite-queries.ts';
+import { REF, toRef, type CorpusIn, type RefRow } from './sqlite-queries.ts';
 import type { Db } from './sqlite.ts';
 import type { EventDispute, EventRow, EventSource, StoreQueries } from './store.ts';
 
@@ -50,10 +50,10 @@ function eventRow(db: Db, id: number): EventRow {
   };
 }
 
-function eventFilter(o: EventOptions): { join: string; where: string; params: number[] } {
+function eventFilter(o: EventOptions, c: CorpusIn): { join: string; where: string; params: number[] } {
   const params: number[] = [];
   let join = '';
-  const where = [`e.day IS ${o.dated ? 'NOT ' : ''}NULL`];
+  const where = [`e.day IS ${o.dated ? 'NOT ' : ''}NULL`, `e.corpus_id ${c}`];
   if (o.participantId) {
     join = 'JOIN event_participants p ON p.event_id = e.id AND p.entity_id = ?';
     params.push(o.participantId);
@@ -70,8 +70,8 @@ function eventFilter(o: EventOptions): { join: string; where: string; params: nu
   return { join, where: where.join(' AND '), params };
 }
 
-export function listEvents(db: Db, o: EventOptions): { rows: EventRow[]; total: number } {
-  const { join, where, params } = eventFilter(o);
+export function listEvents(db: Db, c: CorpusIn, o: EventOptions): { rows: EventRow[]; total: number } {
+  const { join, where, params } = eventFilter(o, c);
   const dir = o.newestFirst ? 'DESC' : 'ASC';
   const order = o.dated ? `e.day ${dir}, e.id ${dir}` : `e.first_document_id ${dir}, e.id ${dir}`;
   const total = db
@@ -86,12 +86,12 @@ export function listEvents(db: Db, o: EventOptions): { rows: EventRow[]; total: 
 }
 
 /** Flagged events, each once with every source's date; only those a document after `after` touches. */
-export function disputeRows(db: Db, after = 0): EventDispute[] {
+export function disputeRows(db: Db, c: CorpusIn, after = 0): EventDispute[] {
   const rows = db
     .prepare(
       `SELECT x.event_id AS id, x.with_event_id AS other, e.label FROM event_disputes x
        JOIN events e ON e.id = x.event_id
-       WHERE coalesce(x.document_id, 0) > ? ORDER BY e.day LIMIT 200`,
+       WHERE coalesce(x.document_id, 0) > ? AND e.corpus_id ${c} ORDER BY e.day LIMIT 200`,
     )
     .all(after) as { id: number; other: number; label: string }[];
   return rows.map((r) => ({ label: r.label, flagged: sourcesOf(db, r.id, 10), others: sourcesOf(db, r.other, 10) }));

@@ -22,6 +22,8 @@ export interface ResolvedEntity extends LabelPart {
 }
 
 interface EventToStore {
+  /** The corpus of the stating document: an event merges only with events of its own corpus. */
+  corpusId: number;
   event: ExtractedEvent;
   documentId: number;
   sentenceId: number;
@@ -32,6 +34,7 @@ interface EventToStore {
 /** Where a dispute may have changed: one kind at one place around one day. */
 export interface Neighbourhood {
   kind: string;
+  /** The place's entity id, or for an event with no place minus its corpus id: never shared by two corpora. */
   placeKey: number;
   day: string | null;
 }
@@ -41,7 +44,7 @@ export interface Neighbourhood {
  */
 export function storeEvent(db: Db, x: EventToStore): Neighbourhood {
   const { event: e, place } = x;
-  const placeKey = place?.id ?? 0;
+  const placeKey = place?.id ?? -x.corpusId;
   const day = e.date?.iso ?? null;
   const ids = x.participants.map((p) => p.id);
   const candidates = db
@@ -69,10 +72,11 @@ export function storeEvent(db: Db, x: EventToStore): Neighbourhood {
     id = Number(
       db
         .prepare(
-          `INSERT INTO events (kind, place_id, place_key, day, precision, raw_date, label, first_document_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO events (corpus_id, kind, place_id, place_key, day, precision, raw_date, label, first_document_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
+          x.corpusId,
           e.kind,
           place?.id ?? null,
           placeKey,
@@ -91,7 +95,7 @@ export function storeEvent(db: Db, x: EventToStore): Neighbourhood {
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(id, x.sentenceId, x.documentId, e.date?.text ?? null, day, e.date?.precision ?? null, e.future ? 1 : 0);
   refreshEvent(db, id);
-  if (placeKey && day?.length === 10) endLoneness(db, e.kind, placeKey, day, id);
+  if (placeKey > 0 && day?.length === 10) endLoneness(db, e.kind, placeKey, day, id);
   return { kind: e.kind, placeKey, day };
 }
 
@@ -117,7 +121,7 @@ function refreshEvent(db: Db, id: number): void {
   if (!row) return;
   const lone =
     row.futureOnly === 1 &&
-    !!row.placeKey &&
+    row.placeKey > 0 &&
     row.day?.length === 10 &&
     !hasNeighbour(db, row.kind, row.placeKey, row.day, id);
   db.prepare('UPDATE events SET label = ?, future_only = ?, lone = ? WHERE id = ?').run(
@@ -213,7 +217,7 @@ function eventsOnDays(db: Db, kind: string, placeKey: number, days: string[]): E
  * upcoming dates. Returns how many events are now flagged there.
  */
 export function refreshDisputes(db: Db, n: Neighbourhood): number {
-  if ((!n.placeKey && !isOneOff(n.kind)) || !n.day || n.day.length !== 10) return 0;
+  if ((n.placeKey <= 0 && !isOneOff(n.kind)) || !n.day || n.day.length !== 10) return 0;
   const w = disputeWindow(n.kind);
   const d = dayNumber(n.day);
   const otherYears = eventsOnDays(db, n.kind, n.placeKey, sameDayOtherYears(n.day));
@@ -221,7 +225,7 @@ export function refreshDisputes(db: Db, n: Neighbourhood): number {
   const owned = near.filter((e) => Math.abs(dayNumber(e.day) - d) <= w || e.day.slice(4) === n.day?.slice(4));
   const found = disputesAmong(near);
   for (const e of owned) setDispute(db, e.id, found.get(e.id));
-  return owned.filter((e) => found.has(e.id)).length + (n.placeKey ? refreshLoneDates(db, n.kind, n.placeKey) : 0);
+  return owned.filter((e) => found.has(e.id)).length + (n.placeKey > 0 ? refreshLoneDates(db, n.kind, n.placeKey) : 0);
 }
 
 /** The nearest day-precision event of a kind and place before and after a day, other than the given ones. */
@@ -302,7 +306,7 @@ export function pruneEvents(db: Db, gone: EventsOfDocument): void {
   );
   for (const id of gone.ids) if (drop.run(id, id).changes === 0) refreshEvent(db, id);
   for (const n of gone.neighbourhoods) {
-    if (n.placeKey && n.day?.length === 10) for (const id of upcomingNear(db, n)) refreshEvent(db, id);
+    if (n.placeKey > 0 && n.day?.length === 10) for (const id of upcomingNear(db, n)) refreshEvent(db, id);
     refreshDisputes(db, n);
   }
 }

@@ -69,11 +69,23 @@ function indexTokenizer(db: Db): (words: string[]) => string[][] {
   });
 }
 
-const peopleSql = (where: string) =>
+/**
+ * The corpora a read may see, as SQL: "IN (1,4)". Built from integer corpus ids only (see corpusIn), so it is safe
+ * to put in a statement; every read below filters its rows' corpus (or its sentences' document's corpus) by it.
+ */
+export type CorpusIn = string & { readonly corpusIn: unique symbol };
+
+export function corpusIn(ids: number[]): CorpusIn {
+  if (!ids.length || !ids.every(Number.isInteger)) throw new Error(`bad corpus ids: ${ids.join(',')}`);
+  return `IN (${ids.join(',')})` as CorpusIn;
+}
+
+const peopleSql = (c: CorpusIn, where: string) =>
   `SELECT e.id, e.name, e.affiliation,
           (SELECT group_concat(role, '|') FROM (SELECT DISTINCT role FROM roles r WHERE r.entity_id = e.id)) AS roles,
           e.mention_count AS mentions
-   FROM (SELECT id FROM entities WHERE kind = 'person'${where} ORDER BY mention_count DESC, name LIMIT ?) page
+   FROM (SELECT id FROM entities WHERE kind = 'person' AND corpus_id ${c}${where}
+         ORDER BY mention_count DESC, name LIMIT ?) page
    JOIN entities e ON e.id = page.id ORDER BY e.mention_count DESC, e.name`;
 
 const quotesSql = (where: string) =>
@@ -82,9 +94,11 @@ const quotesSql = (where: string) =>
    ${where}`;
 
 /** Statements about one entity: what it is, its roles, where it is mentioned. */
-const entityStatements = (db: Db) => ({
-  people: db.prepare(peopleSql('')),
-  entityById: db.prepare('SELECT id, kind, name, affiliation, place_kind AS placeKind FROM entities WHERE id = ?'),
+const entityStatements = (db: Db, c: CorpusIn) => ({
+  people: db.prepare(peopleSql(c, '')),
+  entityById: db.prepare(
+    `SELECT id, kind, name, affiliation, place_kind AS placeKind FROM entities WHERE id = ? AND corpus_id ${c}`,
+  ),
   aliases: db.prepare('SELECT alias FROM aliases WHERE entity_id = ? ORDER BY length(alias) DESC'),
   // Sentence ids grow with documents and positions, so ordering by them is document order, straight off the index.
   roles: db.prepare(
@@ -112,54 +126,54 @@ const entityStatements = (db: Db) => ({
   firstRef: db.prepare(
     `SELECT ${REF} FROM sentences s ${REF_JOIN} WHERE s.id = coalesce(
        (SELECT min(sentence_id) FROM roles WHERE entity_id = ?), (SELECT min(sentence_id) FROM mentions
-       WHERE entity_id = ?))`,
+       WHERE entity_id = ?)) AND d.corpus_id ${c}`,
   ),
 });
 
 /** Statements that find entities by what someone typed. */
-const matchStatements = (db: Db) => ({
+const matchStatements = (db: Db, c: CorpusIn) => ({
   exact: db.prepare(
     `SELECT e.id, e.kind, e.name, e.affiliation, min(a.alias) AS matched FROM aliases a
      JOIN entities e ON e.id = a.entity_id
-     WHERE a.alias_key = ? AND (? IS NULL OR e.kind = ?) GROUP BY e.id
+     WHERE a.alias_key = ? AND (? IS NULL OR e.kind = ?) AND e.corpus_id ${c} GROUP BY e.id
      ORDER BY e.mention_count DESC LIMIT ?`,
   ),
   partial: db.prepare(
     `SELECT e.id, e.kind, e.name, e.affiliation, min(a.alias) AS matched FROM aliases a
      JOIN entities e ON e.id = a.entity_id
      WHERE (a.alias_key LIKE ? ESCAPE '\\' OR a.alias_key LIKE ? ESCAPE '\\') AND (? IS NULL OR e.kind = ?)
-     GROUP BY e.id ORDER BY e.mention_count DESC LIMIT ?`,
+     AND e.corpus_id ${c} GROUP BY e.id ORDER BY e.mention_count DESC LIMIT ?`,
   ),
   byRole: db.prepare(
     `SELECT e.id, e.kind, e.name, e.affiliation, min(r.role) AS matched FROM roles r
      JOIN entities e ON e.id = r.entity_id
-     WHERE lower(r.role) LIKE ? ESCAPE '\\' GROUP BY e.id ORDER BY count(*) DESC LIMIT ?`,
+     WHERE lower(r.role) LIKE ? ESCAPE '\\' AND e.corpus_id ${c} GROUP BY e.id ORDER BY count(*) DESC LIMIT ?`,
   ),
   topNames: db
     .prepare(
-      `SELECT e.name FROM entities e WHERE e.kind = ?
+      `SELECT e.name FROM entities e WHERE e.kind = ? AND e.corpus_id ${c}
        ORDER BY e.mention_count DESC, e.name LIMIT ?`,
     )
     .pluck(),
 });
 
 /** Statements about places and proposals. */
-const proposalStatements = (db: Db) => ({
+const proposalStatements = (db: Db, c: CorpusIn) => ({
   places: db.prepare(
     `SELECT e.id, e.name, e.place_kind AS placeKind, e.mention_count AS mentions
-     FROM entities e WHERE e.kind = 'place' ORDER BY e.mention_count DESC, e.name LIMIT ?`,
+     FROM entities e WHERE e.kind = 'place' AND e.corpus_id ${c} ORDER BY e.mention_count DESC, e.name LIMIT ?`,
   ),
   proposalsRanked: db.prepare(
     `SELECT p.id, p.name, (SELECT count(*) FROM proposal_evidence e WHERE e.proposal_id = p.id) AS evidenceCount
-     FROM proposals p ORDER BY evidenceCount DESC, p.id LIMIT ?`,
+     FROM proposals p WHERE p.corpus_id ${c} ORDER BY evidenceCount DESC, p.id LIMIT ?`,
   ),
   proposalById: db.prepare(
     `SELECT p.id, p.name, (SELECT count(*) FROM proposal_evidence e WHERE e.proposal_id = p.id) AS evidenceCount
-     FROM proposals p WHERE p.id = ?`,
+     FROM proposals p WHERE p.id = ? AND p.corpus_id ${c}`,
   ),
   proposalNames: db.prepare(
     `SELECT p.id, p.name, (SELECT group_concat(alias, char(${UNIT_SEPARATOR})) FROM proposal_aliases a
-     WHERE a.proposal_id = p.id) AS aliases FROM proposals p`,
+     WHERE a.proposal_id = p.id) AS aliases FROM proposals p WHERE p.corpus_id ${c}`,
   ),
   proposalAliases: db.prepare(
     `SELECT alias FROM proposal_aliases WHERE proposal_id = ? AND alias_key != (SELECT name_key FROM proposals
@@ -176,7 +190,7 @@ const proposalStatements = (db: Db) => ({
 });
 
 /** Statements that fetch sentences to cite. */
-const sentenceStatements = (db: Db) => ({
+const sentenceStatements = (db: Db, c: CorpusIn) => ({
   refById: db.prepare(`SELECT ${REF} FROM sentences s ${REF_JOIN} WHERE s.id = ?`),
   evidence: db.prepare(
     `SELECT ${REF} FROM proposal_evidence p JOIN sentences s ON s.id = p.sentence_id ${REF_JOIN}
@@ -185,16 +199,18 @@ const sentenceStatements = (db: Db) => ({
   search: db.prepare(
     `SELECT ${REF}, bm25(sentences_fts) AS rank, s.id AS sid
      FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid ${REF_JOIN}
-     WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`,
+     WHERE sentences_fts MATCH ? AND d.corpus_id ${c} ORDER BY rank LIMIT ?`,
   ),
-  refs: db.prepare(`SELECT ${REF} FROM sentences s ${REF_JOIN} WHERE s.document_id = ? AND s.idx = ?`),
+  refs: db.prepare(
+    `SELECT ${REF} FROM sentences s ${REF_JOIN} WHERE s.document_id = ? AND s.idx = ? AND d.corpus_id ${c}`,
+  ),
 });
 
-const prepareStatements = (db: Db) => ({
-  ...entityStatements(db),
-  ...matchStatements(db),
-  ...proposalStatements(db),
-  ...sentenceStatements(db),
+const prepareStatements = (db: Db, c: CorpusIn) => ({
+  ...entityStatements(db, c),
+  ...matchStatements(db, c),
+  ...proposalStatements(db, c),
+  ...sentenceStatements(db, c),
 });
 type Statements = ReturnType<typeof prepareStatements>;
 type Queries = Omit<StoreQueries, 'listEvents'>;
@@ -203,13 +219,14 @@ type Queries = Omit<StoreQueries, 'listEvents'>;
 function entityQueries(
   db: Db,
   q: Statements,
+  c: CorpusIn,
 ): Pick<Queries, 'listPeople' | 'findEntities' | 'firstRef' | 'topNames' | 'entity'> {
   return {
     async listPeople(limit, filter = {}) {
       const affiliations = [...new Set(filter.affiliations?.filter(Boolean) ?? [])];
       const rows = affiliations.length
         ? db
-            .prepare(peopleSql(` AND affiliation COLLATE NOCASE IN (${affiliations.map(() => '?').join(',')})`))
+            .prepare(peopleSql(c, ` AND affiliation COLLATE NOCASE IN (${affiliations.map(() => '?').join(',')})`))
             .all(...affiliations, limit)
         : q.people.all(limit);
       return (rows as (Omit<PersonSummary, 'roles'> & { roles: string | null })[]).map((r) => ({
@@ -257,7 +274,7 @@ function entityQueries(
 }
 
 /** Every name and alias, narrowed by alias key. */
-function allNames(db: Db): Queries['allNames'] {
+function allNames(db: Db, c: CorpusIn): Queries['allNames'] {
   return async (kind, narrow = {}) => {
     const { keys = [], prefixes = [], wordPrefix, limit = -1 } = narrow;
     const or: string[] = [];
@@ -278,7 +295,8 @@ function allNames(db: Db): Queries['allNames'] {
     const narrowed = keys.length || prefixes.length || wordPrefix;
     if (narrowed && !or.length) return [];
     const sql = `SELECT e.id, e.kind, e.name, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id
-      WHERE (? IS NULL OR e.kind = ?)${or.length ? ` AND (${or.join(' OR ')})` : ''} ORDER BY e.mention_count DESC
+      WHERE (? IS NULL OR e.kind = ?) AND e.corpus_id ${c}${or.length ? ` AND (${or.join(' OR ')})` : ''}
+      ORDER BY e.mention_count DESC
       LIMIT ?`;
     return db.prepare(sql).all(kind ?? null, kind ?? null, ...params, limit) as {
       id: number;
@@ -333,11 +351,14 @@ function placeAndProposalQueries(q: Statements): Pick<Queries, 'listPlaces' | 'l
 }
 
 /** Quotes and dates: filtered lists with their totals. */
-function quoteAndDateQueries(db: Db): Pick<Queries, 'listQuotes' | 'listDates'> {
+function quoteAndDateQueries(db: Db, c: CorpusIn): Pick<Queries, 'listQuotes' | 'listDates'> {
   return {
     async listQuotes({ speakerIds, aboutMatch, limit }) {
       // A quote is what someone said: scare-quoted phrases and titles (no speaker) are not listed or counted.
-      const where: string[] = ["(qt.speaker_id IS NOT NULL OR coalesce(qt.speaker_name, '') <> '')"];
+      const where: string[] = [
+        "(qt.speaker_id IS NOT NULL OR coalesce(qt.speaker_name, '') <> '')",
+        `d.corpus_id ${c}`,
+      ];
       const params: unknown[] = [];
       if (speakerIds?.length) {
         // By the speaker's entity, or, for a quote whose speaker was not resolved to one, by its name as an alias.
@@ -354,7 +375,7 @@ function quoteAndDateQueries(db: Db): Pick<Queries, 'listQuotes' | 'listDates'> 
       }
       const clause = `WHERE ${where.join(' AND ')}`;
       const total = db
-        .prepare(`SELECT count(*) FROM quotes qt JOIN sentences s ON s.id = qt.sentence_id ${clause}`)
+        .prepare(`SELECT count(*) FROM quotes qt JOIN sentences s ON s.id = qt.sentence_id ${REF_JOIN} ${clause}`)
         .pluck()
         .get(...params) as number;
       const rows = db.prepare(`${quotesSql(clause)} ORDER BY qt.id LIMIT ?`).all(...params, limit) as (RefRow & {
@@ -370,20 +391,15 @@ function quoteAndDateQueries(db: Db): Pick<Queries, 'listQuotes' | 'listDates'> 
     },
 
     async listDates({ dated, limit, newestFirst = false, afterDocumentId = 0 }) {
-      // Without a document filter the dates_by_iso index gives the order and the count directly.
-      const where = `t.iso IS ${dated ? 'NOT ' : ''}NULL${afterDocumentId ? ' AND s.document_id > ?' : ' AND ? = 0'}`;
+      // The corpus filter joins each date to its document; dates_by_iso still gives the order.
+      const where = `t.iso IS ${dated ? 'NOT ' : ''}NULL AND d.corpus_id ${c}${
+        afterDocumentId ? ' AND s.document_id > ?' : ' AND ? = 0'
+      }`;
       const from = `FROM dates t JOIN sentences s ON s.id = t.sentence_id ${REF_JOIN} WHERE ${where}`;
       const order = dated
         ? `t.iso ${newestFirst ? 'DESC' : 'ASC'}, t.sentence_id`
         : `t.sentence_id ${newestFirst ? 'DESC' : 'ASC'}`;
-      const total = (
-        afterDocumentId
-          ? db.prepare(`SELECT count(*) ${from}`).pluck().get(afterDocumentId)
-          : db
-              .prepare(`SELECT count(*) FROM dates t WHERE t.iso IS ${dated ? 'NOT ' : ''}NULL`)
-              .pluck()
-              .get()
-      ) as number;
+      const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(afterDocumentId) as number;
       const rows = db
         .prepare(
           `SELECT t.id, t.text, t.iso, t.precision, t.what, d.published_at AS publishedAt, ${REF}
@@ -471,17 +487,17 @@ function textQueries(db: Db, q: Statements): Pick<Queries, 'search' | 'termFrequ
 }
 
 /** The read side of the store; every statement is prepared once. */
-export function sqliteQueries(db: Db): Queries {
+export function sqliteQueries(db: Db, c: CorpusIn): Queries {
   // A quote's speaker as typed ("the WTO") is matched to an entity by alias key, as findEntities matches a query.
   db.function('parley_name_key', { deterministic: true }, (s: unknown) =>
     typeof s === 'string' ? nameKey(s.replace(/^(the|a|an)\s+/i, '')) : null,
   );
-  const q = prepareStatements(db);
+  const q = prepareStatements(db, c);
   return {
-    ...entityQueries(db, q),
-    allNames: allNames(db),
+    ...entityQueries(db, q, c),
+    allNames: allNames(db, c),
     ...placeAndProposalQueries(q),
-    ...quoteAndDateQueries(db),
+    ...quoteAndDateQueries(db, c),
     ...textQueries(db, q),
   };
 }

@@ -9,9 +9,10 @@ import {
 } from '../match/names.ts';
 import { fold, nameKey, phraseKey, skeletonKey } from '../text/names.ts';
 import type { Sentence } from '../text/sentences.ts';
-import { sqliteDigest } from './sqlite-digest.ts';
+import { sharedReader, type Reader } from './corpus.ts';
+import { newsStore, sqliteSubscriptions } from './sqlite-digest.ts';
 import { disputeRows, listEvents } from './sqlite-event-queries.ts';
-import { sqliteQueries } from './sqlite-queries.ts';
+import { corpusIn, sqliteQueries, type CorpusIn } from './sqlite-queries.ts';
 import {
   eventsOfDocument,
   pruneEvents,
@@ -26,6 +27,7 @@ import type {
   EventDispute,
   DocumentRow,
   EntityKind,
+  ForgetResult,
   IngestProbe,
   IngestResult,
   Store,
@@ -70,17 +72,65 @@ interface EntityRow {
   affiliation: string | null;
 }
 
+/** Views of one database kept at most: one per reader recently asked for (a reader is two corpora). */
+const VIEWS_KEPT = 256;
+
+/** What every reader's view of one database shares: the connection, corpus ids by name, the views themselves. */
+class Corpora {
+  private readonly ids = new Map<string, number>();
+  readonly views = new Map<string, SqliteStore>();
+  constructor(readonly db: Db) {}
+
+  /** A corpus's id, the corpus created on first use (ids never change and corpora are never removed). */
+  id(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      this.db.prepare('INSERT OR IGNORE INTO corpora (name) VALUES (?)').run(name);
+      id = this.db.prepare('SELECT id FROM corpora WHERE name = ?').pluck().get(name) as number;
+      this.ids.set(name, id);
+    }
+    return id;
+  }
+}
+
+const readerKey = (r: Reader) => `${r.own ?? ''}|${r.corpora.join(',')}`;
+
 export class SqliteStore implements Store {
   readonly db: Db;
+  readonly reader: Reader;
+  private readonly corpora: Corpora;
+  /** The corpora this view reads, as SQL (see corpusIn). */
+  private readonly c: CorpusIn;
   private readonly q: Omit<StoreQueries, 'listEvents'>;
+  private readonly d: DigestStore;
 
-  constructor(file: string) {
-    this.db = openDatabase(file);
-    this.q = sqliteQueries(this.db);
-    this.d = sqliteDigest(this.db, this.q);
+  /** Opens a database file, read (and written) as the shared corpus; `as(reader)` gives any other reader's view. */
+  constructor(file: string | Corpora, reader: Reader = sharedReader) {
+    this.corpora = typeof file === 'string' ? new Corpora(openDatabase(file)) : file;
+    this.db = this.corpora.db;
+    this.reader = reader;
+    this.c = corpusIn(reader.corpora.map((name) => this.corpora.id(name)));
+    this.q = sqliteQueries(this.db, this.c);
+    this.d = { ...sqliteSubscriptions(this.db), ...newsStore(this.db, this.c, this.q) };
   }
 
-  private readonly d: DigestStore;
+  as(reader: Reader): SqliteStore {
+    const key = readerKey(reader);
+    if (key === readerKey(this.reader)) return this;
+    const views = this.corpora.views;
+    let view = views.get(key);
+    if (view) views.delete(key);
+    else view = new SqliteStore(this.corpora, reader);
+    views.set(key, view);
+    if (views.size > VIEWS_KEPT) views.delete(views.keys().next().value as string);
+    return view;
+  }
+
+  /** The id of the corpus this view writes into; a read-only reader (a direct message) may not write. */
+  private get own(): number {
+    if (!this.reader.own) throw new Error('this reader may not change any corpus');
+    return this.corpora.id(this.reader.own);
+  }
   subscribe: DigestStore['subscribe'] = (...a) => this.d.subscribe(...a);
   unsubscribe: DigestStore['unsubscribe'] = (...a) => this.d.unsubscribe(...a);
   subscriptions: DigestStore['subscriptions'] = (...a) => this.d.subscriptions(...a);
@@ -103,7 +153,7 @@ export class SqliteStore implements Store {
   listProposals: StoreQueries['listProposals'] = (...a) => this.q.listProposals(...a);
   listQuotes: StoreQueries['listQuotes'] = (...a) => this.q.listQuotes(...a);
   listDates: StoreQueries['listDates'] = (...a) => this.q.listDates(...a);
-  listEvents: StoreQueries['listEvents'] = async (o) => listEvents(this.db, o);
+  listEvents: StoreQueries['listEvents'] = async (o) => listEvents(this.db, this.c, o);
   proposalNames: StoreQueries['proposalNames'] = (...a) => this.q.proposalNames(...a);
   search: StoreQueries['search'] = (...a) => this.q.search(...a);
   termFrequencies: StoreQueries['termFrequencies'] = (...a) => this.q.termFrequencies(...a);
@@ -120,13 +170,14 @@ export class SqliteStore implements Store {
 
   private ingestSync(doc: SourceDocument, sentences: Sentence[], x: Extraction, probe: IngestProbe): IngestResult {
     const added: IngestResult['added'] = { people: [], places: [], organizations: [], proposals: [] };
-    const same = this.db.prepare('SELECT id, key FROM documents WHERE content_hash = ?').get(doc.contentHash) as
-      { id: number; key: string } | undefined;
+    const corpus = this.own;
+    const same = this.hashed(doc.contentHash);
     if (same) return { status: 'unchanged', documentId: same.id, sameAs: same.key, added, conflicts: 0, dropped: [] };
-    const old = this.db.prepare('SELECT id FROM documents WHERE key = ?').get(doc.key) as { id: number } | undefined;
+    const old = this.db.prepare('SELECT id FROM documents WHERE key = ? AND corpus_id = ?').get(doc.key, corpus) as
+      { id: number } | undefined;
     if (old) this.deleteDocument(old.id);
     const w: DocumentWrite = {
-      documentId: this.insertDocument(doc),
+      documentId: this.insertDocument(doc, corpus),
       sentences,
       sentenceIds: [],
       entities: new Map(),
@@ -153,14 +204,16 @@ export class SqliteStore implements Store {
     return { status: old ? 'replaced' : 'new', documentId: w.documentId, added, conflicts, dropped: w.dropped };
   }
 
-  private insertDocument(doc: SourceDocument): number {
+  private insertDocument(doc: SourceDocument, corpus: number): number {
     return Number(
       this.db
         .prepare(
-          `INSERT INTO documents (key, content_hash, title, source, url, published_at, tags, body, ingested_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO documents (corpus_id, key, content_hash, title, source, url, published_at, tags, body,
+                                  ingested_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
+          corpus,
           doc.key,
           doc.contentHash,
           doc.title,
@@ -226,7 +279,8 @@ export class SqliteStore implements Store {
       'INSERT OR IGNORE INTO proposal_evidence (proposal_id, sentence_id) VALUES (?, ?)',
     );
     const report = this.db.prepare(
-      'INSERT OR REPLACE INTO proposal_reports (proposal_id, document_id, status, proposed_by) VALUES (?, ?, ?, ?)',
+      `INSERT OR REPLACE INTO proposal_reports (proposal_id, document_id, status, proposed_by)
+       VALUES (?, ?, ?, ?)`,
     );
     const countries = x.places.filter((p) => p.kind === 'country').map((p) => fold(p.name));
     for (const pr of x.proposals) {
@@ -277,6 +331,7 @@ export class SqliteStore implements Store {
         const place = e.place ? (w.entities.get(fold(e.place)) ?? null) : null;
         around.push(
           storeEvent(this.db, {
+            corpusId: this.own,
             event: e,
             documentId: w.documentId,
             sentenceId: sid(w, e.sentence),
@@ -308,9 +363,9 @@ export class SqliteStore implements Store {
     const rows = this.db
       .prepare(
         `SELECT DISTINCT e.id, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id
-         WHERE e.kind = 'person' AND a.alias_key = ? LIMIT 2`,
+         WHERE e.kind = 'person' AND a.alias_key = ? AND e.corpus_id = ? LIMIT 2`,
       )
-      .all(nameKey(name)) as { id: number; name: string }[];
+      .all(nameKey(name), this.own) as { id: number; name: string }[];
     return rows.length === 1 ? { ...rows[0], kind: 'person' } : null;
   }
 
@@ -381,12 +436,13 @@ export class SqliteStore implements Store {
     const placeholders = [...keys].map(() => '?').join(',');
     const candidates = db
       .prepare(
-        `SELECT e.id, e.name, e.affiliation FROM entities e WHERE e.kind = ? AND e.name_key IN (${placeholders})
+        `SELECT e.id, e.name, e.affiliation FROM entities e
+         WHERE e.kind = ? AND e.corpus_id = ? AND e.name_key IN (${placeholders})
          UNION
          SELECT e.id, e.name, e.affiliation FROM aliases a JOIN entities e ON e.id = a.entity_id
-         WHERE e.kind = ? AND a.alias_key IN (${placeholders})`,
+         WHERE e.kind = ? AND e.corpus_id = ? AND a.alias_key IN (${placeholders})`,
       )
-      .all(kind, ...keys, kind, ...keys) as EntityRow[];
+      .all(kind, this.own, ...keys, kind, this.own, ...keys) as EntityRow[];
     const match =
       (kind === 'person'
         ? candidates.find((c) => samePersonName(name, c.name))
@@ -401,18 +457,18 @@ export class SqliteStore implements Store {
       if (preferredName(name, match.name) !== match.name) {
         const key = nameKey(name);
         const taken = db
-          .prepare('SELECT 1 FROM entities WHERE kind = ? AND name_key = ? AND id != ?')
-          .get(kind, key, id);
+          .prepare('SELECT 1 FROM entities WHERE kind = ? AND name_key = ? AND corpus_id = ? AND id != ?')
+          .get(kind, key, this.own, id);
         if (!taken) db.prepare('UPDATE entities SET name = ?, name_key = ? WHERE id = ?').run(name, key, id);
       }
     } else {
       id = Number(
         db
           .prepare(
-            `INSERT INTO entities (kind, name, name_key, affiliation, place_kind, first_document_id)
-             VALUES (?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO entities (corpus_id, kind, name, name_key, affiliation, place_kind, first_document_id)
+             VALUES (?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(kind, name, nameKey(name), extra.affiliation ?? null, extra.placeKind ?? null, documentId)
+          .run(this.own, kind, name, nameKey(name), extra.affiliation ?? null, extra.placeKind ?? null, documentId)
           .lastInsertRowid,
       );
       isNew = true;
@@ -434,9 +490,9 @@ export class SqliteStore implements Store {
       .prepare(
         `SELECT DISTINCT e.id, e.name, e.affiliation, e.place_kind AS placeKind FROM aliases a
          JOIN entities e ON e.id = a.entity_id
-         WHERE e.kind = ? AND a.skeleton = ? LIMIT 5`,
+         WHERE e.kind = ? AND a.skeleton = ? AND e.corpus_id = ? LIMIT 5`,
       )
-      .all(kind, skeletonKey(name)) as (EntityRow & { placeKind: string | null })[];
+      .all(kind, skeletonKey(name), this.own) as (EntityRow & { placeKind: string | null })[];
     const mine = { name, affiliation: extra.affiliation ?? null, placeKind: extra.placeKind ?? null };
     const fits = rows.filter((r) => sameSpellingVariant(kind, mine, r));
     return fits.length === 1 ? fits[0] : undefined;
@@ -473,13 +529,17 @@ export class SqliteStore implements Store {
     const placeholders = keys.map(() => '?').join(',');
     const exact = this.db
       .prepare(
-        `SELECT id FROM proposals WHERE name_key IN (${placeholders})
-         UNION SELECT proposal_id FROM proposal_aliases WHERE alias_key IN (${placeholders})`,
+        `SELECT id FROM proposals WHERE corpus_id = ? AND name_key IN (${placeholders})
+         UNION SELECT a.proposal_id FROM proposal_aliases a JOIN proposals p ON p.id = a.proposal_id
+         WHERE p.corpus_id = ? AND a.alias_key IN (${placeholders})`,
       )
       .pluck()
-      .all(...keys, ...keys) as number[];
+      .all(this.own, ...keys, this.own, ...keys) as number[];
     if (exact.length) return exact.sort((x, y) => x - y);
-    const all = this.db.prepare('SELECT id, name_key FROM proposals').all() as { id: number; name_key: string }[];
+    const all = this.db.prepare('SELECT id, name_key FROM proposals WHERE corpus_id = ?').all(this.own) as {
+      id: number;
+      name_key: string;
+    }[];
     return all.filter((p) => keys.some((k) => sameProposalKey(k, p.name_key.replace(/ #\d+$/, '')))).map((p) => p.id);
   }
 
@@ -501,33 +561,39 @@ export class SqliteStore implements Store {
   /** A new proposal; a second one of the same generic name ("peace agreement", another story's) gets "#2". */
   private insertProposal(name: string, documentId: number): number {
     const key = phraseKey(name) || fold(name);
-    const taken = this.db.prepare('SELECT 1 FROM proposals WHERE name_key = ?').pluck();
+    const taken = this.db.prepare('SELECT 1 FROM proposals WHERE name_key = ? AND corpus_id = ?').pluck();
     let unique = key;
-    for (let n = 2; taken.get(unique); n++) unique = `${key} #${n}`;
+    for (let n = 2; taken.get(unique, this.own); n++) unique = `${key} #${n}`;
     return Number(
       this.db
-        .prepare('INSERT INTO proposals (name, name_key, first_document_id) VALUES (?, ?, ?)')
-        .run(name, unique, documentId).lastInsertRowid,
+        .prepare('INSERT INTO proposals (corpus_id, name, name_key, first_document_id) VALUES (?, ?, ?, ?)')
+        .run(this.own, name, unique, documentId).lastInsertRowid,
     );
   }
 
+  /** The document of this reader's corpora (its own or the shared one) that holds this content. */
+  private hashed(contentHash: string): { id: number; key: string } | undefined {
+    return this.db
+      .prepare(`SELECT id, key FROM documents WHERE content_hash = ? AND corpus_id ${this.c} ORDER BY id LIMIT 1`)
+      .get(contentHash) as { id: number; key: string } | undefined;
+  }
+
   async documentWithHash(contentHash: string): Promise<{ id: number; key: string } | null> {
-    return (
-      (this.db.prepare('SELECT id, key FROM documents WHERE content_hash = ?').get(contentHash) as
-        { id: number; key: string } | undefined) ?? null
-    );
+    return this.hashed(contentHash) ?? null;
   }
 
   async examples(): Promise<StoreExamples> {
     // Each a single indexed read: entities_by_mentions (kind, mention_count DESC); proposal_evidence's primary key.
     const top = (kind: EntityKind) =>
       (this.db
-        .prepare('SELECT name FROM entities WHERE kind = ? ORDER BY mention_count DESC, name LIMIT 1')
+        .prepare(
+          `SELECT name FROM entities WHERE kind = ? AND corpus_id ${this.c} ORDER BY mention_count DESC, name LIMIT 1`,
+        )
         .pluck()
         .get(kind) as string | undefined) ?? null;
     const proposal = this.db
       .prepare(
-        `SELECT p.name FROM proposal_evidence e JOIN proposals p ON p.id = e.proposal_id
+        `SELECT p.name FROM proposal_evidence e JOIN proposals p ON p.id = e.proposal_id WHERE p.corpus_id ${this.c}
          GROUP BY e.proposal_id ORDER BY count(*) DESC, e.proposal_id LIMIT 1`,
       )
       .pluck()
@@ -537,17 +603,27 @@ export class SqliteStore implements Store {
 
   async stats(): Promise<StoreStats> {
     const count = (sql: string) => (this.db.prepare(sql).pluck().get() as number) ?? 0;
+    const c = this.c;
+    const bySentence = (table: string) =>
+      count(`SELECT count(*) FROM ${table} t JOIN sentences s ON s.id = t.sentence_id
+             JOIN documents d ON d.id = s.document_id WHERE d.corpus_id ${c}`);
+    const entities = (kind: EntityKind) =>
+      count(`SELECT count(*) FROM entities WHERE kind = '${kind}' AND corpus_id ${c}`);
     return {
-      documents: count('SELECT count(*) FROM documents'),
-      sentences: count('SELECT count(*) FROM sentences'),
-      people: count("SELECT count(*) FROM entities WHERE kind = 'person'"),
-      places: count("SELECT count(*) FROM entities WHERE kind = 'place'"),
-      organizations: count("SELECT count(*) FROM entities WHERE kind = 'organization'"),
-      proposals: count('SELECT count(*) FROM proposals'),
-      quotes: count('SELECT count(*) FROM quotes'),
-      dates: count('SELECT count(*) FROM dates'),
-      events: count('SELECT count(*) FROM events'),
-      conflicts: count('SELECT count(*) FROM event_disputes'),
+      documents: count(`SELECT count(*) FROM documents WHERE corpus_id ${c}`),
+      sentences: count(
+        `SELECT count(*) FROM sentences s JOIN documents d ON d.id = s.document_id WHERE d.corpus_id ${c}`,
+      ),
+      people: entities('person'),
+      places: entities('place'),
+      organizations: entities('organization'),
+      proposals: count(`SELECT count(*) FROM proposals WHERE corpus_id ${c}`),
+      quotes: bySentence('quotes'),
+      dates: bySentence('dates'),
+      events: count(`SELECT count(*) FROM events WHERE corpus_id ${c}`),
+      conflicts: count(
+        `SELECT count(*) FROM event_disputes x JOIN events e ON e.id = x.event_id WHERE e.corpus_id ${c}`,
+      ),
     };
   }
 
@@ -556,14 +632,67 @@ export class SqliteStore implements Store {
       .prepare(
         `SELECT d.id, d.key, d.title, d.source, d.url, d.published_at AS publishedAt, d.ingested_at AS ingestedAt,
                 (SELECT count(*) FROM sentences s WHERE s.document_id = d.id) AS sentences
-         FROM (SELECT id FROM documents ORDER BY coalesce(published_at, ingested_at), id LIMIT ?) page
+         FROM (SELECT id FROM documents WHERE corpus_id ${this.c} ORDER BY coalesce(published_at, ingested_at), id
+               LIMIT ?) page
          JOIN documents d ON d.id = page.id ORDER BY coalesce(d.published_at, d.ingested_at), d.id`,
       )
       .all(limit) as DocumentRow[];
   }
 
+  async ownDocuments(typed: string, limit: number): Promise<DocumentRow[]> {
+    if (!this.reader.own) return [];
+    const like = `%${typed
+      .trim()
+      .toLowerCase()
+      .replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    return this.db
+      .prepare(
+        `SELECT d.id, d.key, d.title, d.source, d.url, d.published_at AS publishedAt, d.ingested_at AS ingestedAt,
+                (SELECT count(*) FROM sentences s WHERE s.document_id = d.id) AS sentences
+         FROM documents d
+         WHERE d.corpus_id = ? AND (lower(d.title) LIKE ? ESCAPE '\\' OR lower(d.key) LIKE ? ESCAPE '\\')
+         ORDER BY d.id DESC LIMIT ?`,
+      )
+      .all(this.own, like, like, limit) as DocumentRow[];
+  }
+
+  async forget(documentId: number): Promise<ForgetResult | null> {
+    if (!this.reader.own) return null;
+    return this.db
+      .transaction((): ForgetResult | null => {
+        const doc = this.db
+          .prepare('SELECT id, key, title FROM documents WHERE id = ? AND corpus_id = ?')
+          .get(documentId, this.own) as { id: number; key: string; title: string } | undefined;
+        if (!doc) return null;
+        const before = this.ownCounts();
+        this.deleteDocument(doc.id);
+        const after = this.ownCounts();
+        const removed = Object.fromEntries(
+          Object.entries(before).map(([k, v]) => [k, v - after[k as keyof typeof after]]),
+        ) as ForgetResult['removed'];
+        return { id: doc.id, key: doc.key, title: doc.title, removed };
+      })
+      .immediate();
+  }
+
+  /** What the own corpus holds: the figures a forget reports the change of. */
+  private ownCounts(): ForgetResult['removed'] {
+    const own = this.own;
+    const count = (sql: string) => this.db.prepare(sql).pluck().get(own) as number;
+    const bySentence = (table: string) =>
+      count(`SELECT count(*) FROM ${table} t JOIN sentences s ON s.id = t.sentence_id
+             JOIN documents d ON d.id = s.document_id WHERE d.corpus_id = ?`);
+    return {
+      entities: count('SELECT count(*) FROM entities WHERE corpus_id = ?'),
+      proposals: count('SELECT count(*) FROM proposals WHERE corpus_id = ?'),
+      events: count('SELECT count(*) FROM events WHERE corpus_id = ?'),
+      quotes: bySentence('quotes'),
+      dates: bySentence('dates'),
+    };
+  }
+
   async conflicts(): Promise<EventDispute[]> {
-    return disputeRows(this.db);
+    return disputeRows(this.db, this.c);
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,8 @@ import { ApplicationCommandOptionType, EmbedBuilder, MessageFlags, type CommandI
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asInteraction, fakeInteraction } from '../discord/fake-interaction.ts';
+import { guildReader } from '../../src/store/corpus.ts';
+import { asInteraction, fakeInteraction, GUILD } from '../discord/fake-interaction.ts';
 import { seededBot } from './setup.ts';
 
 type Bot = Awaited<ReturnType<typeof seededBot>>;
@@ -161,14 +162,18 @@ describe('/ingest', () => {
   });
 
   it('an admin adds a document and hears what was new', async () => {
-    const before = (await bot.store.stats()).documents;
+    // The document goes into the server's own corpus; the shared one is untouched.
+    const server = bot.store.as(guildReader(GUILD));
+    const before = (await server.stats()).documents;
+    const shared = (await bot.store.stats()).documents;
     const fake = fakeInteraction({ commandName: 'ingest', data: [attachment('article.txt')], admin: true });
     await bot.router.onInteraction(asInteraction(fake));
     expect(fake.deferReply).toHaveBeenCalledWith({ flags: MessageFlags.Ephemeral });
     const payload = fake.editReply.mock.calls[0][0] as Payload;
     expect(payload.embeds[0].title).toBe('Added article.txt');
     expect(payload.embeds[0].description).toMatch(/Ferreira/);
-    expect((await bot.store.stats()).documents).toBe(before + 1);
+    expect((await server.stats()).documents).toBe(before + 1);
+    expect((await bot.store.stats()).documents).toBe(shared);
   });
 
   it('refuses a wrong type, an oversize file and an empty file, storing nothing', async () => {

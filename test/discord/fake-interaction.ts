@@ -11,6 +11,10 @@ interface FakeOptions {
   admin?: boolean;
   /** For autocomplete: the option being typed. */
   focused?: { name: string; value: string };
+  /** The server it comes from (null: a direct message); GUILD unless told. */
+  guildId?: string | null;
+  /** The channel it comes from; CHANNEL unless told (a channel belongs to one server). */
+  channelId?: string;
 }
 
 const find = (data: readonly CommandInteractionOption[], name: string): CommandInteractionOption | undefined => {
@@ -23,14 +27,15 @@ const find = (data: readonly CommandInteractionOption[], name: string): CommandI
 };
 
 /** Just enough of a ChatInputCommandInteraction / AutocompleteInteraction for the router, with spies. */
-export function fakeInteraction({ commandName, data = [], admin = false, focused }: FakeOptions) {
+export function fakeInteraction(options: FakeOptions) {
+  const { commandName, data = [], admin = false, focused, guildId = GUILD, channelId = CHANNEL } = options;
   const subcommand = data.find((o) => o.options !== undefined)?.name ?? null;
   const state = { replied: false, deferred: false, responded: false };
   const fake = {
     ...state,
     commandName,
-    guildId: GUILD,
-    channelId: CHANNEL,
+    guildId,
+    channelId,
     user: { id: USER },
     memberPermissions: new PermissionsBitField(admin ? PermissionFlagsBits.ManageGuild : 0n),
     isChatInputCommand: () => !focused,

@@ -3,6 +3,7 @@ import { ApplicationCommandOptionType, MessageFlags, PermissionFlagsBits, SlashC
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/briefing/answer.ts';
 import type { Briefing } from '../../src/briefing/briefing.ts';
+import { guildReader, type Reader } from '../../src/store/corpus.ts';
 import type { Choice, CommandContext, CommandModule, CommandOptions } from '../../src/command.ts';
 import { createRouter } from '../../src/discord/router.ts';
 import { COLOURS } from '../../src/present/discord/embed.ts';
@@ -10,7 +11,8 @@ import { createLogger } from '../../src/log.ts';
 import { asInteraction, CHANNEL, fakeInteraction, GUILD, USER } from './fake-interaction.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const briefing = { marker: 'briefing' } as unknown as Briefing;
+/** A briefing that says which reader it was asked to read for: the router picks it from the interaction's guild. */
+const briefing = { for: (reader: Reader) => ({ marker: 'briefing', reader }) } as unknown as Briefing;
 
 function capturedLog() {
   const lines: Record<string, unknown>[] = [];
@@ -142,7 +144,7 @@ describe('router: chat input commands', () => {
     });
     expect(seen.options).toEqual({ name: 'Rubio' });
     expect(seen.ctx).toEqual({
-      briefing,
+      briefing: { marker: 'briefing', reader: guildReader(GUILD) },
       isAdmin: false,
       guildId: GUILD,
       channelId: CHANNEL,

@@ -32,6 +32,8 @@ export interface LogRecord {
 
 export interface Parley {
   fake: FakeDiscord;
+  /** The extra servers of StartOptions.guilds, in order. */
+  guilds: { guildId: string; channelId: string }[];
   store: Store;
   briefing: Briefing;
   commands: Map<string, CommandModule>;
@@ -52,6 +54,8 @@ export interface StartOptions {
   extraCommands?: CommandModule[];
   scheduler?: Partial<Pick<SchedulerOptions, 'sleep' | 'maxAttempts' | 'backoffMs' | 'now'>>;
   fake?: FakeDiscordOptions;
+  /** More servers the bot is in (each gets the commands deployed), by name. */
+  guilds?: string[];
 }
 
 export async function startParley(options: StartOptions = {}): Promise<Parley> {
@@ -73,13 +77,9 @@ export async function startParley(options: StartOptions = {}): Promise<Parley> {
 
     const commands = await loadCommands();
     for (const c of options.extraCommands ?? []) commands.set(c.data.name, c);
-    await deployCommands({
-      token: fake.token,
-      clientId: fake.applicationId,
-      guildId: fake.guild.id,
-      commands,
-      api: fake.api,
-    });
+    const guilds = (options.guilds ?? []).map((name) => fake.addGuild(name));
+    for (const guildId of [fake.guild.id, ...guilds.map((g) => g.guildId)])
+      await deployCommands({ token: fake.token, clientId: fake.applicationId, guildId, commands, api: fake.api });
 
     const logs: LogRecord[] = [];
     const sink = new Writable({
@@ -123,6 +123,7 @@ export async function startParley(options: StartOptions = {}): Promise<Parley> {
     }
     return {
       fake,
+      guilds,
       store,
       briefing,
       commands,

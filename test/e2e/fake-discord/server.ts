@@ -303,6 +303,23 @@ export class FakeDiscord {
     return id;
   }
 
+  /**
+   * Another server the bot is in, with one text channel; added before the bot connects, it arrives in GUILD_CREATE.
+   * Returns its id and its channel's.
+   */
+  addGuild(name: string): { guildId: string; channelId: string } {
+    const guildId = snowflake();
+    const channelId = snowflake();
+    this.guilds.set(guildId, {
+      id: guildId,
+      name,
+      ownerId: this.users.admin.id,
+      systemChannelId: channelId,
+      channels: [{ channel: textChannel(channelId, guildId, 'general', 0), hidden: false }],
+    });
+    return { guildId, channelId };
+  }
+
   /** Deletes a channel: its GET and its posts answer 404 from now on. */
   deleteChannel(id: string): void {
     this.guild.channels = this.guild.channels.filter((c) => c.channel.id !== id);
