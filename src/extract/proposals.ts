@@ -126,6 +126,7 @@ const HEADS: Record<string, Family> = {
   embargo: 'halt',
   referendum: 'referendum',
   declaration: 'deal',
+  partnership: 'deal',
   declarations: 'deal',
   protocol: 'deal',
   protocols: 'deal',
@@ -371,7 +372,7 @@ export function extractProposals(
 ): ExtractedProposal[] {
   const all: Mention[] = [];
   for (const s of sentences) {
-    if (s.headline || s.bare) continue;
+    if ((s.headline || s.bare) && !(s.index === 0 && !titleCased(s))) continue;
     all.push(...sentenceMentions(s, sentences, people, quotes).sort((a, b) => a.start - b.start));
   }
   const props = mergeMentions(all);
@@ -380,6 +381,16 @@ export function extractProposals(
   const live = props.filter((p) => !EVENT_FAMILIES.has(p.family) && !p.mentions.some((m) => historic(m)));
   const statusOf = attributeStatuses(live, sentences);
   return live.map((p) => toProposal(p, statusOf));
+}
+
+/**
+ * A headline in Title Case capitalises every word, so its nouns cannot be told from names; one in sentence case
+ * ("US eases oil sanctions after election deal") reads like any sentence. Other short unpunctuated lines (captions,
+ * bylines) name no proposal.
+ */
+function titleCased(s: AnalyzedSentence): boolean {
+  const words = s.tokens.filter((t) => t.kind === 'word' && t.key.length > 3).slice(1);
+  return words.filter((t) => t.cap).length * 2 >= words.length;
 }
 
 /**
@@ -1107,7 +1118,10 @@ function leftModifiers(s: AnalyzedSentence, i: number, family: Family, people: P
       continue;
     }
     if (c && (c.type === 'title' || (c.type === 'name' && people.byChunk.has(`${s.index}:${chunkIdx}`)))) break;
-    const role = leftWordRole(w, k === i - 1, family);
+    const before = tokens[k - 1];
+    // "the fishing agreement", "a mining deal": a gerund between a determiner and the head names its kind
+    const kindGerund = k === i - 1 && /ing$/.test(w.key) && !w.cap && !!before && (DETS.has(before.key) || before.poss);
+    const role = kindGerund ? 'mod' : leftWordRole(w, k === i - 1, family);
     if (role === 'stop') break;
     if (role === 'status') status.unshift(w.key);
     // graded adjectives ("a more equitable agreement") do not name anything

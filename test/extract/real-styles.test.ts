@@ -125,3 +125,21 @@ describe('the article’s own printed date', () => {
     expect(x.dates.find((d) => /Monday/.test(d.text))?.iso ?? null).toBeNull();
   });
 });
+
+describe('proposals in headlines and kinds', () => {
+  const names = (body: string) => run(body).proposals.map((p) => p.name);
+  it('reads a sentence-case headline, not a Title Case one', () => {
+    expect(names('Port eases fishing limits after quota deal\n\nThe port authority met on Monday.')).toContain(
+      'quota deal',
+    );
+    expect(names('Port Eases Fishing Limits After Quota Deal\n\nThe port authority met on Monday.')).toEqual([]);
+  });
+  it('a gerund between a determiner and the head names its kind; a partnership is a deal', () => {
+    expect(names('Opposition leader Ana Ruiz criticised the fishing agreement, saying it was too long.')).toEqual([
+      'fishing agreement',
+    ]);
+    expect(names('Ministers will sign a Harbour Defence Partnership at the summit.')).toEqual([
+      expect.stringMatching(/Harbour Defence Partnership/i),
+    ]);
+  });
+});
