@@ -167,10 +167,18 @@ function headAt(tokens: Token[], i: number): { end: number; head: string } | nul
   let n: HNode | undefined = headRoot;
   let best: { end: number; head: string } | null = null;
   for (let j = i; j < tokens.length && j < i + MAX_TITLE_HEAD_WORDS && n; j++) {
-    n = n.next.get(tokens[j].key);
+    const key = tokens[j].key;
+    // "Presidents A, B and C", "foreign ministers": a head in the plural
+    const plural =
+      !n.next.has(key) &&
+      /[^s]s$/.test(key) &&
+      !!n.next.get(key.slice(0, -1))?.head &&
+      isNameWord(tokens[j + 1]) &&
+      !tokens[j].poss;
+    n = n.next.get(plural ? key.slice(0, -1) : key);
     if (!n) break;
-    if (n.head) best = { end: j + 1, head: n.head };
-    if (tokens[j].poss) break;
+    if (n.head) best = { end: j + 1, head: plural ? `${n.head}s` : n.head };
+    if (tokens[j].poss || plural) break;
   }
   return best;
 }
@@ -210,6 +218,9 @@ function analyzeTitle(tokens: Token[], i: number, depth = 0): TitleChunk | null 
         const h2 = headAt(tokens, end);
         if (h2 && !(h2.head in HONORIFICS) && tokens[h2.end] && isNameWord(tokens[h2.end])) end = h2.end;
       }
+    } else if (g && g.entry.type === 'place' && after.key === 'for') {
+      // "Senior Advisor for Africa X", "envoy for the Sahel": the region an office covers is part of the title
+      [complement, end] = [{ prep: 'for' }, g.end];
     } else {
       let m = k;
       while (m < tokens.length && isWord(tokens[m]) && tokens[m].cap && OFFICE_DOMAINS.has(tokens[m].key)) {

@@ -143,3 +143,21 @@ describe('proposals in headlines and kinds', () => {
     ]);
   });
 });
+
+describe('titles in the plural and offices for a region', () => {
+  it('a plural title before a list: each name holds the office, of the country named after it', () => {
+    const x = run('The summit drew Presidents Amani Kessy of Kenya, Tomas Ribeiro of Angola, and others.');
+    expect(x.people.map((p) => [p.name, p.roles, p.affiliation])).toEqual([
+      ['Amani Kessy', ['President'], 'Kenya'],
+      ['Tomas Ribeiro', ['President'], 'Angola'],
+    ]);
+  });
+  it('an office for a region, and a titled name that ends the sentence', () => {
+    expect(person('Senior Advisor for Africa Amani Kessy also took part.', 'Amani Kessy')?.roles).toEqual([
+      'Senior Advisor for Africa',
+    ]);
+    expect(person('They thanked the president’s senior advisor for Africa, Amani Kessy', 'Amani Kessy')?.roles).toEqual(
+      ['senior advisor for Africa'],
+    );
+  });
+});

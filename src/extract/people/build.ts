@@ -105,6 +105,7 @@ export function buildPerson(e: Entity, id: number, ctx: BuildContext): Person {
     readRoles(person, e, c, affs, ctx);
   }
   partyTag(e, affs);
+  ofCountryTag(e, affs);
   if (affs.size) person.affiliation = [...affs].sort((a, b) => b[1] - a[1])[0][0];
   // "the Omani Foreign Ministry", "Russia’s Defense Ministry": a country's own government body stands for the country
   if (person.affiliation) {
@@ -128,7 +129,10 @@ function readRoles(person: Person, e: Entity, c: Candidate, affs: Map<string, nu
     return !!x && x !== e;
   };
   for (const t of c.titles) {
-    const role = orgBefore(c.s, t) + expandAbbreviations(roleText(t, c, isOtherPerson).replace(/,$/, ''));
+    const role = singularTitle(
+      t,
+      orgBefore(c.s, t) + expandAbbreviations(roleText(t, c, isOtherPerson).replace(/,$/, '')),
+    );
     if (!person.roles.some((r) => r.toLowerCase() === role.toLowerCase())) {
       person.roles.push(role);
       person.roleSentences[role] = c.s.index;
@@ -150,6 +154,13 @@ function readRoles(person: Person, e: Entity, c: Candidate, affs: Map<string, nu
   }
 }
 
+/** "Presidents A, B and C": each holds the office in the singular. */
+function singularTitle(t: CandidateTitle, role: string): string {
+  const head = t.title.head;
+  if (!/[^s]s$/.test(head) || !role.toLowerCase().endsWith(head)) return role;
+  return role.replace(/ies$/, 'y').replace(/([^s])s$/, '$1');
+}
+
 /** "European Commission President X", "UN Secretary-General X": the body right before a title is part of the role. */
 function orgBefore(s: AnalyzedSentence, t: CandidateTitle): string {
   if (t.span) return '';
@@ -157,6 +168,16 @@ function orgBefore(s: AnalyzedSentence, t: CandidateTitle): string {
   if (!before || s.tokens[before.end - 1].poss) return '';
   const isBody = before.type === 'org' || (before.type === 'gaz' && before.entry.type === 'org');
   return isBody ? `${joinTokens(s.tokens, before.start, before.end)} ` : '';
+}
+
+/** "President A of Angola, B of Burundi": a titled name followed by "of" a country acts for it. */
+function ofCountryTag(e: Entity, affs: Map<string, number>): void {
+  for (const c of e.cands) {
+    if (!c.titles.length || c.s.tokens[c.chunk.end]?.key !== 'of') continue;
+    const next = c.s.chunks.find((x) => x.start === c.chunk.end + 1);
+    if (next?.type === 'gaz' && next.entry.type === 'country')
+      affs.set(next.entry.country.name, (affs.get(next.entry.country.name) ?? 0) + 2);
+  }
 }
 
 /** "Sen. Lindsey Graham, R-S.C.," / "(D-N.Y.)": a U.S. party-and-state tag. */

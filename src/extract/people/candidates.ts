@@ -130,20 +130,36 @@ function titleBefore(s: AnalyzedSentence, ci: number, c: NameChunk): TitleChunk 
 
 /** "the president’s envoys Tom Hale and Jon Berg": a plural title covers the names joined to it. */
 function sharePluralTitle(cand: Candidate, candAt: Map<string, Candidate>): void {
-  const { s, ci, chunk: c } = cand;
-  const { tokens, chunks } = s;
-  if (
-    ci < 2 ||
-    tokens[c.start - 1]?.key !== 'and' ||
-    chunks[ci - 1].type !== 'name' ||
-    chunks[ci - 1].end !== c.start - 1
-  )
-    return;
-  const pt = candAt.get(`${s.index}:${ci - 1}`)?.titles[0];
-  if (pt && /s$/.test(pt.title.head) && pt.title.end === chunks[ci - 1].start) {
-    cand.titles.push({ ...pt });
+  const { s, ci } = cand;
+  const prev = previousListedName(s, ci);
+  if (prev === null) return;
+  const pc = candAt.get(`${s.index}:${prev}`);
+  // the first name of the list holds the plural title; later ones have it shared
+  const pt = pc?.titles.find((t) => /s$/.test(t.title.head) && (t.title.end === s.chunks[prev].start || t.shared));
+  if (pt) {
+    cand.titles.push({ ...pt, shared: true });
     cand.strong = true;
   }
+}
+
+/**
+ * The name before this one in a list — "A and B", "A, B", "A of Angola, B of Burundi, and C" — as a chunk index,
+ * or null.
+ */
+function previousListedName(s: AnalyzedSentence, ci: number): number | null {
+  const { tokens, chunks } = s;
+  let k = chunks[ci].start - 1;
+  const joined = tokens[k]?.key === 'and' || isComma(tokens[k]);
+  if (tokens[k]?.key === 'and') k--;
+  if (isComma(tokens[k])) k--;
+  if (!joined) return null;
+  let j = ci - 1;
+  // "B of Burundi": skip the country a listed name is of
+  if (j >= 1 && chunks[j].type === 'gaz' && chunks[j].end === k + 1 && tokens[chunks[j].start - 1]?.key === 'of') {
+    k = chunks[j].start - 2;
+    j--;
+  }
+  return j >= 0 && chunks[j].type === 'name' && chunks[j].end === k + 1 ? j : null;
 }
 
 /** A title right before the name, and a chain of titles before it ("Prime Minister and Foreign Minister X"). */
@@ -200,7 +216,7 @@ function clauseTitle(cand: Candidate, title: TitleChunk | null): boolean {
     title ||
     (before1 && before1.type === 'title' && before1.end === c.start - 1) ||
     !isComma(tokens[c.start - 1]) ||
-    !(isComma(tokens[c.end]) || SPEECH_VERBS.has(tokens[c.end]?.key ?? ''))
+    !(isComma(tokens[c.end]) || !tokens[c.end] || SPEECH_VERBS.has(tokens[c.end]?.key ?? ''))
   )
     return false;
   let farTitle: TitleChunk | null = null;

@@ -46,6 +46,8 @@ export interface CandidateTitle {
   owner: Owner | null;
   /** Token range of a role read from an appositive, which may run past the title chunk. */
   span?: { start: number; end: number };
+  /** A plural title before a list of names, shared by the later names of the list. */
+  shared?: boolean;
 }
 
 /** A name span with the evidence that it names a person. */
