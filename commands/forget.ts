@@ -9,10 +9,20 @@ import { requireManageGuild } from '../src/preconditions.ts';
 /** Discord's longest choice name. */
 const CHOICE_NAME = 100;
 
-/** The document meant: a choice from the list (its id), else the one own document whose title or key holds it. */
+/** Discord lists at most 25 choices; a typed name is looked for among as many. */
+const CANDIDATES = 25;
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * The document meant: a choice from the list (its id), else the one own document whose title, key or file name is
+ * exactly what was typed. Removing is for good: part of a name never picks a document.
+ */
 async function chosen(ctx: CommandContext, typed: string): Promise<number | null> {
   if (/^\d+$/.test(typed.trim())) return Number(typed.trim());
-  const found = await ctx.briefing.ownDocuments(typed, 2);
+  const found = (await ctx.briefing.ownDocuments(typed, CANDIDATES)).filter(
+    (d) => same(d.title, typed) || same(d.key, typed) || same(d.key.split('/').pop() ?? '', typed),
+  );
   return found.length === 1 ? found[0].id : null;
 }
 

@@ -11,7 +11,8 @@ const COMMANDS: [string, string][] = [
   ['/timeline', 'dated events, with disagreements between sources flagged'],
   ['/ask question', 'free question; answered with the best sentences from the documents'],
   ['/sources', 'the documents read so far'],
-  ['/ingest file', 'admins: add a .txt or .md article (up to 2 MB)'],
+  ['/ingest file · url', 'admins: add a .txt, .md or .html article (up to 2 MB), or a link: an article or a feed'],
+  ['/feed add · list · remove', "admins: follow RSS, Atom and JSON feeds; new articles join this server's story"],
   ['/forget document', "admins: remove one of this server's documents and the facts only it supported"],
   [
     '/digest subscribe schedule [channel] [timezone]',

@@ -68,7 +68,7 @@ export async function openApp(options: AppOptions): Promise<App> {
   const { web, poller } = webOf(store, options);
   const close = async () => {
     scheduler.stop();
-    poller?.stop();
+    await poller?.stop();
     await store.close();
   };
   return { store, briefing: new Briefing(store), scheduler, digests, web, poller, commands, log, close };

@@ -181,12 +181,13 @@ async function printDigest(store: Store, sinceText: string | undefined): Promise
 
 async function runSlashCommand(store: Store, { args, flags }: Invocation): Promise<void> {
   if (!args.length) throw new UsageError('run needs a command line, e.g. run "/who name:…"');
-  const [{ runLine }, { openApp }, { consoleDelivery, isConsoleSubscription }, { createLogger }] = await Promise.all([
-    import('./console/run-line.ts'),
-    import('./app.ts'),
-    import('./console/delivery.ts'),
-    import('./log.ts'),
-  ]);
+  const [{ runLine }, { openApp }, { consoleDelivery, consoleNotify, isConsoleSubscription }, { createLogger }] =
+    await Promise.all([
+      import('./console/run-line.ts'),
+      import('./app.ts'),
+      import('./console/delivery.ts'),
+      import('./log.ts'),
+    ]);
   if (!(await store.stats()).documents) process.stderr.write('the store is empty: run `npm run cli -- ingest` first\n');
   const config = loadConfig();
   // One command, no schedule: the scheduler is built (for /digest now) but never started.
@@ -195,8 +196,12 @@ async function runSlashCommand(store: Store, { args, flags }: Invocation): Promi
     log: createLogger(config.LOG_LEVEL),
     timeZone: config.PARLEY_TIMEZONE,
     delivery: { deliver: consoleDelivery(), accepts: isConsoleSubscription },
+    web: webOptions(config),
+    notify: consoleNotify(),
   });
-  const answer = await runLine(args.join(' '), { ...app, reader: store.reader });
+  // --guild: the command runs as in that server (its feeds, its digests), not only over its corpus
+  const guildId = store.reader.own?.startsWith('guild:') ? store.reader.own.slice('guild:'.length) : null;
+  const answer = await runLine(args.join(' '), { ...app, reader: store.reader, guildId });
   if (flags.has('--json')) {
     const { toDiscordMessage } = await import('./present/discord/embed.ts');
     process.stdout.write(`${JSON.stringify(toDiscordMessage(answer), null, 2)}\n`);

@@ -18,16 +18,18 @@ export interface LineEnv {
   log?: Logger;
   /** What the line may read and change: the console's own corpus and the shared one, unless told otherwise. */
   reader?: Reader;
+  /** The server the line acts as (the CLI's --guild); none for the console. */
+  guildId?: string | null;
 }
 
 export async function runLine(line: string, env: LineEnv): Promise<Answer> {
-  const { commands, briefing, digests, web, log, reader = consoleReader } = env;
+  const { commands, briefing, digests, web, log, reader = consoleReader, guildId = null } = env;
   try {
     const { command, subcommand, options } = parseLine(line, commands);
     const ctx: CommandContext = {
       briefing: briefing.for(reader),
       isAdmin: true,
-      guildId: null,
+      guildId,
       channelId: CONSOLE_CHANNEL,
       channelKind: 'local',
       userId: 'console',

@@ -58,6 +58,7 @@ export class DigestScheduler {
   }
 
   async start(): Promise<void> {
+    this.started = true;
     for (const sub of await this.active()) this.schedule(sub);
     await this.catchUp();
   }
@@ -66,9 +67,12 @@ export class DigestScheduler {
     return (await this.o.store.subscriptions({ activeOnly: true })).filter((s) => this.o.accepts?.(s) ?? true);
   }
 
+  /** Whether this process posts digests: a one-off command (the CLI's `run`) only stores the subscription. */
+  private started = false;
+
   schedule(sub: Subscription): void {
     this.unschedule(sub.id);
-    if (sub.state !== 'active' || !(this.o.accepts?.(sub) ?? true)) return;
+    if (!this.started || sub.state !== 'active' || !(this.o.accepts?.(sub) ?? true)) return;
     const task = cron.schedule(
       sub.schedule,
       async (ctx) => {
@@ -89,11 +93,21 @@ export class DigestScheduler {
     this.tasks.delete(id);
   }
 
-  nextRun(id: number): Date | null {
-    return this.tasks.get(id)?.getNextRun() ?? null;
+  /** When a subscription posts next: from its running task, or (in a process that does not post) its schedule. */
+  nextRun(sub: Subscription): Date | null {
+    const running = this.tasks.get(sub.id);
+    if (running) return running.getNextRun();
+    if (sub.state !== 'active') return null;
+    // node-cron tells the next run of a started task only; this one is destroyed before it could run
+    const probe = cron.createTask(sub.schedule, () => undefined, { timezone: sub.timezone });
+    void probe.start();
+    const next = probe.getNextRun();
+    void probe.destroy();
+    return next;
   }
 
   stop(): void {
+    this.started = false;
     for (const id of [...this.tasks.keys()]) this.unschedule(id);
   }
 

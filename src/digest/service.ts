@@ -52,6 +52,6 @@ export class DigestService {
   }
 
   nextRun(sub: Subscription): Date | null {
-    return this.scheduler.nextRun(sub.id);
+    return this.scheduler.nextRun(sub);
   }
 }

@@ -68,10 +68,12 @@ export class FeedPoller {
     this.plan();
   }
 
-  stop(): void {
+  /** Stops the timer; resolves once a poll under way has finished, so the store may be closed after it. */
+  stop(): Promise<unknown> {
     this.running = false;
     clearTimeout(this.timer);
     this.timer = undefined;
+    return this.chain;
   }
 
   /** Re-plans the timer after feeds changed (a feed added is due at once). */
@@ -81,8 +83,9 @@ export class FeedPoller {
 
   private plan(): void {
     clearTimeout(this.timer);
+    if (!this.running) return;
     const next = this.o.feeds.feeds({ activeOnly: true })[0];
-    if (!next || !this.running) return;
+    if (!next) return;
     const wait = Math.min(Math.max(0, Date.parse(next.nextPollAt) - this.now().getTime()), MAX_TIMER_MS);
     this.timer = setTimeout(() => void this.tick(), wait);
   }

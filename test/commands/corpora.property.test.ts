@@ -69,11 +69,15 @@ beforeAll(async () => {
     [A, B],
     [B, A],
   ]) {
+    // a name the other corpora hold too, even in another form ("(AFP)" credited, "Agence France-Presse" stored)
     const elsewhere = textOf([`guild:${other}`, 'shared']);
+    const theirs = new Set(
+      [...(await recognisable(own(other))), ...(await recognisable(sharedReader))].map((n) => n.toLowerCase()),
+    );
     const mine = await recognisable(own(guild));
     onlyIn.set(
       guild,
-      mine.filter((n) => n.length >= 5 && !elsewhere.includes(n.toLowerCase())),
+      mine.filter((n) => n.length >= 5 && !elsewhere.includes(n.toLowerCase()) && !theirs.has(n.toLowerCase())),
     );
   }
   const shared = await recognisable(sharedReader);
@@ -152,7 +156,9 @@ describe('each server reads its own corpus and the shared one, never another ser
           const other = guild === A ? B : A;
           const data = optionData(sub, spec, values);
           const text = await answerIn(guild, name, data);
-          expect(leaked(text, onlyIn.get(other)!, await answerIn(guild, name, data, baseline))).toEqual([]);
+          // what the member typed may be echoed back ("No quotes by X about Y"): that is not the other server's fact
+          const names = onlyIn.get(other)!.filter((n) => !values.includes(n));
+          expect(leaked(text, names, await answerIn(guild, name, data, baseline))).toEqual([]);
         },
       ),
       { numRuns: 150 },

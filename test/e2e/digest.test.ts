@@ -121,7 +121,7 @@ describe('digest delivery', () => {
     expect(stored?.state).toBe('disabled');
     expect(stored?.disabledReason).toMatch(/missing access to the channel/);
     expect(stored?.disabledReason).toMatch(/403/);
-    expect(p.scheduler.nextRun(sub.id)).toBeNull();
+    expect(p.scheduler.nextRun(stored!)).toBeNull();
     expect(posts(channel)).toHaveLength(1);
 
     const told = p.fake.messagesIn(p.fake.systemChannelId).slice(notices);
