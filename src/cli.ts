@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { ConfigError, loadConfig, webOptions, type Config } from './config.ts';
 import type { Extraction } from './extract/contract.ts';
 import { ingestPaths, type IngestOutcome } from './ingest/ingest.ts';
@@ -82,6 +83,8 @@ const isUrl = (arg: string) => /^https?:\/\//i.test(arg);
 async function runIngest({ args, reader }: Invocation): Promise<number> {
   const config = loadConfig();
   const paths = args.filter((a) => !isUrl(a));
+  if (!args.length && !fs.existsSync(config.PARLEY_DOCUMENTS))
+    throw new UsageError(`the documents folder ${config.PARLEY_DOCUMENTS} (PARLEY_DOCUMENTS) does not exist`);
   return withStore(config, reader, async (store) => {
     const outcomes = [
       ...(paths.length || !args.length
