@@ -65,6 +65,10 @@ const PLACE_BEFORE = /\b(?:in|at|to|near|outside|inside|from)\s+(?:the\s+)?$/i;
 const SOURCE_BEFORE =
   /(?:\btold|\baccording to|\breported by|\bsaid in|\(|\bquoted by|\bwrote in|\bin an interview with)\s+(?:the\s+)?$/i;
 
+/** News outlets and agencies report events; they take no part in them ("Valley Post", "Reuters", "(AFP)"). */
+const OUTLET =
+  /(?:\b(?:post|times|news|herald|gazette|tribune|journal|press|ledger|courier|chronicle|telegraph|television|radio|agency|wire)$|^(?:reuters|afp|ap|associated press|agence france-presse|xinhua|tass|ria novosti|interfax|bloomberg|anadolu agency|kuna|yonhap|kyodo|bernama|efe|ansa|dpa)$)/i;
+
 interface Named {
   name: string;
   aliases: string[];
@@ -112,7 +116,7 @@ export function extractEvents(
   publishedAt: string | null = null,
 ): ExtractedEvent[] {
   const countries = x.places.filter((p) => p.kind === 'country');
-  const parties: Named[] = [...x.people, ...x.organizations, ...countries];
+  const parties: Named[] = [...x.people, ...x.organizations.filter((o) => !OUTLET.test(o.name)), ...countries];
   const out: ExtractedEvent[] = [];
   for (const s of sentences) {
     if (s.text.length > 1500) continue;
