@@ -164,12 +164,16 @@ describe('titles in the plural and offices for a region', () => {
 
 describe('events and the press', () => {
   it('an outlet that reports an event takes no part in it', () => {
-    const x = run(
-      'Harbour talks end\n\nThe Northern Ledger reported that Mara Tolvik and Jon Brask met for talks in Veldora ' +
-        'on Monday, 3 March 2025.',
-    );
-    const talks = x.events.find((e) => e.kind === 'talks');
-    expect(talks?.participants).toEqual(expect.arrayContaining(['Mara Tolvik', 'Jon Brask']));
-    expect(talks?.participants).not.toContain('Northern Ledger');
+    const x = extract({
+      id: 't',
+      title: 't',
+      source: null,
+      publishedAt: '2025-03-04',
+      body:
+        'Harbour accord signed\n\nMara Tolvik and Jon Brask signed the accord in Veldora on Monday, ' +
+        'the Valley Post said.',
+    });
+    const signing = x.events.find((e) => e.kind === 'signing');
+    expect(signing?.participants).toEqual(['Mara Tolvik', 'Jon Brask']);
   });
 });
