@@ -4,7 +4,7 @@ import stylistic from '@stylistic/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
-const CORE = [
+export const CORE = [
   'src/documents',
   'src/text',
   'src/extract',

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, webOptions, type Config } from './config.ts';
 import type { Extraction } from './extract/contract.ts';
 import { ingestPaths, type IngestOutcome } from './ingest/ingest.ts';
 import { progressReporter } from './ingest/progress.ts';
-import { guildReader, SHARED, sharedReader, type Reader } from './store/corpus.ts';
+import { guildOf, guildReader, SHARED, sharedReader, type Reader } from './store/corpus.ts';
 import { openStore, type Store } from './store/index.ts';
 
 const USAGE = `usage: npm run cli -- <command> [--guild ID]
@@ -143,7 +143,8 @@ async function printStats(store: Store): Promise<void> {
   const ownOnly = store.as({ own, corpora: [own] });
   const s = await ownOnly.stats();
   const width = Math.max(...Object.keys(s).map((k) => k.length));
-  if (own !== SHARED) process.stdout.write(`corpus of server ${own.replace(/^guild:/, '')}\n`);
+  const guild = guildOf(store.reader);
+  if (guild) process.stdout.write(`corpus of server ${guild}\n`);
   for (const [k, v] of Object.entries(s)) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
   for (const d of await ownOnly.documents())
     process.stdout.write(`  ${d.title} — ${d.sentences} sentences (${d.key})\n`);
@@ -184,26 +185,12 @@ async function printDigest(store: Store, sinceText: string | undefined): Promise
 
 async function runSlashCommand(store: Store, { args, flags }: Invocation): Promise<void> {
   if (!args.length) throw new UsageError('run needs a command line, e.g. run "/who name:…"');
-  const [{ runLine }, { openApp }, { consoleDelivery, consoleNotify, isConsoleSubscription }, { createLogger }] =
-    await Promise.all([
-      import('./console/run-line.ts'),
-      import('./app.ts'),
-      import('./console/delivery.ts'),
-      import('./log.ts'),
-    ]);
+  const { runLine } = await import('./console/run-line.ts');
   if (!(await store.stats()).documents) process.stderr.write('the store is empty: run `npm run cli -- ingest` first\n');
-  const config = loadConfig();
   // One command, no schedule: the scheduler is built (for /digest now) but never started.
-  const app = await openApp({
-    store,
-    log: createLogger(config.LOG_LEVEL),
-    timeZone: config.PARLEY_TIMEZONE,
-    delivery: { deliver: consoleDelivery(), accepts: isConsoleSubscription },
-    web: webOptions(config),
-    notify: consoleNotify(),
-  });
+  const app = await cliApp(store, loadConfig());
   // --guild: the command runs as in that server (its feeds, its digests), not only over its corpus
-  const guildId = store.reader.own?.startsWith('guild:') ? store.reader.own.slice('guild:'.length) : null;
+  const guildId = guildOf(store.reader);
   const answer = await runLine(args.join(' '), { ...app, reader: store.reader, guildId });
   if (flags.has('--json')) {
     const { toDiscordMessage } = await import('./present/discord/embed.ts');

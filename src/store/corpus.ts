@@ -39,6 +39,11 @@ export function guildReader(guildId: string): Reader {
   return { own, corpora: [own, SHARED] };
 }
 
+/** The server a reader acts for, the inverse of guildReader; null for the shared corpus, the console or a DM. */
+export function guildOf(reader: Reader): string | null {
+  return reader.own?.startsWith('guild:') ? reader.own.slice('guild:'.length) : null;
+}
+
 /** What a Discord interaction (or a digest subscription) of a guild, or of no guild, reads. */
 export function readerForGuild(guildId: string | null, noGuild: Reader = directMessageReader): Reader {
   return guildId ? guildReader(guildId) : noGuild;
