@@ -60,6 +60,8 @@ function inferredYear(sentences: AnalyzedSentence[]): number | null {
   return best;
 }
 
+/** FULL_DATE without its global flag, for a plain test (a global regex carries lastIndex between calls). */
+const HAS_FULL_DATE = new RegExp(FULL_DATE.source, 'i');
 /** How many opening sentences may hold the article's own date line ("Published: 28 February 2023", a byline). */
 const DATE_LINE_SENTENCES = 4;
 /** A date line is short: a sentence of news that names a full date is about something else. */
@@ -69,7 +71,7 @@ const DATE_LINE_CHARS = 90;
 function printedPublication(sentences: AnalyzedSentence[]): string | null {
   for (const s of sentences.slice(0, DATE_LINE_SENTENCES)) {
     const line = /^(?:published|updated|posted|first published)\b/i.test(s.text) || s.text.length <= DATE_LINE_CHARS;
-    if (!line || !new RegExp(FULL_DATE.source, 'i').test(s.text)) continue;
+    if (!line || !HAS_FULL_DATE.test(s.text)) continue;
     const [r] = chrono.parse(s.text, new Date(Date.UTC(2000, 0, 1, 12)), { forwardDate: false });
     if (r?.start.isCertain('day') && r.start.isCertain('year')) {
       const d = r.start.date();
