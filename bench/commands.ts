@@ -7,6 +7,7 @@ import type { Briefing } from '../src/briefing/briefing.ts';
 import { parseDocument } from '../src/documents/document.ts';
 import type { Extraction } from '../src/extract/contract.ts';
 import { ingestDocument } from '../src/ingest/ingest.ts';
+import { writeDocument } from '../src/ingest/write-document.ts';
 import { createLogger } from '../src/log.ts';
 import { openStore } from '../src/store/index.ts';
 import type { SqliteStore } from '../src/store/sqlite-store.ts';
@@ -152,7 +153,7 @@ async function buildStore(file: string, documents: number): Promise<SqliteStore>
   for (let i = 1; i < documents; i++) {
     const { text, x } = synthetic(i);
     const doc = parseDocument(`synthetic/${i}.txt`, Buffer.from(text));
-    await store.ingest(doc, splitSentences(doc.body), x(String(i)));
+    await writeDocument(store, doc, splitSentences(doc.body), x(String(i)));
     if (i % 1000 === 0) process.stderr.write(`\rbuilding ${i}/${documents}`);
   }
   process.stderr.write('\n');

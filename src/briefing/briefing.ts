@@ -1,4 +1,5 @@
 import { ingestAttachment, type IngestOutcome } from '../ingest/ingest.ts';
+import { forgetDocument } from '../ingest/forget.ts';
 import type { Reader } from '../store/corpus.ts';
 import type { DocumentRow, EntityKind, ForgetResult, Store, StoreExamples, StoreStats } from '../store/store.ts';
 import { fold, nameKey } from '../text/names.ts';
@@ -81,7 +82,8 @@ export class Briefing {
 
   /** Removes one document of the own corpus and every fact only it supported; null when it holds no such document. */
   forget(documentId: number): Promise<ForgetResult | null> {
-    return this.store.forget(documentId);
+    if (!this.store.reader.own) return Promise.resolve(null);
+    return forgetDocument(this.store, documentId);
   }
 
   /**

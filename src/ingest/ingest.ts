@@ -5,6 +5,7 @@ import { DocumentError, documentId, parseDocument, sizeProblem, type SourceDocum
 import { listDocumentFiles } from '../documents/files.ts';
 import type { IngestProbe, IngestResult, Store } from '../store/store.ts';
 import { splitSentences } from '../text/sentences.ts';
+import { writeDocument } from './write-document.ts';
 
 export type IngestOutcome =
   { key: string; ok: true; result: IngestResult } | { key: string; ok: false; reason: string; skipped?: true };
@@ -29,7 +30,7 @@ export async function ingestDocument(store: Store, doc: SourceDocument, probe?: 
     { id: documentId(doc.key), title: doc.title, source: doc.source, publishedAt: doc.publishedAt, body: doc.body },
     sentences,
   );
-  return store.ingest(doc, sentences, extraction, probe);
+  return writeDocument(store, doc, sentences, extraction, probe);
 }
 
 /** Validates and ingests raw bytes (a file or an attachment); a bad document is reported, never thrown. */

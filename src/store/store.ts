@@ -1,7 +1,5 @@
-import type { SourceDocument } from '../documents/document.ts';
-import type { Extraction } from '../extract/contract.ts';
-import type { Sentence } from '../text/sentences.ts';
 import type { Reader } from './corpus.ts';
+import type { DocumentWrites } from './writer.ts';
 
 export type EntityKind = 'person' | 'place' | 'organization';
 
@@ -99,21 +97,15 @@ export type IngestProbe = (stage: 'document' | 'sentences' | 'entities' | 'propo
  * The structured store. Every method returns a Promise so that a networked database can stand behind
  * the same interface; the SQLite implementation is synchronous underneath.
  *
- * A store is one reader's view (src/store/corpus.ts): its reads see only the reader's corpora, its writes (ingest,
- * forget) go to the reader's own corpus. The store a database opens as is the shared corpus's; `as` gives another.
+ * A store is one reader's view (src/store/corpus.ts): its reads see only the reader's corpora, its writes (`write`,
+ * used by src/ingest for a document's ingest and forget) go to the reader's own corpus. The store a database opens as
+ * is the shared corpus's; `as` gives another.
  * Subscriptions and digest slots are not divided: a subscription's guild says which corpora its digest reads.
  */
-export interface Store extends StoreQueries, DigestStore {
+export interface Store extends StoreQueries, DigestStore, DocumentWrites {
   readonly reader: Reader;
   /** The same database seen by another reader. */
   as(reader: Reader): Store;
-  /** Stores a document in the reader's own corpus (merged only with that corpus's facts), in one transaction. */
-  ingest(
-    doc: SourceDocument,
-    sentences: Sentence[],
-    extraction: Extraction,
-    probe?: IngestProbe,
-  ): Promise<IngestResult>;
   /** The document of the reader's corpora that already holds this content, if any. */
   documentWithHash(contentHash: string): Promise<{ id: number; key: string } | null>;
   stats(): Promise<StoreStats>;
@@ -125,11 +117,6 @@ export interface Store extends StoreQueries, DigestStore {
   conflicts(): Promise<EventDispute[]>;
   /** Documents of the reader's own corpus (never the shared one) whose title or key holds `typed`, newest first. */
   ownDocuments(typed: string, limit: number): Promise<DocumentRow[]>;
-  /**
-   * Removes one document of the reader's own corpus and every fact only it supported, in one transaction; facts
-   * other documents support stay, their counts updated. Null when the own corpus holds no such document.
-   */
-  forget(documentId: number): Promise<ForgetResult | null>;
   close(): Promise<void>;
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/documents/document.ts';
 import { extract } from '../../src/extract/index.ts';
+import { writeDocument } from '../../src/ingest/write-document.ts';
 import { splitSentences } from '../../src/text/sentences.ts';
 import { tempStore, testApp } from '../helpers.ts';
 import { INVENTED, seedFiles, storeWith, text } from './setup.ts';
@@ -20,7 +21,7 @@ async function inventedWithOrganisationQuotes() {
   );
   const at = sentences.findIndex((s) => /dispute panel/.test(s.text));
   x.quotes.push({ speaker: 'the WTO', text: 'should respect its rules', sentence: at });
-  await store.ingest(doc, sentences, x);
+  await writeDocument(store, doc, sentences, x);
   const [org] = await store.findEntities('organization', 'World Trade Organization', 1);
   store.db
     .prepare(

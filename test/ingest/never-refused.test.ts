@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/documents/document.ts';
 import type { Extraction } from '../../src/extract/contract.ts';
 import { ingestAttachment, ingestDocument, ingestPaths } from '../../src/ingest/ingest.ts';
+import { writeDocument } from '../../src/ingest/write-document.ts';
 import { splitSentences } from '../../src/text/sentences.ts';
 import { tempStore, writeDoc } from '../helpers.ts';
 
@@ -35,7 +36,7 @@ describe('a good document is never refused for what extraction found in it', () 
       const x = bareExtraction(key, {
         proposals: [{ name: 'deal', aliases: [], proposedBy: [], status: 'rejected', evidence: [0] }],
       });
-      const r = await store.ingest(d, splitSentences(d.body), x);
+      const r = await writeDocument(store, d, splitSentences(d.body), x);
       expect(r.status).toBe('new');
       expect(r.dropped).toEqual([]);
     }
@@ -62,7 +63,7 @@ describe('a good document is never refused for what extraction found in it', () 
       places: [{ name: 'Lisbon', aliases: [], kind: 'city', mentions: 1, sentences: [0] }],
       quotes: [{ speaker: 'Ana Silva', text: 'We are ready', sentence: 99 }],
     });
-    const r = await store.ingest(d, splitSentences(d.body), x);
+    const r = await writeDocument(store, d, splitSentences(d.body), x);
     expect(r.status).toBe('new');
     expect(r.dropped).toHaveLength(1);
     expect(r.dropped[0]).toMatch(/quote in sentence 99: .*sentence 99/);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { forgetDocument } from '../../src/ingest/forget.ts';
 import { guildReader, sharedReader } from '../../src/store/corpus.ts';
 import { migrations } from '../../src/store/migrations.ts';
 import { migrate } from '../../src/store/sqlite.ts';
@@ -59,7 +60,7 @@ describe('migration 9: corpora', () => {
     expect((await server.listEvents({ dated: true, limit: 5 })).total).toBe(2);
     // The shared documents are not a server's own: it cannot list them to forget, nor forget them.
     expect(await server.ownDocuments('', 25)).toEqual([]);
-    expect(await server.forget(1)).toBeNull();
+    expect(await forgetDocument(server, 1)).toBeNull();
     expect((await shared.stats()).documents).toBe(1);
     await store.close();
   });
