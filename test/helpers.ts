@@ -4,6 +4,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { openApp, type App, type AppOptions } from '../src/app.ts';
 import { openStore } from '../src/store/index.ts';
+import { openDatabase, type Db } from '../src/store/sqlite.ts';
 import type { Store } from '../src/store/store.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -11,6 +12,14 @@ export const SEED = path.join(ROOT, 'data/documents/000_f508cbc51fa2a6d2.txt');
 
 export function tempDir(prefix = 'parley-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * A connection of a test's own to a store's SQLite file, for checks of the SQLite persistence itself (schema,
+ * orphans, counts); tests of behaviour go through the store's interfaces.
+ */
+export function sqliteConnection(file: string): Db {
+  return openDatabase(file);
 }
 
 export function tempStore() {

@@ -4,7 +4,7 @@ import { parseDocument } from '../../src/documents/document.ts';
 import { extract } from '../../src/extract/index.ts';
 import { writeDocument } from '../../src/ingest/write-document.ts';
 import { splitSentences } from '../../src/text/sentences.ts';
-import { tempStore, testApp } from '../helpers.ts';
+import { sqliteConnection, tempStore, testApp } from '../helpers.ts';
 import { INVENTED, seedFiles, storeWith, text } from './setup.ts';
 
 /**
@@ -12,7 +12,7 @@ import { INVENTED, seedFiles, storeWith, text } from './setup.ts';
  * attributes statements to organisations would give it), and one of its quotes re-pointed at the organisation's entity.
  */
 async function inventedWithOrganisationQuotes() {
-  const { store } = tempStore();
+  const { store, file } = tempStore();
   const doc = parseDocument('harbour-quota-talks.txt', fs.readFileSync(INVENTED));
   const sentences = splitSentences(doc.body);
   const x = extract(
@@ -23,12 +23,13 @@ async function inventedWithOrganisationQuotes() {
   x.quotes.push({ speaker: 'the WTO', text: 'should respect its rules', sentence: at });
   await writeDocument(store, doc, sentences, x);
   const [org] = await store.findEntities('organization', 'World Trade Organization', 1);
-  store.db
-    .prepare(
-      `UPDATE quotes SET speaker_id = ?, speaker_name = 'World Trade Organization'
+  // One more quote credited to the organisation on its stored row, whatever the extractor makes of that sentence.
+  const db = sqliteConnection(file);
+  db.prepare(
+    `UPDATE quotes SET speaker_id = ?, speaker_name = 'World Trade Organization'
        WHERE text LIKE 'The panel will not wait%'`,
-    )
-    .run(org.id);
+  ).run(org.id);
+  db.close();
   return { store, briefing: (await testApp(store)).briefing };
 }
 

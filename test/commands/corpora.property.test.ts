@@ -6,16 +6,19 @@ import type { OptionsSpec } from '../../src/commands-kit/options.ts';
 import { createRouter, type Router } from '../../src/discord/router.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { guildReader, sharedReader, type Reader } from '../../src/store/corpus.ts';
-import type { SqliteStore } from '../../src/store/sqlite-store.ts';
+import type { Db } from '../../src/store/sqlite.ts';
+import type { Store } from '../../src/store/store.ts';
 import { asInteraction, fakeInteraction } from '../discord/fake-interaction.ts';
-import { ROOT, tempStore, testApp } from '../helpers.ts';
+import { ROOT, sqliteConnection, tempStore, testApp } from '../helpers.ts';
 
 /** Two servers, each with a story of its own, beside the shipped documents every server reads. */
 const A = '100000000000000001';
 const B = '200000000000000002';
 const STORIES = { [A]: 'arctic-fisheries', [B]: 'andean-imf' };
 
-let store: SqliteStore;
+let store: Store;
+/** The store's file, read directly: the documents' own words, which no answer may show in another server. */
+let raw: Db;
 let router: Router;
 /**
  * The oracle: a bot over a database that holds the shared documents alone. What a server is told there for the same
@@ -42,7 +45,7 @@ async function recognisable(reader: Reader): Promise<string[]> {
 
 function textOf(corpora: string[]): string {
   return (
-    store.db
+    raw
       .prepare(
         `SELECT group_concat(d.title || ' ' || d.key || ' ' || d.body, ' ') FROM documents d
          JOIN corpora c ON c.id = d.corpus_id WHERE c.name IN (${corpora.map(() => '?').join(',')})`,
@@ -53,7 +56,9 @@ function textOf(corpora: string[]): string {
 }
 
 beforeAll(async () => {
-  ({ store } = tempStore());
+  let file: string;
+  ({ store, file } = tempStore());
+  raw = sqliteConnection(file);
   await ingestPaths(store, [`${ROOT}/data/documents`]);
   for (const [guild, story] of Object.entries(STORIES))
     await ingestPaths(store.as(guildReader(guild)), [`${ROOT}/test/fixtures/stories/${story}/docs`]);

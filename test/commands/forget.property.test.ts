@@ -11,7 +11,7 @@ import { openStore } from '../../src/store/index.ts';
 import type { SqliteStore } from '../../src/store/sqlite-store.ts';
 import type { Db } from '../../src/store/sqlite.ts';
 import { asInteraction, fakeInteraction } from '../discord/fake-interaction.ts';
-import { ROOT, tempDir, tempStore, testApp } from '../helpers.ts';
+import { ROOT, sqliteConnection, tempDir, tempStore, testApp } from '../helpers.ts';
 
 const A = '100000000000000001';
 const B = '200000000000000002';
@@ -26,7 +26,6 @@ beforeAll(async () => {
   await ingestPaths(store, [`${ROOT}/data/documents`]);
   await ingestPaths(store.as(guildReader(A)), [STORY]);
   commands = (await testApp(store)).commands;
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
   await store.close();
   template = file;
 }, 120_000);
@@ -110,15 +109,22 @@ async function forgetIn(store: SqliteStore, guild: string | null, value: string,
 }
 
 function copyOfTemplate(): SqliteStore {
+  return openStore(copiedTemplate());
+}
+
+function copiedTemplate(): string {
   const file = path.join(tempDir(), 'copy.db');
   fs.copyFileSync(template, file);
-  return openStore(file);
+  return file;
 }
 
 describe('/forget', () => {
   it('removes a document and exactly the facts only it supported, in any order of forgetting', async () => {
-    const probe = copyOfTemplate();
-    const own = (await probe.as(guildReader(A)).ownDocuments('', 100)).map((d) => d.id);
+    const probeFile = copiedTemplate();
+    const probeStore = openStore(probeFile);
+    const own = (await probeStore.as(guildReader(A)).ownDocuments('', 100)).map((d) => d.id);
+    await probeStore.close();
+    const probe = { db: sqliteConnection(probeFile) };
     // The story's documents share people, proposals and events: forgetting one must keep what the others support.
     const shared = (table: string, column: string) =>
       count(
@@ -135,12 +141,13 @@ describe('/forget', () => {
          GROUP BY m.entity_id HAVING count(DISTINCT s.document_id) > 1)`,
       ),
     ).toBeGreaterThan(5);
-    await probe.close();
+    probe.db.close();
     expect(own.length).toBeGreaterThan(5);
     await fc.assert(
       fc.asyncProperty(fc.shuffledSubarray(own, { minLength: 1, maxLength: 4 }), async (order) => {
-        const store = copyOfTemplate();
-        const db = store.db;
+        const file = copiedTemplate();
+        const store = openStore(file);
+        const db = sqliteConnection(file);
         const shared = await store.stats();
         for (const id of order) {
           // Another server, a member without the permission and a DM cannot forget it.
@@ -160,6 +167,7 @@ describe('/forget', () => {
         }
         // The shared corpus is never touched by a server's forgetting.
         expect(await store.stats()).toEqual(shared);
+        db.close();
         await store.close();
       }),
       { numRuns: 12 },

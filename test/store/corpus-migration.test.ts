@@ -6,7 +6,7 @@ import { guildReader, sharedReader } from '../../src/store/corpus.ts';
 import { migrations } from '../../src/store/migrations.ts';
 import { migrate } from '../../src/store/sqlite.ts';
 import { openStore } from '../../src/store/index.ts';
-import { tempDir } from '../helpers.ts';
+import { sqliteConnection, tempDir } from '../helpers.ts';
 
 /** The schema version before corpora: everything one global store. */
 const BEFORE_CORPORA = 8;
@@ -43,13 +43,14 @@ describe('migration 9: corpora', () => {
     const file = path.join(tempDir(), 'old.db');
     oldDatabase(file);
     const store = openStore(file);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(migrations.length);
-    expect(store.db.prepare('SELECT name FROM corpora').pluck().all()).toEqual(['shared']);
+    const db = sqliteConnection(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.prepare('SELECT name FROM corpora').pluck().all()).toEqual(['shared']);
     for (const table of ['documents', 'entities', 'proposals', 'events'])
-      expect(store.db.prepare(`SELECT DISTINCT corpus_id FROM ${table}`).pluck().all(), table).toEqual([1]);
+      expect(db.prepare(`SELECT DISTINCT corpus_id FROM ${table}`).pluck().all(), table).toEqual([1]);
     // A placeless event is keyed by its corpus, so it can never merge with another corpus's.
-    expect(store.db.prepare('SELECT place_key FROM events WHERE id = 2').pluck().get()).toBe(-1);
-    expect(store.db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.prepare('SELECT place_key FROM events WHERE id = 2').pluck().get()).toBe(-1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
 
     const shared = store.as(sharedReader);
     expect((await shared.stats()).documents).toBe(1);
@@ -62,6 +63,7 @@ describe('migration 9: corpora', () => {
     expect(await server.ownDocuments('', 25)).toEqual([]);
     expect(await forgetDocument(server, 1)).toBeNull();
     expect((await shared.stats()).documents).toBe(1);
+    db.close();
     await store.close();
   });
 
@@ -69,7 +71,8 @@ describe('migration 9: corpora', () => {
     const file = path.join(tempDir(), 'old.db');
     oldDatabase(file);
     const store = openStore(file);
-    const insert = store.db.prepare(
+    const db = sqliteConnection(file);
+    const insert = db.prepare(
       `INSERT INTO documents (corpus_id, key, content_hash, title, body, ingested_at)
        VALUES ((SELECT id FROM corpora WHERE name = ?), 'attachment/x.txt', 'hx', 't', 'b', 'now')`,
     );
@@ -78,6 +81,7 @@ describe('migration 9: corpora', () => {
     insert.run('guild:111');
     insert.run('guild:222');
     expect(() => insert.run('guild:111')).toThrow(/UNIQUE/);
+    db.close();
     await store.close();
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseDocument, type SourceDocument } from '../../src/documents/document.ts';
 import { ingestDocument } from '../../src/ingest/ingest.ts';
 import { fold } from '../../src/text/names.ts';
-import type { SqliteStore } from '../../src/store/sqlite-store.ts';
+import type { EntityKind, EventRow, Store } from '../../src/store/store.ts';
 import { ROOT } from '../helpers.ts';
 
 /** Three developing stories of our own writing, 32 articles in the styles outlets use, with gold per story. */
@@ -49,7 +49,7 @@ export function shuffled<T>(list: T[], seed: number): T[] {
   return out;
 }
 
-export async function ingestAll(store: SqliteStore, docs: SourceDocument[]): Promise<string[]> {
+export async function ingestAll(store: Store, docs: SourceDocument[]): Promise<string[]> {
   const refused: string[] = [];
   for (const d of docs) {
     try {
@@ -62,30 +62,36 @@ export async function ingestAll(store: SqliteStore, docs: SourceDocument[]): Pro
   return refused;
 }
 
+/** Every event of the store, dated and undated, through the store's own reads. */
+export async function allEvents(store: Store): Promise<EventRow[]> {
+  const dated = await store.listEvents({ dated: true, limit: 1_000_000 });
+  const undated = await store.listEvents({ dated: false, limit: 1_000_000 });
+  return [...dated.rows, ...undated.rows];
+}
+
 /** What a member would see, independent of row ids: people, proposals, events and flags as sorted text. */
-export function projection(store: SqliteStore) {
-  const all = (sql: string) => (store.db.prepare(sql).pluck().all() as string[]).sort();
+export async function projection(store: Store) {
+  const aliases = new Map<number, { name: string; aliases: string[] }>();
+  for (const n of await store.allNames('person')) {
+    const e = aliases.get(n.id) ?? { name: n.name, aliases: [] };
+    e.aliases.push(n.alias);
+    aliases.set(n.id, e);
+  }
+  const events = await allEvents(store);
   return {
-    people: all(`SELECT e.name || ' [' || (SELECT group_concat(alias, '|') FROM (SELECT alias FROM aliases a
-           WHERE a.entity_id = e.id ORDER BY alias)) || ']'
-                 FROM entities e WHERE kind = 'person'`),
-    proposals: all('SELECT name FROM proposals'),
-    events: all(`SELECT e.kind || ' @' || coalesce(pl.name, '-') || ' ' || coalesce(e.day, e.raw_date, '-') || ' ' ||
-                        (SELECT count(*) FROM event_sources s WHERE s.event_id = e.id)
-                 FROM events e LEFT JOIN entities pl ON pl.id = e.place_id`),
-    disputes: all(
-      `SELECT a.kind || ' ' || a.day || ' vs ' || b.day FROM event_disputes x JOIN events a ON a.id = x.event_id
-       JOIN events b ON b.id = x.with_event_id`,
-    ),
+    people: [...aliases.values()].map((e) => `${e.name} [${[...new Set(e.aliases)].sort().join('|')}]`).sort(),
+    proposals: (await store.proposalNames()).map((p) => p.name).sort(),
+    events: events.map((e) => `${e.kind} @${e.place ?? '-'} ${e.day ?? e.rawDate ?? '-'} ${e.sourceCount}`).sort(),
+    disputes: events
+      .filter((e) => e.dispute)
+      .map((e) => `${e.kind} ${e.day} vs ${e.dispute?.day}`)
+      .sort(),
   };
 }
 
 /** Whether the store holds an entity of a kind under any of the gold names. */
-export function hasEntity(store: SqliteStore, kind: string, names: string[]): boolean {
+export async function hasEntity(store: Store, kind: EntityKind, names: string[]): Promise<boolean> {
   const keys = names.map((n) => fold(n));
-  const known = store.db
-    .prepare(`SELECT a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE e.kind = ?`)
-    .pluck()
-    .all(kind) as string[];
-  return known.some((a) => keys.includes(fold(a)));
+  const known = await store.allNames(kind);
+  return known.some((a) => keys.includes(fold(a.alias)));
 }
