@@ -1,5 +1,5 @@
 import { fold, nameKey } from '../text/names.ts';
-import type { SearchHit, Store } from '../store/store.ts';
+import type { SearchHit, CorpusReads } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
 import { clip, oneLine } from '../text/clip.ts';
 import { exampleQuestion } from './examples.ts';
@@ -60,7 +60,7 @@ function nameGrams(text: string, cap = SENTENCE_WORDS): Set<string> {
 }
 
 /** Ids of entities whose name or alias appears as whole words in the question. */
-async function namedEntities(store: Store, question: string): Promise<number[]> {
+async function namedEntities(store: CorpusReads, question: string): Promise<number[]> {
   const grams = nameGrams(question, QUESTION_WORDS);
   if (!grams.size) return [];
   return [...new Set((await store.allNames(null, { keys: [...grams] })).map((n) => n.id))];
@@ -71,7 +71,7 @@ async function namedEntities(store: Store, question: string): Promise<number[]> 
  * rarer ones remain: they rank nothing and cost the most to score. Counts are of the words as indexed (stemmed), so a
  * word the documents never use is not mistaken for a rare one.
  */
-async function withoutCommonTerms(store: Store, terms: string[]): Promise<string | null> {
+async function withoutCommonTerms(store: CorpusReads, terms: string[]): Promise<string | null> {
   const { sentences, counts } = await store.termFrequencies(terms);
   const present = terms.filter((t) => (counts.get(t) ?? 0) > 0);
   const rare = present.filter((t) => (counts.get(t) ?? 0) <= sentences * COMMON_SHARE);
@@ -79,7 +79,7 @@ async function withoutCommonTerms(store: Store, terms: string[]): Promise<string
 }
 
 /** How well a sentence answers "where": 2 when it says something happened at a place, 1 when it names one, else 0. */
-async function placeTiers(store: Store, hits: SearchHit[]): Promise<number[]> {
+async function placeTiers(store: CorpusReads, hits: SearchHit[]): Promise<number[]> {
   const grams = hits.map((h) => nameGrams(h.ref.sentence));
   const keys = [...new Set(grams.flatMap((g) => [...g]))];
   const places = keys.length ? await store.allNames('place', { keys }) : [];
@@ -101,7 +101,7 @@ function dayQuery(question: string): string | null {
 }
 
 /** For a "who" question: 1 for a sentence naming a person the question does not, ½ for a body or a country. */
-async function personTiers(store: Store, hits: SearchHit[], question: string): Promise<number[]> {
+async function personTiers(store: CorpusReads, hits: SearchHit[], question: string): Promise<number[]> {
   const asked = nameGrams(question, QUESTION_WORDS);
   const grams = hits.map((h) => nameGrams(h.ref.sentence));
   const keys = [...new Set(grams.flatMap((g) => [...g]))].filter((k) => !asked.has(k));
@@ -146,7 +146,7 @@ function isHeadline(h: SearchHit): boolean {
 }
 
 /** How well each hit answers the kind of question asked (where, who, when, why), less for a headline. */
-async function kindTiers(store: Store, hits: SearchHit[], question: string): Promise<number[]> {
+async function kindTiers(store: CorpusReads, hits: SearchHit[], question: string): Promise<number[]> {
   const text = textTiers(hits, question);
   const base = WHERE.test(question)
     ? await placeTiers(store, hits)
@@ -170,7 +170,7 @@ function addNew(hits: SearchHit[], more: SearchHit[], bonus: Map<string, number>
  * question names; then those that answer its kind (a place, a person, a date) before those that only share words.
  */
 async function rankForQuestion(
-  store: Store,
+  store: CorpusReads,
   question: string,
   hits: SearchHit[],
   terms: string[],
@@ -189,7 +189,7 @@ async function rankForQuestion(
     .sort((a, b) => b.tier - a.tier || b.hit.score - a.hit.score);
 }
 
-export async function ask(store: Store, question: string): Promise<Answer> {
+export async function ask(store: CorpusReads, question: string): Promise<Answer> {
   const terms = questionTerms(question);
   if (!terms.length)
     return notice('Ask a question', `Ask with a few words about the story, e.g. ${await exampleQuestion(store)}`);

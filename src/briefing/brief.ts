@@ -1,10 +1,10 @@
-import type { Store } from '../store/store.ts';
+import type { CorpusReads } from '../store/store.ts';
 import { CitationList, notice, type Answer, type AnswerSection } from './answer.ts';
 import { eventItem } from './events.ts';
 import { formatDate, plural, quoteText } from './format.ts';
 
 /** The story so far: the composer behind /brief and a subscription's first digest. */
-export async function brief(store: Store): Promise<Answer> {
+export async function brief(store: CorpusReads): Promise<Answer> {
   const stats = await store.stats();
   if (!stats.documents) return notice('Nothing to brief yet', 'No documents have been ingested.', false);
   const cites = new CitationList();

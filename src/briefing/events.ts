@@ -1,4 +1,4 @@
-import type { EventRow, EventSource, Store } from '../store/store.ts';
+import type { EventRow, EventSource, CorpusReads } from '../store/store.ts';
 import type { AnswerItem, AnswerSection, CitationList } from './answer.ts';
 import { formatDate, plural } from './format.ts';
 
@@ -36,7 +36,7 @@ const SHOWN = 6;
 
 /** The newest events an entity took part in, or that happened at a place, as a section; null when there are none. */
 export async function eventsSection(
-  store: Store,
+  store: CorpusReads,
   filter: { participantId?: number; placeId?: number },
   cites: CitationList,
   heading: string,

@@ -1,4 +1,4 @@
-import type { Store, StoreExamples } from '../store/store.ts';
+import type { CorpusReads, StoreExamples } from '../store/store.ts';
 import type { AnswerSection } from './answer.ts';
 
 // Examples of what to ask, taken from the store (its most-mentioned person and place, its best-supported proposal),
@@ -25,7 +25,7 @@ export function bannerLine(ex: StoreExamples): string {
 }
 
 /** The help answer's "Try" section: one example per kind the store holds, or how to start on an empty store. */
-export async function examplesSection(store: Store): Promise<AnswerSection> {
+export async function examplesSection(store: CorpusReads): Promise<AnswerSection> {
   const ex = await store.examples();
   const items = (Object.keys(COMMAND) as Kind[]).flatMap((k) =>
     ex[k] ? [{ label: COMMAND[k].example(ex[k]), text: COMMAND[k].about, cite: [] }] : [],
@@ -39,13 +39,13 @@ export async function examplesSection(store: Store): Promise<AnswerSection> {
  * A hint after an empty result: "Try /who name:<the person mentioned most>, or /who with no name …"; on an empty
  * store only the generic `rest` ("Try /who with no name …"). `example` writes the command for the store's name.
  */
-export async function tryHint(store: Store, kind: Kind, example: (name: string) => string, rest: string) {
+export async function tryHint(store: CorpusReads, kind: Kind, example: (name: string) => string, rest: string) {
   const name = (await store.examples())[kind];
   return name ? `Try ${example(name)}, or ${rest}` : `Try ${rest}`;
 }
 
 /** An example question for /ask, about the store's own names; generic on an empty store. */
-export async function exampleQuestion(store: Store): Promise<string> {
+export async function exampleQuestion(store: CorpusReads): Promise<string> {
   const { person, place } = await store.examples();
   if (person) return `/ask question:What did ${person} say?`;
   if (place) return `/ask question:What happened in ${place}?`;

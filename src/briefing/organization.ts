@@ -1,5 +1,5 @@
 import { eventsSection } from './events.ts';
-import type { EntityDetail, Store } from '../store/store.ts';
+import type { EntityDetail, CorpusReads } from '../store/store.ts';
 import { CitationList, type Answer, type AnswerSection } from './answer.ts';
 import { excerpt, plural, quoteText } from './format.ts';
 
@@ -8,7 +8,7 @@ const QUOTES = 4;
 const KEY = 4;
 
 /** An organisation: who acts for it, what it said, the sentences that name it and where. */
-export async function organizationIs(store: Store, org: EntityDetail, alsoMatching: string[]): Promise<Answer> {
+export async function organizationIs(store: CorpusReads, org: EntityDetail, alsoMatching: string[]): Promise<Answer> {
   const cites = new CitationList();
   const sections: AnswerSection[] = [];
   const names = [org.name, ...org.aliases];

@@ -1,4 +1,4 @@
-import type { Store } from '../store/store.ts';
+import type { CorpusReads } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
 import { plural, quoteText } from './format.ts';
 import { ftsQuery, questionTerms } from './fts.ts';
@@ -9,7 +9,7 @@ import { didYouMean } from './similar.ts';
 
 const LIMIT = 8;
 
-export async function quotes(store: Store, speaker?: string, about?: string): Promise<Answer> {
+export async function quotes(store: CorpusReads, speaker?: string, about?: string): Promise<Answer> {
   let speakerIds: number[] | undefined;
   let speakerName: string | undefined;
   if (speaker?.trim()) {

@@ -1,8 +1,8 @@
-import type { Store } from '../store/store.ts';
+import type { CorpusReads } from '../store/store.ts';
 import { notice, type Answer } from './answer.ts';
 import { plural } from './format.ts';
 
-export async function sources(store: Store): Promise<Answer> {
+export async function sources(store: CorpusReads): Promise<Answer> {
   const docs = await store.documents(20);
   if (!docs.length)
     return notice('No documents', 'Nothing has been ingested yet. An admin can add articles with /ingest.', false);

@@ -1,4 +1,4 @@
-import type { Store } from '../store/store.ts';
+import type { CorpusReads } from '../store/store.ts';
 import { CitationList, notice, type Answer, type AnswerSection } from './answer.ts';
 import { eventItem } from './events.ts';
 
@@ -6,7 +6,7 @@ const DATED = 20;
 const UNDATED = 8;
 
 /** The events of the story: the newest dated ones in date order, then the ones the sources leave undated. */
-export async function timeline(store: Store): Promise<Answer> {
+export async function timeline(store: CorpusReads): Promise<Answer> {
   const dated = await store.listEvents({ dated: true, limit: DATED, newestFirst: true });
   const undated = await store.listEvents({ dated: false, limit: UNDATED, newestFirst: true });
   if (!dated.total && !undated.total)

@@ -1,6 +1,6 @@
 import { isGenericProposalKey } from '../match/names.ts';
 import { fold, phraseKey } from '../text/names.ts';
-import type { ProposalSummary, Store } from '../store/store.ts';
+import type { ProposalSummary, CorpusReads } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
 import { excerpt, formatDate, plural } from './format.ts';
 
@@ -40,7 +40,7 @@ function findProposal<P extends { name: string; aliases: string[] }>(proposals: 
   return best && best.s >= MIN_COVERAGE ? best.p : undefined;
 }
 
-export async function whatList(store: Store): Promise<Answer> {
+export async function whatList(store: CorpusReads): Promise<Answer> {
   const ranked = await store.listProposals({ limit: 12, evidence: 2, reports: 5 });
   if (!ranked.length)
     return notice('No proposals yet', 'No plan, deal or offer is described in the documents so far.', false);
@@ -63,7 +63,7 @@ export async function whatList(store: Store): Promise<Answer> {
 
 const by = (names: string[]) => (names.length ? `; by ${names.join(', ')}` : '');
 
-export async function whatIs(store: Store, query: string): Promise<Answer> {
+export async function whatIs(store: CorpusReads, query: string): Promise<Answer> {
   const names = await store.proposalNames();
   const found = findProposal(names, query);
   const [p] = found ? await store.listProposals({ ids: [found.id], limit: 1, evidence: 6, reports: 10 }) : [];

@@ -1,5 +1,5 @@
 import { eventsSection } from './events.ts';
-import type { PlaceSummary, SentenceRef, Store } from '../store/store.ts';
+import type { PlaceSummary, SentenceRef, CorpusReads } from '../store/store.ts';
 import { CitationList, notice, type Answer } from './answer.ts';
 import { excerpt, plural } from './format.ts';
 import { tryHint } from './examples.ts';
@@ -43,7 +43,7 @@ function why(place: PlaceSummary): { ref: SentenceRef | undefined; venue: number
   return { ref: best ?? place.refs[0], venue };
 }
 
-export async function whereList(store: Store): Promise<Answer> {
+export async function whereList(store: CorpusReads): Promise<Answer> {
   const places = await store.listPlaces(60);
   if (!places.length) return notice('No places yet', 'No place is named in the documents so far.', false);
   const ranked = places.map((p) => ({ p, ...why(p) })).sort((a, b) => b.venue - a.venue || b.p.mentions - a.p.mentions);
@@ -75,7 +75,7 @@ export async function whereList(store: Store): Promise<Answer> {
   };
 }
 
-export async function whereIs(store: Store, place: string): Promise<Answer> {
+export async function whereIs(store: CorpusReads, place: string): Promise<Answer> {
   const [match] = await store.findEntities('place', place, 1);
   if (!match) {
     const suggestions = closest(place, await store.allNames('place', { prefixes: initials(place) }));

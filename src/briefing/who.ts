@@ -1,5 +1,5 @@
 import { fold, nameKey } from '../text/names.ts';
-import type { EntityDetail, EntityMatch, Store } from '../store/store.ts';
+import type { EntityDetail, EntityMatch, CorpusReads } from '../store/store.ts';
 import { CitationList, notice, type Answer, type AnswerSection } from './answer.ts';
 import { excerpt, quoteText, plural } from './format.ts';
 import { eventsSection } from './events.ts';
@@ -9,7 +9,7 @@ import { closest, didYouMean, initials, nearlySameName } from './similar.ts';
 
 const LIST_LIMIT = 24;
 
-export async function whoList(store: Store): Promise<Answer> {
+export async function whoList(store: CorpusReads): Promise<Answer> {
   const people = await store.listPeople(LIST_LIMIT + 1);
   if (!people.length)
     return notice('No people yet', 'No one is named in the documents so far. Add articles with /ingest.', false);
@@ -45,7 +45,7 @@ export async function whoList(store: Store): Promise<Answer> {
  * People and organisations matching a name, the best first: a person, unless an organisation is named exactly and
  * the person only in part or by role ("the commission" is the organisation, "the ambassador" a person).
  */
-export async function findWho(store: Store, name: string, limit = 5): Promise<EntityMatch[]> {
+export async function findWho(store: CorpusReads, name: string, limit = 5): Promise<EntityMatch[]> {
   const people = await store.findEntities('person', name, limit);
   const orgs = await store.findEntities('organization', name, limit);
   const key = nameKey(name.replace(/^(the|a|an)\s+/i, ''));
@@ -55,7 +55,7 @@ export async function findWho(store: Store, name: string, limit = 5): Promise<En
 }
 
 /** "Did you mean" over people and organisations. */
-export async function closestWho(store: Store, name: string): Promise<string[]> {
+export async function closestWho(store: CorpusReads, name: string): Promise<string[]> {
   const prefixes = initials(name);
   const names = [
     ...(await store.allNames('person', { prefixes })),
@@ -64,7 +64,7 @@ export async function closestWho(store: Store, name: string): Promise<string[]> 
   return closest(name, names);
 }
 
-export async function whoIs(store: Store, name: string): Promise<Answer> {
+export async function whoIs(store: CorpusReads, name: string): Promise<Answer> {
   let matches = await findWho(store, name);
   const suggestions = matches.length ? [] : await closestWho(store, name);
   // "Lajčák" for a corpus that spells him "Lajak": one name a letter or so away is the one meant

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DocumentError, documentId, parseDocument, sizeProblem, type SourceDocument } from '../documents/document.ts';
 import { listDocumentFiles } from '../documents/files.ts';
-import type { IngestProbe, IngestResult, Store } from '../store/store.ts';
+import type { IngestProbe, IngestResult, IngestStore } from '../store/store.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { writeDocument } from './write-document.ts';
 
@@ -11,7 +11,11 @@ export type IngestOutcome =
   { key: string; ok: true; result: IngestResult } | { key: string; ok: false; reason: string; skipped?: true };
 
 /** Extracts and stores one parsed document as a single transaction. */
-export async function ingestDocument(store: Store, doc: SourceDocument, probe?: IngestProbe): Promise<IngestResult> {
+export async function ingestDocument(
+  store: IngestStore,
+  doc: SourceDocument,
+  probe?: IngestProbe,
+): Promise<IngestResult> {
   // Known content is not extracted again: a restart over a large documents folder stays fast.
   const same = await store.documentWithHash(doc.contentHash);
   if (same)
@@ -35,7 +39,7 @@ export async function ingestDocument(store: Store, doc: SourceDocument, probe?: 
 
 /** Validates and ingests raw bytes (a file or an attachment); a bad document is reported, never thrown. */
 export async function ingestBytes(
-  store: Store,
+  store: IngestStore,
   key: string,
   bytes: Buffer,
   opts: { title?: string } = {},
@@ -54,7 +58,7 @@ const GENERIC_NAMES = new Set(['message', 'untitled', 'paste']);
  * An attachment is known by its content, never by its file name: two different "article.txt" are two documents,
  * and the same text attached twice is one. Its file name becomes its title when the text gives none.
  */
-export async function ingestAttachment(store: Store, fileName: string, bytes: Buffer): Promise<IngestOutcome> {
+export async function ingestAttachment(store: IngestStore, fileName: string, bytes: Buffer): Promise<IngestOutcome> {
   const ext = path.extname(fileName).toLowerCase();
   const stem = path.basename(fileName, path.extname(fileName)).replace(/[_-]+/g, ' ').trim();
   const key = `attachment/${crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 24)}${ext}`;
@@ -71,7 +75,7 @@ function documentKey(file: string): string {
 
 /** Ingests files and folders; each file is all-or-nothing and one bad file does not stop the rest. */
 export async function ingestPaths(
-  store: Store,
+  store: IngestStore,
   paths: string[],
   onProgress?: (done: number, total: number, outcome: IngestOutcome) => void,
 ): Promise<IngestOutcome[]> {

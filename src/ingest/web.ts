@@ -12,7 +12,7 @@ import { decodeBody } from '../links/decode.ts';
 import { LinkError } from '../links/errors.ts';
 import { guardedFetch, type GuardOptions } from '../links/guarded-fetch.ts';
 import { MAX_DOCUMENT_BYTES, megabytes, type SourceDocument } from '../documents/document.ts';
-import type { Store } from '../store/store.ts';
+import type { IngestStore } from '../store/store.ts';
 import { ingestDocument, type IngestOutcome } from './ingest.ts';
 
 /**
@@ -76,7 +76,7 @@ function failed(key: string, e: unknown): IngestOutcome {
 }
 
 /** Stores one document; a LinkError (the page, the size) becomes the refusal's reason, nothing is stored. */
-export async function ingestWebDocument(store: Store, key: string, make: () => SourceDocument) {
+export async function ingestWebDocument(store: IngestStore, key: string, make: () => SourceDocument) {
   let doc: SourceDocument;
   try {
     doc = make();
@@ -87,7 +87,7 @@ export async function ingestWebDocument(store: Store, key: string, make: () => S
 }
 
 /** An .html / .htm attachment: its article, known by its canonical URL when the page names one. */
-export async function ingestHtml(store: Store, fileName: string, bytes: Buffer): Promise<IngestOutcome> {
+export async function ingestHtml(store: IngestStore, fileName: string, bytes: Buffer): Promise<IngestOutcome> {
   const digest = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 24);
   const base = `https://attachment.invalid/${digest}/${encodeURIComponent(fileName)}`;
   const outcome = await ingestWebDocument(store, fileName, () => {
@@ -116,7 +116,7 @@ const LINK_TYPES = [...new Set([...ARTICLE_CONTENT_TYPES, ...FEED_CONTENT_TYPES]
  * `/ingest url:` and `cli ingest URL`: an article page becomes one document; a feed's items each become one
  * (their pages fetched as articles), with progress. Refusals carry the LinkError's reason.
  */
-export async function ingestLink(store: Store, url: string, options: WebOptions, onProgress?: Progress) {
+export async function ingestLink(store: IngestStore, url: string, options: WebOptions, onProgress?: Progress) {
   let fetched;
   try {
     fetched = await guardedFetch(url, { accept: LINK_TYPES, acceptName: 'a web page, text or a feed' }, options);
@@ -177,7 +177,7 @@ export async function itemDocument(item: FeedItem, options: ItemOptions): Promis
 }
 
 /** Fetches and ingests one item; the refusal (its reason) as an outcome, never thrown. */
-export async function ingestItem(store: Store, item: FeedItem, options: ItemOptions): Promise<IngestOutcome> {
+export async function ingestItem(store: IngestStore, item: FeedItem, options: ItemOptions): Promise<IngestOutcome> {
   let doc: SourceDocument;
   try {
     doc = await itemDocument(item, options);
@@ -187,7 +187,7 @@ export async function ingestItem(store: Store, item: FeedItem, options: ItemOpti
   return { key: doc.key, ok: true, result: await ingestDocument(store, doc) };
 }
 
-async function ingestItems(store: Store, items: FeedItem[], options: ItemOptions, onProgress?: Progress) {
+async function ingestItems(store: IngestStore, items: FeedItem[], options: ItemOptions, onProgress?: Progress) {
   const outcomes: IngestOutcome[] = [];
   for (const item of items) {
     outcomes.push(await ingestItem(store, item, options));

@@ -94,18 +94,18 @@ export interface ForgetResult {
 export type IngestProbe = (stage: 'document' | 'sentences' | 'entities' | 'proposals' | 'quotes' | 'dates') => void;
 
 /**
- * The structured store. Every method returns a Promise so that a networked database can stand behind
- * the same interface; the SQLite implementation is synchronous underneath.
+ * The store's interfaces, by use (every method returns a Promise, so a networked database stands behind them as
+ * well as the embedded SQLite file):
+ * - `CorpusReads`: what answers read — one reader's view of its corpora (src/briefing);
+ * - `IngestStore`: what ingest needs — a document by content, and one transaction's writer (src/ingest);
+ * - `DigestStore`: subscriptions, slots and the news since a mark (src/digest); feeds are src/store/feeds.ts.
  *
- * A store is one reader's view (src/store/corpus.ts): its reads see only the reader's corpora, its writes (`write`,
- * used by src/ingest for a document's ingest and forget) go to the reader's own corpus. The store a database opens as
- * is the shared corpus's; `as` gives another.
+ * A view is one reader's (src/store/corpus.ts): its reads see only the reader's corpora, its writes (`write`) go to
+ * the reader's own corpus. The store a database opens as is the shared corpus's; `as` gives another.
  * Subscriptions and digest slots are not divided: a subscription's guild says which corpora its digest reads.
  */
-export interface Store extends StoreQueries, DigestStore, DocumentWrites {
+export interface CorpusReads extends StoreQueries {
   readonly reader: Reader;
-  /** The same database seen by another reader. */
-  as(reader: Reader): Store;
   /** The document of the reader's corpora that already holds this content, if any. */
   documentWithHash(contentHash: string): Promise<{ id: number; key: string } | null>;
   stats(): Promise<StoreStats>;
@@ -117,6 +117,23 @@ export interface Store extends StoreQueries, DigestStore, DocumentWrites {
   conflicts(): Promise<EventDispute[]>;
   /** Documents of the reader's own corpus (never the shared one) whose title or key holds `typed`, newest first. */
   ownDocuments(typed: string, limit: number): Promise<DocumentRow[]>;
+}
+
+/** What ingest and forget need: which document holds a content, and one transaction's writer for the rest. */
+export interface IngestStore extends DocumentWrites {
+  readonly reader: Reader;
+  documentWithHash(contentHash: string): Promise<{ id: number; key: string } | null>;
+}
+
+/** One reader's view of the corpora, to read and to write; `as` gives another reader's. */
+export interface CorpusStore extends CorpusReads, IngestStore {
+  as(reader: Reader): CorpusStore;
+}
+
+/** A whole database: every reader's views and the digests' subscriptions. */
+export interface Store extends CorpusStore, DigestStore {
+  /** The same database seen by another reader. */
+  as(reader: Reader): Store;
   close(): Promise<void>;
 }
 
