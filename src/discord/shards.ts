@@ -54,13 +54,13 @@ function watch(shard: Shard, log: Logger, stopping: () => boolean): void {
   // mode 'process': the shard's child is a ChildProcess.
   shard.on('spawn', (child) => log.info({ ...at, childPid: (child as ChildProcess).pid }, 'shard spawned'));
   shard.on('ready', () => log.info(at, 'shard ready'));
-  shard.on('disconnect', () => log.warn(at, 'shard disconnected from Discord'));
-  shard.on('reconnecting', () => log.info(at, 'shard reconnecting'));
+  shard.on('disconnect', () => !stopping() && log.warn(at, 'shard disconnected from Discord'));
+  shard.on('reconnecting', () => !stopping() && log.info(at, 'shard reconnecting'));
   shard.on('death', (process) => {
     const { pid, exitCode: code, signalCode: signal } = process as ChildProcess;
     if (!stopping()) log.warn({ ...at, childPid: pid, code, signal }, 'shard died; respawning');
   });
-  shard.on('error', (err: Error) => log.error({ ...at, err }, 'shard error'));
+  shard.on('error', (err: Error) => !stopping() && log.error({ ...at, err }, 'shard error'));
 }
 
 async function stopShard(shard: Shard, timeoutMs: number, log: Logger): Promise<void> {
