@@ -71,12 +71,11 @@ async function runConsoleMode(store: Store, cfg: Config, log: Logger, keepRunnin
 }
 
 async function runDiscordMode(store: Store, cfg: Config, log: Logger, isShard: boolean): Promise<void> {
-  const [{ startDiscord }, { discordDelivery, notifyAdmins, notifyDisabled }, { isConsoleSubscription }, shards] =
+  const [{ startDiscord }, { discordDelivery, notifyAdmins, notifyDisabled }, { isConsoleSubscription }] =
     await Promise.all([
       import('./discord/client.ts'),
       import('./discord/digest-delivery.ts'),
       import('./console/delivery.ts'),
-      import('./discord/shards.ts'),
     ]);
   // The closures run only once the scheduler starts, after the client exists.
   const app = await openApp({
@@ -100,7 +99,8 @@ async function runDiscordMode(store: Store, cfg: Config, log: Logger, isShard: b
     process.exit(0);
   };
   onSignals(shutdown);
-  if (isShard) shards.onManagerGone(() => void shutdown('manager gone'));
+  // The IPC channel to a shard's manager closes when the manager dies: stop rather than run on unsupervised.
+  if (isShard) process.once('disconnect', () => void shutdown('manager gone'));
   await app.scheduler.start();
   app.poller?.start();
 }

@@ -20,15 +20,10 @@ export function shardOfProcess(env: NodeJS.ProcessEnv = process.env): ShardIdent
   return Number.isInteger(id) && Number.isInteger(count) ? { id, count } : undefined;
 }
 
-/** A shard whose manager went away (its IPC channel closed) stops rather than run on unsupervised. */
-export function onManagerGone(stop: () => void): void {
-  process.once('disconnect', stop);
-}
-
 export interface ShardsOptions {
   /** The script every shard runs: the entry this process started from (dist/src/main.js, or src/main.ts). */
   file: string;
-  /** Node flags for the shards; by default this process's own, so a manager under tsx spawns shards under tsx. */
+  /** Node flags for the shards; by default this process's own (a manager under tsx spawns shards under tsx). */
   execArgv?: string[];
   /** Pause between spawning shards; discord.js waits 5.5 s, as Discord allows one IDENTIFY per 5 s. */
   spawnDelayMs?: number;
@@ -94,7 +89,8 @@ export async function runShards(
     totalShards,
     respawn: true,
     mode: 'process',
-    execArgv: options.execArgv ?? process.execArgv,
+    // Every shard would ask for the same debugger port.
+    execArgv: options.execArgv ?? process.execArgv.filter((flag) => !flag.startsWith('--inspect')),
   });
   let stopping = false;
   manager.on('shardCreate', (shard) => watch(shard, log, () => stopping));
