@@ -20,6 +20,36 @@ const snowflake = z
   )
   .optional();
 
+const shardCount = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((s) => (s === '' ? undefined : s))
+  .pipe(
+    z
+      .union(
+        [
+          z.literal('auto'),
+          z
+            .string()
+            .regex(/^0*[1-9]\d*$/)
+            .transform(Number),
+        ],
+        {
+          error: 'auto or a whole number of shards (1 or more)',
+        },
+      )
+      .optional(),
+  )
+  .optional();
+
+const httpUrl = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s.replace(/\/+$/, '')))
+  .pipe(z.url({ protocol: /^https?$/, error: 'an http(s) URL such as https://discord.com/api' }).optional())
+  .optional();
+
 const configSchema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_CLIENT_ID: snowflake,
@@ -52,6 +82,10 @@ const configSchema = z.object({
         .min(1, 'at least 1 minute')
         .max(10080, 'at most a week'),
     ),
+  /** Unset: one process, no sharding; 'auto': the count Discord recommends; N: shards 0..N-1. */
+  PARLEY_SHARDS: shardCount,
+  /** Discord's REST base (a proxy, or a local fake Discord), without the version: https://discord.com/api. */
+  PARLEY_DISCORD_API: httpUrl,
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { openApp } from './app.ts';
 import { ConfigError, loadConfig, webOptions, type Config } from './config.ts';
@@ -18,10 +19,16 @@ function config(): Config {
 async function main(argv: string[]): Promise<void> {
   const cfg = config();
   const log = createLogger(cfg.LOG_LEVEL);
+  const shards = cfg.DISCORD_TOKEN ? await import('./discord/shards.ts') : undefined;
+  const shard = shards?.shardOfProcess();
+  // A shard's manager has ingested the documents folder already.
+  if (shard) return runDiscordMode(openStore(cfg.PARLEY_DB), cfg, log.child({ shard: shard.id }), true);
   const store = openStore(cfg.PARLEY_DB);
   await ingestDocumentsFolder(store, cfg, log);
-  if (!cfg.DISCORD_TOKEN) return runConsoleMode(store, cfg, log, argv.includes('--keep-running'));
-  return runDiscordMode(store, cfg, log);
+  if (!shards) return runConsoleMode(store, cfg, log, argv.includes('--keep-running'));
+  if (!cfg.PARLEY_SHARDS) return runDiscordMode(store, cfg, log, false);
+  await store.close();
+  await shards.runShards(cfg, log, { file: fileURLToPath(import.meta.url) });
 }
 
 async function ingestDocumentsFolder(store: Store, cfg: Config, log: Logger): Promise<void> {
@@ -63,7 +70,7 @@ async function runConsoleMode(store: Store, cfg: Config, log: Logger, keepRunnin
   if (!keepRunning) await app.close();
 }
 
-async function runDiscordMode(store: Store, cfg: Config, log: Logger): Promise<void> {
+async function runDiscordMode(store: Store, cfg: Config, log: Logger, isShard: boolean): Promise<void> {
   const [{ startDiscord }, { discordDelivery, notifyAdmins, notifyDisabled }, { isConsoleSubscription }] =
     await Promise.all([
       import('./discord/client.ts'),
@@ -83,14 +90,17 @@ async function runDiscordMode(store: Store, cfg: Config, log: Logger): Promise<v
     web: webOptions(cfg),
     notify: notifyAdmins(() => client),
   });
-  const bot = await startDiscord({ config: cfg, ...app });
+  const bot = await startDiscord({ config: cfg, ...app, restApi: cfg.PARLEY_DISCORD_API });
   const client = bot.client;
-  onSignals(async (signal) => {
+  const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await bot.stop();
     await app.close();
     process.exit(0);
-  });
+  };
+  onSignals(shutdown);
+  // The IPC channel to a shard's manager closes when the manager dies: stop rather than run on unsupervised.
+  if (isShard) process.once('disconnect', () => void shutdown('manager gone'));
   await app.scheduler.start();
   app.poller?.start();
 }

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     clientId: config.DISCORD_CLIENT_ID,
     guildId: config.DISCORD_GUILD_ID,
     commands,
+    api: config.PARLEY_DISCORD_API,
   });
   const where =
     result.scope === 'guild'

@@ -191,3 +191,90 @@ describe('the fake over the wire', () => {
     fake.violations.splice(before);
   });
 });
+
+describe('the fake with shards: 2', () => {
+  let fake: FakeDiscord;
+  let onShard1: { guildId: string; channelId: string };
+  const sockets: WebSocket[] = [];
+  const auth = () => ({ authorization: `Bot ${fake.token}`, 'content-type': 'application/json' });
+
+  /** A raw gateway client that IDENTIFYs with `shard` (or none); its inbox fills as frames arrive. */
+  async function connect(shard?: [number, number]) {
+    const ws = new WebSocket(`${fake.gatewayUrl}?v=10&encoding=json`);
+    sockets.push(ws);
+    const inbox: { op: number; t?: string; d: { guilds?: { id: string }[]; id?: string; guild_id?: string } }[] = [];
+    ws.on('message', (raw) => inbox.push(JSON.parse(String(raw))));
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    await once(ws, 'open');
+    const d = { token: fake.token, intents: GatewayIntentBits.Guilds, properties: {}, ...(shard ? { shard } : {}) };
+    ws.send(JSON.stringify({ op: GatewayOpcodes.Identify, d }));
+    return { ws, inbox, closed };
+  }
+  const until = async (pred: () => boolean) => {
+    for (let i = 0; i < 200 && !pred(); i++) await new Promise((r) => setTimeout(r, 10));
+    if (!pred()) throw new Error('condition not met');
+  };
+  const dispatched = (inbox: { t?: string; d: { id?: string; guild_id?: string } }[], t: string) =>
+    inbox.filter((m) => m.t === t).map((m) => m.d);
+
+  beforeAll(async () => {
+    fake = await startFakeDiscord({ shards: 2 });
+    onShard1 = fake.addGuild('Second desk', { shard: 1 });
+    const put = await fetch(`${fake.api}/v10/applications/${fake.applicationId}/commands`, {
+      method: 'PUT',
+      headers: auth(),
+      body: JSON.stringify([{ name: 'ping', description: 'Ping' }]),
+    });
+    expect(put.status).toBe(200);
+  });
+  afterAll(async () => {
+    for (const ws of sockets) ws.terminate();
+    await fake?.close();
+  });
+
+  it('recommends two shards and owns guilds by (id >> 22) % 2', async () => {
+    const bot = await fetch(`${fake.api}/v10/gateway/bot`, { headers: auth() });
+    expect(((await bot.json()) as { shards: number }).shards).toBe(2);
+    expect(fake.shardOf(fake.guild.id)).toBe(Number((BigInt(fake.guild.id) >> 22n) % 2n));
+    expect(fake.shardOf(fake.guild.id)).toBe(0);
+    expect(Number((BigInt(onShard1.guildId) >> 22n) % 2n)).toBe(1);
+  });
+
+  it('closes an IDENTIFY without a shard, or with the wrong count, with 4010 and records it', async () => {
+    for (const claim of [undefined, [0, 1], [2, 2]] as ([number, number] | undefined)[]) {
+      const before = fake.violations.length;
+      const { closed } = await connect(claim);
+      expect(await closed).toBe(4010);
+      expect(fake.violations.slice(before)).toEqual([expect.objectContaining({ kind: 'gateway' })]);
+      fake.violations.splice(before);
+    }
+  });
+
+  it("gives each shard its own guilds and sends a guild's interaction to its shard only", async () => {
+    const [zero, one] = [await connect([0, 2]), await connect([1, 2])];
+    await until(() => [zero, one].every((c) => dispatched(c.inbox, GatewayDispatchEvents.GuildCreate).length));
+    const readyGuilds = (c: typeof zero) => dispatched(c.inbox, GatewayDispatchEvents.Ready)[0] as { guilds: [] };
+    expect(readyGuilds(zero).guilds).toEqual([{ id: fake.guild.id, unavailable: true }]);
+    expect(readyGuilds(one).guilds).toEqual([{ id: onShard1.guildId, unavailable: true }]);
+    expect(dispatched(zero.inbox, GatewayDispatchEvents.GuildCreate).map((g) => g.id)).toEqual([fake.guild.id]);
+    expect(dispatched(one.inbox, GatewayDispatchEvents.GuildCreate).map((g) => g.id)).toEqual([onShard1.guildId]);
+
+    void fake
+      .sendCommand('ping', {}, { guildId: onShard1.guildId, channelId: onShard1.channelId, timeoutMs: 300 })
+      .catch(() => undefined);
+    await until(() => dispatched(one.inbox, GatewayDispatchEvents.InteractionCreate).length === 1);
+    expect(dispatched(one.inbox, GatewayDispatchEvents.InteractionCreate)[0].guild_id).toBe(onShard1.guildId);
+    expect(dispatched(zero.inbox, GatewayDispatchEvents.InteractionCreate)).toEqual([]);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('records a second live session claiming a shard', async () => {
+    const before = fake.violations.length;
+    const again = await connect([1, 2]);
+    await until(() => dispatched(again.inbox, GatewayDispatchEvents.Ready).length === 1);
+    expect(fake.violations.slice(before).map((v) => v.detail)).toEqual([
+      expect.stringMatching(/shard \[1, 2\].*holds/),
+    ]);
+    fake.violations.splice(before);
+  });
+});

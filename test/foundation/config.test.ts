@@ -28,6 +28,12 @@ describe('configuration', () => {
     ['PARLEY_FEED_INTERVAL', '0', /PARLEY_FEED_INTERVAL.*at least 1 minute/],
     ['PARLEY_FEED_INTERVAL', 'often', /PARLEY_FEED_INTERVAL.*number of minutes/],
     ['PARLEY_FEED_INTERVAL', '2.5', /PARLEY_FEED_INTERVAL.*whole number/],
+    ['PARLEY_SHARDS', '0', /PARLEY_SHARDS: auto or a whole number of shards.*"0"/],
+    ['PARLEY_SHARDS', '-2', /PARLEY_SHARDS: auto or a whole number of shards/],
+    ['PARLEY_SHARDS', '1.5', /PARLEY_SHARDS: auto or a whole number of shards/],
+    ['PARLEY_SHARDS', 'lots', /PARLEY_SHARDS: auto or a whole number of shards.*"lots"/],
+    ['PARLEY_DISCORD_API', 'discord.com/api', /PARLEY_DISCORD_API: an http\(s\) URL/],
+    ['PARLEY_DISCORD_API', 'ftp://127.0.0.1/api', /PARLEY_DISCORD_API: an http\(s\) URL/],
   ])('a bad %s names the variable and what is allowed', (name, value, message) => {
     expect(() => loadConfig({ [name]: value }, noFile)).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value }, noFile)).toThrow(message);
@@ -37,6 +43,21 @@ describe('configuration', () => {
     expect(loadConfig({}, noFile)).toMatchObject({ PARLEY_ALLOW_PRIVATE_URLS: false, PARLEY_FEED_INTERVAL: 15 });
     const set = loadConfig({ PARLEY_ALLOW_PRIVATE_URLS: 'true', PARLEY_FEED_INTERVAL: '60' }, noFile);
     expect(set).toMatchObject({ PARLEY_ALLOW_PRIVATE_URLS: true, PARLEY_FEED_INTERVAL: 60 });
+  });
+
+  it('runs unsharded against discord.com unless PARLEY_SHARDS and PARLEY_DISCORD_API say otherwise', () => {
+    const unset = loadConfig({ PARLEY_SHARDS: '', PARLEY_DISCORD_API: ' ' }, noFile);
+    expect(unset.PARLEY_SHARDS).toBeUndefined();
+    expect(unset.PARLEY_DISCORD_API).toBeUndefined();
+    expect(loadConfig({ PARLEY_SHARDS: 'auto' }, noFile).PARLEY_SHARDS).toBe('auto');
+    expect(loadConfig({ PARLEY_SHARDS: ' Auto ' }, noFile).PARLEY_SHARDS).toBe('auto');
+    expect(loadConfig({ PARLEY_SHARDS: '1' }, noFile).PARLEY_SHARDS).toBe(1);
+    expect(loadConfig({ PARLEY_SHARDS: '12' }, noFile).PARLEY_SHARDS).toBe(12);
+    const api = loadConfig({ PARLEY_DISCORD_API: 'http://127.0.0.1:8080/api/' }, noFile).PARLEY_DISCORD_API;
+    expect(api).toBe('http://127.0.0.1:8080/api');
+    expect(loadConfig({ PARLEY_DISCORD_API: 'https://proxy.example/api' }, noFile).PARLEY_DISCORD_API).toBe(
+      'https://proxy.example/api',
+    );
   });
 
   it('reads .env when present, and the environment overrides it', () => {

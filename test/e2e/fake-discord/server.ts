@@ -61,6 +61,11 @@ export interface FakeDiscordOptions {
   interactionDeadlineMs?: number;
   /** The intents IDENTIFY must ask for (parley: Guilds only). */
   intents?: number;
+  /**
+   * How many shards the bot should run (GET /gateway/bot). Above 1, every IDENTIFY must carry `shard: [i, N]`, a
+   * shard gets only its own guilds, and a guild's interactions go to the session of the shard that owns it.
+   */
+  shards?: number;
 }
 
 export interface RecordedRequest {
@@ -172,6 +177,7 @@ export interface InvokeOptions {
 
 interface Session {
   id: string;
+  shard: number;
   seq: number;
   events: { s: number; payload: GatewayDispatchPayload }[];
   conn?: Connection;
@@ -221,6 +227,8 @@ export class FakeDiscord {
   private connections = new Set<Connection>();
   private sessions = new Map<string, Session>();
   private current?: Session;
+  /** The latest session of each shard. */
+  private shardSessions = new Map<number, Session>();
   private connectionCount = 0;
   private failures = new Map<string, ChannelFailure[]>();
   private attachments = new Map<string, Attachment>();
@@ -230,6 +238,7 @@ export class FakeDiscord {
   private readonly heartbeatIntervalMs: number;
   private readonly deadlineMs: number;
   private readonly intents: number;
+  readonly shardCount: number;
 
   constructor(options: FakeDiscordOptions = {}) {
     this.token = options.token ?? 'fake-bot-token.for-tests-only';
@@ -237,6 +246,8 @@ export class FakeDiscord {
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 1000;
     this.deadlineMs = options.interactionDeadlineMs ?? 3000;
     this.intents = options.intents ?? GatewayIntentBits.Guilds;
+    this.shardCount = options.shards ?? 1;
+    if (!Number.isInteger(this.shardCount) || this.shardCount < 1) throw new Error('shards: a whole number, 1 or more');
     this.bot = user(this.applicationId, 'parley', true);
     const guildId = '200000000000000001';
     this.guild = {
@@ -307,8 +318,9 @@ export class FakeDiscord {
    * Another server the bot is in, with one text channel; added before the bot connects, it arrives in GUILD_CREATE.
    * Returns its id and its channel's.
    */
-  addGuild(name: string): { guildId: string; channelId: string } {
-    const guildId = snowflake();
+  addGuild(name: string, { shard }: { shard?: number } = {}): { guildId: string; channelId: string } {
+    let guildId = snowflake();
+    while (shard !== undefined && this.shardOf(guildId) !== shard) guildId = snowflake();
     const channelId = snowflake();
     this.guilds.set(guildId, {
       id: guildId,
@@ -318,6 +330,11 @@ export class FakeDiscord {
       channels: [{ channel: textChannel(channelId, guildId, 'general', 0), hidden: false }],
     });
     return { guildId, channelId };
+  }
+
+  /** The shard that owns a guild, as Discord computes it: (guild_id >> 22) % shard count. */
+  shardOf(guildId: string): number {
+    return Number((BigInt(guildId) >> 22n) % BigInt(this.shardCount));
   }
 
   /** Deletes a channel: its GET and its posts answer 404 from now on. */
@@ -550,8 +567,15 @@ export class FakeDiscord {
       listeners: [],
     };
     this.interactions.set(record.id, record);
-    this.dispatch({ t: GatewayDispatchEvents.InteractionCreate, d: payload });
+    this.dispatch({ t: GatewayDispatchEvents.InteractionCreate, d: payload }, this.sessionOfGuild(guildId));
     return record;
+  }
+
+  private sessionOfGuild(guildId: string): Session | undefined {
+    if (this.shardCount === 1) return this.current;
+    const session = this.shardSessions.get(this.shardOf(guildId));
+    if (!session) throw new Error(`no gateway session for shard ${this.shardOf(guildId)}, which owns guild ${guildId}`);
+    return session;
   }
 
   private optionValue(
@@ -767,14 +791,21 @@ export class FakeDiscord {
     }
     if (d.intents !== this.intents)
       this.violate('gateway', `IDENTIFY asked for intents ${d.intents}, expected ${this.intents}`);
-    const session: Session = { id: `session-${snowflake()}`, seq: 0, events: [], conn };
+    const shard = this.identifiedShard(d.shard);
+    if (shard === undefined) {
+      conn.ws.close(GatewayCloseCodes.InvalidShard, 'Invalid shard.');
+      return;
+    }
+    const session: Session = { id: `session-${snowflake()}`, shard, seq: 0, events: [], conn };
     this.sessions.set(session.id, session);
     this.current = session;
+    this.shardSessions.set(shard, session);
     conn.session = session;
+    const guilds = [...this.guilds.values()].filter((g) => this.shardOf(g.id) === shard);
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: this.bot,
-      guilds: [...this.guilds.values()].map((g) => ({ id: g.id, unavailable: true })),
+      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.gatewayUrl,
       shard: d.shard ?? [0, 1],
@@ -782,9 +813,25 @@ export class FakeDiscord {
     };
     this.dispatch({ t: GatewayDispatchEvents.Ready, d: ready }, session);
     for (const w of this.sessionWaiters.splice(0)) w('ready');
-    for (const g of this.guilds.values()) {
+    for (const g of guilds) {
       this.dispatch({ t: GatewayDispatchEvents.GuildCreate, d: guildCreate(g, guildMember(this.bot)) }, session);
     }
+  }
+
+  /** The shard an IDENTIFY claims; undefined (after a violation) when it is not one of this fake's. */
+  private identifiedShard(claim: [number, number] | undefined): number | undefined {
+    if (this.shardCount === 1) return 0;
+    const [id, count] = Array.isArray(claim) ? claim : [undefined, undefined];
+    if (id === undefined || count !== this.shardCount || !Number.isInteger(id) || id < 0 || id >= count) {
+      const want = `[0..${this.shardCount - 1}, ${this.shardCount}]`;
+      this.violate('gateway', `IDENTIFY with shard ${JSON.stringify(claim)}, want ${want}`);
+      return undefined;
+    }
+    const live = [...this.sessions.values()].find(
+      (s) => s.shard === id && s.conn !== undefined && s.conn.ws.readyState === s.conn.ws.OPEN,
+    );
+    if (live) this.violate('gateway', `IDENTIFY for shard [${id}, ${count}], which session ${live.id} still holds`);
+    return id;
   }
 
   private resume(conn: Connection, d: { token: string; session_id: string; seq: number }): void {
@@ -809,6 +856,7 @@ export class FakeDiscord {
     session.conn = conn;
     conn.session = session;
     this.current = session;
+    this.shardSessions.set(session.shard, session);
     for (const e of session.events) if (e.s > d.seq) this.sendFrame(conn, e.payload);
     this.dispatch({ t: GatewayDispatchEvents.Resumed, d: {} } as never, session);
     for (const w of this.sessionWaiters.splice(0)) w('resumed');
@@ -891,7 +939,7 @@ export class FakeDiscord {
     if (method === 'GET' && path === '/gateway/bot') {
       const result: RESTGetAPIGatewayBotResult = {
         url: this.gatewayUrl,
-        shards: 1,
+        shards: this.shardCount,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
       };
       return send(200, result);
