@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { promisify } from 'node:util';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/documents/document.ts';
 import { listDocumentFiles } from '../../src/documents/files.ts';
@@ -141,6 +142,11 @@ describe.skipIf(!TEST_DATABASE_URL)(`the PostgreSQL writer — ${needsPostgres}`
         throw new Error('not this alias');
       });
       await expect(thrown).rejects.toThrow('not this alias');
+      const outer = w.savepoint(async () => {
+        await w.savepoint(() => w.addAliases(keller, [{ alias: 'A. Keller', key: 'a keler', skeleton: 'klr' }]));
+        throw new Error('not this fact, nor what it held');
+      });
+      await expect(outer).rejects.toThrow('not this fact');
       const vienna = await w.savepoint(async () => {
         const v = await w.insertEntity(newEntity('place', 'Vienna', documentId));
         await w.addMention(v, s0);
@@ -329,4 +335,37 @@ describe.skipIf(!TEST_DATABASE_URL)(`the PostgreSQL writer — ${needsPostgres}`
     },
     SLOW,
   );
+
+  it('proposalsNear leaves out no proposal of the corpus that shares a word with a key, and has no other', async () => {
+    const vocabulary = ['ten', 'point', 'plan', 'grain', 'corridor', 'deal', 'eu', 'a', 'x_y', '50%', 'b\\c', '#2'];
+    const key = fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
+    let runs = 0;
+    const held = fc.array(key, { maxLength: 12 });
+    const asked = fc.array(key, { minLength: 1, maxLength: 3 });
+    await fc.assert(
+      fc.asyncProperty(held, asked, async (keys, question) => {
+        const [id, other] = [await corpusId(pool, `guild:near-${++runs}`), await corpusId(pool, `guild:far-${runs}`)];
+        const store = async (c: number) =>
+          postgresWrite(pool, c, [c], async (w) => {
+            const documentId = await w.insertDocument(doc('near/a.txt', `proposals ${runs}`));
+            const ids: number[] = [];
+            for (const k of keys) ids.push(await w.insertProposal(k, k, documentId));
+            return ids;
+          });
+        const ids = await store(id);
+        await store(other);
+        const got = await postgresWrite(pool, id, [id], (w) => w.proposalsNear(question));
+        const words = new Set(question.flatMap((k) => k.split(' ')));
+        const shares = (k: string) => k.split(' ').some((x) => words.has(x));
+        const { rows } = await pool.query(
+          'SELECT id, name_key AS key FROM proposals WHERE corpus_id = $1 ORDER BY id',
+          [id],
+        );
+        expect(got).toEqual(rows.filter((r) => shares(r.key)));
+        const gotIds = new Set(got.map((p) => p.id));
+        keys.forEach((k, i) => expect(!shares(k) || gotIds.has(ids[i]), k).toBe(true));
+      }),
+      { numRuns: 40 },
+    );
+  });
 });

@@ -52,19 +52,25 @@ export function postgresWriter(client: Client, corpusId: number, readable: numbe
   };
 }
 
+/**
+ * Savepoints, one round trip each: a fact's savepoint is released when the next one is made (or by COMMIT), not
+ * when it ends. Whatever a released savepoint still held open was made inside it, and goes with it.
+ */
 function savepoints(q: Sql): Pick<DocumentWriter, 'savepoint'> {
   let made = 0;
+  let unreleased: string | null = null;
   return {
     async savepoint(write) {
       const name = `fact${++made}`;
-      await q.run(`SAVEPOINT ${name}`);
+      await q.run(unreleased ? `RELEASE ${unreleased}; SAVEPOINT ${name}` : `SAVEPOINT ${name}`);
+      unreleased = null;
       try {
         const result = await write();
-        await q.run(`RELEASE ${name}`);
+        unreleased = name;
         return result;
       } catch (e) {
-        await q.run(`ROLLBACK TO ${name}`);
-        await q.run(`RELEASE ${name}`);
+        unreleased = null;
+        await q.run(`ROLLBACK TO ${name}; RELEASE ${name}`);
         throw e;
       }
     },
