@@ -33,7 +33,8 @@ const eventKeys = (rows: EventKeyRow[]) => rows.map((r): EventKey => ({ ...r, fu
  * same rows, in the same order where order is read, as sqliteWriter writes.
  */
 export function postgresWriter(client: Client, corpusId: number, readable: number[]): DocumentWriter {
-  if (![corpusId, ...readable].every(Number.isInteger)) throw new Error(`bad corpus ids: ${corpusId} ${readable}`);
+  if (!readable.length || ![corpusId, ...readable].every(Number.isInteger))
+    throw new Error(`bad corpus ids: ${corpusId} ${readable}`);
   const q = sql(client);
   return {
     corpusId,
