@@ -190,4 +190,13 @@ export const migrations: Migration[] = [
       CREATE INDEX event_disputes_by_with ON event_disputes(with_event_id);
     `,
   },
+  {
+    version: 3,
+    name: 'event participants in the order they joined',
+    sql: `
+      -- SQLite reads an event's first participants by rowid, the order they joined; PostgreSQL rows have no such order.
+      ALTER TABLE event_participants ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;
+      CREATE INDEX event_participants_in_order ON event_participants(event_id, seq);
+    `,
+  },
 ];
