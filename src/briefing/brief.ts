@@ -5,8 +5,11 @@ import { formatDate, plural, quoteText } from './format.ts';
 
 /** The story so far: the composer behind /brief and a subscription's first digest. */
 export async function brief(store: CorpusReads): Promise<Answer> {
-  const stats = await store.stats();
-  if (!stats.documents) return notice('Nothing to brief yet', 'No documents have been ingested.', false);
+  const count = { documents: await store.count('documents'), people: 0, places: 0, proposals: 0 };
+  if (!count.documents) return notice('Nothing to brief yet', 'No documents have been ingested.', false);
+  count.people = await store.count('person');
+  count.places = await store.count('place');
+  count.proposals = await store.count('proposals');
   const cites = new CitationList();
   const sections: AnswerSection[] = [];
 
@@ -41,8 +44,8 @@ export async function brief(store: CorpusReads): Promise<Answer> {
         };
       }),
       more:
-        stats.proposals > proposals.length
-          ? { count: stats.proposals - proposals.length, hint: 'see /what' }
+        count.proposals > proposals.length
+          ? { count: count.proposals - proposals.length, hint: 'see /what' }
           : undefined,
     });
   }
@@ -61,7 +64,7 @@ export async function brief(store: CorpusReads): Promise<Answer> {
     sections.push({
       heading: 'Who',
       items,
-      more: stats.people > people.length ? { count: stats.people - people.length, hint: 'see /who' } : undefined,
+      more: count.people > people.length ? { count: count.people - people.length, hint: 'see /who' } : undefined,
     });
   }
 
@@ -78,8 +81,8 @@ export async function brief(store: CorpusReads): Promise<Answer> {
   return {
     title: 'The story so far',
     description:
-      `From ${plural(stats.documents, 'document')}: ${plural(stats.people, 'person', 'people')}, ` +
-      `${plural(stats.places, 'place')}, ${plural(stats.proposals, 'proposal')}, ` +
+      `From ${plural(count.documents, 'document')}: ${plural(count.people, 'person', 'people')}, ` +
+      `${plural(count.places, 'place')}, ${plural(count.proposals, 'proposal')}, ` +
       `${plural(quotes, 'quote')}.`,
     sections,
     citations: cites.list,

@@ -6,7 +6,7 @@ export async function sources(store: CorpusReads): Promise<Answer> {
   const docs = await store.documents(20);
   if (!docs.length)
     return notice('No documents', 'Nothing has been ingested yet. An admin can add articles with /ingest.', false);
-  const total = (await store.stats()).documents;
+  const total = await store.count('documents');
   return {
     title: 'Sources',
     description: `${plural(total, 'document')} in the store.`,

@@ -44,7 +44,7 @@ export async function whatList(store: CorpusReads): Promise<Answer> {
   const ranked = await store.listProposals({ limit: 12, evidence: 2, reports: 5 });
   if (!ranked.length)
     return notice('No proposals yet', 'No plan, deal or offer is described in the documents so far.', false);
-  const total = (await store.stats()).proposals;
+  const total = await store.count('proposals');
   const cites = new CitationList();
   return {
     title: 'What was proposed',

@@ -30,7 +30,7 @@ export async function whoList(store: CorpusReads): Promise<Answer> {
   groups.delete('Affiliation not stated');
   const sections = [...groups.values()].sort((a, b) => b.items.length - a.items.length);
   if (unstated) sections.push(unstated);
-  const total = (await store.stats()).people;
+  const total = await store.count('person');
   if (total > LIST_LIMIT)
     sections.push({ heading: 'More', items: [], more: { count: total - LIST_LIMIT, hint: 'narrow with /who name:…' } });
   return {

@@ -341,4 +341,42 @@ export const migrations: string[] = [
   -- merging and disputes read never span two corpora (a place is an entity, itself of one corpus).
   UPDATE events SET place_key = -1 WHERE place_key = 0;
   `,
+
+  `
+  -- The date a report or an event's statement sorts by is its document's (publication, else ingestion), copied onto
+  -- the row when it is written, so "a proposal's latest reports" and "an event's first sources" are index ranges
+  -- however many documents report them.
+  ALTER TABLE proposal_reports ADD COLUMN dated TEXT;
+  UPDATE proposal_reports SET dated = (SELECT coalesce(d.published_at, substr(d.ingested_at, 1, 10))
+                                       FROM documents d WHERE d.id = proposal_reports.document_id);
+  CREATE INDEX proposal_reports_by_date ON proposal_reports(proposal_id, dated DESC, document_id DESC);
+  CREATE TRIGGER proposal_reports_dated AFTER INSERT ON proposal_reports BEGIN
+    UPDATE proposal_reports SET dated = (SELECT coalesce(d.published_at, substr(d.ingested_at, 1, 10))
+                                         FROM documents d WHERE d.id = new.document_id)
+    WHERE id = new.id;
+  END;
+  ALTER TABLE event_sources ADD COLUMN dated TEXT;
+  UPDATE event_sources SET dated = (SELECT coalesce(d.published_at, d.ingested_at)
+                                    FROM documents d WHERE d.id = event_sources.document_id);
+  CREATE INDEX event_sources_by_date ON event_sources(event_id, dated, sentence_id);
+  CREATE TRIGGER event_sources_dated AFTER INSERT ON event_sources BEGIN
+    UPDATE event_sources SET dated = (SELECT coalesce(d.published_at, d.ingested_at)
+                                      FROM documents d WHERE d.id = new.document_id)
+    WHERE event_id = new.event_id AND sentence_id = new.sentence_id;
+  END;
+  -- A quote knows its corpus and whether it is attributed (what /quote lists and counts), so the list and its count
+  -- are index ranges, not a walk through every quote's sentence and document.
+  ALTER TABLE quotes ADD COLUMN corpus_id INTEGER;
+  UPDATE quotes SET corpus_id = (SELECT d.corpus_id FROM sentences s JOIN documents d ON d.id = s.document_id
+                                 WHERE s.id = quotes.sentence_id);
+  ALTER TABLE quotes ADD COLUMN attributed INTEGER
+    GENERATED ALWAYS AS (speaker_id IS NOT NULL OR coalesce(speaker_name, '') <> '') VIRTUAL;
+  CREATE INDEX quotes_by_corpus ON quotes(corpus_id, attributed, id);
+  CREATE TRIGGER quotes_corpus AFTER INSERT ON quotes BEGIN
+    UPDATE quotes SET corpus_id = (SELECT d.corpus_id FROM sentences s JOIN documents d ON d.id = s.document_id
+                                   WHERE s.id = new.sentence_id)
+    WHERE id = new.id;
+  END;
+  CREATE INDEX documents_by_date ON documents(corpus_id, coalesce(published_at, ingested_at), id);
+  `,
 ];

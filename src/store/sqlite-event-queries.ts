@@ -11,7 +11,7 @@ function sourcesOf(db: Db, eventId: number, limit: number): EventSource[] {
     .prepare(
       `SELECT es.date_text AS text, es.iso, es.precision, ${REF}
        FROM event_sources es JOIN sentences s ON s.id = es.sentence_id JOIN documents d ON d.id = s.document_id
-       WHERE es.event_id = ? ORDER BY coalesce(d.published_at, d.ingested_at), s.id LIMIT ?`,
+       WHERE es.event_id = ? ORDER BY es.dated, es.sentence_id LIMIT ?`,
     )
     .all(eventId, limit) as (RefRow & {
     text: string | null;

@@ -80,6 +80,11 @@ export function corpusIn(ids: number[]): CorpusIn {
   return `IN (${ids.join(',')})` as CorpusIn;
 }
 
+/** The ids a corpusIn holds, for a query run once per corpus. */
+export function corpusIds(c: CorpusIn): number[] {
+  return (c.match(/\d+/g) ?? []).map(Number);
+}
+
 const peopleSql = (c: CorpusIn, where: string) =>
   `SELECT e.id, e.name, e.affiliation,
           (SELECT group_concat(role, '|') FROM (SELECT DISTINCT role FROM roles r WHERE r.entity_id = e.id)) AS roles,
@@ -180,12 +185,17 @@ const proposalStatements = (db: Db, c: CorpusIn) => ({
      WHERE id = ?) LIMIT ${PROPOSAL_ALIASES_SHOWN}`,
   ),
   reports: db.prepare(
-    `SELECT r.document_id AS documentId, d.title AS document, r.status, r.proposed_by AS proposedBy,
-            d.published_at AS date,
-            (SELECT min(pe.sentence_id) FROM proposal_evidence pe JOIN sentences es ON es.id = pe.sentence_id
-             WHERE pe.proposal_id = r.proposal_id AND es.document_id = r.document_id) AS sid
-     FROM proposal_reports r JOIN documents d ON d.id = r.document_id WHERE r.proposal_id = ?
-     ORDER BY coalesce(d.published_at, substr(d.ingested_at, 1, 10)) DESC, r.document_id DESC LIMIT ?`,
+    // The page of reports first; then each one's first evidence sentence, through its document's few sentences
+    // (CROSS JOIN keeps that order: a proposal may have thousands of evidence rows).
+    `SELECT page.*,
+            (SELECT min(es.id) FROM sentences es CROSS JOIN proposal_evidence pe
+             WHERE es.document_id = page.documentId AND pe.proposal_id = page.proposalId AND pe.sentence_id = es.id)
+              AS sid
+     FROM (SELECT r.proposal_id AS proposalId, r.document_id AS documentId, d.title AS document, r.status,
+                  r.proposed_by AS proposedBy, d.published_at AS date, r.dated
+           FROM proposal_reports r JOIN documents d ON d.id = r.document_id WHERE r.proposal_id = ?
+           ORDER BY r.dated DESC, r.document_id DESC LIMIT ?) page
+     ORDER BY page.dated DESC, page.documentId DESC`,
   ),
 });
 
@@ -330,8 +340,10 @@ function placeAndProposalQueries(q: Statements): Pick<Queries, 'listPlaces' | 'l
           q.reports.all(p.id, reports) as (Omit<ProposalSummary['reports'][number], 'proposedBy' | 'ref'> & {
             proposedBy: string;
             sid: number | null;
+            proposalId?: number;
+            dated?: string;
           })[]
-        ).map(({ sid, ...r }) => ({
+        ).map(({ sid, proposalId: _p, dated: _d, ...r }) => ({
           ...r,
           proposedBy: JSON.parse(r.proposedBy) as string[],
           ref: sid ? toRef(q.refById.get(sid) as RefRow) : null,
@@ -355,10 +367,9 @@ function quoteAndDateQueries(db: Db, c: CorpusIn): Pick<Queries, 'listQuotes' | 
   return {
     async listQuotes({ speakerIds, aboutMatch, limit }) {
       // A quote is what someone said: scare-quoted phrases and titles (no speaker) are not listed or counted.
-      const where: string[] = [
-        "(qt.speaker_id IS NOT NULL OR coalesce(qt.speaker_name, '') <> '')",
-        `d.corpus_id ${c}`,
-      ];
+      // Filtered by speaker or words, a quote is found through those indexes; the corpus is checked on the row.
+      const filtered = !!speakerIds?.length || !!aboutMatch;
+      const where: string[] = ['qt.attributed', `${filtered ? '+' : ''}qt.corpus_id ${c}`];
       const params: unknown[] = [];
       if (speakerIds?.length) {
         // By the speaker's entity, or, for a quote whose speaker was not resolved to one, by its name as an alias.
@@ -370,15 +381,27 @@ function quoteAndDateQueries(db: Db, c: CorpusIn): Pick<Queries, 'listQuotes' | 
         params.push(...speakerIds, ...speakerIds);
       }
       if (aboutMatch) {
-        where.push('s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)');
+        where.push('qt.sentence_id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)');
         params.push(aboutMatch);
       }
       const clause = `WHERE ${where.join(' AND ')}`;
       const total = db
-        .prepare(`SELECT count(*) FROM quotes qt JOIN sentences s ON s.id = qt.sentence_id ${REF_JOIN} ${clause}`)
+        .prepare(`SELECT count(*) FROM quotes qt ${clause}`)
         .pluck()
         .get(...params) as number;
-      const rows = db.prepare(`${quotesSql(clause)} ORDER BY qt.id LIMIT ?`).all(...params, limit) as (RefRow & {
+      // Unfiltered, the first quotes of each corpus come straight off quotes_by_corpus.
+      const page = filtered
+        ? `SELECT qt.id FROM quotes qt ${clause} ORDER BY qt.id LIMIT ?`
+        : `SELECT id FROM (${corpusIds(c)
+            .map(
+              (id) =>
+                `SELECT * FROM (SELECT id FROM quotes WHERE corpus_id = ${id} AND attributed ORDER BY id LIMIT ?)`,
+            )
+            .join(' UNION ALL ')}) ORDER BY id LIMIT ?`;
+      const pageParams = filtered ? [...params, limit] : [...corpusIds(c).map(() => limit), limit];
+      const rows = db
+        .prepare(`${quotesSql(`WHERE qt.id IN (${page})`)} ORDER BY qt.id`)
+        .all(...pageParams) as (RefRow & {
         id: number;
         speaker: string | null;
         speakerId: number | null;

@@ -1,10 +1,11 @@
 import { sharedReader, type Reader } from './corpus.ts';
 import { newsStore, sqliteSubscriptions } from './sqlite-digest.ts';
 import { disputeRows, listEvents } from './sqlite-event-queries.ts';
-import { corpusIn, sqliteQueries, type CorpusIn } from './sqlite-queries.ts';
+import { corpusIds, corpusIn, sqliteQueries, type CorpusIn } from './sqlite-queries.ts';
 import { sqliteWriter } from './sqlite-writer.ts';
 import { openDatabase, type Db } from './sqlite.ts';
 import type {
+  Countable,
   DigestStore,
   EventDispute,
   DocumentRow,
@@ -37,6 +38,16 @@ class Corpora {
   }
 
   private queue: Promise<unknown> = Promise.resolve();
+  private committed = 0;
+
+  /** Changes whenever a document write commits, here or on another connection (another process) to the file. */
+  version(): string {
+    return `${this.db.pragma('data_version', { simple: true })}:${this.committed}`;
+  }
+
+  noteCommit(): void {
+    this.committed++;
+  }
 
   /** Runs writes one after another: every view shares the one connection, and SQLite one transaction on it. */
   serially<T>(work: () => Promise<T>): Promise<T> {
@@ -123,6 +134,7 @@ export class SqliteStore implements Store {
       try {
         const result = await work(writer);
         this.db.exec('COMMIT');
+        this.corpora.noteCommit();
         return result;
       } catch (e) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -143,6 +155,10 @@ export class SqliteStore implements Store {
   }
 
   async examples(): Promise<StoreExamples> {
+    return this.remembered('examples', () => this.computeExamples());
+  }
+
+  private computeExamples(): StoreExamples {
     // Each a single indexed read: entities_by_mentions (kind, mention_count DESC); proposal_evidence's primary key.
     const top = (kind: EntityKind) =>
       (this.db
@@ -161,7 +177,32 @@ export class SqliteStore implements Store {
     return { person: top('person'), place: top('place'), proposal: proposal ?? null };
   }
 
+  private readonly memo = new Map<string, { version: string; value: unknown }>();
+
+  /** Figures that change only when documents do, computed once per change of the file (see Corpora.version). */
+  private remembered<T>(key: string, compute: () => T): T {
+    const version = this.corpora.version();
+    const hit = this.memo.get(key);
+    if (hit?.version === version) return hit.value as T;
+    const value = compute();
+    this.memo.set(key, { version, value });
+    return value;
+  }
+
+  async count(what: Countable): Promise<number> {
+    const table = what === 'documents' || what === 'proposals' || what === 'events' ? what : 'entities';
+    const kind = table === 'entities' ? `kind = '${what}' AND ` : '';
+    return this.remembered(
+      `count:${what}`,
+      () => this.db.prepare(`SELECT count(*) FROM ${table} WHERE ${kind}corpus_id ${this.c}`).pluck().get() as number,
+    );
+  }
+
   async stats(): Promise<StoreStats> {
+    return this.remembered('stats', () => this.computeStats());
+  }
+
+  private computeStats(): StoreStats {
     const count = (sql: string) => (this.db.prepare(sql).pluck().get() as number) ?? 0;
     const c = this.c;
     const bySentence = (table: string) =>
@@ -192,11 +233,20 @@ export class SqliteStore implements Store {
       .prepare(
         `SELECT d.id, d.key, d.title, d.source, d.url, d.published_at AS publishedAt, d.ingested_at AS ingestedAt,
                 (SELECT count(*) FROM sentences s WHERE s.document_id = d.id) AS sentences
-         FROM (SELECT id FROM documents WHERE corpus_id ${this.c} ORDER BY coalesce(published_at, ingested_at), id
-               LIMIT ?) page
+         FROM (${this.oldestDocuments()}) page
          JOIN documents d ON d.id = page.id ORDER BY coalesce(d.published_at, d.ingested_at), d.id`,
       )
-      .all(limit) as DocumentRow[];
+      .all(...corpusIds(this.c).map(() => limit), limit) as DocumentRow[];
+  }
+
+  /** The ids of the oldest documents, at most `?` of each corpus, then at most `?` of all: documents_by_date. */
+  private oldestDocuments(): string {
+    const order = 'coalesce(published_at, ingested_at), id';
+    const each = corpusIds(this.c).map(
+      (id) => `SELECT * FROM (SELECT id, ${order.replace(', id', '')} AS dated FROM documents
+               WHERE corpus_id = ${id} ORDER BY ${order} LIMIT ?)`,
+    );
+    return `SELECT id FROM (${each.join(' UNION ALL ')}) ORDER BY dated, id LIMIT ?`;
   }
 
   async ownDocuments(typed: string, limit: number): Promise<DocumentRow[]> {

@@ -2,6 +2,8 @@ import type { Reader } from './corpus.ts';
 import type { DocumentWrites } from './writer.ts';
 
 export type EntityKind = 'person' | 'place' | 'organization';
+/** What `count` counts. */
+export type Countable = 'documents' | 'proposals' | 'events' | EntityKind;
 
 export interface IngestResult {
   status: 'new' | 'replaced' | 'unchanged';
@@ -108,7 +110,10 @@ export interface CorpusReads extends StoreQueries {
   readonly reader: Reader;
   /** The document of the reader's corpora that already holds this content, if any. */
   documentWithHash(contentHash: string): Promise<{ id: number; key: string } | null>;
+  /** Every figure of the corpora, for a banner or the CLI: it counts sentences, quotes and dates, so not per answer. */
   stats(): Promise<StoreStats>;
+  /** How many documents, proposals, events or entities of a kind the reader's corpora hold: one indexed count. */
+  count(what: Countable): Promise<number>;
   /** What help and hints suggest asking about: the store's own most-mentioned names (null where there is none). */
   examples(): Promise<StoreExamples>;
   /** Documents, oldest first (by publication, else ingestion), at most `limit` (default all). */

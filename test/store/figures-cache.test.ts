@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ingestPaths } from '../../src/ingest/ingest.ts';
+import { openStore } from '../../src/store/index.ts';
+import { SEED, tempStore, writeDoc } from '../helpers.ts';
+
+const ARTICLE = 'Talks in Vienna\n\nForeign Minister Anna Keller said on Monday that the talks would go on.\n';
+
+describe('the figures a store remembers between writes', () => {
+  it('follow its own writes and those of another connection to the same file (another process)', async () => {
+    const { store, file, dir } = tempStore();
+    const other = openStore(file);
+    expect(await store.count('documents')).toBe(0);
+    expect((await store.stats()).documents).toBe(0);
+    expect((await store.examples()).person).toBeNull();
+
+    await ingestPaths(store, [writeDoc(dir, 'a.txt', ARTICLE)]);
+    expect(await store.count('documents')).toBe(1);
+    expect(await store.count('person')).toBe(1);
+    expect((await store.examples()).person).toBe('Anna Keller');
+
+    expect(await other.count('documents')).toBe(1);
+    await ingestPaths(other, [SEED]);
+    expect(await other.count('documents')).toBe(2);
+    // The first connection sees the second's commit at its next read.
+    expect(await store.count('documents')).toBe(2);
+    expect((await store.stats()).documents).toBe(2);
+    expect(await store.count('person')).toBeGreaterThan(1);
+    expect((await store.examples()).person).not.toBe('Anna Keller');
+    await other.close();
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
