@@ -378,5 +378,23 @@ export const migrations: string[] = [
     WHERE id = new.id;
   END;
   CREATE INDEX documents_by_date ON documents(corpus_id, coalesce(published_at, ingested_at), id);
+
+  -- Each entity's distinct roles with how many sentences give them: what a search by role ("the envoy") scans,
+  -- a few rows an entity however many documents name it.
+  CREATE TABLE entity_roles (
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    sentences INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, role)
+  );
+  INSERT INTO entity_roles (entity_id, role, sentences) SELECT entity_id, role, count(*) FROM roles GROUP BY 1, 2;
+  CREATE TRIGGER roles_counted AFTER INSERT ON roles BEGIN
+    INSERT INTO entity_roles (entity_id, role, sentences) VALUES (new.entity_id, new.role, 1)
+      ON CONFLICT (entity_id, role) DO UPDATE SET sentences = sentences + 1;
+  END;
+  CREATE TRIGGER roles_uncounted AFTER DELETE ON roles BEGIN
+    UPDATE entity_roles SET sentences = sentences - 1 WHERE entity_id = old.entity_id AND role = old.role;
+    DELETE FROM entity_roles WHERE entity_id = old.entity_id AND role = old.role AND sentences <= 0;
+  END;
   `,
 ];

@@ -150,9 +150,9 @@ const matchStatements = (db: Db, c: CorpusIn) => ({
      AND e.corpus_id ${c} GROUP BY e.id ORDER BY e.mention_count DESC LIMIT ?`,
   ),
   byRole: db.prepare(
-    `SELECT e.id, e.kind, e.name, e.affiliation, min(r.role) AS matched FROM roles r
+    `SELECT e.id, e.kind, e.name, e.affiliation, min(r.role) AS matched FROM entity_roles r
      JOIN entities e ON e.id = r.entity_id
-     WHERE lower(r.role) LIKE ? ESCAPE '\\' AND e.corpus_id ${c} GROUP BY e.id ORDER BY count(*) DESC LIMIT ?`,
+     WHERE lower(r.role) LIKE ? ESCAPE '\\' AND e.corpus_id ${c} GROUP BY e.id ORDER BY sum(r.sentences) DESC LIMIT ?`,
   ),
   topNames: db
     .prepare(

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { forgetDocument } from '../../src/ingest/forget.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { openStore } from '../../src/store/index.ts';
-import { SEED, tempStore, writeDoc } from '../helpers.ts';
+import { ROOT, SEED, sqliteConnection, tempStore, writeDoc } from '../helpers.ts';
 
 const ARTICLE = 'Talks in Vienna\n\nForeign Minister Anna Keller said on Monday that the talks would go on.\n';
 
@@ -28,6 +29,26 @@ describe('the figures a store remembers between writes', () => {
     expect(await store.count('person')).toBeGreaterThan(1);
     expect((await store.examples()).person).not.toBe('Anna Keller');
     await other.close();
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('entity_roles, the roles a search by role scans', () => {
+  it('stays the count of role sentences per entity and role through ingest, replacement and forgetting', async () => {
+    const { store, file, dir } = tempStore();
+    await ingestPaths(store, [`${ROOT}/test/fixtures/stories/coalition-talks/docs`]);
+    const raw = sqliteConnection(file);
+    const truth = () =>
+      raw.prepare('SELECT entity_id, role, count(*) AS n FROM roles GROUP BY 1, 2 ORDER BY 1, 2').all();
+    const kept = () => raw.prepare('SELECT entity_id, role, sentences AS n FROM entity_roles ORDER BY 1, 2').all();
+    expect(truth().length).toBeGreaterThan(5);
+    expect(kept()).toEqual(truth());
+    const docs = await store.documents();
+    for (const d of docs.slice(0, 4)) expect(await forgetDocument(store, d.id)).not.toBeNull();
+    expect(kept()).toEqual(truth());
+    expect(await store.findEntities('person', 'the minister', 3)).not.toEqual([]);
+    raw.close();
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
