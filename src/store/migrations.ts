@@ -341,4 +341,9 @@ export const migrations: string[] = [
   -- merging and disputes read never span two corpora (a place is an entity, itself of one corpus).
   UPDATE events SET place_key = -1 WHERE place_key = 0;
   `,
+  `
+  -- A pending slot's claim has a time: another process may take it over only once the claim is older than a lease.
+  ALTER TABLE digest_slots ADD COLUMN claimed_at TEXT;
+  UPDATE digest_slots SET claimed_at = recorded_at WHERE state = 'pending';
+  `,
 ];
