@@ -44,6 +44,10 @@ export interface SchedulerOptions {
 }
 
 const HOUR = 3_600_000;
+
+/** The nonce a slot is sent with: the same for every attempt from any process, so Discord drops a second post. */
+export const slotNonce = (id: number, slot: string): string =>
+  crypto.createHash('sha256').update(`${id}:${slot}`).digest('hex').slice(0, 25);
 const DEFAULT_LEASE_MS = 10 * 60_000;
 const DEFAULT_SWEEP_MS = 60_000;
 
@@ -203,7 +207,7 @@ export class DigestScheduler {
       await store.finishSlot(id, slot, 'skipped', this.now(), { reason: 'nothing new', upTo: digest.upTo });
       return 'skipped';
     }
-    const nonce = crypto.createHash('sha256').update(`${id}:${slot}`).digest('hex').slice(0, 25);
+    const nonce = slotNonce(id, slot);
     const attempts = this.o.maxAttempts ?? 4;
     for (let attempt = 1; ; attempt++) {
       try {
