@@ -60,6 +60,9 @@ const DEFAULT_SWEEP_MS = 60_000;
 export class DigestScheduler {
   private readonly tasks = new Map<number, ScheduledTask>();
   private sweeper: ReturnType<typeof setInterval> | undefined;
+  /** Slot runs under way, and the slots among them this process has claimed ("id slot"). */
+  private readonly runs = new Set<Promise<SlotOutcome>>();
+  private readonly sending = new Set<string>();
   private readonly now: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
 
@@ -164,11 +167,12 @@ export class DigestScheduler {
     }
   }
 
-  /** Pending slots whose claim has run out. */
+  /** Pending slots whose claim has run out, but for those this process is still sending. */
   private async abandoned(id: number, now: Date): Promise<SlotRow[]> {
     const cutoff = now.getTime() - this.claimLeaseMs;
     return (await this.o.store.slots(id, { state: 'pending' })).filter(
-      (row) => row.claimedAt === null || Date.parse(row.claimedAt) <= cutoff,
+      (row) =>
+        (row.claimedAt === null || Date.parse(row.claimedAt) <= cutoff) && !this.sending.has(`${id} ${row.slot}`),
     );
   }
 
@@ -185,11 +189,37 @@ export class DigestScheduler {
 
   /** Claims and posts one slot; `reclaim`: also a slot left pending by a claimer whose lease ran out. */
   async runSlot(id: number, slot: string, reclaim = false): Promise<SlotOutcome> {
-    const { store, log } = this.o;
+    const run = this.claimAndPost(id, slot, reclaim);
+    this.runs.add(run);
+    try {
+      return await run;
+    } finally {
+      this.runs.delete(run);
+    }
+  }
+
+  /** Resolves once the slots under way have finished (after `stop`, before the store is closed). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.runs]);
+  }
+
+  private async claimAndPost(id: number, slot: string, reclaim: boolean): Promise<SlotOutcome> {
     const claimedAt = this.now().getTime();
-    if (!(await store.claimSlot(id, slot, new Date(claimedAt), reclaim ? this.claimLeaseMs : undefined))) {
+    if (!(await this.o.store.claimSlot(id, slot, new Date(claimedAt), reclaim ? this.claimLeaseMs : undefined))) {
       return 'duplicate';
     }
+    const key = `${id} ${slot}`;
+    this.sending.add(key);
+    try {
+      return await this.post(id, slot, claimedAt);
+    } finally {
+      this.sending.delete(key);
+    }
+  }
+
+  /** Composes and delivers a slot this process has claimed, and finishes it. */
+  private async post(id: number, slot: string, claimedAt: number): Promise<SlotOutcome> {
+    const { store, log } = this.o;
     const sub = await store.subscription(id);
     if (!sub || sub.state !== 'active') {
       await store.finishSlot(id, slot, 'failed', this.now(), { reason: 'subscription not active' });

@@ -62,7 +62,10 @@ async function scheduler(): Promise<() => Promise<void>> {
     sweepMs: 100,
   });
   await s.start();
-  return async () => s.stop();
+  return async () => {
+    s.stop();
+    await s.settled();
+  };
 }
 
 async function poller(): Promise<() => Promise<void>> {
@@ -92,8 +95,6 @@ process.stdout.write('ready\n');
 process.on('SIGTERM', () => {
   void (async () => {
     await stop();
-    // a slot or poll under way finishes its few writes before the pool goes
-    await new Promise((r) => setTimeout(r, 300));
     await pool.end();
     await corpus.close();
     process.exit(0);
