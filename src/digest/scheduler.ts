@@ -44,12 +44,12 @@ export interface SchedulerOptions {
 }
 
 const HOUR = 3_600_000;
+const DEFAULT_LEASE_MS = 10 * 60_000;
+const DEFAULT_SWEEP_MS = 60_000;
 
 /** The nonce a slot is sent with: the same for every attempt from any process, so Discord drops a second post. */
 export const slotNonce = (id: number, slot: string): string =>
   crypto.createHash('sha256').update(`${id}:${slot}`).digest('hex').slice(0, 25);
-const DEFAULT_LEASE_MS = 10 * 60_000;
-const DEFAULT_SWEEP_MS = 60_000;
 
 /**
  * Posts digests on each subscription's cron schedule, exactly once per slot however many processes run one: the slot
@@ -83,9 +83,7 @@ export class DigestScheduler {
     this.started = true;
     for (const sub of await this.active()) this.schedule(sub);
     clearInterval(this.sweeper);
-    this.sweeper = setInterval(() => {
-      this.retryAbandoned().catch((err: unknown) => this.o.log.error({ err }, 'digest sweep failed'));
-    }, this.o.sweepMs ?? DEFAULT_SWEEP_MS);
+    this.sweeper = setInterval(() => this.sweep(), this.o.sweepMs ?? DEFAULT_SWEEP_MS);
     await this.catchUp();
   }
 
@@ -155,6 +153,16 @@ export class DigestScheduler {
     }
   }
 
+  /** The sweep under way, if any: a sweep never overlaps the one before it. */
+  private sweeping: Promise<void> | undefined;
+
+  private sweep(): void {
+    if (this.sweeping) return;
+    this.sweeping = this.retryAbandoned()
+      .catch((err: unknown) => this.o.log.error({ err }, 'digest sweep failed'))
+      .finally(() => (this.sweeping = undefined));
+  }
+
   /** Posts, once, each slot whose claimer died before finishing it, if still inside the catch-up window. */
   async retryAbandoned(): Promise<void> {
     const now = this.now();
@@ -179,7 +187,7 @@ export class DigestScheduler {
   /** Closes an abandoned slot unsent, once it is this process's (another may have re-claimed it meanwhile). */
   private async giveUp(id: number, slot: string, now: Date, why: string): Promise<void> {
     if (!(await this.o.store.claimSlot(id, slot, now, this.claimLeaseMs))) return;
-    await this.o.store.finishSlot(id, slot, 'failed', now, { reason: `not sent before a restart; ${why}` });
+    await this.o.store.finishSlot(id, slot, 'failed', now, { reason: `left unsent by a stopped process; ${why}` });
   }
 
   /** Posts one digest now, outside the schedule (/digest now). */
@@ -200,6 +208,7 @@ export class DigestScheduler {
 
   /** Resolves once the slots under way have finished (after `stop`, before the store is closed). */
   async settled(): Promise<void> {
+    await this.sweeping;
     await Promise.allSettled([...this.runs]);
   }
 

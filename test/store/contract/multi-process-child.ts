@@ -7,7 +7,7 @@
  *   ROLE=poller     POLLS (a line per poll recorded: feed, pid), INTERVAL_MS
  *
  * A delivery names its slot by its nonce (slotNonce). Both: DATABASE_URL, CORPUS (SQLite file), LEASE_MS.
- * SIGTERM stops it cleanly; it prints "ready" once started.
+ * SIGTERM stops it cleanly; it prints "ready" once starting. CHILD_LOG: a pino level to log at, to stderr.
  */
 import fs from 'node:fs';
 import process from 'node:process';
@@ -26,7 +26,7 @@ const env = (name: string) => {
   if (!v) throw new Error(`${name} is unset`);
   return v;
 };
-const log = pino({ level: 'silent' });
+const log = pino({ level: process.env.CHILD_LOG ?? 'silent' }, pino.destination(2));
 const pool = openPool(env('DATABASE_URL'), 4);
 const corpus = openStore(env('CORPUS'));
 const lease = Number(env('LEASE_MS'));
@@ -61,8 +61,10 @@ async function scheduler(): Promise<() => Promise<void>> {
     claimLeaseMs: lease,
     sweepMs: 100,
   });
-  await s.start();
+  // not awaited: a process told to hang may hang in start's own catch-up
+  const starting = s.start().catch((err: unknown) => log.error({ err }, 'scheduler start failed'));
   return async () => {
+    await starting;
     s.stop();
     await s.settled();
   };

@@ -68,7 +68,10 @@ describe.skipIf(!TEST_DATABASE_URL)(`several processes over one database — ${n
     });
     children.push(child);
     let err = '';
-    child.stderr!.on('data', (d) => (err += String(d)));
+    child.stderr!.on('data', (d) => {
+      err += String(d);
+      if (process.env.CHILD_LOG) process.stderr.write(`[${name}] ${String(d)}`);
+    });
     await new Promise<void>((resolve, reject) => {
       child.stdout!.on('data', (d) => String(d).includes('ready') && resolve());
       child.on('exit', (code) => reject(new Error(`${name} exited (${code}) before it was ready: ${err}`)));
