@@ -5,7 +5,7 @@ import { defineCommand, subcommand } from '../src/commands-kit/define.ts';
 import { string } from '../src/commands-kit/options.ts';
 import type { WebService } from '../src/feeds/service.ts';
 import { requireManageGuild } from '../src/preconditions.ts';
-import type { Feed } from '../src/store/sqlite-feeds.ts';
+import type { Feed } from '../src/store/feeds.ts';
 
 const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
@@ -39,8 +39,8 @@ async function add(ctx: CommandContext, { url }: { url: string }): Promise<Answe
 }
 
 function list(ctx: CommandContext): Promise<Answer> | Answer {
-  return withWeb(ctx, (web) => {
-    const feeds = web.listFeeds(ctx.guildId);
+  return withWeb(ctx, async (web) => {
+    const feeds = await web.listFeeds(ctx.guildId);
     if (!feeds.length) return notice('No feeds', 'Follow one with /feed add url:…');
     return {
       title: `Feeds (${feeds.length})`,
@@ -53,16 +53,16 @@ function list(ctx: CommandContext): Promise<Answer> | Answer {
 }
 
 function remove(ctx: CommandContext, { feed }: { feed: string }): Promise<Answer> | Answer {
-  return withWeb(ctx, (web) => {
-    const removed = web.removeFeed(ctx.guildId, feed);
+  return withWeb(ctx, async (web) => {
+    const removed = await web.removeFeed(ctx.guildId, feed);
     if (!removed) return notice('No such feed', `This server follows no feed “${feed.slice(0, 200)}”. See /feed list.`);
     return notice('Feed removed', `${removed.url} is no longer polled; what it brought stays in the store.`);
   });
 }
 
-function suggestFeed(ctx: CommandContext, typed: string) {
+async function suggestFeed(ctx: CommandContext, typed: string) {
   const t = typed.trim().toLowerCase();
-  return (ctx.web?.listFeeds(ctx.guildId) ?? [])
+  return ((await ctx.web?.listFeeds(ctx.guildId)) ?? [])
     .filter((f) => !t || `${f.id} ${f.title ?? ''} ${f.url}`.toLowerCase().includes(t))
     .slice(0, 25)
     .map((f) => ({ name: `${f.title ? `${f.title} — ` : ''}${f.url}`, value: String(f.id) }));

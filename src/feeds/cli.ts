@@ -1,7 +1,7 @@
 import type { App } from '../app.ts';
 import type { IngestOutcome } from '../ingest/ingest.ts';
 import { progressReporter } from '../ingest/progress.ts';
-import type { Feed } from '../store/sqlite-feeds.ts';
+import type { Feed } from '../store/feeds.ts';
 import type { PollResult } from './poller.ts';
 import type { WebService } from './service.ts';
 
@@ -54,7 +54,7 @@ export async function feedCommand(app: App, { args, flags, guild }: FeedInvocati
   const [sub, target] = args;
   if (!web || !app.poller) throw new Error('this store keeps no feeds');
   if (sub === 'list') {
-    const feeds = web.listFeeds(guild);
+    const feeds = await web.listFeeds(guild);
     if (!feeds.length) out('no feeds');
     for (const f of feeds) out(describeFeed(f));
     return 0;
@@ -82,8 +82,8 @@ async function add(web: WebService, guild: string | null, url: string): Promise<
   return 0;
 }
 
-function remove(web: WebService, guild: string | null, idOrUrl: string): number {
-  const removed = web.removeFeed(guild, idOrUrl);
+async function remove(web: WebService, guild: string | null, idOrUrl: string): Promise<number> {
+  const removed = await web.removeFeed(guild, idOrUrl);
   out(removed ? `removed    ${removed.url}` : `no feed ${idOrUrl}${guild ? ` in guild ${guild}` : ''}`);
   return removed ? 0 : 1;
 }

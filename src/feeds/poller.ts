@@ -3,7 +3,7 @@ import type { Answer } from '../briefing/answer.ts';
 import { ingestItem, type ItemOptions, type Progress } from '../ingest/web.ts';
 import type { IngestOutcome } from '../ingest/ingest.ts';
 import { LinkError } from '../links/errors.ts';
-import type { FeedStore, Feed } from '../store/sqlite-feeds.ts';
+import type { FeedStore, Feed } from '../store/feeds.ts';
 import { readerForGuild, sharedReader } from '../store/corpus.ts';
 import type { Store } from '../store/store.ts';
 import { fetchFeed } from './fetch.ts';
@@ -23,6 +23,13 @@ export interface PollerOptions {
   fetch?: ItemOptions;
   notify?: Notify;
   now?: () => Date;
+  /**
+   * How long a poller holds the feeds it claimed (default 10 minutes): longer than a poll takes. Another process polls
+   * a feed held longer (its poller died mid-poll).
+   */
+  claimLeaseMs?: number;
+  /** Feeds claimed at a time (default 5), so several pollers over one database share what is due. */
+  batch?: number;
 }
 
 export interface PollResult {
@@ -35,6 +42,8 @@ export interface PollResult {
 
 /** setTimeout's longest wait (about 24.8 days); a later poll is re-planned when the timer fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+const DEFAULT_LEASE_MS = 10 * 60_000;
+const DEFAULT_BATCH = 5;
 
 export function disabledNotice(feed: Feed, reason: string): Answer {
   return {
@@ -81,13 +90,29 @@ export class FeedPoller {
     if (this.running) this.plan();
   }
 
+  /** Each plan supersedes the ones before it: only the latest sets the timer. */
+  private plans = 0;
+
+  /**
+   * Sets the timer for the soonest due feed, waking at least once an interval so a feed another process added or
+   * left behind is seen.
+   */
   private plan(): void {
+    const seq = ++this.plans;
     clearTimeout(this.timer);
     if (!this.running) return;
-    const next = this.o.feeds.feeds({ activeOnly: true })[0];
-    if (!next) return;
-    const wait = Math.min(Math.max(0, Date.parse(next.nextPollAt) - this.now().getTime()), MAX_TIMER_MS);
-    this.timer = setTimeout(() => void this.tick(), wait);
+    this.o.feeds
+      .feeds({ activeOnly: true })
+      .then(([next]) => {
+        if (seq !== this.plans || !this.running) return;
+        const due = next ? Date.parse(next.nextPollAt) - this.now().getTime() : this.o.intervalMs;
+        const wait = Math.min(Math.max(0, due), this.o.intervalMs, MAX_TIMER_MS);
+        this.timer = setTimeout(() => void this.tick(), wait);
+      })
+      .catch((err: unknown) => {
+        this.o.log.error({ err }, 'feed poll planning failed');
+        if (seq === this.plans && this.running) this.timer = setTimeout(() => this.plan(), this.o.intervalMs);
+      });
   }
 
   private async tick(): Promise<void> {
@@ -99,15 +124,25 @@ export class FeedPoller {
     this.plan();
   }
 
-  /** Polls every feed that is due (with `all`, every active feed), one at a time. */
+  /**
+   * Polls every feed that is due, one at a time, claiming a few at a time so that a poller in another process takes
+   * the others; with `all`, every active feed (a one-off poll from the CLI), claimed or not.
+   */
   pollDue(options: { all?: boolean; onProgress?: (feed: Feed, done: number, total: number) => void } = {}) {
     const run = async () => {
-      const due = this.o.feeds.feeds(options.all ? { activeOnly: true } : { dueBy: this.now() });
       const results: PollResult[] = [];
-      for (const feed of due) {
+      const poll = async (feed: Feed) =>
         results.push(await this.pollFeed(feed, (done, total) => options.onProgress?.(feed, done, total)));
+      if (options.all) {
+        for (const feed of await this.o.feeds.feeds({ activeOnly: true })) await poll(feed);
+        return results;
       }
-      return results;
+      const lease = this.o.claimLeaseMs ?? DEFAULT_LEASE_MS;
+      for (;;) {
+        const claimed = await this.o.feeds.claimDueFeeds(this.now(), this.o.batch ?? DEFAULT_BATCH, lease);
+        if (!claimed.length) return results;
+        for (const feed of claimed) await poll(feed);
+      }
     };
     // Polls never overlap: a timer's poll and `feed poll` or a test's run one after the other.
     const result = this.chain.then(run, run);
@@ -127,12 +162,12 @@ export class FeedPoller {
       });
       const nextPollAt = later(nextPollDelay(this.o.intervalMs, feed.id));
       if (got.status === 'not-modified') {
-        this.o.feeds.recordPoll(feed.id, { ...ok, nextPollAt });
+        await this.o.feeds.recordPoll(feed.id, { ...ok, nextPollAt });
         return { feed, status: 'not-modified', outcomes: [] };
       }
       const outcomes = await this.ingestNew(feed, got.items, got.title ?? feed.title ?? undefined, onProgress);
       const validators = { etag: got.etag ?? null, lastModified: got.lastModified ?? null, title: got.title };
-      this.o.feeds.recordPoll(feed.id, { ...ok, ...validators, nextPollAt });
+      await this.o.feeds.recordPoll(feed.id, { ...ok, ...validators, nextPollAt });
       return { feed, status: 'ok', outcomes };
     } catch (e) {
       return this.failed(feed, e, polledAt);
@@ -140,13 +175,14 @@ export class FeedPoller {
   }
 
   private async ingestNew(feed: Feed, items: FeedItem[], source: string | undefined, onProgress?: Progress) {
-    const fresh = items.filter((item) => !this.o.feeds.seenItem(feed.id, item.id));
+    const fresh: FeedItem[] = [];
+    for (const item of items) if (!(await this.o.feeds.seenItem(feed.id, item.id))) fresh.push(item);
     const outcomes: IngestOutcome[] = [];
     // a server's feed feeds its own corpus; a feed added from the console or the CLI, the shared one
     const store = this.o.store.as(readerForGuild(feed.guildId, sharedReader));
     for (const item of fresh) {
       const outcome = await ingestItem(store, item, { ...this.o.fetch, source });
-      this.o.feeds.recordItem(feed.id, item.id, outcome.ok ? outcome.key : null, this.now());
+      await this.o.feeds.recordItem(feed.id, item.id, outcome.ok ? outcome.key : null, this.now());
       if (!outcome.ok) this.o.log.warn({ feed: feed.id, item: item.id, reason: outcome.reason }, 'feed item refused');
       outcomes.push(outcome);
       onProgress?.(outcomes.length, fresh.length);
@@ -165,7 +201,7 @@ export class FeedPoller {
         ? `${failures} failed polls in a row; the last: ${reason}`
         : reason;
     const nextPollAt = new Date(polledAt.getTime() + backoffDelay(failures, this.o.intervalMs));
-    this.o.feeds.recordPoll(feed.id, {
+    await this.o.feeds.recordPoll(feed.id, {
       polledAt,
       nextPollAt,
       consecutiveFailures: failures,

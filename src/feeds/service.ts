@@ -1,7 +1,7 @@
 import { ingestHtml, ingestLink, type Progress, type WebOptions } from '../ingest/web.ts';
 import { parseHttpUrl } from '../links/guarded-fetch.ts';
 import { LinkError } from '../links/errors.ts';
-import type { Feed, FeedStore } from '../store/sqlite-feeds.ts';
+import type { Feed, FeedStore } from '../store/feeds.ts';
 import type { Reader } from '../store/corpus.ts';
 import type { Store } from '../store/store.ts';
 import { fetchFeed } from './fetch.ts';
@@ -43,10 +43,10 @@ export class WebService {
     } catch (e) {
       return { ok: false, reason: (e as LinkError).reason };
     }
-    if (this.feeds.feeds({ guildId }).some((f) => f.url === url)) {
+    if ((await this.feeds.feeds({ guildId })).some((f) => f.url === url)) {
       return { ok: false, reason: 'this server already follows that feed' };
     }
-    if (this.feeds.countFeeds(guildId) >= MAX_FEEDS_PER_SERVER) {
+    if ((await this.feeds.countFeeds(guildId)) >= MAX_FEEDS_PER_SERVER) {
       return { ok: false, reason: `a server follows at most ${MAX_FEEDS_PER_SERVER} feeds; remove one first` };
     }
     let title: string | null = null;
@@ -57,25 +57,25 @@ export class WebService {
       if (e instanceof LinkError) return { ok: false, reason: e.reason };
       throw e;
     }
-    const feed = this.feeds.addFeed({ guildId, url, title, addedBy }, this.now());
+    const feed = await this.feeds.addFeed({ guildId, url, title, addedBy }, this.now());
     if (!feed) return { ok: false, reason: 'this server already follows that feed' };
     this.poller.wake();
     return { ok: true, feed };
   }
 
-  listFeeds(guildId: string | null): Feed[] {
-    return this.feeds.feeds({ guildId }).sort((a, b) => a.id - b.id);
+  async listFeeds(guildId: string | null): Promise<Feed[]> {
+    return (await this.feeds.feeds({ guildId })).sort((a, b) => a.id - b.id);
   }
 
   /** A feed of this server, by its id or its URL. */
-  findFeed(guildId: string | null, idOrUrl: string): Feed | undefined {
+  async findFeed(guildId: string | null, idOrUrl: string): Promise<Feed | undefined> {
     const typed = idOrUrl.trim();
-    return this.listFeeds(guildId).find((f) => String(f.id) === typed || f.url === typed);
+    return (await this.listFeeds(guildId)).find((f) => String(f.id) === typed || f.url === typed);
   }
 
-  removeFeed(guildId: string | null, idOrUrl: string): Feed | undefined {
-    const feed = this.findFeed(guildId, idOrUrl);
-    if (feed) this.feeds.removeFeed(feed.id);
+  async removeFeed(guildId: string | null, idOrUrl: string): Promise<Feed | undefined> {
+    const feed = await this.findFeed(guildId, idOrUrl);
+    if (feed) await this.feeds.removeFeed(feed.id);
     this.poller.wake();
     return feed;
   }

@@ -397,4 +397,9 @@ export const migrations: string[] = [
     DELETE FROM entity_roles WHERE entity_id = old.entity_id AND role = old.role AND sentences <= 0;
   END;
   `,
+  `
+  -- A pending slot's claim has a time: another process may take it over only once the claim is older than a lease.
+  ALTER TABLE digest_slots ADD COLUMN claimed_at TEXT;
+  UPDATE digest_slots SET claimed_at = recorded_at WHERE state = 'pending';
+  `,
 ];

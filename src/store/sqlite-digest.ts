@@ -1,7 +1,15 @@
 import type { Db } from './sqlite.ts';
 import { disputeRows, listEvents } from './sqlite-event-queries.ts';
 import { REF, toRef, type CorpusIn, type RefRow } from './sqlite-queries.ts';
-import type { DigestStore, DocumentRow, News, SlotRow, StoreQueries, Subscription } from './store.ts';
+import type {
+  DigestReads,
+  DocumentRow,
+  News,
+  SlotRow,
+  StoreQueries,
+  Subscription,
+  SubscriptionStore,
+} from './store.ts';
 
 const SUBSCRIPTION = `
   SELECT sb.id, sb.guild_id AS guildId, sb.channel_id AS channelId, sb.schedule, sb.timezone,
@@ -29,7 +37,7 @@ const NEWS_EVENTS = 20;
 /** Subscriptions: one per channel, active or disabled. */
 function subscriptionStore(
   db: Db,
-): Pick<DigestStore, 'subscribe' | 'unsubscribe' | 'subscriptions' | 'subscription' | 'disable'> {
+): Pick<SubscriptionStore, 'subscribe' | 'unsubscribe' | 'subscriptions' | 'subscription' | 'disable'> {
   const byId = db.prepare(`${SUBSCRIPTION} WHERE sb.id = ?`);
   const get = (id: number) => {
     const r = byId.get(id) as SubscriptionRow | undefined;
@@ -73,32 +81,27 @@ function subscriptionStore(
   };
 }
 
-/** Slots: each scheduled run of a subscription, claimed once and finished once. */
-function slotStore(db: Db): Pick<DigestStore, 'claimSlot' | 'slot' | 'slots' | 'finishSlot'> {
-  const slotRow = db.prepare(
-    `SELECT slot, state, attempts, reason, message_id AS messageId FROM digest_slots
-     WHERE subscription_id = ? AND slot = ?`,
+const SLOT = `SELECT slot, state, attempts, reason, message_id AS messageId, claimed_at AS claimedAt FROM digest_slots`;
+
+/** Slots: each scheduled run of a subscription, claimed once (or re-claimed once its lease ran out), finished once. */
+function slotStore(db: Db): Pick<SubscriptionStore, 'claimSlot' | 'slot' | 'slots' | 'finishSlot'> {
+  const slotRow = db.prepare(`${SLOT} WHERE subscription_id = ? AND slot = ?`);
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO digest_slots (subscription_id, slot, state, attempts, recorded_at, claimed_at)
+     VALUES (?, ?, 'pending', 1, ?, ?)`,
+  );
+  const reclaim = db.prepare(
+    `UPDATE digest_slots SET attempts = attempts + 1, claimed_at = ?
+     WHERE subscription_id = ? AND slot = ? AND state = 'pending' AND coalesce(claimed_at, recorded_at) <= ?`,
   );
   return {
-    async claimSlot(id, slot, now, retryPending = false) {
+    async claimSlot(id, slot, now, reclaimAfterMs) {
+      const at = now.toISOString();
       return db
         .transaction(() => {
-          const inserted = db
-            .prepare(
-              `INSERT OR IGNORE INTO digest_slots (subscription_id, slot, state, attempts, recorded_at)
-               VALUES (?, ?, 'pending', 1, ?)`,
-            )
-            .run(id, slot, now.toISOString()).changes;
-          if (inserted) return true;
-          if (!retryPending) return false;
-          return (
-            db
-              .prepare(
-                `UPDATE digest_slots SET attempts = attempts + 1
-                 WHERE subscription_id = ? AND slot = ? AND state = 'pending'`,
-              )
-              .run(id, slot).changes > 0
-          );
+          if (insert.run(id, slot, at, at).changes) return true;
+          if (reclaimAfterMs === undefined) return false;
+          return reclaim.run(at, id, slot, new Date(now.getTime() - reclaimAfterMs).toISOString()).changes > 0;
         })
         .immediate();
     },
@@ -107,13 +110,11 @@ function slotStore(db: Db): Pick<DigestStore, 'claimSlot' | 'slot' | 'slots' | '
       return (slotRow.get(id, slot) as SlotRow | undefined) ?? null;
     },
 
-    async slots(id) {
+    async slots(id, filter = {}) {
+      const state = filter.state ?? null;
       return db
-        .prepare(
-          `SELECT slot, state, attempts, reason, message_id AS messageId FROM digest_slots WHERE subscription_id = ?
-           ORDER BY slot`,
-        )
-        .all(id) as SlotRow[];
+        .prepare(`${SLOT} WHERE subscription_id = ? AND (? IS NULL OR state = ?) ORDER BY slot`)
+        .all(id, state, state) as SlotRow[];
     },
 
     async finishSlot(id, slot, state, now, detail = {}) {
@@ -227,11 +228,7 @@ const latestDocument = (db: Db, c: CorpusIn) =>
   (db.prepare(`SELECT coalesce(max(id), 0) FROM documents WHERE corpus_id ${c}`).pluck().get() as number) ?? 0;
 
 /** What is new since a document: what a digest tells. */
-export function newsStore(
-  db: Db,
-  c: CorpusIn,
-  queries: Omit<StoreQueries, 'listEvents'>,
-): Pick<DigestStore, 'latestDocumentId' | 'news'> {
+export function newsStore(db: Db, c: CorpusIn, queries: Omit<StoreQueries, 'listEvents'>): DigestReads {
   return {
     async latestDocumentId() {
       return latestDocument(db, c);
@@ -280,6 +277,6 @@ export function newsStore(
 }
 
 /** Subscriptions and their slots: the same for every reader (a subscription's guild gives its corpus). */
-export function sqliteSubscriptions(db: Db): Omit<DigestStore, 'latestDocumentId' | 'news'> {
+export function sqliteSubscriptions(db: Db): SubscriptionStore {
   return { ...subscriptionStore(db), ...slotStore(db) };
 }

@@ -1,57 +1,5 @@
+import type { Feed, FeedFilter, FeedStore, PollRecord } from './feeds.ts';
 import type { Db } from './sqlite.ts';
-
-/** A feed a server follows. guildId null: the console's / the shared corpus's feed. */
-export interface Feed {
-  id: number;
-  guildId: string | null;
-  url: string;
-  title: string | null;
-  etag: string | null;
-  lastModified: string | null;
-  /** ISO time the feed is next due. */
-  nextPollAt: string;
-  lastPolledAt: string | null;
-  consecutiveFailures: number;
-  lastError: string | null;
-  /** Set once the feed is given up on; a disabled feed is never polled. */
-  disabledReason: string | null;
-  addedBy: string | null;
-  addedAt: string;
-  /** How many of its items were seen (ingested or refused). */
-  items: number;
-}
-
-export interface NewFeed {
-  guildId: string | null;
-  url: string;
-  title: string | null;
-  addedBy: string | null;
-}
-
-/** What a poll leaves behind: the new validators, when it is next due, the failure count and reasons. */
-export interface PollRecord {
-  etag?: string | null;
-  lastModified?: string | null;
-  title?: string | null;
-  nextPollAt: Date;
-  polledAt: Date;
-  consecutiveFailures: number;
-  lastError: string | null;
-  disabledReason?: string | null;
-}
-
-export interface FeedStore {
-  /** Adds a feed, due at once; null when the server already follows that URL. */
-  addFeed(feed: NewFeed, now: Date): Feed | null;
-  feeds(filter?: { guildId?: string | null; dueBy?: Date; activeOnly?: boolean }): Feed[];
-  feed(id: number): Feed | null;
-  removeFeed(id: number): boolean;
-  countFeeds(guildId: string | null): number;
-  recordPoll(id: number, poll: PollRecord): void;
-  /** Whether the item was already seen; recording it again does nothing. */
-  seenItem(feedId: number, itemKey: string): boolean;
-  recordItem(feedId: number, itemKey: string, documentKey: string | null, now: Date): boolean;
-}
 
 const FEED = `
   SELECT f.id, f.guild_id AS guildId, f.url, f.title, f.etag, f.last_modified AS lastModified,
@@ -61,7 +9,7 @@ const FEED = `
          (SELECT count(*) FROM feed_items fi WHERE fi.feed_id = f.id) AS items
   FROM feeds f`;
 
-function listFeeds(db: Db, filter: Parameters<FeedStore['feeds']>[0] = {}): Feed[] {
+function listFeeds(db: Db, filter: FeedFilter = {}): Feed[] {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.guildId !== undefined) {
@@ -100,6 +48,25 @@ function recordPoll(db: Db, id: number, p: PollRecord): void {
   });
 }
 
+/** Due feeds, each pushed a lease ahead, in one write transaction: two processes never get the same feed. */
+function claimDue(db: Db, now: Date, limit: number, leaseMs: number): Feed[] {
+  return db
+    .transaction(() => {
+      const ids = db
+        .prepare(
+          `SELECT id FROM feeds WHERE disabled_reason IS NULL AND next_poll_at <= ? ORDER BY next_poll_at, id LIMIT ?`,
+        )
+        .pluck()
+        .all(now.toISOString(), limit) as number[];
+      if (!ids.length) return [];
+      const marks = ids.map(() => '?').join(', ');
+      const until = new Date(now.getTime() + leaseMs).toISOString();
+      db.prepare(`UPDATE feeds SET next_poll_at = ? WHERE id IN (${marks})`).run(until, ...ids);
+      return db.prepare(`${FEED} WHERE f.id IN (${marks}) ORDER BY f.id`).all(...ids) as Feed[];
+    })
+    .immediate();
+}
+
 /** Feeds and their seen items in the parley database (migration: the feeds and feed_items tables). */
 export function sqliteFeeds(db: Db): FeedStore {
   const byId = db.prepare(`${FEED} WHERE f.id = ?`);
@@ -109,7 +76,7 @@ export function sqliteFeeds(db: Db): FeedStore {
     'INSERT OR IGNORE INTO feed_items (feed_id, item_key, document_key, seen_at) VALUES (?, ?, ?, ?)',
   );
   return {
-    addFeed(f, now) {
+    async addFeed(f, now) {
       const info = db
         .prepare(
           `INSERT OR IGNORE INTO feeds (guild_id, url, title, next_poll_at, added_by, added_at)
@@ -118,14 +85,15 @@ export function sqliteFeeds(db: Db): FeedStore {
         .run(f.guildId, f.url, f.title, now.toISOString(), f.addedBy, now.toISOString());
       return info.changes ? feed(Number(info.lastInsertRowid)) : null;
     },
-    feeds: (filter) => listFeeds(db, filter),
-    feed,
-    removeFeed: (id) => db.prepare('DELETE FROM feeds WHERE id = ?').run(id).changes > 0,
-    countFeeds: (guildId) =>
+    feeds: async (filter) => listFeeds(db, filter),
+    feed: async (id) => feed(id),
+    removeFeed: async (id) => db.prepare('DELETE FROM feeds WHERE id = ?').run(id).changes > 0,
+    countFeeds: async (guildId) =>
       db.prepare('SELECT count(*) FROM feeds WHERE guild_id IS ?').pluck().get(guildId) as number,
-    recordPoll: (id, poll) => recordPoll(db, id, poll),
-    seenItem: (feedId, itemKey) => seen.get(feedId, itemKey) !== undefined,
-    recordItem: (feedId, itemKey, documentKey, now) =>
+    claimDueFeeds: async (now, limit, leaseMs) => claimDue(db, now, limit, leaseMs),
+    recordPoll: async (id, poll) => recordPoll(db, id, poll),
+    seenItem: async (feedId, itemKey) => seen.get(feedId, itemKey) !== undefined,
+    recordItem: async (feedId, itemKey, documentKey, now) =>
       record.run(feedId, itemKey, documentKey, now.toISOString()).changes > 0,
   };
 }

@@ -306,9 +306,9 @@ export interface StoreQueries {
   sentenceRefs(documentId: number, indexes: number[]): Promise<SentenceRef[]>;
 }
 
-type SlotState = 'pending' | 'sent' | 'skipped' | 'failed';
+export type SlotState = 'pending' | 'sent' | 'skipped' | 'failed';
 
-interface NewSubscription {
+export interface NewSubscription {
   guildId: string | null;
   channelId: string;
   schedule: string;
@@ -333,6 +333,8 @@ export interface SlotRow {
   attempts: number;
   reason: string | null;
   messageId: string | null;
+  /** ISO time of the latest claim: a pending slot is being sent by whoever claimed it then. */
+  claimedAt: string | null;
 }
 
 /** What entered the store after a document id: the raw material of a digest. */
@@ -353,7 +355,11 @@ export interface News {
   conflicts: EventDispute[];
 }
 
-export interface DigestStore {
+/**
+ * Subscriptions and their slots, shared by every process that posts digests: a slot is claimed by one process, which
+ * sends it and finishes it. Not divided by reader: a subscription's guild says which corpora its digest reads.
+ */
+export interface SubscriptionStore {
   /** Adds a subscription, or updates (and re-activates) the one that channel already has. */
   subscribe(s: NewSubscription, now: Date): Promise<Subscription>;
   unsubscribe(channelId: string): Promise<boolean>;
@@ -361,12 +367,14 @@ export interface DigestStore {
   subscription(id: number): Promise<Subscription | null>;
   disable(id: number, reason: string): Promise<void>;
   /**
-   * "May I post this slot?": records the slot as pending and answers true only for the first caller.
-   * With `retryPending`, a slot left pending by a crash is handed out again (and its attempt counted).
+   * "May I post this slot?": records the slot as pending, claimed at `now`, and answers true only for the first
+   * caller. With `reclaimAfterMs`, a slot still pending whose claim is at least that old (its claimer died mid-slot)
+   * is claimed again, by one caller, and the attempt counted.
    */
-  claimSlot(id: number, slot: string, now: Date, retryPending?: boolean): Promise<boolean>;
+  claimSlot(id: number, slot: string, now: Date, reclaimAfterMs?: number): Promise<boolean>;
   slot(id: number, slot: string): Promise<SlotRow | null>;
-  slots(id: number): Promise<SlotRow[]>;
+  /** A subscription's slots in slot order, or only those in one state. */
+  slots(id: number, filter?: { state?: SlotState }): Promise<SlotRow[]>;
   /** Closes a slot; a sent or skipped slot moves the subscription's "news since" mark to `upTo`. */
   finishSlot(
     id: number,
@@ -375,6 +383,12 @@ export interface DigestStore {
     now: Date,
     detail?: { reason?: string; messageId?: string; upTo?: number },
   ): Promise<void>;
+}
+
+/** What a digest reads from the corpus: the reader's latest document and what came after one. */
+export interface DigestReads {
   latestDocumentId(): Promise<number>;
   news(afterDocumentId: number): Promise<News>;
 }
+
+export interface DigestStore extends SubscriptionStore, DigestReads {}

@@ -168,6 +168,51 @@ describe('exactly once', () => {
   });
 });
 
+describe('several processes', () => {
+  const SLOT = '2026-11-20T08:00:00.000Z';
+
+  it('a slot another process is sending is left alone until its lease runs out, then posted once', async () => {
+    const { store, file } = tempStore();
+    await ingestDocument(store, seed());
+    const sub = await store.subscribe(subscription, new Date('2026-11-20T07:00:00Z'));
+    // another process claimed the slot at 08:00 and is still sending it
+    expect(await store.claimSlot(sub.id, SLOT, new Date('2026-11-20T08:00:00Z'))).toBe(true);
+
+    const other = setup({ file, now: new Date('2026-11-20T08:05:00Z') });
+    await other.scheduler.catchUp();
+    await other.scheduler.retryAbandoned();
+    expect(other.deliver).not.toHaveBeenCalled();
+    expect(await other.store.slot(sub.id, SLOT)).toMatchObject({ state: 'pending', attempts: 1 });
+
+    other.clock.now = new Date('2026-11-20T08:10:00Z'); // the 10-minute lease is over: that process died
+    await Promise.all([other.scheduler.retryAbandoned(), other.scheduler.retryAbandoned()]);
+    await other.scheduler.retryAbandoned();
+    expect(other.deliver).toHaveBeenCalledTimes(1);
+    expect(await other.store.slot(sub.id, SLOT)).toMatchObject({ state: 'sent', attempts: 2 });
+  });
+
+  it('an abandoned slot past the catch-up window is given up, not posted', async () => {
+    const { store, file } = tempStore();
+    const sub = await store.subscribe(subscription, new Date('2026-11-20T07:00:00Z'));
+    await store.claimSlot(sub.id, SLOT, new Date('2026-11-20T08:00:00Z'));
+    const other = setup({ file, now: new Date('2026-11-20T15:00:00Z') });
+    await other.scheduler.retryAbandoned();
+    expect(other.deliver).not.toHaveBeenCalled();
+    expect(await other.store.slot(sub.id, SLOT)).toMatchObject({ state: 'failed', reason: /catch-up window/ });
+  });
+
+  it('stops retrying once a retry would run past half the lease, so no other process posts it meanwhile', async () => {
+    const { store, scheduler, deliver, clock } = setup({
+      deliver: async () => Promise.reject(new DeliveryError('rate limited', 429, 6 * 60_000)),
+    });
+    await ingestDocument(store, seed());
+    const sub = await store.subscribe(subscription, clock.now);
+    expect(await scheduler.runSlot(sub.id, 'x')).toBe('failed');
+    expect(deliver).toHaveBeenCalledTimes(1);
+    expect((await store.slot(sub.id, 'x'))?.reason).toMatch(/HTTP 429.*after 1 attempt; out of time/);
+  });
+});
+
 describe('delivery failures', () => {
   it('403 disables the subscription with the reason stored', async () => {
     const onDisabled = vi.fn();

@@ -60,6 +60,24 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('a slot pending before claims had a time counts as claimed when it was recorded', () => {
+    const db = new Database(path.join(tempDir(), 'claims.db'));
+    migrate(db, migrations.slice(0, -1));
+    db.prepare(
+      `INSERT INTO subscriptions (id, channel_id, schedule, timezone, created_at)
+       VALUES (1, 'c', '0 8 * * *', 'UTC', 'x')`,
+    ).run();
+    const slot = db.prepare('INSERT INTO digest_slots (subscription_id, slot, state, recorded_at) VALUES (1, ?, ?, ?)');
+    slot.run('a', 'pending', '2026-11-20T08:00:00.000Z');
+    slot.run('b', 'sent', '2026-11-20T09:00:00.000Z');
+    migrate(db);
+    expect(db.prepare('SELECT slot, claimed_at AS c FROM digest_slots ORDER BY slot').all()).toEqual([
+      { slot: 'a', c: '2026-11-20T08:00:00.000Z' },
+      { slot: 'b', c: null },
+    ]);
+    db.close();
+  });
+
   it('refuses a file written by a newer parley', () => {
     const db = new Database(path.join(tempDir(), 'future.db'));
     db.pragma(`user_version = ${migrations.length + 5}`);

@@ -22,6 +22,11 @@ export async function freshDatabase(): Promise<{ url: string; drop: () => Promis
     drop: async () => {
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await c.connect();
+      // pool.end() resolves before its connections have closed: let them go before forcing out what is left
+      const open = 'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1';
+      for (let i = 0; i < 40 && (await c.query(open, [name])).rows[0].n > 0; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },

@@ -79,7 +79,7 @@ describe('/feed add | list | remove', () => {
     await add(server.url('/rss.xml'));
     expect(text(await add(server.url('/rss.xml')))).toMatch(/already follows that feed/);
     for (let i = 1; i < MAX_FEEDS_PER_SERVER; i++) await add(server.url(`/rss.xml?copy=${i}`));
-    expect(app.web!.listFeeds(GUILD)).toHaveLength(25);
+    expect(await app.web!.listFeeds(GUILD)).toHaveLength(25);
     expect(text(await add(server.url('/atom.xml')))).toMatch(/at most 25 feeds; remove one first/);
     // The limit is per server: another server still has room.
     expect((await add(server.url('/atom.xml'), { guildId: '100000000000000002' })).title).toBe('Feed added');
@@ -90,7 +90,7 @@ describe('/feed add | list | remove', () => {
     expect(json.default_member_permissions).toBe('32');
     const refused = await add(server.url('/rss.xml'), { isAdmin: false });
     expect(refused.title).toBe('Not allowed');
-    expect(app.web!.listFeeds(GUILD)).toHaveLength(0);
+    expect(await app.web!.listFeeds(GUILD)).toHaveLength(0);
   });
 });
 
@@ -136,12 +136,12 @@ describe('the feed poller', () => {
 
   it('backs off on failures and disables the feed after 5 in a row, with the reason listed and told', async () => {
     await add(server.url('/plain.xml'));
-    const feed = app.web!.listFeeds(GUILD)[0];
+    const [feed] = await app.web!.listFeeds(GUILD);
     app.store.db.prepare('UPDATE feeds SET url = ? WHERE id = ?').run(server.url('/broken.xml'), feed.id);
     const delays: number[] = [];
     for (let i = 1; i <= 5; i++) {
       const [r] = await poller().pollDue({ all: true });
-      const after = app.web!.listFeeds(GUILD)[0];
+      const [after] = await app.web!.listFeeds(GUILD);
       delays.push(Date.parse(after.nextPollAt) - Date.parse(after.lastPolledAt!));
       expect(r.status).toBe(i < 5 ? 'failed' : 'disabled');
     }
@@ -171,7 +171,7 @@ describe('the feed poller', () => {
     const deadline = Date.now() + 10_000;
     while (documents(app).length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(documents(app)).toHaveLength(3);
-    const next = Date.parse(app.web!.listFeeds(GUILD)[0].nextPollAt) - Date.now();
+    const next = Date.parse((await app.web!.listFeeds(GUILD))[0].nextPollAt) - Date.now();
     expect(next).toBeGreaterThan(13 * 60_000);
     expect(next).toBeLessThan(17 * 60_000);
   });
