@@ -190,4 +190,60 @@ export const migrations: Migration[] = [
       CREATE INDEX event_disputes_by_with ON event_disputes(with_event_id);
     `,
   },
+  {
+    version: 3,
+    name: 'search statistics',
+    sql: `
+      -- Words as SQLite's FTS5 index holds them: runs of letters and digits (its unicode61 tokenizer: "U.S." is
+      -- "u" "s", "MUSCAT/VIENNA" two words, no hyphenated compounds), stemmed by the original Porter stemmer
+      -- ("one" is "on"), not Snowball's English one, and no stop words ("now", "than" are found). FTS5 leaves words
+      -- of one or two letters unstemmed, where Porter makes "us" "u" and "ay" "ai": a vowel and s is written as the
+      -- word Porter stems to it ("us" as "use", so "US" still finds "used", as in FTS5); a consonant and s, or a vowel
+      -- and y, which Porter makes from no other word, is marked with a digit ("ms0", a numword, never stemmed).
+      CREATE FUNCTION parley_words(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        RETURN regexp_replace(regexp_replace(regexp_replace(t, '[^[:alnum:]]+', ' ', 'g'),
+          '\\m([AEIOUaeiou][Ss])\\M', '\\1e', 'g'),
+          '\\m([B-DF-HJ-NP-TV-Zb-df-hj-np-tv-z][Ss]|[AEIOUaeiou][Yy])\\M', '\\10', 'g');
+      CREATE TEXT SEARCH DICTIONARY parley_stem (TEMPLATE = snowball, Language = porter);
+      ALTER TEXT SEARCH CONFIGURATION parley
+        ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH unaccent, parley_stem;
+      ALTER TEXT SEARCH CONFIGURATION parley ALTER MAPPING FOR numword WITH unaccent, simple;
+      ALTER TABLE sentences DROP COLUMN tsv;
+      ALTER TABLE sentences ADD COLUMN tsv tsvector
+        GENERATED ALWAYS AS (to_tsvector('parley'::regconfig, parley_words(text))) STORED;
+      CREATE INDEX sentences_fts ON sentences USING gin (tsv);
+
+      -- BM25 as FTS5 ranks it needs each sentence's length in words (FTS5's unicode61 tokens: runs of letters and
+      -- digits) and the totals over every sentence; the totals are kept as one row per statement that adds or
+      -- removes sentences, so concurrent writers never wait on one counter row.
+      ALTER TABLE sentences ADD COLUMN token_count integer
+        GENERATED ALWAYS AS (regexp_count(text, '[[:alnum:]]+')) STORED;
+      CREATE TABLE sentence_counts (
+        rows bigint NOT NULL,
+        tokens bigint NOT NULL
+      );
+      INSERT INTO sentence_counts (rows, tokens) SELECT count(*), coalesce(sum(token_count), 0) FROM sentences;
+      CREATE FUNCTION parley_sentences_added() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO sentence_counts (rows, tokens)
+          SELECT count(*), coalesce(sum(token_count), 0) FROM added HAVING count(*) > 0;
+        RETURN NULL;
+      END $$;
+      CREATE FUNCTION parley_sentences_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO sentence_counts (rows, tokens)
+          SELECT -count(*), -coalesce(sum(token_count), 0) FROM removed HAVING count(*) > 0;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER sentences_counted_in AFTER INSERT ON sentences REFERENCING NEW TABLE AS added
+        FOR EACH STATEMENT EXECUTE FUNCTION parley_sentences_added();
+      CREATE TRIGGER sentences_counted_out AFTER DELETE ON sentences REFERENCING OLD TABLE AS removed
+        FOR EACH STATEMENT EXECUTE FUNCTION parley_sentences_removed();
+
+      -- The orders of listEvents (undated, by first document) and of documents().
+      CREATE INDEX events_by_corpus_first_document ON events(corpus_id, first_document_id);
+      CREATE INDEX documents_by_corpus_published
+        ON documents(corpus_id, (coalesce(published_at, ingested_at)) COLLATE "C");
+    `,
+  },
 ];
