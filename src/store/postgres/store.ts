@@ -121,8 +121,8 @@ export class PostgresStore implements Store {
   private subscriptionPart<K extends Subscriptions>(name: K): SubscriptionPart[K] {
     return ((...a: unknown[]) => {
       const part = this.corpora.parts.subscriptions;
-      if (!part) throw new Error('this PostgreSQL store was opened without its subscriptions part');
-      return (part[name] as (...args: unknown[]) => unknown)(...a);
+      if (!part) return Promise.reject(new Error('this PostgreSQL store was opened without its subscriptions part'));
+      return (part[name] as (...args: unknown[]) => Promise<unknown>)(...a);
     }) as SubscriptionPart[K];
   }
 
