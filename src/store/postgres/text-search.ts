@@ -57,26 +57,36 @@ export function tsquerySql({ phrases, join }: Phrases, p: (v: unknown) => string
  * does (sentences.token_count, totals in sentence_counts, see migration 3).
  */
 function bm25Sql(tsquery: string, c: CorpusIn, phrases: string, limit: string): string {
+  const norm = `${1 - B} + ${B} * tf.token_count / totals.avgdl`;
   return `
-    WITH p AS MATERIALIZED (
-      SELECT u.q, tsvector_to_array(to_tsvector('parley', parley_words(u.t))) AS lexemes,
-             (SELECT count(*) FROM sentences WHERE tsv @@ u.q) AS hits
-      FROM (SELECT t, phraseto_tsquery('parley', parley_words(t)) AS q FROM unnest(${phrases}::text[]) AS x(t)) u
-    ),
-    totals AS MATERIALIZED (
+    WITH totals AS MATERIALIZED (
       SELECT sum(rows)::float8 AS n, sum(tokens)::float8 / nullif(sum(rows), 0) AS avgdl FROM sentence_counts
     ),
+    counted AS MATERIALIZED (
+      SELECT u.i, u.q, u.lexemes, (SELECT count(*) FROM sentences WHERE tsv @@ u.q) AS hits
+      FROM (SELECT i, phraseto_tsquery('parley', parley_words(t)) AS q,
+                   tsvector_to_array(to_tsvector('parley', parley_words(t))) AS lexemes
+            FROM unnest(${phrases}::text[]) WITH ORDINALITY AS v(t, i)) u
+    ),
+    p AS MATERIALIZED (
+      SELECT x.i, x.q, cardinality(x.lexemes) AS width, x.lexemes,
+             greatest(ln((totals.n - x.hits + 0.5) / (x.hits + 0.5)), ${MIN_IDF}) AS idf
+      FROM totals, counted x
+    ),
+    words AS MATERIALIZED (SELECT p.i, l.lexeme FROM p CROSS JOIN LATERAL unnest(p.lexemes) AS l(lexeme)),
     hit AS (
       SELECT s.id, s.tsv, s.token_count FROM sentences s ${REF_JOIN} WHERE s.tsv @@ ${tsquery} AND d.corpus_id ${c}
     ),
+    tf AS (
+      SELECT hit.id, hit.token_count, words.i, min(cardinality(u.positions)) AS tf, count(*) AS present
+      FROM hit CROSS JOIN LATERAL unnest(hit.tsv) AS u JOIN words ON words.lexeme = u.lexeme
+      GROUP BY hit.id, hit.token_count, words.i
+    ),
     scored AS (
-      SELECT hit.id, -sum(
-               greatest(ln((totals.n - p.hits + 0.5) / (p.hits + 0.5)), ${MIN_IDF}) * f.tf * ${K1 + 1}
-               / (f.tf + ${K1} * (${1 - B} + ${B} * hit.token_count / totals.avgdl))) AS rank
-      FROM hit CROSS JOIN totals CROSS JOIN p
-      CROSS JOIN LATERAL (SELECT CASE WHEN hit.tsv @@ p.q THEN (SELECT coalesce(min(cardinality(u.positions)), 0)
-        FROM unnest(hit.tsv) u WHERE u.lexeme = ANY(p.lexemes)) ELSE 0 END AS tf OFFSET 0) f
-      GROUP BY hit.id ORDER BY rank, hit.id LIMIT ${limit}
+      SELECT tf.id, -sum(p.idf * tf.tf * ${K1 + 1} / (tf.tf + ${K1} * (${norm}))) AS rank
+      FROM tf JOIN p ON p.i = tf.i CROSS JOIN totals
+      WHERE tf.present = p.width AND (p.width = 1 OR (SELECT tsv FROM sentences WHERE id = tf.id) @@ p.q)
+      GROUP BY tf.id ORDER BY rank, tf.id LIMIT ${limit}
     )
     SELECT ${REF}, scored.rank, s.id AS sid FROM scored JOIN sentences s ON s.id = scored.id ${REF_JOIN}
     ORDER BY scored.rank, s.id`;
