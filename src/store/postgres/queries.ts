@@ -309,14 +309,15 @@ type QuoteRowSql = RefRow & { id: number; speaker: string | null; speakerId: num
  * The speaker names, as typed on quotes no entity was found for, that name one of these entities by alias key:
  * SQLite asks its parley_name_key() SQL function; here the key is taken in TypeScript over the distinct names.
  */
-async function speakerNamesOf(db: Queryable, speakerIds: number[]): Promise<string[]> {
+async function speakerNamesOf(db: Queryable, c: CorpusIn, speakerIds: number[]): Promise<string[]> {
   const [keys, names] = await Promise.all([
     rows<{ k: string }>(db, 'SELECT DISTINCT alias_key AS k FROM aliases WHERE entity_id = ANY($1::bigint[])', [
       speakerIds,
     ]),
     rows<{ n: string }>(
       db,
-      "SELECT DISTINCT speaker_name AS n FROM quotes WHERE speaker_id IS NULL AND speaker_name <> ''",
+      `SELECT DISTINCT qt.speaker_name AS n FROM quotes qt JOIN sentences s ON s.id = qt.sentence_id ${REF_JOIN}
+       WHERE qt.speaker_id IS NULL AND qt.speaker_name <> '' AND d.corpus_id ${c}`,
     ),
   ]);
   const wanted = new Set(keys.map((r) => r.k));
@@ -332,7 +333,7 @@ function quoteAndDateQueries(db: Queryable, c: CorpusIn): Pick<Queries, 'listQuo
       const params: unknown[] = [];
       const p = (v: unknown) => `$${params.push(v)}`;
       if (speakerIds?.length) {
-        const names = await speakerNamesOf(db, speakerIds);
+        const names = await speakerNamesOf(db, c, speakerIds);
         where.push(
           `(qt.speaker_id = ANY(${p(speakerIds)}::bigint[])
            OR (qt.speaker_id IS NULL AND qt.speaker_name = ANY(${p(names)}::text[])))`,
