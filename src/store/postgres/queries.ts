@@ -26,7 +26,7 @@ import {
   type Queryable,
   type RefRow,
 } from './sql.ts';
-import { textQueries } from './text-search.ts';
+import { matchesSql, textQueries } from './text-search.ts';
 
 /** The same bounds as the SQLite store's (src/store/sqlite-queries.ts). */
 const ROLES_SHOWN = 10;
@@ -47,7 +47,6 @@ const peopleSql = (c: CorpusIn, where: string) =>
 const MENTIONS = `SELECT ${REF} FROM mentions m JOIN sentences s ON s.id = m.sentence_id ${REF_JOIN}
   WHERE m.entity_id = $1 ORDER BY m.sentence_id LIMIT $2`;
 
-type Queries = StoreQueries;
 type Match = (kind: EntityKind | null, key: string, limit: number) => Promise<EntityMatch[]>;
 const MATCH_HEAD = 'SELECT e.id, e.kind, e.name, e.affiliation';
 
@@ -127,7 +126,7 @@ function entityMatchers(db: Queryable, c: CorpusIn): { exact: Match; partial: Ma
 function entityQueries(
   db: Queryable,
   c: CorpusIn,
-): Pick<Queries, 'listPeople' | 'findEntities' | 'firstRef' | 'topNames' | 'entity'> {
+): Pick<StoreQueries, 'listPeople' | 'findEntities' | 'firstRef' | 'topNames' | 'entity'> {
   const match = entityMatchers(db, c);
   return {
     async listPeople(limit, filter = {}) {
@@ -178,7 +177,7 @@ function entityQueries(
 }
 
 /** Every name and alias, narrowed by alias key (a prefix as LIKE 'p%', which the text_pattern_ops index serves). */
-function allNames(db: Queryable, c: CorpusIn): Queries['allNames'] {
+function allNames(db: Queryable, c: CorpusIn): StoreQueries['allNames'] {
   return async (kind, narrow = {}) => {
     const { keys = [], prefixes = [], wordPrefix, limit = -1 } = narrow;
     const params: unknown[] = [kind ?? null, limit < 0 ? null : limit];
@@ -264,7 +263,7 @@ const PROPOSAL_HEAD = `SELECT p.id, p.name,
 function placeAndProposalQueries(
   db: Queryable,
   c: CorpusIn,
-): Pick<Queries, 'listPlaces' | 'listProposals' | 'proposalNames'> {
+): Pick<StoreQueries, 'listPlaces' | 'listProposals' | 'proposalNames'> {
   return {
     async listPlaces(limit) {
       const places = await rows<Omit<PlaceSummary, 'refs'>>(
@@ -324,8 +323,7 @@ async function speakerNamesOf(db: Queryable, c: CorpusIn, speakerIds: number[]):
   return names.map((r) => r.n).filter((n) => wanted.has(nameKey(n.replace(/^(the|a|an)\s+/i, ''))));
 }
 
-function quoteAndDateQueries(db: Queryable, c: CorpusIn): Pick<Queries, 'listQuotes' | 'listDates'> {
-  const text = textQueries(db, c);
+function quoteAndDateQueries(db: Queryable, c: CorpusIn): Pick<StoreQueries, 'listQuotes' | 'listDates'> {
   return {
     async listQuotes({ speakerIds, aboutMatch, limit }) {
       // A quote is what someone said: scare-quoted phrases and titles (no speaker) are not listed or counted.
@@ -339,7 +337,7 @@ function quoteAndDateQueries(db: Queryable, c: CorpusIn): Pick<Queries, 'listQuo
            OR (qt.speaker_id IS NULL AND qt.speaker_name = ANY(${p(names)}::text[])))`,
         );
       }
-      if (aboutMatch) where.push(text.matches(aboutMatch, p));
+      if (aboutMatch) where.push(matchesSql(aboutMatch, p));
       const from = `FROM quotes qt JOIN sentences s ON s.id = qt.sentence_id ${REF_JOIN}`;
       const clause = `WHERE ${where.join(' AND ')}`;
       const [total, found] = await Promise.all([

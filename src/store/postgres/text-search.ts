@@ -94,13 +94,11 @@ function bm25Sql(tsquery: string, c: CorpusIn, phrases: string, limit: string): 
 
 type Queries = Pick<StoreQueries, 'search' | 'termFrequencies' | 'sentenceRefs'>;
 
-export function textQueries(
-  db: Queryable,
-  c: CorpusIn,
-): Queries & { matches(match: string, p: (v: unknown) => string): string } {
-  return {
-    matches: (match, p) => `s.tsv @@ ${tsquerySql(ftsPhrases(match), p)}`,
+/** "This sentence (s) matches the FTS5 expression", as SQL with its phrases as parameters. */
+export const matchesSql = (match: string, p: (v: unknown) => string) => `s.tsv @@ ${tsquerySql(ftsPhrases(match), p)}`;
 
+export function textQueries(db: Queryable, c: CorpusIn): Queries {
+  return {
     async search(match, limit, boost) {
       const parsed = ftsPhrases(match);
       if (!parsed.phrases.length) return [];
