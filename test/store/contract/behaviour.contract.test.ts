@@ -18,7 +18,7 @@ const doc = (key: string, title: string, body: string) =>
 const SHARED_DOC = doc(
   'shared-talks.md',
   'Harbour talks resume',
-  'Foreign Minister Anna Keller said on Monday that the harbour talks in Vienna would resume. ' +
+  'Foreign Minister Anna Keller said on Monday that the harbour talks in Vienna would resume at the Élysée. ' +
     '"We are close to negotiating a settlement," Keller told reporters.',
 );
 const GUILD_ONE_DOC = doc(
@@ -120,32 +120,37 @@ describe.each(FACTORIES)('store reads on %s', (_, available, open) => {
     expect(await fresh.as({ own: 'guild:77', corpora: ['guild:77'] }).latestDocumentId()).toBe(0);
   });
 
-  it.skipIf(!available)('searches words as indexed: stemmed, case aside, typed syntax kept literal', async () => {
-    const s = as(guildReader('1'));
-    // Word statistics are the index's, over every corpus (as SQLite's fts5vocab): they only weigh words.
-    const { counts } = await s.termFrequencies(['Negotiations', 'NEGOTIATING', 'harbour', 'absent']);
-    expect(Object.fromEntries(counts)).toEqual({ Negotiations: 3, NEGOTIATING: 3, harbour: 1, absent: 0 });
-    const found = await s.search(ftsQuery('NEGOTIATIONS') as string, 5, []);
-    expect(found.map((h) => h.ref.document).sort()).toEqual([
-      'Harbour talks resume',
-      'Quota dispute widens',
-      'Quota dispute widens',
-    ]);
-    // What someone typed is words to find, whatever FTS5 or tsquery syntax it holds.
-    for (const typed of [
-      'talks" OR "x',
-      'NEAR(talks vienna)',
-      "talks:* & !vienna | 'harbour'",
-      '"talks" AND "resume"',
-    ]) {
-      const hits = await s.search(ftsQuery(typed) as string, 5, []);
-      expect(hits.length, typed).toBeGreaterThan(0);
-      for (const h of hits) expect(h.ref.sentence, typed).toMatch(/talks|vienna|harbour|resume/i);
-    }
-    const boosted = await s.search(ftsQuery('minister said') as string, 5, [
-      (await s.findEntities('person', 'Jonas Berg', 1))[0].id,
-    ]);
-    expect(boosted[0].ref.document).toBe('Quota dispute widens');
-    expect(boosted[0].score).toBeGreaterThan(boosted[1].score);
-  });
+  it.skipIf(!available)(
+    'searches words as indexed: stemmed, case and accents aside, typed syntax kept literal',
+    async () => {
+      const s = as(guildReader('1'));
+      // Word statistics are the index's, over every corpus (as SQLite's fts5vocab): they only weigh words.
+      const { counts } = await s.termFrequencies(['Negotiations', 'NEGOTIATING', 'harbour', 'absent', 'elysee']);
+      expect(Object.fromEntries(counts)).toEqual({ Negotiations: 3, NEGOTIATING: 3, harbour: 1, absent: 0, elysee: 1 });
+      const accented = await s.search(ftsQuery('ELYSEE') as string, 5, []);
+      expect(accented.map((h) => h.ref.sentence)).toEqual([expect.stringContaining('Élysée')]);
+      const found = await s.search(ftsQuery('NEGOTIATIONS') as string, 5, []);
+      expect(found.map((h) => h.ref.document).sort()).toEqual([
+        'Harbour talks resume',
+        'Quota dispute widens',
+        'Quota dispute widens',
+      ]);
+      // What someone typed is words to find, whatever FTS5 or tsquery syntax it holds.
+      for (const typed of [
+        'talks" OR "x',
+        'NEAR(talks vienna)',
+        "talks:* & !vienna | 'harbour'",
+        '"talks" AND "resume"',
+      ]) {
+        const hits = await s.search(ftsQuery(typed) as string, 5, []);
+        expect(hits.length, typed).toBeGreaterThan(0);
+        for (const h of hits) expect(h.ref.sentence, typed).toMatch(/talks|vienna|harbour|resume/i);
+      }
+      const boosted = await s.search(ftsQuery('minister said') as string, 5, [
+        (await s.findEntities('person', 'Jonas Berg', 1))[0].id,
+      ]);
+      expect(boosted[0].ref.document).toBe('Quota dispute widens');
+      expect(boosted[0].score).toBeGreaterThan(boosted[1].score);
+    },
+  );
 });
