@@ -6,7 +6,7 @@ import { importSqlite } from '../../src/store/postgres/import-sqlite.ts';
 import { migrate } from '../../src/store/postgres/migrate.ts';
 import { openPool, type Pool } from '../../src/store/postgres/pool.ts';
 import { PostgresStore } from '../../src/store/postgres/store.ts';
-import { ftsPhrases, tsquerySql } from '../../src/store/postgres/text-search.ts';
+import { compactSentenceCounts, ftsPhrases, tsquerySql } from '../../src/store/postgres/text-search.ts';
 import type { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { tempStore } from '../helpers.ts';
 import { freshDatabase, needsPostgres, TEST_DATABASE_URL } from './pg-database.ts';
@@ -104,11 +104,15 @@ describe.skipIf(!TEST_DATABASE_URL)(`importing a SQLite database into PostgreSQL
       ).rows[0];
     const before = await totals();
     expect(before.kept).toBe(before.n);
+    expect((await pool.query('SELECT count(*)::int AS n FROM sentence_counts')).rows[0].n).toBe(1);
     await pool.query('DELETE FROM documents WHERE id = 1');
     const after = await totals();
     expect(after.n).toBeLessThan(before.n);
     expect(after.kept).toBe(after.n);
     expect(after.kept_tokens).toBe(after.tokens);
+    await compactSentenceCounts(pool);
+    expect(await totals()).toEqual(after);
+    expect((await pool.query('SELECT count(*)::int AS n FROM sentence_counts')).rows[0].n).toBe(1);
   });
 
   it('refuses a SQLite database at another schema version', async () => {

@@ -192,10 +192,10 @@ export const migrations: Migration[] = [
   },
   {
     version: 3,
-    name: 'search statistics',
+    name: 'search as FTS5 does',
     sql: `
       -- Words as SQLite's FTS5 index holds them: runs of letters and digits (its unicode61 tokenizer: "U.S." is
-      -- "u" "s", "MUSCAT/VIENNA" two words, no hyphenated compounds), stemmed by the original Porter stemmer
+      -- "u" "s", "NORTH/SOUTH" two words, no hyphenated compounds), stemmed by the original Porter stemmer
       -- ("one" is "on"), not Snowball's English one, and no stop words ("now", "than" are found). FTS5 leaves words
       -- of one or two letters unstemmed, where Porter makes "us" "u" and "ay" "ai": a vowel and s is written as the
       -- word Porter stems to it ("us" as "use", so "US" still finds "used", as in FTS5); a consonant and s, or a vowel

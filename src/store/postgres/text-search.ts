@@ -92,6 +92,17 @@ function bm25Sql(tsquery: string, c: CorpusIn, phrases: string, limit: string): 
     ORDER BY scored.rank, s.id`;
 }
 
+/**
+ * Folds the sentence totals (one row per statement that added or removed sentences) into one row. Safe beside
+ * writers: rows they add meanwhile are not deleted and count on. Run at start, or now and then; reads stay exact.
+ */
+export async function compactSentenceCounts(db: Queryable): Promise<void> {
+  await db.query(
+    `WITH gone AS (DELETE FROM sentence_counts RETURNING rows, tokens)
+     INSERT INTO sentence_counts (rows, tokens) SELECT coalesce(sum(rows), 0), coalesce(sum(tokens), 0) FROM gone`,
+  );
+}
+
 type Queries = Pick<StoreQueries, 'search' | 'termFrequencies' | 'sentenceRefs'>;
 
 /** "This sentence (s) matches the FTS5 expression", as SQL with its phrases as parameters. */
