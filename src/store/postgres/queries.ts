@@ -99,6 +99,7 @@ async function entityDetail(db: Queryable, c: CorpusIn, id: number, mentionLimit
 
 /** Finding entities by what someone typed: an alias key exactly, then a key's word start, then a role. */
 function entityMatchers(db: Queryable, c: CorpusIn): { exact: Match; partial: Match; byRole: Match } {
+  // Ties go as SQLite's plan lists them: grouped by entity, equal counts come out newest entity first.
   const byAlias = (where: string) =>
     `${MATCH_HEAD}, min(a.alias ${C}) AS matched FROM aliases a JOIN entities e ON e.id = a.entity_id
      WHERE ${where} AND ($1::text IS NULL OR e.kind = $1) AND e.corpus_id ${c} GROUP BY e.id
@@ -190,6 +191,7 @@ function allNames(db: Queryable, c: CorpusIn): StoreQueries['allNames'] {
       or.push(`a.alias_key LIKE ${p(`${w}%`)} OR a.alias_key LIKE ${p(`% ${w}%`)}`);
     }
     if ((keys.length || prefixes.length || wordPrefix) && !or.length) return [];
+    // Ties in SQLite's order: its scan of entities by (corpus, kind, name key), then of their aliases.
     return rows(
       db,
       `SELECT e.id, e.kind, e.name, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id
