@@ -17,6 +17,7 @@ const USAGE = `usage: npm run cli -- <command> [--guild ID]
   conflicts                 dates on which sources disagree, with both citations
   digest [--since ISO]      print a digest now: news since that time, or the story so far
   run "/who name:NAME" [--json]   run one slash command against the store (--json: the Discord payload)
+  migrate-to-postgres URL   copy the SQLite database (PARLEY_DB) into an empty PostgreSQL database at URL
 --guild ID acts as that Discord server: its own corpus beside the shared one. Without it: the shared corpus.`;
 
 class UsageError extends Error {}
@@ -48,6 +49,7 @@ const CLI_COMMANDS: Record<string, CliCommand> = {
   conflicts: (inv) => withStore(loadConfig(), inv.reader, printConflicts),
   digest: (inv) => withStore(loadConfig(), inv.reader, (store) => printDigest(store, inv.value('--since'))),
   run: (inv) => withStore(loadConfig(), inv.reader, (store) => runSlashCommand(store, inv)),
+  'migrate-to-postgres': runMigrateToPostgres,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -76,6 +78,31 @@ async function runExtract({ args, flags }: Invocation): Promise<number> {
   const out = extractionSchema.parse(extractFile(args[0]));
   process.stdout.write(flags.has('--json') ? `${JSON.stringify(out, null, 2)}\n` : summarise(out));
   return 0;
+}
+
+/** Copies every table of the SQLite database into a new PostgreSQL one (migrated first), ids and all. */
+async function runMigrateToPostgres({ args }: Invocation): Promise<number> {
+  const [{ isPostgresUrl, openPool }, { migrate }, { importSqlite }] = await Promise.all([
+    import('./store/postgres/pool.ts'),
+    import('./store/postgres/migrate.ts'),
+    import('./store/postgres/import-sqlite.ts'),
+  ]);
+  const url = args[0];
+  if (!isPostgresUrl(url)) throw new UsageError('migrate-to-postgres needs a postgres:// URL');
+  const config = loadConfig();
+  if (!fs.existsSync(config.PARLEY_DB)) throw new UsageError(`there is no SQLite database at ${config.PARLEY_DB}`);
+  const store = openStore(config.PARLEY_DB);
+  const pool = openPool(url, 2);
+  try {
+    await migrate(pool);
+    const { rows, skipped } = await importSqlite(store.db, pool);
+    for (const [table, n] of Object.entries(rows)) process.stdout.write(`${table.padEnd(20)} ${n}\n`);
+    if (skipped.length) process.stdout.write(`not copied (no such table in PostgreSQL yet): ${skipped.join(', ')}\n`);
+    return 0;
+  } finally {
+    await pool.end();
+    await store.close();
+  }
 }
 
 const isUrl = (arg: string) => /^https?:\/\//i.test(arg);

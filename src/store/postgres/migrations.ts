@@ -259,4 +259,122 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'search as FTS5 does',
+    sql: `
+      -- Words as SQLite's FTS5 index holds them: runs of letters and digits (its unicode61 tokenizer: "U.S." is
+      -- "u" "s", "NORTH/SOUTH" two words, no hyphenated compounds), stemmed by the original Porter stemmer
+      -- ("one" is "on"), not Snowball's English one, and no stop words ("now", "than" are found). FTS5 leaves words
+      -- of one or two letters unstemmed, where Porter makes "us" "u" and "ay" "ai": a vowel and s is written as the
+      -- word Porter stems to it ("us" as "use", so "US" still finds "used", as in FTS5); a consonant and s, or a vowel
+      -- and y, which Porter makes from no other word, is marked with a digit ("ms0", a numword, never stemmed).
+      CREATE FUNCTION parley_words(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        RETURN regexp_replace(regexp_replace(regexp_replace(t, '[^[:alnum:]]+', ' ', 'g'),
+          '\\m([AEIOUaeiou][Ss])\\M', '\\1e', 'g'),
+          '\\m([B-DF-HJ-NP-TV-Zb-df-hj-np-tv-z][Ss]|[AEIOUaeiou][Yy])\\M', '\\10', 'g');
+      CREATE TEXT SEARCH DICTIONARY parley_stem (TEMPLATE = snowball, Language = porter);
+      ALTER TEXT SEARCH CONFIGURATION parley
+        ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH unaccent, parley_stem;
+      ALTER TEXT SEARCH CONFIGURATION parley ALTER MAPPING FOR numword WITH unaccent, simple;
+      ALTER TABLE sentences DROP COLUMN tsv;
+      ALTER TABLE sentences ADD COLUMN tsv tsvector
+        GENERATED ALWAYS AS (to_tsvector('parley'::regconfig, parley_words(text))) STORED;
+      CREATE INDEX sentences_fts ON sentences USING gin (tsv);
+
+      -- BM25 as FTS5 ranks it needs each sentence's length in words (FTS5's unicode61 tokens: runs of letters and
+      -- digits) and the totals over every sentence; the totals are kept as one row per statement that adds or
+      -- removes sentences, so concurrent writers never wait on one counter row.
+      ALTER TABLE sentences ADD COLUMN token_count integer
+        GENERATED ALWAYS AS (regexp_count(text, '[[:alnum:]]+')) STORED;
+      CREATE TABLE sentence_counts (
+        rows bigint NOT NULL,
+        tokens bigint NOT NULL
+      );
+      INSERT INTO sentence_counts (rows, tokens) SELECT count(*), coalesce(sum(token_count), 0) FROM sentences;
+      CREATE FUNCTION parley_sentences_added() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO sentence_counts (rows, tokens)
+          SELECT count(*), coalesce(sum(token_count), 0) FROM added HAVING count(*) > 0;
+        RETURN NULL;
+      END $$;
+      CREATE FUNCTION parley_sentences_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO sentence_counts (rows, tokens)
+          SELECT -count(*), -coalesce(sum(token_count), 0) FROM removed HAVING count(*) > 0;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER sentences_counted_in AFTER INSERT ON sentences REFERENCING NEW TABLE AS added
+        FOR EACH STATEMENT EXECUTE FUNCTION parley_sentences_added();
+      CREATE TRIGGER sentences_counted_out AFTER DELETE ON sentences REFERENCING OLD TABLE AS removed
+        FOR EACH STATEMENT EXECUTE FUNCTION parley_sentences_removed();
+
+      -- The orders of listEvents (undated, by first document) and of documents().
+      CREATE INDEX events_by_corpus_first_document ON events(corpus_id, first_document_id);
+      CREATE INDEX documents_by_corpus_published
+        ON documents(corpus_id, (coalesce(published_at, ingested_at)) COLLATE "C");
+    `,
+  },
+  {
+    version: 6,
+    name: 'the sort dates, quote corpora and role counts the SQLite schema keeps',
+    // As the SQLite schema's last steps: dates copied from the document onto reports and event statements, a
+    // quote's corpus, and each entity's distinct roles — so the same reads are index ranges on both.
+    sql: `
+      CREATE FUNCTION parley_document_dated() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        SELECT CASE WHEN TG_TABLE_NAME = 'proposal_reports' THEN coalesce(d.published_at, substr(d.ingested_at, 1, 10))
+                    ELSE coalesce(d.published_at, d.ingested_at) END
+          INTO NEW.dated FROM documents d WHERE d.id = NEW.document_id;
+        RETURN NEW;
+      END $$;
+      ALTER TABLE proposal_reports ADD COLUMN dated text;
+      UPDATE proposal_reports r SET dated = coalesce(d.published_at, substr(d.ingested_at, 1, 10))
+        FROM documents d WHERE d.id = r.document_id;
+      CREATE INDEX proposal_reports_by_date ON proposal_reports(proposal_id, dated DESC, document_id DESC);
+      CREATE TRIGGER proposal_reports_dated BEFORE INSERT ON proposal_reports
+        FOR EACH ROW EXECUTE FUNCTION parley_document_dated();
+      ALTER TABLE event_sources ADD COLUMN dated text;
+      UPDATE event_sources es SET dated = coalesce(d.published_at, d.ingested_at)
+        FROM documents d WHERE d.id = es.document_id;
+      CREATE INDEX event_sources_by_date ON event_sources(event_id, dated, sentence_id);
+      CREATE TRIGGER event_sources_dated BEFORE INSERT ON event_sources
+        FOR EACH ROW EXECUTE FUNCTION parley_document_dated();
+
+      CREATE FUNCTION parley_quote_corpus() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        SELECT d.corpus_id INTO NEW.corpus_id FROM sentences s JOIN documents d ON d.id = s.document_id
+          WHERE s.id = NEW.sentence_id;
+        RETURN NEW;
+      END $$;
+      ALTER TABLE quotes ADD COLUMN corpus_id integer;
+      UPDATE quotes q SET corpus_id = d.corpus_id FROM sentences s JOIN documents d ON d.id = s.document_id
+        WHERE s.id = q.sentence_id;
+      ALTER TABLE quotes ADD COLUMN attributed boolean
+        GENERATED ALWAYS AS (speaker_id IS NOT NULL OR coalesce(speaker_name, '') <> '') STORED;
+      CREATE INDEX quotes_by_corpus ON quotes(corpus_id, attributed, id);
+      CREATE TRIGGER quotes_corpus BEFORE INSERT ON quotes FOR EACH ROW EXECUTE FUNCTION parley_quote_corpus();
+
+      CREATE TABLE entity_roles (
+        entity_id bigint NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        role text NOT NULL,
+        sentences integer NOT NULL,
+        PRIMARY KEY (entity_id, role)
+      );
+      INSERT INTO entity_roles (entity_id, role, sentences) SELECT entity_id, role, count(*) FROM roles GROUP BY 1, 2;
+      CREATE FUNCTION parley_role_counted() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          INSERT INTO entity_roles (entity_id, role, sentences) VALUES (NEW.entity_id, NEW.role, 1)
+            ON CONFLICT (entity_id, role) DO UPDATE SET sentences = entity_roles.sentences + 1;
+          RETURN NEW;
+        END IF;
+        UPDATE entity_roles SET sentences = sentences - 1 WHERE entity_id = OLD.entity_id AND role = OLD.role;
+        DELETE FROM entity_roles WHERE entity_id = OLD.entity_id AND role = OLD.role AND sentences <= 0;
+        RETURN OLD;
+      END $$;
+      CREATE TRIGGER roles_counted AFTER INSERT OR DELETE ON roles
+        FOR EACH ROW EXECUTE FUNCTION parley_role_counted();
+    `,
+  },
 ];
