@@ -9,7 +9,7 @@ import type { Extraction } from '../src/extract/contract.ts';
 import { ingestDocument } from '../src/ingest/ingest.ts';
 import { writeDocument } from '../src/ingest/write-document.ts';
 import { createLogger } from '../src/log.ts';
-import { openStore } from '../src/store/index.ts';
+import { openSqliteStore } from '../src/store/index.ts';
 import type { SqliteStore } from '../src/store/sqlite-store.ts';
 import { splitSentences } from '../src/text/sentences.ts';
 
@@ -146,7 +146,7 @@ export function synthetic(i: number): { text: string; x: (id: string) => Extract
 }
 
 async function buildStore(file: string, documents: number): Promise<SqliteStore> {
-  const store = openStore(file);
+  const store = openSqliteStore(file);
   if ((await store.stats()).documents >= documents) return store;
   const seed = path.resolve(import.meta.dirname, '../data/documents/000_f508cbc51fa2a6d2.txt');
   await ingestDocument(store, parseDocument(seed, fs.readFileSync(seed)));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import { openApp } from '../src/app.ts';
-import { openStore } from '../src/store/index.ts';
+import { openSqliteStore } from '../src/store/index.ts';
 import { rssOf, story, storyPage } from '../test/feeds/site.ts';
 import { send, startServer, type Route } from '../test/links/local-server.ts';
 
@@ -22,7 +22,7 @@ export async function benchFeeds(): Promise<void> {
   routes['/feed.xml'] = send(200, 'application/rss+xml', rssOf(server.url(''), stories));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-feeds-'));
   const app = await openApp({
-    store: openStore(path.join(dir, 'bench.db')),
+    store: openSqliteStore(path.join(dir, 'bench.db')),
     log: pino({ level: 'silent' }),
     delivery: { deliver: async () => ({}) },
     web: { allowPrivate: true },

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseDocument } from '../src/documents/document.ts';
 import { ingestDocument } from '../src/ingest/ingest.ts';
-import { openStore } from '../src/store/index.ts';
+import { openSqliteStore } from '../src/store/index.ts';
 
 /** One developing story: the same cast, cities and proposals, one update a day. Everything here is invented. */
 const UPDATES = 1000;
@@ -327,12 +327,12 @@ export async function benchIngest(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-ingest-'));
   const file = path.join(dir, 'ingest.db');
   // Warm up (JIT, lexicons, SQLite) on a throwaway store, so the first 100 are not charged for start-up.
-  const warm = openStore(path.join(dir, 'warm-up.db'));
+  const warm = openSqliteStore(path.join(dir, 'warm-up.db'));
   for (const [day, text] of texts.slice(0, WARM_UP).entries())
     await ingestDocument(warm, parseDocument(`warm-up/${day}.txt`, Buffer.from(text)));
   await warm.close();
   for (const f of fs.readdirSync(dir)) if (f.startsWith('warm-up.db')) fs.rmSync(path.join(dir, f));
-  const store = openStore(file);
+  const store = openSqliteStore(file);
   const times: number[] = [];
   // Where the time goes, per document: the store's stage hook marks the end of each stage, the call's end the commit.
   const stages: Record<string, number>[] = [];

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingestPaths } from '../src/ingest/ingest.ts';
-import { openStore } from '../src/store/index.ts';
+import { openSqliteStore } from '../src/store/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = path.join(ROOT, 'test/fixtures/articles');
@@ -62,7 +62,7 @@ const answered = (out: string) => /\n> [^\n]*\n[^\n]*\S[^\n]*\n/.test(out);
 export async function benchStart(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-start-'));
   const db = path.join(dir, 'start.db');
-  const store = openStore(db);
+  const store = openSqliteStore(db);
   const outcomes = await ingestPaths(store, [FIXTURES]);
   const person = (await store.examples()).person;
   await store.close();

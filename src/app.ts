@@ -7,9 +7,7 @@ import { FeedPoller, type Notify } from './feeds/poller.ts';
 import { WebService } from './feeds/service.ts';
 import type { WebOptions } from './ingest/web.ts';
 import { loadCommands } from './load-commands.ts';
-import { openStore, type Store } from './store/index.ts';
-import { sqliteFeeds } from './store/sqlite-feeds.ts';
-import { SqliteStore } from './store/sqlite-store.ts';
+import { openSqliteStore, type Store } from './store/index.ts';
 
 /** Everything a transport (the console, Discord, the CLI, a test) runs commands and digests against. */
 export interface App {
@@ -44,8 +42,7 @@ export interface AppOptions {
 const DEFAULT_FEED_INTERVAL_MS = 15 * 60_000;
 
 function webOf(store: Store, options: AppOptions): { web?: WebService; poller?: FeedPoller } {
-  if (!(store instanceof SqliteStore)) return {};
-  const feeds = sqliteFeeds(store.db);
+  const feeds = store.feedStore();
   const { feedIntervalMs = DEFAULT_FEED_INTERVAL_MS, ...fetch } = options.web ?? {};
   const poller = new FeedPoller({
     store,
@@ -60,7 +57,7 @@ function webOf(store: Store, options: AppOptions): { web?: WebService; poller?: 
 
 /** The one composition of store, briefing, digest scheduler and commands that main, the CLI and the tests use. */
 export async function openApp(options: AppOptions): Promise<App> {
-  const store = typeof options.store === 'string' ? openStore(options.store) : options.store;
+  const store = typeof options.store === 'string' ? openSqliteStore(options.store) : options.store;
   const { log } = options;
   const scheduler = new DigestScheduler({ store, log, ...options.delivery });
   const digests = new DigestService(store, scheduler, options.timeZone);

@@ -4,7 +4,7 @@ import type { Extraction } from './extract/contract.ts';
 import { ingestPaths, type IngestOutcome } from './ingest/ingest.ts';
 import { progressReporter } from './ingest/progress.ts';
 import { guildOf, guildReader, SHARED, sharedReader, type Reader } from './store/corpus.ts';
-import { openStore, type Store } from './store/index.ts';
+import { openSqliteStore, openStore, type Store } from './store/index.ts';
 
 const USAGE = `usage: npm run cli -- <command> [--guild ID]
   ingest [PATH|URL...]      ingest documents (default: the documents folder); a URL: the article, or a feed's items
@@ -91,7 +91,7 @@ async function runMigrateToPostgres({ args }: Invocation): Promise<number> {
   if (!isPostgresUrl(url)) throw new UsageError('migrate-to-postgres needs a postgres:// URL');
   const config = loadConfig();
   if (!fs.existsSync(config.PARLEY_DB)) throw new UsageError(`there is no SQLite database at ${config.PARLEY_DB}`);
-  const store = openStore(config.PARLEY_DB);
+  const store = openSqliteStore(config.PARLEY_DB);
   const pool = openPool(url, 2);
   try {
     await migrate(pool);
@@ -230,7 +230,7 @@ async function runSlashCommand(store: Store, { args, flags }: Invocation): Promi
 }
 
 async function withStore(config: Config, reader: Reader, fn: (store: Store) => Promise<void>): Promise<number> {
-  const store = openStore(config.PARLEY_DB);
+  const store = await openStore(config);
   try {
     await fn(store.as(reader));
     return Number(process.exitCode ?? 0);

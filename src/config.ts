@@ -55,6 +55,13 @@ const configSchema = z.object({
   DISCORD_CLIENT_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
   PARLEY_DB: z.string().trim().min(1, 'a file path for the SQLite database').default('data/parley.db'),
+  /** PostgreSQL instead of the SQLite file: postgres://user@host:5432/database. */
+  PARLEY_DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/i, 'a postgres:// URL, e.g. postgres://parley@127.0.0.1:5432/parley')
+      .optional(),
+  ),
   PARLEY_DOCUMENTS: z.string().trim().min(1, 'a folder of .txt / .md documents').default('data/documents'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PARLEY_TIMEZONE: z

@@ -22,8 +22,8 @@ async function main(argv: string[]): Promise<void> {
   const shards = cfg.DISCORD_TOKEN ? await import('./discord/shards.ts') : undefined;
   const shard = shards?.shardOfProcess();
   // A shard's manager has ingested the documents folder already.
-  if (shard) return runDiscordMode(openStore(cfg.PARLEY_DB), cfg, log.child({ shard: shard.id }), true);
-  const store = openStore(cfg.PARLEY_DB);
+  if (shard) return runDiscordMode(await openStore(cfg), cfg, log.child({ shard: shard.id }), true);
+  const store = await openStore(cfg);
   await ingestDocumentsFolder(store, cfg, log);
   if (!shards) return runConsoleMode(store, cfg, log, argv.includes('--keep-running'));
   if (!cfg.PARLEY_SHARDS) return runDiscordMode(store, cfg, log, false);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { openApp, type App, type AppOptions } from '../src/app.ts';
-import { openStore } from '../src/store/index.ts';
+import { openSqliteStore } from '../src/store/index.ts';
 import { openDatabase, type Db } from '../src/store/sqlite.ts';
 import type { Store } from '../src/store/store.ts';
 
@@ -25,7 +25,7 @@ export function sqliteConnection(file: string): Db {
 export function tempStore() {
   const dir = tempDir();
   const file = path.join(dir, 'test.db');
-  return { dir, file, store: openStore(file) };
+  return { dir, file, store: openSqliteStore(file) };
 }
 
 /**

@@ -2,7 +2,9 @@ import { sharedReader, type Reader } from './corpus.ts';
 import { newsStore, sqliteSubscriptions } from './sqlite-digest.ts';
 import { disputeRows, listEvents } from './sqlite-event-queries.ts';
 import { corpusIds, corpusIn, sqliteQueries, type CorpusIn } from './sqlite-queries.ts';
+import { sqliteFeeds } from './sqlite-feeds.ts';
 import { sqliteWriter } from './sqlite-writer.ts';
+import type { FeedStore } from './feeds.ts';
 import { openDatabase, type Db } from './sqlite.ts';
 import type {
   Countable,
@@ -24,7 +26,10 @@ const VIEWS_KEPT = 256;
 class Corpora {
   private readonly ids = new Map<string, number>();
   readonly views = new Map<string, SqliteStore>();
-  constructor(readonly db: Db) {}
+  readonly feeds: FeedStore;
+  constructor(readonly db: Db) {
+    this.feeds = sqliteFeeds(db);
+  }
 
   /** A corpus's id, the corpus created on first use (ids never change and corpora are never removed). */
   id(name: string): number {
@@ -268,6 +273,10 @@ export class SqliteStore implements Store {
 
   async conflicts(): Promise<EventDispute[]> {
     return disputeRows(this.db, this.c);
+  }
+
+  feedStore(): FeedStore {
+    return this.corpora.feeds;
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Reader } from './corpus.ts';
+import type { FeedStore } from './feeds.ts';
 import type { DocumentWrites } from './writer.ts';
 
 export type EntityKind = 'person' | 'place' | 'organization';
@@ -135,10 +136,12 @@ export interface CorpusStore extends CorpusReads, IngestStore {
   as(reader: Reader): CorpusStore;
 }
 
-/** A whole database: every reader's views and the digests' subscriptions. */
+/** A whole database: every reader's views, the digests' subscriptions, and the feeds it polls. */
 export interface Store extends CorpusStore, DigestStore {
   /** The same database seen by another reader. */
   as(reader: Reader): Store;
+  /** The feeds followed, with their polls and items (one set for the whole database). */
+  feedStore(): FeedStore;
   close(): Promise<void>;
 }
 

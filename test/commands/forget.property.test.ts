@@ -7,7 +7,7 @@ import type { CommandModule } from '../../src/command.ts';
 import { createRouter } from '../../src/discord/router.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { guildReader } from '../../src/store/corpus.ts';
-import { openStore } from '../../src/store/index.ts';
+import { openSqliteStore } from '../../src/store/index.ts';
 import type { SqliteStore } from '../../src/store/sqlite-store.ts';
 import type { Db } from '../../src/store/sqlite.ts';
 import { asInteraction, fakeInteraction } from '../discord/fake-interaction.ts';
@@ -109,7 +109,7 @@ async function forgetIn(store: SqliteStore, guild: string | null, value: string,
 }
 
 function copyOfTemplate(): SqliteStore {
-  return openStore(copiedTemplate());
+  return openSqliteStore(copiedTemplate());
 }
 
 function copiedTemplate(): string {
@@ -121,7 +121,7 @@ function copiedTemplate(): string {
 describe('/forget', () => {
   it('removes a document and exactly the facts only it supported, in any order of forgetting', async () => {
     const probeFile = copiedTemplate();
-    const probeStore = openStore(probeFile);
+    const probeStore = openSqliteStore(probeFile);
     const own = (await probeStore.as(guildReader(A)).ownDocuments('', 100)).map((d) => d.id);
     await probeStore.close();
     const probe = { db: sqliteConnection(probeFile) };
@@ -146,7 +146,7 @@ describe('/forget', () => {
     await fc.assert(
       fc.asyncProperty(fc.shuffledSubarray(own, { minLength: 1, maxLength: 4 }), async (order) => {
         const file = copiedTemplate();
-        const store = openStore(file);
+        const store = openSqliteStore(file);
         const db = sqliteConnection(file);
         const shared = await store.stats();
         for (const id of order) {

@@ -6,7 +6,7 @@ import { parseDocument } from '../../src/documents/document.ts';
 import { latestSlot } from '../../src/digest/schedule.ts';
 import { DeliveryError, DigestScheduler, type Deliver } from '../../src/digest/scheduler.ts';
 import { ingestDocument } from '../../src/ingest/ingest.ts';
-import { openStore } from '../../src/store/index.ts';
+import { openSqliteStore } from '../../src/store/index.ts';
 import { SEED, tempStore } from '../helpers.ts';
 
 const log = pino({ level: 'silent' });
@@ -14,7 +14,7 @@ const schedulers: DigestScheduler[] = [];
 afterEach(() => schedulers.splice(0).forEach((s) => s.stop()));
 
 function setup(opts: { deliver?: Deliver; now?: Date; file?: string } = {}) {
-  const { store, file } = opts.file ? { store: openStore(opts.file), file: opts.file } : tempStore();
+  const { store, file } = opts.file ? { store: openSqliteStore(opts.file), file: opts.file } : tempStore();
   const clock = { now: opts.now ?? new Date('2026-11-20T09:00:00Z') };
   const sent: { channel: string; answer: Answer; nonce: string }[] = [];
   const deliver = vi.fn<Deliver>(

@@ -4,13 +4,13 @@ import type { Answer } from '../../src/briefing/answer.ts';
 import type { CommandContext, CommandOptions } from '../../src/command.ts';
 import type { Notify } from '../../src/feeds/poller.ts';
 import type { SqliteStore } from '../../src/store/sqlite-store.ts';
-import { openStore } from '../../src/store/index.ts';
+import { openSqliteStore } from '../../src/store/index.ts';
 import { testApp } from '../helpers.ts';
 
 export const GUILD = '100000000000000001';
 
 export async function webApp(file: string, notify?: Notify): Promise<App & { store: SqliteStore }> {
-  const store = openStore(file);
+  const store = openSqliteStore(file);
   const app = await testApp(store, { web: { allowPrivate: true, timeoutMs: 3000 }, notify });
   return app as App & { store: SqliteStore };
 }

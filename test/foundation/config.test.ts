@@ -34,6 +34,7 @@ describe('configuration', () => {
     ['PARLEY_SHARDS', 'lots', /PARLEY_SHARDS: auto or a whole number of shards.*"lots"/],
     ['PARLEY_DISCORD_API', 'discord.com/api', /PARLEY_DISCORD_API: an http\(s\) URL/],
     ['PARLEY_DISCORD_API', 'ftp://127.0.0.1/api', /PARLEY_DISCORD_API: an http\(s\) URL/],
+    ['PARLEY_DATABASE_URL', 'mysql://root@127.0.0.1/db', /PARLEY_DATABASE_URL: a postgres:\/\/ URL/],
   ])('a bad %s names the variable and what is allowed', (name, value, message) => {
     expect(() => loadConfig({ [name]: value }, noFile)).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value }, noFile)).toThrow(message);

@@ -5,7 +5,7 @@ import { forgetDocument } from '../../src/ingest/forget.ts';
 import { guildReader, sharedReader } from '../../src/store/corpus.ts';
 import { migrations } from '../../src/store/migrations.ts';
 import { migrate } from '../../src/store/sqlite.ts';
-import { openStore } from '../../src/store/index.ts';
+import { openSqliteStore } from '../../src/store/index.ts';
 import { sqliteConnection, tempDir } from '../helpers.ts';
 
 /** The schema version before corpora: everything one global store. */
@@ -42,7 +42,7 @@ describe('migration 9: corpora', () => {
   it("moves an old database's documents and facts into the shared corpus, which every server reads", async () => {
     const file = path.join(tempDir(), 'old.db');
     oldDatabase(file);
-    const store = openStore(file);
+    const store = openSqliteStore(file);
     const db = sqliteConnection(file);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.prepare('SELECT name FROM corpora').pluck().all()).toEqual(['shared']);
@@ -70,7 +70,7 @@ describe('migration 9: corpora', () => {
   it('lets two servers hold the same article: keys and content are unique within a corpus', async () => {
     const file = path.join(tempDir(), 'old.db');
     oldDatabase(file);
-    const store = openStore(file);
+    const store = openSqliteStore(file);
     const db = sqliteConnection(file);
     const insert = db.prepare(
       `INSERT INTO documents (corpus_id, key, content_hash, title, body, ingested_at)

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { forgetDocument } from '../../src/ingest/forget.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
-import { openStore } from '../../src/store/index.ts';
+import { openSqliteStore } from '../../src/store/index.ts';
 import { ROOT, SEED, sqliteConnection, tempStore, writeDoc } from '../helpers.ts';
 
 const ARTICLE = 'Talks in Vienna\n\nForeign Minister Anna Keller said on Monday that the talks would go on.\n';
@@ -10,7 +10,7 @@ const ARTICLE = 'Talks in Vienna\n\nForeign Minister Anna Keller said on Monday 
 describe('the figures a store remembers between writes', () => {
   it('follow its own writes and those of another connection to the same file (another process)', async () => {
     const { store, file, dir } = tempStore();
-    const other = openStore(file);
+    const other = openSqliteStore(file);
     expect(await store.count('documents')).toBe(0);
     expect((await store.stats()).documents).toBe(0);
     expect((await store.examples()).person).toBeNull();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../src/text/names.ts';
-import { openStore } from '../../src/store/index.ts';
+import { openSqliteStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/store.ts';
 import { extractArticle } from '../extract/fixtures.ts';
 import { f1, scoreDocument, type Gold, type Totals } from '../extract/scorer.ts';
@@ -55,7 +55,7 @@ describe('the stories ingested together', () => {
 
   it('stores every article, in three random orders', async () => {
     for (const seed of [11, 23, 37]) {
-      const store = openStore(':memory:');
+      const store = openSqliteStore(':memory:');
       refusals.push(await ingestAll(store, shuffled(docs, seed)));
       stores.push(store);
       expect((await store.stats()).documents).toBe(docs.length);

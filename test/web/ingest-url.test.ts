@@ -70,9 +70,9 @@ describe('/ingest url', () => {
 
   it('a page that does not answer in time is refused as a timeout', async () => {
     await app.close();
-    const { openStore } = await import('../../src/store/index.ts');
+    const { openSqliteStore } = await import('../../src/store/index.ts');
     const { testApp } = await import('../helpers.ts');
-    app = (await testApp(openStore(path.join(tempDir(), 't.db')), {
+    app = (await testApp(openSqliteStore(path.join(tempDir(), 't.db')), {
       web: { allowPrivate: true, timeoutMs: 300 },
     })) as typeof app;
     const answer = await run(app, 'ingest', { url: server.url('/slow') });
@@ -82,9 +82,9 @@ describe('/ingest url', () => {
 
   it('without PARLEY_ALLOW_PRIVATE_URLS a private address is refused, and nothing is fetched', async () => {
     await app.close();
-    const { openStore } = await import('../../src/store/index.ts');
+    const { openSqliteStore } = await import('../../src/store/index.ts');
     const { testApp } = await import('../helpers.ts');
-    app = (await testApp(openStore(path.join(tempDir(), 'p.db')))) as typeof app;
+    app = (await testApp(openSqliteStore(path.join(tempDir(), 'p.db')))) as typeof app;
     const before = server.requests.length;
     const answer = await run(app, 'ingest', { url: server.url('/news/story-1') });
     expect(text(answer)).toMatch(/a loopback address \(127\.0\.0\.1\), which parley does not fetch/);

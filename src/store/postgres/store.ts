@@ -10,6 +10,7 @@ import type {
   StoreQueries,
   StoreStats,
 } from '../store.ts';
+import type { FeedStore } from '../feeds.ts';
 import type { DocumentWriter, DocumentWrites } from '../writer.ts';
 import { disputeRows } from './events.ts';
 import { newsStore } from './news.ts';
@@ -25,6 +26,15 @@ export interface PostgresParts {
   subscriptions?: SubscriptionPart;
   /** Writes into the view's own corpus (`ownCorpusId`), seeing the view's readable corpora. */
   writes?: (view: PostgresStore) => DocumentWrites;
+  feeds?: FeedStore;
+}
+
+/** A feed store for a PostgresStore opened without one: every call says so. */
+function missingFeeds(): FeedStore {
+  return new Proxy({} as FeedStore, {
+    get: (_t, name) => () =>
+      Promise.reject(new Error(`this PostgreSQL store was opened without feeds (${String(name)})`)),
+  });
 }
 
 /** Views kept at most, as the SQLite store keeps (one per reader recently asked for). */
@@ -37,7 +47,11 @@ class Corpora {
   constructor(
     readonly pool: Pool,
     readonly parts: PostgresParts,
-  ) {}
+  ) {
+    this.feeds = parts.feeds ?? missingFeeds();
+  }
+
+  readonly feeds: FeedStore;
 
   /** A corpus's id, the corpus created on first use (ids never change and corpora are never removed). */
   id(name: string): Promise<number> {
@@ -252,6 +266,10 @@ export class PostgresStore implements Store {
   }
 
   /** Ends the pool, for every view of it. */
+  feedStore(): FeedStore {
+    return this.corpora.feeds;
+  }
+
   async close(): Promise<void> {
     if (!this.pool.ended) await this.pool.end();
   }

@@ -15,7 +15,7 @@ import pino from 'pino';
 import { DigestScheduler, type Deliver } from '../../../src/digest/scheduler.ts';
 import { FeedPoller } from '../../../src/feeds/poller.ts';
 import type { FeedStore } from '../../../src/store/feeds.ts';
-import { openStore } from '../../../src/store/index.ts';
+import { openSqliteStore } from '../../../src/store/index.ts';
 import { pgFeeds } from '../../../src/store/postgres/feeds.ts';
 import { openPool } from '../../../src/store/postgres/pool.ts';
 import { pgSubscriptions } from '../../../src/store/postgres/subscriptions.ts';
@@ -28,7 +28,7 @@ const env = (name: string) => {
 };
 const log = pino({ level: process.env.CHILD_LOG ?? 'silent' }, pino.destination(2));
 const pool = openPool(env('DATABASE_URL'), 4);
-const corpus = openStore(env('CORPUS'));
+const corpus = openSqliteStore(env('CORPUS'));
 const lease = Number(env('LEASE_MS'));
 
 /** The corpus store with its subscriptions and slots in PostgreSQL: what the scheduler sees as one Store. */
