@@ -361,3 +361,27 @@ export const OFFICE_DOMAINS = new Set(
 );
 
 export const MAX_TITLE_HEAD_WORDS = 5;
+
+/**
+ * Offices of a company or a union: the capitalised name right before one is the body the holder works for
+ * ("Acme CEO Jane Roe", "Vantor Steel chairman John Doe").
+ */
+export const CORPORATE_HEADS = new Set([
+  'ceo',
+  'chief executive',
+  'chief executive officer',
+  'chairman',
+  'chairwoman',
+  'chairperson',
+  'chair',
+  'founder',
+  'co-founder',
+  'cfo',
+  'coo',
+  'cto',
+  'president',
+  'vice president',
+  'executive',
+  'managing director',
+  'general manager',
+]);
