@@ -210,9 +210,8 @@ function analyzeTitle(tokens: Token[], i: number, depth = 0): TitleChunk | null 
   if (!honorific && !tokens[end - 1].poss && after && (after.key === 'of' || after.key === 'for')) {
     let k = end + 1;
     if (tokens[k]?.key === 'the') k++;
-    const g = gazetteerAt(tokens, k);
     // "chief executive of Vantor Steel": a country's name that starts a company's name is no complement
-    if (g && g.entry.type === 'country' && startsCompanyName(tokens, g.end)) return title(tokens, i, j, end, head);
+    const g = companyNamedAt(tokens, k) ? null : gazetteerAt(tokens, k);
     if (g && (g.entry.type === 'country' || g.entry.type === 'org')) {
       complement = { prep: after.key as 'of' | 'for', entry: g.entry };
       end = g.end;
@@ -279,14 +278,12 @@ function analyzeTitle(tokens: Token[], i: number, depth = 0): TitleChunk | null 
   return { type: 'title', start: i, end, head, text, honorific, relation, complement };
 }
 
-/** A title without complement. */
-function title(tokens: Token[], i: number, j: number, end: number, head: string): TitleChunk {
-  const honorific = head in HONORIFICS && i === j;
-  const text = joinTokens(tokens, honorific ? j : i, end);
-  return { type: 'title', start: i, end, head, text, honorific, relation: RELATION_HEADS.has(head) };
+/** A country's name that starts a company's name at k: "(Norway) Steel", "(Vantor) Motors". */
+function companyNamedAt(tokens: Token[], k: number): boolean {
+  const g = gazetteerAt(tokens, k);
+  return !!g && g.entry.type === 'country' && startsCompanyName(tokens, g.end);
 }
 
-/** A capitalised industry word at k after a name: "(Vantor) Steel", "(Orland) Motors" — a company's name. */
 function startsCompanyName(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   return !!t && isNameWord(t) && INDUSTRY_HEADS.has(t.key) && t.start <= tokens[k - 1].end + 1;

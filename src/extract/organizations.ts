@@ -204,9 +204,11 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
         /^(administration|government|campaign|cabinet)$/.test(tokens[c.end]?.key ?? '')
       ) {
         a = add(`${c.text} ${tokens[c.end].text}`, s.index);
-      } else if (c.type === 'name' && !people.byChunk.has(`${s.index}:${ci}`) && companyBefore(s, ci)) {
-        a = add(c.text, s.index);
-      } else if (c.type === 'name' && !people.byChunk.has(`${s.index}:${ci}`) && !s.headline && looksLikeOrg(s, ci)) {
+      } else if (
+        c.type === 'name' &&
+        !people.byChunk.has(`${s.index}:${ci}`) &&
+        (companyBefore(s, ci) || (!s.headline && looksLikeOrg(s, ci)))
+      ) {
         const pc = chunks[ci - 1];
         const glued =
           pc && pc.type === 'gaz' && pc.entry.type === 'demonym' && pc.end === c.start && !tokens[pc.end - 1].poss;
@@ -231,7 +233,19 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
       }
     });
   }
-  // an acronym that spells the initials of an organisation named in full ("RSF" = "Rapid Support Forces") is its alias
+  mergeInitials(acc);
+  mergeShortForms(acc);
+  dropThingAcronyms(acc, sentences);
+  return [...acc.values()].map((a) => ({
+    name: a.name,
+    aliases: [...a.aliases],
+    mentions: a.mentions,
+    sentences: a.sentences,
+  }));
+}
+
+/** An acronym spelling the initials of an organisation named in full ("RSF" = "Rapid Support Forces") is its alias. */
+function mergeInitials(acc: Map<string, Acc>): void {
   const initials = (n: string) =>
     n
       .split(/[\s-]+/)
@@ -247,14 +261,6 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
     for (const x of a.sentences) if (!full.sentences.includes(x)) full.sentences.push(x);
     acc.delete(key);
   }
-  mergeShortForms(acc);
-  dropThingAcronyms(acc, sentences);
-  return [...acc.values()].map((a) => ({
-    name: a.name,
-    aliases: [...a.aliases],
-    mentions: a.mentions,
-    sentences: a.sentences,
-  }));
 }
 
 /**
