@@ -57,7 +57,14 @@ const VERBS: Array<[RegExp, string, boolean]> = [
     true,
   ],
   [/^(?:set|sets|setting|adopted|adopts)$/, 'set', true],
-  [/^(?:pledged|pledges|promised|promises)$/, 'pledged', true],
+  [
+    /^(?:pledged|pledges|promised|promises|committed to|commits to|committed itself to|committed themselves to)$/,
+    'pledged',
+    true,
+  ],
+  [/^(?:asked for|asks for|asking for)$/, 'demanded', true],
+  [/^(?:threatened|threatens|threatening)$/, 'threatened', true],
+  [/^(?:announced|announces)$/, 'announced', true],
   [/^(?:rejected|rejects|reject|refused|refuses|turned down)$/, 'rejected', false],
   [/^(?:dismissed|dismisses)$/, 'dismissed', false],
   [/^(?:accepted|accepts|accept)$/, 'accepted', false],
@@ -66,7 +73,12 @@ const VERBS: Array<[RegExp, string, boolean]> = [
 ];
 /** Heads that make a numeric phrase an offer or a demand without a verb ("the creditors' $90 billion demand"). */
 const OFFER_HEADS =
-  /^(?:offer|offers|counteroffer|counter-offer|demand|demands|proposal|proposals|bid|goal|target|pledge|request|ultimatum|plan|package|deal|compromise|settlement|quota|cap|ceiling|fund|loan|programme|program|moratorium|pause|freeze|cut|cuts|tax|levy|tariff|tariffs|subsidy|grant)$/;
+  /^(?:offer|offers|counteroffer|counter-offer|demand|demands|proposal|proposals|bid|goal|target|pledge|request|ultimatum|plan|package|deal|compromise|settlement|quota|cap|ceiling|fund|loan|programme|program|moratorium|pause|freeze|cut|cuts|tax|levy|tariff|tariffs|duty|duties|subsidy|grant|raise|increase|hike|bonus|reduction|investment|investments|purchase|purchases|commitment|sale|acquisition|takeover|buyout|threat)$/;
+/** Heads whose scope follows them: "a 15% tariff on imported cars", "a 20% levy on sugar". */
+const SCOPED_HEADS = /^(?:tax|levy|tariff|tariffs|duty|duties|quota|cap|ban)$/;
+/** " on imported cars and trucks": up to five words of a scope, to a clause break or a preposition. */
+const SCOPE =
+  /^\s+on\s+((?:(?!(?:to|from|for|in|into|by|that|which|while|when|as|but|if|unless|since|after|before|will|would|was|were|is|are)\b)[\p{L}’'-]+\s*){1,5})/u;
 /**
  * A trailing container noun that the rest of the phrase already names: "12% quota share offer" is "12% quota share".
  */
@@ -132,7 +144,17 @@ export function numberMentions(s: AnalyzedSentence, people: PeopleResult): Numbe
     const rest = words.slice(0, -1).join(' ');
     const key = CONTAINER.test(head) && endsInNoun(rest) ? rest : text;
     const proposers = verb?.forward ? verb.proposers : possessor(s, start, people);
-    out.push({ start, end, text, key, status: verb ? [verb.status] : [], proposers });
+    const scope = SCOPED_HEADS.test(head) ? SCOPE.exec(s.text.slice(from + text.length)) : null;
+    const scoped = scope ? `${text} on ${scope[1].trim().replace(/\s+(?:and|or|the|a|an)$/, '')}` : text;
+    const scopeEnd = scope ? s.tokens.findIndex((t) => t.start >= at + scoped.length) : end;
+    out.push({
+      start,
+      end: scopeEnd < 0 ? s.tokens.length : scopeEnd,
+      text: scoped,
+      key,
+      status: verb ? [verb.status] : [],
+      proposers,
+    });
   }
   return out;
 }
