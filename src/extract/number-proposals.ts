@@ -156,6 +156,50 @@ export function numberMentions(s: AnalyzedSentence, people: PeopleResult): Numbe
       proposers,
     });
   }
+  for (const m of amountPhrases(s, people)) if (!out.some((o) => o.start < m.end && m.start < o.end)) out.push(m);
+  return out;
+}
+
+/** What money is put into: "$40 billion in new investments", "$9bn (£7bn) of energy purchases". */
+const MONEY_HEADS = String.raw`(?:investments?|purchases?|loans?|counter-tariffs)`;
+const MONEY = String.raw`[$€£¥]\s?${NUM}(?:\s*(?:million|billion|trillion)\b|\s?(?:bn|mn)\b)?`;
+const AMOUNT_OF = new RegExp(
+  String.raw`(?<![\w$€£¥])(${MONEY})(?:\s*\([^)]{1,24}\))?\s+(?:in|of)\s+((?:[\p{L}.’'-]+\s+){0,3}?)(${MONEY_HEADS})\b`,
+  'gu',
+);
+/** "the investment in the plant will total $40 billion": a proposal noun and the sum it comes to. */
+const SUM_VERB = String.raw`(?:total|totals|totaling|totalling|be worth|is worth|worth|come to|amount to)`;
+const SUM_OF = new RegExp(
+  String.raw`\b(investments?|purchases?|offer|bid|package|aid|commitment|pledge)\b((?:\s+[\p{L}’'-]+){0,5}?)` +
+    String.raw`\s+(?:will|would)?\s*${SUM_VERB}\s+(?:(?:about|approximately|roughly|nearly|some)\s+)?(${MONEY})`,
+  'giu',
+);
+
+function amountPhrases(s: AnalyzedSentence, people: PeopleResult): NumberMention[] {
+  const out: NumberMention[] = [];
+  const push = (from: number, to: number, text: string, key: string) => {
+    const start = s.tokens.findIndex((t) => t.start >= s.start + from);
+    const stop = s.tokens.findIndex((t) => t.start >= s.start + to);
+    if (start < 0) return;
+    const verb = governingVerb(s, from, to, people);
+    const proposers = verb?.forward ? verb.proposers : possessor(s, start, people);
+    out.push({
+      start,
+      end: stop < 0 ? s.tokens.length : stop,
+      text,
+      key,
+      status: verb ? [verb.status] : [],
+      proposers,
+    });
+  };
+  for (const m of s.text.matchAll(AMOUNT_OF)) {
+    const text = m[0].replace(/\s*\([^)]*\)/, '');
+    push(m.index!, m.index! + m[0].length, text, text);
+  }
+  for (const m of s.text.matchAll(SUM_OF)) {
+    const head = m[1].toLowerCase();
+    push(m.index!, m.index! + m[0].length, m[0], `${m[3]} ${head}`);
+  }
   return out;
 }
 

@@ -881,7 +881,8 @@ function toProposal(p: Proposal, statusOf: Map<Mention, string[]>): ExtractedPro
         .filter((m) => !m.inner)
         .sort((a, b) => b.mods.length - a.mods.length || Number(b.complementProper) - Number(a.complementProper))[0] ??
       p.mentions[0];
-    name = [...best.mods, best.head].join(' ');
+    // "counter-tariffs": a compound head keeps its hyphen
+    name = [...best.mods, best.head].join(' ').replace(/^(counter|re) (?=\S+$)/, '$1-');
     if ((!best.mods.length || best.complementProper) && best.complement && best.complement.split(' ').length <= 8)
       name = `${name} ${best.complement}`;
   }
@@ -990,10 +991,11 @@ function notAProposal(s: AnalyzedSentence, i: number, h: HeadAt): boolean {
 }
 
 /** The sentence or the chunk around the head rules it out. */
-function notAProposalHere(s: AnalyzedSentence, i: number, { family, end }: HeadAt): boolean {
+function notAProposalHere(s: AnalyzedSentence, i: number, { family, end, compound }: HeadAt): boolean {
   const { tokens } = s;
   const t = tokens[i];
-  if (NAMED_ONLY.has(family) && !PROPOSAL_CONTEXT.test(s.text)) return true;
+  // "counter-tariffs", "counter-sanctions": an answer to another's measure is put forward by being named
+  if (NAMED_ONLY.has(family) && !PROPOSAL_CONTEXT.test(s.text) && !(compound && /^counter-/.test(t.key))) return true;
   if (family === 'action' && !(tokens[end] && /^(of|from)$/.test(tokens[end].key) && ACTION_CONTEXT.test(s.text)))
     return true;
   // funds, taxes, schemes, pipelines …: only when the sentence puts one forward or turns it down
@@ -1437,7 +1439,7 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
     .join(' ')
     .replace(/\s+([,.])/g, '$1');
   if (quoted && family !== 'termsheet' && !mods.length && !complement) return null;
-  if (NAMED_ONLY.has(family)) {
+  if (NAMED_ONLY.has(family) && !(compound && /^counter-/.test(t.key))) {
     if (/^by\b/.test(complement)) complement = '';
     if (namedOnlySetting(s, k, { family, mods, det, prev: tokens[i - 1]?.key ?? '' })) return null;
   }

@@ -61,4 +61,27 @@ describe('offers and demands in labour and trade news', () => {
   it('a quoted phrase that starts with a preposition names nothing', () => {
     expect(names('The firm said it could build the jet “without anyone’s help.”')).toEqual([]);
   });
+
+  it('money put into investments or purchases is named with its amount', () => {
+    expect(names('The bloc committed itself to $60bn (£45bn) of Valorian investments.')).toEqual([
+      '$60bn of Valorian investments',
+    ]);
+    expect(names('The pact says $2 billion in new investments will be made by 2030.')).toContain(
+      '$2 billion in new investments',
+    );
+  });
+
+  it('an investment and the sum it comes to are one proposal, by its owner', () => {
+    const [p] = proposals('Orland Steel’s investment in the plant will total approximately $4 billion by 2030.');
+    expect(p).toMatchObject({ name: '$4 billion investment', proposedBy: ['Orland Steel'] });
+  });
+
+  it('a counter-measure is a proposal by being named, hyphen kept', () => {
+    expect(names('Diplomats say counter-tariffs targeting Valorian cars are ready if talks fail.')).toEqual([
+      'counter-tariffs',
+    ]);
+    expect(names('Diplomats say counter-tariffs on Valorian cars are ready.')).toEqual([
+      'counter-tariffs on Valorian cars',
+    ]);
+  });
 });
