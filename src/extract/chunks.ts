@@ -7,6 +7,7 @@ import {
   CORPORATE_HEADS,
   HONORIFICS,
   MAX_TITLE_HEAD_WORDS,
+  OCCUPATION_HEADS,
   OFFICE_DOMAINS,
   POSTED_HEADS,
   RELATION_HEADS,
@@ -174,6 +175,7 @@ function headAt(tokens: Token[], i: number): { end: number; head: string } | nul
       !n.next.has(key) &&
       /[^s]s$/.test(key) &&
       !!n.next.get(key.slice(0, -1))?.head &&
+      !OCCUPATION_HEADS.has(key.slice(0, -1)) &&
       isNameWord(tokens[j + 1]) &&
       !tokens[j].poss;
     n = n.next.get(plural ? key.slice(0, -1) : key);

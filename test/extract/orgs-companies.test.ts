@@ -71,3 +71,25 @@ describe('affiliation with an institution', () => {
     );
   });
 });
+
+describe('roles of workers and company officers', () => {
+  it('a trade before a name is a role; its plural is a union, not a title', () => {
+    expect(person('The senator greeted steelworker Ana Ruiz at the plant.', 'Ana Ruiz')?.roles).toEqual([
+      'steelworker',
+    ]);
+    expect(orgNames('The vote was a culmination, Machinists District 12 President Jon Berg said.')).toEqual([
+      'Machinists District 12',
+    ]);
+  });
+
+  it('one describing word between the article and an appositive title', () => {
+    const p = person('“We will stay,” said Ed Marlow, a striking machinist on the picket line.', 'Ed Marlow');
+    expect(p?.roles.join(' ')).toMatch(/machinist/);
+  });
+
+  it('a company named by its industry before a company office is the officer’s affiliation', () => {
+    const p = person('Orland Steel Chairman and CEO Kenji Amano spoke in Osaka.', 'Kenji Amano');
+    expect(p?.affiliation).toBe('Orland Steel');
+    expect(p?.roles[0]).toMatch(/Chairman and CEO$/);
+  });
+});

@@ -3,9 +3,16 @@
  * ("Ivan Petrenko, Ukraine’s ambassador to the U.S."). Matched on folded, lowercased tokens.
  */
 
+/**
+ * Trades and occupations that stand before a name ("steelworker Ana Ruiz") — in the singular only: the plural is a
+ * union's name ("Machinists District 9").
+ */
+export const OCCUPATION_HEADS = new Set(['machinist', 'steelworker', 'autoworker', 'reporter', 'nurse', 'teacher']);
+
 /** Heads of a title phrase, single or multi-word (words separated by spaces, hyphens kept). */
 export const TITLE_HEADS = new Set(
   [
+    ...OCCUPATION_HEADS,
     'president',
     'president-elect',
     'vice president',

@@ -50,6 +50,15 @@ function ownerBefore(s: AnalyzedSentence, chunkIndex: number, startTok: number):
   const c = s.chunks[k];
   if (c.end !== pos) return null;
   const title = s.chunks[chunkIndex];
+  // "Orland Steel CEO", "Acme Corporation chairman": a company's name before a company's office
+  if (
+    c.type === 'name' &&
+    c.headKind === 'org' &&
+    !c.poss &&
+    title?.type === 'title' &&
+    CORPORATE_HEADS.has(title.head)
+  )
+    return { kind: 'org', name: c.text };
   // "Acme CEO Jane Roe": a name (of no person) right before a company's office is the company
   if (
     c.type === 'name' &&
@@ -345,6 +354,16 @@ function appositiveTitle(cand: Candidate): void {
     pos < tokens.length &&
     /^(top|senior|chief|former|longtime|leading|special)$/.test(tokens[pos].key) &&
     tokens[pos + 1]?.cap
+  )
+    pos++;
+  // "X, a striking machinist": one describing word between the article and the title
+  const describing = tokens[pos];
+  if (
+    /^(?:a|an|the)$/.test(tokens[pos - 1]?.key ?? '') &&
+    describing?.kind === 'word' &&
+    !describing.cap &&
+    s.chunkAt[pos] < 0 &&
+    chunks.some((y) => y.start === pos + 1 && y.type === 'title' && !y.honorific)
   )
     pos++;
   // "the top Russia adviser": a place or country inside the title's modifiers
