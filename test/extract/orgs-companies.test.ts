@@ -93,3 +93,11 @@ describe('roles of workers and company officers', () => {
     expect(p?.roles[0]).toMatch(/Chairman and CEO$/);
   });
 });
+
+describe('a company is not a place', () => {
+  it('an unknown name the document shows to be a company is not also a place', () => {
+    const ex = run('Quarvex CEO Dana Whitlow spoke on Monday. Workers at Quarvex walked out in Leeds.');
+    expect(ex.organizations.map((o) => o.name)).toEqual(['Quarvex']);
+    expect(ex.places.map((p) => p.name)).toEqual(['Leeds']);
+  });
+});
