@@ -65,6 +65,7 @@ const VERBS: Array<[RegExp, string, boolean]> = [
   [/^(?:asked for|asks for|asking for)$/, 'demanded', true],
   [/^(?:threatened|threatens|threatening)$/, 'threatened', true],
   [/^(?:announced|announces)$/, 'announced', true],
+  [/^(?:imposed|imposes|impose)$/, 'imposed', true],
   [/^(?:rejected|rejects|reject|refused|refuses|turned down)$/, 'rejected', false],
   [/^(?:dismissed|dismisses)$/, 'dismissed', false],
   [/^(?:accepted|accepts|accept)$/, 'accepted', false],
@@ -74,6 +75,7 @@ const VERBS: Array<[RegExp, string, boolean]> = [
 /** Heads that make a numeric phrase an offer or a demand without a verb ("the creditors' $90 billion demand"). */
 const OFFER_HEADS =
   /^(?:offer|offers|counteroffer|counter-offer|demand|demands|proposal|proposals|bid|goal|target|pledge|request|ultimatum|plan|package|deal|compromise|settlement|quota|cap|ceiling|fund|loan|programme|program|moratorium|pause|freeze|cut|cuts|tax|levy|tariff|tariffs|duty|duties|subsidy|grant|raise|increase|hike|bonus|reduction|investment|investments|purchase|purchases|commitment|sale|acquisition|takeover|buyout|threat)$/;
+const TAX_WORDS = /\b(?:tariffs?|duty|duties|tax|taxes|levy|levies)\b/i;
 /** Heads whose scope follows them: "a 15% tariff on imported cars", "a 20% levy on sugar". */
 const SCOPED_HEADS = /^(?:tax|levy|tariff|tariffs|duty|duties|quota|cap|ban)$/;
 /** " on imported cars and trucks": up to five words of a scope, to a clause break or a preposition. */
@@ -97,6 +99,12 @@ const VERB_AFTER = new RegExp(
   'iu',
 );
 
+/** "… that Dravia imposed", "… he had threatened" */
+const RELATIVE_AFTER = new RegExp(
+  String.raw`^\s+(?:that|which)?\s*(?:(\p{Lu}[\p{L}-]+)|he|she|it|they)\s+(?:had\s+|has\s+)?(${VERB_WORDS})\b`,
+  'u',
+);
+
 interface Verb {
   status: string;
   /** the verb puts the phrase forward (not only answers it) */
@@ -115,6 +123,13 @@ function governingVerb(s: AnalyzedSentence, from: number, to: number, people: Pe
       forward: before[2],
       proposers: before[2] ? subjectBefore(s, s.start + v.index, people) : [],
     };
+  // "the 20% rate that Dravia imposed", "the 30% rate he threatened"
+  const rel = RELATIVE_AFTER.exec(s.text.slice(to));
+  const relVerb = rel ? lookup(rel[2]) : undefined;
+  if (rel && relVerb) {
+    const by = rel[1] ? partyStartingAt(s, s.start + to + rel[0].indexOf(rel[1]), people) : [];
+    return { status: relVerb[1], forward: relVerb[2], proposers: relVerb[2] ? by : [] };
+  }
   const p = VERB_AFTER.exec(s.text.slice(to));
   const after = p ? lookup(p[1]) : undefined;
   if (!p || !after) return undefined;
@@ -131,7 +146,8 @@ export function numberMentions(s: AnalyzedSentence, people: PeopleResult): Numbe
     const from = hit.index! + hit[0].length - hit[1].length;
     const verb = governingVerb(s, hit.index!, from + text.length, people);
     const hasNoun = endsInNoun(text);
-    const headed = OFFER_HEADS.test(head);
+    // "the 20% rate": a rate is a tariff's or a tax's in a sentence about them
+    const headed = OFFER_HEADS.test(head) || (head === 'rate' && TAX_WORDS.test(s.text));
     // a verb that only answers ("rejected", "agreed") needs an offer noun or a stated change; one that puts
     // something forward needs a noun after the number
     const changed = CHANGED_AT_START.test(text);
