@@ -87,7 +87,8 @@ describe('offers and demands in labour and trade news', () => {
 
   it('a rate in a sentence about tariffs is one, and a relative clause gives its verb and author', () => {
     const ps = proposals(
-      'President Tom Hale spoke on Monday. The 12% rate is lower than the 20% rate that Hale imposed on Dravian tariffs.',
+      'President Tom Hale spoke on Monday. ' +
+        'The 12% rate is lower than the 20% rate that Hale imposed on Dravian tariffs.',
     );
     expect(ps.map((p) => p.name)).toEqual(['12% rate', '20% rate']);
     expect(ps[1]).toMatchObject({ status: 'imposed', proposedBy: ['Tom Hale'] });
