@@ -571,6 +571,8 @@ function addObjectMentions(found: Mention[], s: AnalyzedSentence): void {
   // "demanded the formal dissolution of the Contact Group", "proposed a prisoner exchange and the return of deported
   // children"
   for (const hit of s.text.matchAll(OBJECT_PROPOSAL)) {
+    // "their demands are reasonable", "the demands as the plants sit idle": after a determiner the word is a noun
+    if (/\b(?:the|their|its|his|her|our|your|these|those|such|of)\s+$/i.test(s.text.slice(0, hit.index!))) continue;
     const whole = hit[1];
     let offset = s.start + hit.index! + hit[0].length - whole.length;
     for (const piece of whole.split(/(\s+and\s+(?=(?:the|a|an)\s))/i)) {

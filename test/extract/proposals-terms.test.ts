@@ -94,4 +94,9 @@ describe('offers and demands in labour and trade news', () => {
     expect(ps[1]).toMatchObject({ status: 'imposed', proposedBy: ['Tom Hale'] });
     expect(proposals('Inflation hit a 3% rate in May.')).toEqual([]);
   });
+
+  it('"demands" after a determiner is a noun, not a verb with an object', () => {
+    expect(names('Union leaders remain resolute, insisting their demands are reasonable.')).toEqual([]);
+    expect(names('The union demanded the formal dissolution of the board.')).toEqual(['dissolution of the board']);
+  });
 });
