@@ -1,11 +1,13 @@
 import type { Sentence } from '../text/sentences.ts';
 import { tokenize, type Token } from '../text/tokens.ts';
 import { gazetteerAt, type GazEntry } from './lexicon/gazetteer.ts';
-import { NATIONAL_SERVICES, ORG_HEADS, ORG_LEAD_HEADS } from './lexicon/organizations.ts';
+import { BRANCH_WORDS, INDUSTRY_HEADS, NATIONAL_SERVICES, ORG_HEADS, ORG_LEAD_HEADS } from './lexicon/organizations.ts';
 import { FEATURE_HEADS, PLACE_PREPOSITIONS, VENUE_HEADS } from './lexicon/places.ts';
 import {
+  CORPORATE_HEADS,
   HONORIFICS,
   MAX_TITLE_HEAD_WORDS,
+  OCCUPATION_HEADS,
   OFFICE_DOMAINS,
   POSTED_HEADS,
   RELATION_HEADS,
@@ -173,6 +175,7 @@ function headAt(tokens: Token[], i: number): { end: number; head: string } | nul
       !n.next.has(key) &&
       /[^s]s$/.test(key) &&
       !!n.next.get(key.slice(0, -1))?.head &&
+      !OCCUPATION_HEADS.has(key.slice(0, -1)) &&
       isNameWord(tokens[j + 1]) &&
       !tokens[j].poss;
     n = n.next.get(plural ? key.slice(0, -1) : key);
@@ -209,7 +212,8 @@ function analyzeTitle(tokens: Token[], i: number, depth = 0): TitleChunk | null 
   if (!honorific && !tokens[end - 1].poss && after && (after.key === 'of' || after.key === 'for')) {
     let k = end + 1;
     if (tokens[k]?.key === 'the') k++;
-    const g = gazetteerAt(tokens, k);
+    // "chief executive of Vantor Steel": a country's name that starts a company's name is no complement
+    const g = companyNamedAt(tokens, k) ? null : gazetteerAt(tokens, k);
     if (g && (g.entry.type === 'country' || g.entry.type === 'org')) {
       complement = { prep: after.key as 'of' | 'for', entry: g.entry };
       end = g.end;
@@ -274,6 +278,17 @@ function analyzeTitle(tokens: Token[], i: number, depth = 0): TitleChunk | null 
   }
   const text = joinTokens(tokens, honorific ? j : i, end);
   return { type: 'title', start: i, end, head, text, honorific, relation, complement };
+}
+
+/** A country's name that starts a company's name at k: "(Norway) Steel", "(Vantor) Motors". */
+function companyNamedAt(tokens: Token[], k: number): boolean {
+  const g = gazetteerAt(tokens, k);
+  return !!g && g.entry.type === 'country' && startsCompanyName(tokens, g.end);
+}
+
+function startsCompanyName(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return !!t && isNameWord(t) && INDUSTRY_HEADS.has(t.key) && t.start <= tokens[k - 1].end + 1;
 }
 
 /**
@@ -413,6 +428,10 @@ function endsNameBefore(tokens: Token[], i: number, j: number): boolean {
   if (!isFirstName(tokens[i].text) && !tokens[j - 1].poss) {
     const h = headAt(tokens, j);
     if (h && tokens[h.end - 1].cap && isNameWord(tokens[h.end]) && !(h.head in HONORIFICS)) return true;
+    // "Acme President and CEO Jane Roe": two offices joined before the name
+    const h2 = h && tokens[h.end]?.key === 'and' ? headAt(tokens, h.end + 1) : null;
+    if (h && h2 && CORPORATE_HEADS.has(h.head) && CORPORATE_HEADS.has(h2.head) && isNameWord(tokens[h2.end]))
+      return true;
   }
   return false;
 }
@@ -433,6 +452,8 @@ function knownEntryInside(tokens: Token[], i: number, j: number) {
 function joinedOrgAnd(tokens: Token[], i: number, j: number): number | null {
   const t = tokens[j];
   if (!(j > i && t.key === 'and' && !tokens[j - 1].poss && isNameWord(tokens[j + 1]))) return null;
+  // "Vantor Steel and Orland Motors": two bodies, each named in full
+  if (INDUSTRY_HEADS.has(tokens[j - 1].key) && tokens[j - 1].cap) return null;
   // "Rishi Sunak and EU Commission": a person and a body, not one name
   if (isFirstName(tokens[i].text) || tokens.slice(i, j).every((w) => !isCommonWord(w.text))) return null;
   let k = j + 1;
@@ -453,7 +474,8 @@ function joinedParticle(tokens: Token[], i: number, j: number): number | null {
 function headKindOf(keys: string[]): NameChunk['headKind'] {
   if (keys.length < 2) return undefined;
   const last = keys[keys.length - 1];
-  if (ORG_HEADS.has(last)) return 'org';
+  // "United Glassworkers": a union named after its members' trade
+  if (ORG_HEADS.has(last) || /^\p{L}{3,}workers$/u.test(last)) return 'org';
   if (
     VENUE_HEADS.has(last) ||
     VENUE_LEADS.has(keys[0]) ||
@@ -696,7 +718,8 @@ function nameOrTitleAt(tokens: Token[], i: number): NameChunk | TitleChunk | nul
     tAfter.start === name.end &&
     isNameWord(tokens[tAfter.end]) &&
     name.keys.length <= 3 &&
-    !name.headKind
+    !name.headKind &&
+    !companyBeforeOffice(tokens, name, tAfter)
   ) {
     tAfter.start = name.start;
     tAfter.text = joinTokens(tokens, name.start, tAfter.end);
@@ -704,6 +727,17 @@ function nameOrTitleAt(tokens: Token[], i: number): NameChunk | TitleChunk | nul
   }
   name.initial = initial || name.start === 0;
   return name;
+}
+
+/**
+ * "Acme CEO Jane Roe", "Vantor Steel President John Doe": a company's name before a company's office is a name
+ * of its own (the organisation), not part of the title — a name of no English word, or one that ends in an industry.
+ */
+function companyBeforeOffice(tokens: Token[], name: NameChunk, t: TitleChunk): boolean {
+  if (!CORPORATE_HEADS.has(t.head) || name.poss) return false;
+  const words = tokens.slice(name.start, name.end);
+  if (INDUSTRY_HEADS.has(name.keys[name.keys.length - 1])) return true;
+  return words.every((w) => !isCommonWord(w.text) && !isFirstName(w.text));
 }
 
 /** The chunks of one sentence, left to right: gazetteer names, titles, acronyms, organisations, name spans. */
@@ -896,6 +930,33 @@ function extendOrgNames(tokens: Token[], chunks: Chunk[]): void {
   }
 }
 
+const isBranchNumber = (t: Token | undefined) => !!t && t.kind === 'num' && !/^(?:1[89]|20)\d\d$/.test(t.text);
+
+/**
+ * "Machinists District 751", "ACW Local 100", "the ACW 100 leadership": a body's numbered branch is one organisation,
+ * the number included; an acronym right before "District 751" is the body's.
+ */
+function extendBranchNumbers(tokens: Token[], chunks: Chunk[]): void {
+  for (let k = 0; k < chunks.length; k++) {
+    const c = chunks[k];
+    if (c.type !== 'name' && c.type !== 'org') continue;
+    const last = tokens[c.end - 1];
+    const num = tokens[c.end];
+    if (last.poss || !isBranchNumber(num) || num.start > last.end + 1) continue;
+    const acronym = c.type === 'org' && c.end - c.start === 1 && last.upper;
+    if (!acronym && !(BRANCH_WORDS.has(last.key) && last.cap)) continue;
+    let start = c.start;
+    const before = tokens[start - 1];
+    const free = k === 0 || chunks[k - 1].end < start;
+    if (!acronym && free && before?.upper && /^\p{Lu}{2,6}$/u.test(before.text)) start--;
+    // "District 9" alone names no body
+    if (c.type === 'name' && c.keys.length < 2 && start === c.start) continue;
+    let end = c.end + 1;
+    if (/^(?:and|&)$/.test(tokens[end]?.key ?? '') && isBranchNumber(tokens[end + 1])) end += 2;
+    chunks[k] = { type: 'org', start, end, text: joinTokens(tokens, start, end) };
+  }
+}
+
 /** Analyses one sentence (offsets are document offsets). */
 export function analyzeSentence(s: Sentence, opts: AnalyzeOptions = {}): AnalyzedSentence {
   const { text, dateline, agency } = readDateline(s);
@@ -908,6 +969,7 @@ export function analyzeSentence(s: Sentence, opts: AnalyzeOptions = {}): Analyze
   mergeGeneralBodies(tokens, chunks);
   mergeOrgPrefixes(tokens, chunks);
   extendOrgNames(tokens, chunks);
+  extendBranchNumbers(tokens, chunks);
   const chunkAt = new Int32Array(tokens.length).fill(-1);
   chunks.forEach((c, ci) => {
     for (let k = c.start; k < c.end; k++) if (chunkAt[k] === -1 || c.type !== 'name') chunkAt[k] = ci;

@@ -6,7 +6,7 @@ import { extractDates } from './dates.ts';
 import { extractEvents } from './events.ts';
 import { resolveOrganizations } from './organizations.ts';
 import { resolvePeople } from './people.ts';
-import { resolvePlaces } from './places.ts';
+import { resolvePlaces, withoutOrganizations } from './places.ts';
 import { extractProposals } from './proposals.ts';
 import { attributeQuotes, findQuoteSpans } from './quotes.ts';
 
@@ -29,8 +29,8 @@ export function extract(doc: ExtractInput, sentences: Sentence[] = splitSentence
   const skip: Array<[number, number]> = spans.filter((q) => q.kind === 'title').map((q) => [q.textStart, q.textEnd]);
   const analyzed = sentences.map((s) => analyzeSentence(s, { skip }));
   const people = resolvePeople(analyzed);
-  const places = resolvePlaces(analyzed, people);
   const organizations = resolveOrganizations(analyzed, people);
+  const places = withoutOrganizations(resolvePlaces(analyzed, people), organizations);
   const quotes = attributeQuotes(spans, analyzed, sentences, people, doc.body);
   const proposals = extractProposals(analyzed, people, spans);
   const dates = extractDates(analyzed, doc.publishedAt);

@@ -57,7 +57,15 @@ const VERBS: Array<[RegExp, string, boolean]> = [
     true,
   ],
   [/^(?:set|sets|setting|adopted|adopts)$/, 'set', true],
-  [/^(?:pledged|pledges|promised|promises)$/, 'pledged', true],
+  [
+    /^(?:pledged|pledges|promised|promises|committed to|commits to|committed itself to|committed themselves to)$/,
+    'pledged',
+    true,
+  ],
+  [/^(?:asked for|asks for|asking for)$/, 'demanded', true],
+  [/^(?:threatened|threatens|threatening)$/, 'threatened', true],
+  [/^(?:announced|announces)$/, 'announced', true],
+  [/^(?:imposed|imposes|impose)$/, 'imposed', true],
   [/^(?:rejected|rejects|reject|refused|refuses|turned down)$/, 'rejected', false],
   [/^(?:dismissed|dismisses)$/, 'dismissed', false],
   [/^(?:accepted|accepts|accept)$/, 'accepted', false],
@@ -66,7 +74,13 @@ const VERBS: Array<[RegExp, string, boolean]> = [
 ];
 /** Heads that make a numeric phrase an offer or a demand without a verb ("the creditors' $90 billion demand"). */
 const OFFER_HEADS =
-  /^(?:offer|offers|counteroffer|counter-offer|demand|demands|proposal|proposals|bid|goal|target|pledge|request|ultimatum|plan|package|deal|compromise|settlement|quota|cap|ceiling|fund|loan|programme|program|moratorium|pause|freeze|cut|cuts|tax|levy|tariff|tariffs|subsidy|grant)$/;
+  /^(?:offer|offers|counteroffer|counter-offer|demand|demands|proposal|proposals|bid|goal|target|pledge|request|ultimatum|plan|package|deal|compromise|settlement|quota|cap|ceiling|fund|loan|programme|program|moratorium|pause|freeze|cut|cuts|tax|levy|tariff|tariffs|duty|duties|subsidy|grant|raise|increase|hike|bonus|reduction|investment|investments|purchase|purchases|commitment|sale|acquisition|takeover|buyout|threat)$/;
+const TAX_WORDS = /\b(?:tariffs?|duty|duties|tax|taxes|levy|levies)\b/i;
+/** Heads whose scope follows them: "a 15% tariff on imported cars", "a 20% levy on sugar". */
+const SCOPED_HEADS = /^(?:tax|levy|tariff|tariffs|duty|duties|quota|cap|ban)$/;
+/** " on imported cars and trucks": up to five words of a scope, to a clause break or a preposition. */
+const SCOPE =
+  /^\s+on\s+((?:(?!(?:to|from|for|in|into|by|that|which|while|when|as|but|if|unless|since|after|before|will|would|was|were|is|are)\b)[\p{L}’'-]+\s*){1,5})/u;
 /**
  * A trailing container noun that the rest of the phrase already names: "12% quota share offer" is "12% quota share".
  */
@@ -83,6 +97,12 @@ const VERB_BEFORE = new RegExp(
 const VERB_AFTER = new RegExp(
   String.raw`^\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(${VERB_WORDS})\b(\s+by\s+)?`,
   'iu',
+);
+
+/** "… that Dravia imposed", "… he had threatened" */
+const RELATIVE_AFTER = new RegExp(
+  String.raw`^\s+(?:that|which)?\s*(?:(\p{Lu}[\p{L}-]+)|he|she|it|they)\s+(?:had\s+|has\s+)?(${VERB_WORDS})\b`,
+  'u',
 );
 
 interface Verb {
@@ -103,6 +123,13 @@ function governingVerb(s: AnalyzedSentence, from: number, to: number, people: Pe
       forward: before[2],
       proposers: before[2] ? subjectBefore(s, s.start + v.index, people) : [],
     };
+  // "the 20% rate that Dravia imposed", "the 30% rate he threatened"
+  const rel = RELATIVE_AFTER.exec(s.text.slice(to));
+  const relVerb = rel ? lookup(rel[2]) : undefined;
+  if (rel && relVerb) {
+    const by = rel[1] ? partyStartingAt(s, s.start + to + rel[0].indexOf(rel[1]), people) : [];
+    return { status: relVerb[1], forward: relVerb[2], proposers: relVerb[2] ? by : [] };
+  }
   const p = VERB_AFTER.exec(s.text.slice(to));
   const after = p ? lookup(p[1]) : undefined;
   if (!p || !after) return undefined;
@@ -119,7 +146,8 @@ export function numberMentions(s: AnalyzedSentence, people: PeopleResult): Numbe
     const from = hit.index! + hit[0].length - hit[1].length;
     const verb = governingVerb(s, hit.index!, from + text.length, people);
     const hasNoun = endsInNoun(text);
-    const headed = OFFER_HEADS.test(head);
+    // "the 20% rate": a rate is a tariff's or a tax's in a sentence about them
+    const headed = OFFER_HEADS.test(head) || (head === 'rate' && TAX_WORDS.test(s.text));
     // a verb that only answers ("rejected", "agreed") needs an offer noun or a stated change; one that puts
     // something forward needs a noun after the number
     const changed = CHANGED_AT_START.test(text);
@@ -132,7 +160,61 @@ export function numberMentions(s: AnalyzedSentence, people: PeopleResult): Numbe
     const rest = words.slice(0, -1).join(' ');
     const key = CONTAINER.test(head) && endsInNoun(rest) ? rest : text;
     const proposers = verb?.forward ? verb.proposers : possessor(s, start, people);
-    out.push({ start, end, text, key, status: verb ? [verb.status] : [], proposers });
+    const scope = SCOPED_HEADS.test(head) ? SCOPE.exec(s.text.slice(from + text.length)) : null;
+    const scoped = scope ? `${text} on ${scope[1].trim().replace(/\s+(?:and|or|the|a|an)$/, '')}` : text;
+    const scopeEnd = scope ? s.tokens.findIndex((t) => t.start >= at + scoped.length) : end;
+    out.push({
+      start,
+      end: scopeEnd < 0 ? s.tokens.length : scopeEnd,
+      text: scoped,
+      key,
+      status: verb ? [verb.status] : [],
+      proposers,
+    });
+  }
+  for (const m of amountPhrases(s, people)) if (!out.some((o) => o.start < m.end && m.start < o.end)) out.push(m);
+  return out;
+}
+
+/** What money is put into: "$40 billion in new investments", "$9bn (£7bn) of energy purchases". */
+const MONEY_HEADS = String.raw`(?:investments?|purchases?|loans?|counter-tariffs)`;
+const MONEY = String.raw`[$€£¥]\s?${NUM}(?:\s*(?:million|billion|trillion)\b|\s?(?:bn|mn)\b)?`;
+const AMOUNT_OF = new RegExp(
+  String.raw`(?<![\w$€£¥])(${MONEY})(?:\s*\([^)]{1,24}\))?\s+(?:in|of)\s+((?:[\p{L}.’'-]+\s+){0,3}?)(${MONEY_HEADS})\b`,
+  'gu',
+);
+/** "the investment in the plant will total $40 billion": a proposal noun and the sum it comes to. */
+const SUM_VERB = String.raw`(?:total|totals|totaling|totalling|be worth|is worth|worth|come to|amount to)`;
+const SUM_OF = new RegExp(
+  String.raw`\b(investments?|purchases?|offer|bid|package|aid|commitment|pledge)\b((?:\s+[\p{L}’'-]+){0,5}?)` +
+    String.raw`\s+(?:will|would)?\s*${SUM_VERB}\s+(?:(?:about|approximately|roughly|nearly|some)\s+)?(${MONEY})`,
+  'giu',
+);
+
+function amountPhrases(s: AnalyzedSentence, people: PeopleResult): NumberMention[] {
+  const out: NumberMention[] = [];
+  const push = (from: number, to: number, text: string, key: string) => {
+    const start = s.tokens.findIndex((t) => t.start >= s.start + from);
+    const stop = s.tokens.findIndex((t) => t.start >= s.start + to);
+    if (start < 0) return;
+    const verb = governingVerb(s, from, to, people);
+    const proposers = verb?.forward ? verb.proposers : possessor(s, start, people);
+    out.push({
+      start,
+      end: stop < 0 ? s.tokens.length : stop,
+      text,
+      key,
+      status: verb ? [verb.status] : [],
+      proposers,
+    });
+  };
+  for (const m of s.text.matchAll(AMOUNT_OF)) {
+    const text = m[0].replace(/\s*\([^)]*\)/, '');
+    push(m.index!, m.index! + m[0].length, text, text);
+  }
+  for (const m of s.text.matchAll(SUM_OF)) {
+    const head = m[1].toLowerCase();
+    push(m.index!, m.index! + m[0].length, m[0], `${m[3]} ${head}`);
   }
   return out;
 }

@@ -1,10 +1,11 @@
 import type { ExtractedOrganization } from './contract.ts';
-import type { AnalyzedSentence } from './chunks.ts';
+import type { AnalyzedSentence, NameChunk } from './chunks.ts';
 import type { PeopleResult } from './people.ts';
 import { gazetteerAt } from './lexicon/gazetteer.ts';
 import { ORG_HEADS } from './lexicon/organizations.ts';
-import { isFirstName } from './lexicon/words.ts';
+import { isCommonWord, isFirstName } from './lexicon/words.ts';
 import { tokenize } from '../text/tokens.ts';
+import { isCompanyName } from './people/candidates.ts';
 
 /** A credited agency's name, canonical when it is a known one ("AP" → "Associated Press"). */
 function agencyName(text: string): string {
@@ -140,6 +141,8 @@ function looksLikeOrg(s: AnalyzedSentence, ci: number): boolean {
     SAY.test(tokens[c.end]?.key ?? '')
   )
     return true;
+  // "Acme employees", "Acme said": a name of no English word and no given name, with a company's staff or voice
+  if (c.keys.length <= 2 && !c.poss && companyCue(s, c)) return true;
   // "Xinhua reported", "Yonhap quoted him as saying": what reports is a news outlet, not a person (people are resolved
   // first)
   if (
@@ -150,6 +153,23 @@ function looksLikeOrg(s: AnalyzedSentence, ci: number): boolean {
   )
     return true;
   return false;
+}
+
+/** The staff a company has ("Acme workers"), or a verb of what it says and does ("Acme said", "Acme announced"). */
+const COMPANY_AFTER =
+  /^(?:employees|employee|workers|staff|machinists|shareholders|executives|executive|said|says|announced|announces)$/;
+
+function companyCue(s: AnalyzedSentence, c: NameChunk): boolean {
+  const next = s.tokens[c.end];
+  if (!next || next.cap || !COMPANY_AFTER.test(next.key)) return false;
+  return s.tokens.slice(c.start, c.end).every((w) => !isCommonWord(w.text) && !isFirstName(w.text) && !w.upper);
+}
+
+/** "Acme CEO Jane Roe": the name before a company's office. */
+function companyBefore(s: AnalyzedSentence, ci: number): boolean {
+  const c = s.chunks[ci];
+  const next = s.chunks[ci + 1];
+  return c.type === 'name' && !c.poss && !c.headKind && next?.type === 'title' && isCompanyName(s, c, next);
 }
 
 export function resolveOrganizations(sentences: AnalyzedSentence[], people: PeopleResult): ExtractedOrganization[] {
@@ -184,7 +204,11 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
         /^(administration|government|campaign|cabinet)$/.test(tokens[c.end]?.key ?? '')
       ) {
         a = add(`${c.text} ${tokens[c.end].text}`, s.index);
-      } else if (c.type === 'name' && !people.byChunk.has(`${s.index}:${ci}`) && !s.headline && looksLikeOrg(s, ci)) {
+      } else if (
+        c.type === 'name' &&
+        !people.byChunk.has(`${s.index}:${ci}`) &&
+        (companyBefore(s, ci) || (!s.headline && looksLikeOrg(s, ci)))
+      ) {
         const pc = chunks[ci - 1];
         const glued =
           pc && pc.type === 'gaz' && pc.entry.type === 'demonym' && pc.end === c.start && !tokens[pc.end - 1].poss;
@@ -209,7 +233,19 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
       }
     });
   }
-  // an acronym that spells the initials of an organisation named in full ("RSF" = "Rapid Support Forces") is its alias
+  mergeInitials(acc);
+  mergeShortForms(acc);
+  dropThingAcronyms(acc, sentences);
+  return [...acc.values()].map((a) => ({
+    name: a.name,
+    aliases: [...a.aliases],
+    mentions: a.mentions,
+    sentences: a.sentences,
+  }));
+}
+
+/** An acronym spelling the initials of an organisation named in full ("RSF" = "Rapid Support Forces") is its alias. */
+function mergeInitials(acc: Map<string, Acc>): void {
   const initials = (n: string) =>
     n
       .split(/[\s-]+/)
@@ -225,14 +261,6 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
     for (const x of a.sentences) if (!full.sentences.includes(x)) full.sentences.push(x);
     acc.delete(key);
   }
-  mergeShortForms(acc);
-  dropThingAcronyms(acc, sentences);
-  return [...acc.values()].map((a) => ({
-    name: a.name,
-    aliases: [...a.aliases],
-    mentions: a.mentions,
-    sentences: a.sentences,
-  }));
 }
 
 /**

@@ -1,4 +1,6 @@
-import type { ExtractedPlace, PlaceKind } from './contract.ts';
+import type { ExtractedOrganization, ExtractedPlace, PlaceKind } from './contract.ts';
+import { gazetteerAt } from './lexicon/gazetteer.ts';
+import { tokenize } from '../text/tokens.ts';
 import type { AnalyzedSentence, NameChunk } from './chunks.ts';
 import type { GazEntry } from './lexicon/gazetteer.ts';
 import type { PeopleResult } from './people.ts';
@@ -301,4 +303,18 @@ export function resolvePlaces(sentences: AnalyzedSentence[], people: PeopleResul
     mentions: a.mentions,
     sentences: a.sentences,
   }));
+}
+
+/**
+ * An unknown name the context made a place ("at Quarvex", "Quarvex's plants") that the document also shows to be
+ * an organisation ("Quarvex CEO …", "Quarvex said") names the organisation; known places stay.
+ */
+export function withoutOrganizations(places: ExtractedPlace[], orgs: ExtractedOrganization[]): ExtractedPlace[] {
+  const orgNames = new Set(orgs.flatMap((o) => [o.name, ...o.aliases]).map((n) => n.toLowerCase()));
+  return places.filter((p) => {
+    if (!orgNames.has(p.name.toLowerCase())) return true;
+    const tokens = tokenize(p.name);
+    const g = gazetteerAt(tokens, 0);
+    return !!g && g.end === tokens.length;
+  });
 }

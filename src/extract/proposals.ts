@@ -50,6 +50,15 @@ const HEADS: Record<string, Family> = {
   blueprint: 'plan',
   deal: 'deal',
   deals: 'deal',
+  contract: 'deal',
+  acquisition: 'deal',
+  takeover: 'deal',
+  buyout: 'deal',
+  merger: 'deal',
+  sale: 'deal',
+  investment: 'package',
+  investments: 'package',
+  pledges: 'plan',
   agreement: 'deal',
   agreements: 'deal',
   accord: 'deal',
@@ -372,15 +381,38 @@ export function extractProposals(
 ): ExtractedProposal[] {
   const all: Mention[] = [];
   for (const s of sentences) {
-    if ((s.headline || s.bare) && !(s.index === 0 && !titleCased(s))) continue;
+    if ((s.headline || s.bare) && !(leadLine(s, sentences) && !titleCased(s))) continue;
     all.push(...sentenceMentions(s, sentences, people, quotes).sort((a, b) => a.start - b.start));
   }
   const props = mergeMentions(all);
   // drop past treaties and agreements dated by a year ("the 1994 Budapest memorandum", "the 2015 nuclear deal");
   // meetings, rounds of talks and summits are events (see events.ts), never proposals
   const live = props.filter((p) => !EVENT_FAMILIES.has(p.family) && !p.mentions.some((m) => historic(m)));
+  for (const p of live) if (p.quotedName && !p.numberName) addLaterUses(p, sentences);
   const statusOf = attributeStatuses(live, sentences);
   return live.map((p) => toProposal(p, statusOf));
+}
+
+/**
+ * A name given in scare quotes once ("a “golden key”") is the same thing when the text uses it again without them:
+ * those sentences are its evidence too.
+ */
+function addLaterUses(p: Proposal, sentences: AnalyzedSentence[]): void {
+  const first = p.mentions[0];
+  const keys = first.text.toLowerCase().split(/\s+/);
+  for (const s of sentences) {
+    if (p.mentions.some((m) => m.s === s.index) || s.headline) continue;
+    const k = s.tokens.findIndex((_, i) => keys.every((w, n) => s.tokens[i + n]?.key === w));
+    if (k < 0) continue;
+    p.mentions.push({ ...first, s: s.index, start: k, end: k + keys.length, status: [], proposers: [] });
+  }
+  p.mentions.sort((a, b) => a.s - b.s);
+}
+
+/** The first line of some length: a headline, after a line or two of page furniture ("World", "News"). */
+function leadLine(s: AnalyzedSentence, sentences: AnalyzedSentence[]): boolean {
+  const long = (x: AnalyzedSentence) => x.tokens.filter((t) => t.kind === 'word').length >= 6;
+  return s.index === 0 || (s.index <= 2 && long(s) && !sentences.slice(0, s.index).some(long));
 }
 
 /**
@@ -539,6 +571,8 @@ function addObjectMentions(found: Mention[], s: AnalyzedSentence): void {
   // "demanded the formal dissolution of the Contact Group", "proposed a prisoner exchange and the return of deported
   // children"
   for (const hit of s.text.matchAll(OBJECT_PROPOSAL)) {
+    // "their demands are reasonable", "the demands as the plants sit idle": after a determiner the word is a noun
+    if (/\b(?:the|their|its|his|her|our|your|these|those|such|of)\s+$/i.test(s.text.slice(0, hit.index!))) continue;
     const whole = hit[1];
     let offset = s.start + hit.index! + hit[0].length - whole.length;
     for (const piece of whole.split(/(\s+and\s+(?=(?:the|a|an)\s))/i)) {
@@ -596,19 +630,21 @@ function addQuotedNameMentions(found: Mention[], s: AnalyzedSentence, quotes: Qu
   // a proposal named in scare quotes: announced a “coalition of the willing”, the so-called “drone wall”
   for (const q of quotes) {
     if (q.textStart < s.start || q.textEnd > s.end) continue;
-    const words = q.text.split(/\s+/);
+    // a closing period inside the quotes ("issued a “golden key.”") ends the sentence, not the name
+    const text = q.text.replace(/(\p{Ll})\.$/u, '$1');
+    const words = text.split(/\s+/);
     if (
       words.length < 2 ||
       words.length > 5 ||
-      /[.!?,;:…]$/.test(q.text) ||
+      /[.!?,;:…]$/.test(text) ||
       !/^\p{Ll}/u.test(q.text) ||
-      /^(a|an|the|to|in|on|at|very|not|if|and|but|every|any)$/i.test(words[0])
+      /^(a|an|the|to|in|on|at|very|not|if|and|but|every|any|without|with|for|from|by|of|into)$/i.test(words[0])
     )
       continue;
     const lead = s.text.slice(Math.max(0, q.open - s.start - 40), q.open - s.start);
     if (!/\b(?:a|an|the|so-called|of)\s+(?:[\p{L}-]+\s+){0,1}$/u.test(lead)) continue;
     if (
-      !/\b(?:announc\w*|propos\w*|offer\w*|float\w*|discuss\w*|back(?:ed|s|ing)?|host\w*|turn\w*|creat\w*|set up|build\w*|call(?:ed|s)? for|unveil\w*|idea|plan|proposal)\b/i.test(
+      !/\b(?:announc\w*|propos\w*|offer\w*|float\w*|discuss\w*|back(?:ed|s|ing)?|host\w*|turn\w*|creat\w*|set up|build\w*|call(?:ed|s)? for|unveil\w*|idea|plan|proposal|issu\w*|grant\w*)\b/i.test(
         s.text,
       )
     )
@@ -618,7 +654,7 @@ function addQuotedNameMentions(found: Mention[], s: AnalyzedSentence, quotes: Qu
     found.push({
       s: s.index,
       family: 'plan',
-      head: q.text,
+      head: text,
       start: k,
       end: k + words.length,
       mods: [],
@@ -627,7 +663,7 @@ function addQuotedNameMentions(found: Mention[], s: AnalyzedSentence, quotes: Qu
       owner: null,
       complement: '',
       complementProper: false,
-      text: q.text,
+      text,
       proposers: [],
       quotedName: true,
     } as Mention);
@@ -847,7 +883,8 @@ function toProposal(p: Proposal, statusOf: Map<Mention, string[]>): ExtractedPro
         .filter((m) => !m.inner)
         .sort((a, b) => b.mods.length - a.mods.length || Number(b.complementProper) - Number(a.complementProper))[0] ??
       p.mentions[0];
-    name = [...best.mods, best.head].join(' ');
+    // "counter-tariffs": a compound head keeps its hyphen
+    name = [...best.mods, best.head].join(' ').replace(/^(counter|re) (?=\S+$)/, '$1-');
     if ((!best.mods.length || best.complementProper) && best.complement && best.complement.split(' ').length <= 8)
       name = `${name} ${best.complement}`;
   }
@@ -956,10 +993,11 @@ function notAProposal(s: AnalyzedSentence, i: number, h: HeadAt): boolean {
 }
 
 /** The sentence or the chunk around the head rules it out. */
-function notAProposalHere(s: AnalyzedSentence, i: number, { family, end }: HeadAt): boolean {
+function notAProposalHere(s: AnalyzedSentence, i: number, { family, end, compound }: HeadAt): boolean {
   const { tokens } = s;
   const t = tokens[i];
-  if (NAMED_ONLY.has(family) && !PROPOSAL_CONTEXT.test(s.text)) return true;
+  // "counter-tariffs", "counter-sanctions": an answer to another's measure is put forward by being named
+  if (NAMED_ONLY.has(family) && !PROPOSAL_CONTEXT.test(s.text) && !(compound && /^counter-/.test(t.key))) return true;
   if (family === 'action' && !(tokens[end] && /^(of|from)$/.test(tokens[end].key) && ACTION_CONTEXT.test(s.text)))
     return true;
   // funds, taxes, schemes, pipelines …: only when the sentence puts one forward or turns it down
@@ -995,10 +1033,22 @@ function isVerbOrPreposition(tokens: Token[], i: number, end: number): boolean {
     next &&
     next.key === 'to' &&
     /^(plan|plans|offer|offers|visit|visits|deal)$/.test(t.key) &&
-    !(prev && (DETS.has(prev.key) || prev.poss || STATUS_WORDS.has(prev.key) || prev.kind === 'num'))
+    !(prev && (DETS.has(prev.key) || prev.poss || STATUS_WORDS.has(prev.key) || prev.kind === 'num')) &&
+    !determinedNoun(tokens, i)
   )
     return true;
   if (next && next.key === 'with' && t.key === 'deal') return true;
+  return false;
+}
+
+/** "a tentative trade deal to …": a determiner two or three words back, over modifiers, makes the head a noun. */
+function determinedNoun(tokens: Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const t = tokens[k];
+    if (t.kind !== 'word') return false;
+    if (DETS.has(t.key) || t.poss) return true;
+    if (isFiniteVerb(t) && !STATUS_WORDS.has(t.key)) return false;
+  }
   return false;
 }
 
@@ -1234,6 +1284,14 @@ function complementWords(tokens: Token[], end: number, infinitive: boolean): { p
       w.kind === 'word' &&
       (isMonth(w.text) || isWeekday(w.text) || /^(?:today|yesterday|tomorrow|tonight|last|next)$/.test(w.key))
     ) {
+      // "a deadline of 1 August": the date it is of is what it is; "the plan on 3 May": when
+      const day = parts.length > 1 && /^\d{1,2}$/.test(parts[parts.length - 1]);
+      if (day && parts[parts.length - 2] === 'of' && isMonth(w.text)) {
+        parts.push(w.text);
+        m++;
+        break;
+      }
+      if (day) parts.pop();
       if (parts.length && /^(?:on|in|by|before|at)$/i.test(parts[parts.length - 1])) parts.pop();
       break;
     }
@@ -1383,7 +1441,7 @@ function mentionAt(s: AnalyzedSentence, i: number, people: PeopleResult, quotes:
     .join(' ')
     .replace(/\s+([,.])/g, '$1');
   if (quoted && family !== 'termsheet' && !mods.length && !complement) return null;
-  if (NAMED_ONLY.has(family)) {
+  if (NAMED_ONLY.has(family) && !(compound && /^counter-/.test(t.key))) {
     if (/^by\b/.test(complement)) complement = '';
     if (namedOnlySetting(s, k, { family, mods, det, prev: tokens[i - 1]?.key ?? '' })) return null;
   }

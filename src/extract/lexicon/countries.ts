@@ -52,8 +52,9 @@ for (const c of countries as unknown as Array<{
   for (const cap of c.capital ?? []) capitals.set(phraseKey(cap.replace(/ D\.?C\.?$/, '')), info);
 }
 
-// native spellings that are English words (Iceland's "Ísland" folds to "island")
-for (const k of ['island']) byKey.delete(k);
+// native spellings that are English words (Iceland's "Ísland" folds to "island"), or that English news uses alone
+// for companies named after the country (Japan's "Nippon", "Nihon")
+for (const k of ['island', 'nippon', 'nihon', 'nippon koku']) byKey.delete(k);
 const get = (name: string) => byKey.get(phraseKey(name))!;
 // Acronyms and short forms news uses (2–4 letters are only taken in upper case by the matcher).
 const EXTRA_NAMES: Record<string, string> = {

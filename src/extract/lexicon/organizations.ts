@@ -151,6 +151,20 @@ export const ORG_HEADS = new Set(
     'socialists greens liberals conservatives nationalists communists partners management capital forum'
   ).split(/\s+/),
 );
+/**
+ * Industries a company is named after ("Vantor Steel", "Orland Motors"): after a country's or an unknown name, the
+ * name of a company. Also organisation heads.
+ */
+export const INDUSTRY_HEADS = new Set(
+  (
+    'steel motors energy oil petroleum electric chemicals pharmaceuticals pharma telecom telecoms mining shipping ' +
+    'railways railroad aerospace semiconductor semiconductors automotive communications technologies airlines ' +
+    'airways logistics insurance petrochemicals metals aluminum aluminium steelworkers workers'
+  ).split(/\s+/),
+);
+for (const h of INDUSTRY_HEADS) ORG_HEADS.add(h);
+/** A union's or a body's numbered branch: "District 12", "Local 100", "Lodge 7". */
+export const BRANCH_WORDS = new Set(['district', 'local', 'lodge', 'chapter', 'branch']);
 /** First words of an organisation's name ("Ministry of Defence", "Bank of England"). */
 export const ORG_LEAD_HEADS = new Set([
   'ministry',

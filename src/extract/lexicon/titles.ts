@@ -3,9 +3,16 @@
  * ("Ivan Petrenko, Ukraine’s ambassador to the U.S."). Matched on folded, lowercased tokens.
  */
 
+/**
+ * Trades and occupations that stand before a name ("steelworker Ana Ruiz") — in the singular only: the plural is a
+ * union's name ("Machinists District 9").
+ */
+export const OCCUPATION_HEADS = new Set(['machinist', 'steelworker', 'autoworker', 'reporter', 'nurse', 'teacher']);
+
 /** Heads of a title phrase, single or multi-word (words separated by spaces, hyphens kept). */
 export const TITLE_HEADS = new Set(
   [
+    ...OCCUPATION_HEADS,
     'president',
     'president-elect',
     'vice president',
@@ -361,3 +368,27 @@ export const OFFICE_DOMAINS = new Set(
 );
 
 export const MAX_TITLE_HEAD_WORDS = 5;
+
+/**
+ * Offices of a company or a union: the capitalised name right before one is the body the holder works for
+ * ("Acme CEO Jane Roe", "Vantor Steel chairman John Doe").
+ */
+export const CORPORATE_HEADS = new Set([
+  'ceo',
+  'chief executive',
+  'chief executive officer',
+  'chairman',
+  'chairwoman',
+  'chairperson',
+  'chair',
+  'founder',
+  'co-founder',
+  'cfo',
+  'coo',
+  'cto',
+  'president',
+  'vice president',
+  'executive',
+  'managing director',
+  'general manager',
+]);

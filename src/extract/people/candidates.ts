@@ -1,9 +1,10 @@
 import type { Token } from '../../text/tokens.ts';
 import { joinTokens, type AnalyzedSentence, type Chunk, type NameChunk, type TitleChunk } from '../chunks.ts';
+import { countryByKey, phraseKey } from '../lexicon/countries.ts';
 import type { GazEntry } from '../lexicon/gazetteer.ts';
-import { HONORIFICS, POSTED_HEADS } from '../lexicon/titles.ts';
+import { CORPORATE_HEADS, HONORIFICS, POSTED_HEADS } from '../lexicon/titles.ts';
 import { SPEECH_VERBS } from '../lexicon/verbs.ts';
-import { firstNameGender, isCommonWord, isKnownSurname, isPersonWord } from '../lexicon/words.ts';
+import { firstNameGender, isCommonWord, isFirstName, isKnownSurname, isPersonWord } from '../lexicon/words.ts';
 import { hasPersonalName } from './personal-name.ts';
 import { DETERMINERS, type Candidate, type Owner } from './types.ts';
 
@@ -48,7 +49,33 @@ function ownerBefore(s: AnalyzedSentence, chunkIndex: number, startTok: number):
   if (k < 0) return null;
   const c = s.chunks[k];
   if (c.end !== pos) return null;
+  const title = s.chunks[chunkIndex];
+  // "Orland Steel CEO", "Acme Corporation chairman": a company's name before a company's office
+  if (
+    c.type === 'name' &&
+    c.headKind === 'org' &&
+    !c.poss &&
+    title?.type === 'title' &&
+    CORPORATE_HEADS.has(title.head)
+  )
+    return { kind: 'org', name: c.text };
+  // "Acme CEO Jane Roe": a name (of no person) right before a company's office is the company
+  if (
+    c.type === 'name' &&
+    !c.poss &&
+    !c.headKind &&
+    title?.type === 'title' &&
+    pos === startTok &&
+    isCompanyName(s, c, title)
+  )
+    return { kind: 'org', name: c.text };
   return ownerFromChunk(s, k, c);
+}
+
+/** A name of no English word and no given name before a company's office ("Acme CEO"). */
+export function isCompanyName(s: AnalyzedSentence, c: NameChunk, title: TitleChunk): boolean {
+  if (!CORPORATE_HEADS.has(title.head) || title.start !== c.end) return false;
+  return s.tokens.slice(c.start, c.end).every((w) => !isCommonWord(w.text) && !isFirstName(w.text));
 }
 function ownerFromChunk(s: AnalyzedSentence, k: number, c: Chunk): Owner | null {
   if (c.type === 'gaz') return ownerFromEntry(c.entry, s.tokens[c.end - 1].poss);
@@ -58,7 +85,12 @@ function ownerFromChunk(s: AnalyzedSentence, k: number, c: Chunk): Owner | null 
 }
 export function ownerFromEntry(e: GazEntry, poss: boolean): Owner | null {
   if (e.type === 'country' || e.type === 'demonym') return { kind: 'country', name: e.country.name };
-  if (e.type === 'org') return { kind: 'org', name: e.org.polity ?? e.org.name };
+  // a national institution's officials act for the country ("White House"); a union's institution's for the
+  // institution itself ("the bloc's Commission"), which is what the union's officials are known by
+  if (e.type === 'org') {
+    const national = e.org.polity && countryByKey(phraseKey(e.org.polity));
+    return { kind: 'org', name: national ? e.org.polity! : e.org.name };
+  }
   if (e.type === 'place' && poss && e.country) return { kind: 'country', name: e.country.name };
   return null;
 }
@@ -184,7 +216,16 @@ function readTitleBefore(cand: Candidate, title: TitleChunk): void {
     if (!(x.end === cur.start || (x.end === cur.start - 1 && tokens[x.end].key === 'and'))) break;
     // "A, the Army Secretary and Gen. B": a title in an appositive to an earlier name is that name's
     if (appositiveToName(s, x.start)) break;
-    cand.titles.push({ title: x, text: x.text, owner: ownerBefore(s, ti - 1, x.start) });
+    const owner = ownerBefore(s, ti - 1, x.start);
+    const last = cand.titles[cand.titles.length - 1];
+    // "President and CEO X": one role of two offices, when both are a company's
+    if (last?.title === cur && x.end < cur.start && CORPORATE_HEADS.has(x.head) && CORPORATE_HEADS.has(cur.head)) {
+      cand.titles[cand.titles.length - 1] = {
+        title: x,
+        text: `${x.text} and ${last.text}`,
+        owner: owner ?? last.owner,
+      };
+    } else cand.titles.push({ title: x, text: x.text, owner });
     cand.strong = true;
     ti--;
   }
@@ -313,6 +354,16 @@ function appositiveTitle(cand: Candidate): void {
     pos < tokens.length &&
     /^(top|senior|chief|former|longtime|leading|special)$/.test(tokens[pos].key) &&
     tokens[pos + 1]?.cap
+  )
+    pos++;
+  // "X, a striking machinist": one describing word between the article and the title
+  const describing = tokens[pos];
+  if (
+    /^(?:a|an|the)$/.test(tokens[pos - 1]?.key ?? '') &&
+    describing?.kind === 'word' &&
+    !describing.cap &&
+    s.chunkAt[pos] < 0 &&
+    chunks.some((y) => y.start === pos + 1 && y.type === 'title' && !y.honorific)
   )
     pos++;
   // "the top Russia adviser": a place or country inside the title's modifiers
