@@ -933,8 +933,8 @@ function extendOrgNames(tokens: Token[], chunks: Chunk[]): void {
 const isBranchNumber = (t: Token | undefined) => !!t && t.kind === 'num' && !/^(?:1[89]|20)\d\d$/.test(t.text);
 
 /**
- * "Machinists District 751", "ACW Local 100", "the ACW 100 leadership": a body's numbered branch is one organisation,
- * the number included; an acronym right before "District 751" is the body's.
+ * "Glaziers District 12", "ACW Local 100", "the ACW 100 leadership": a body's numbered branch is one organisation,
+ * the number included; an acronym right before "District 12" is the body's.
  */
 function extendBranchNumbers(tokens: Token[], chunks: Chunk[]): void {
   for (let k = 0; k < chunks.length; k++) {
