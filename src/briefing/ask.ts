@@ -31,6 +31,8 @@ const WHO = /^\s*(?:and\s+)?who\b|\bwhich\s+(?:official|minister|leader|person)\
 const WHY = /^\s*(?:and\s+)?why\b/i;
 const CAUSE = /\b(?:because|due to|owing to|after|amid|over|following|as a result|in protest|so that|since)\b/i;
 /** "Who drafted …", "Who will lead …": the verb the answer's sentence should hold. */
+/** "Who is", "who are": a question about someone, not about who did something. */
+const QUESTION_VERBS = /^(?:is|are|was|were|be|been)$/i;
 const WHO_VERB = /^\s*(?:and\s+)?who\s+(?:will\s+|would\s+|has\s+|have\s+|had\s+|did\s+|is\s+|was\s+)?(\p{L}+)/iu;
 const WHEN = /^\s*(?:and\s+)?when\b|\bwhat\s+(?:date|day)\b/i;
 const MONTH_NAMES = 'january february march april may june july august september october november december'.split(' ');
@@ -120,6 +122,15 @@ function whoVerbStem(question: string): RegExp | null {
   return new RegExp(`\\b${verb.slice(0, Math.max(4, verb.length - 2))}`, 'i');
 }
 
+/** "Who mediated the truce?": the same verb's passive with its agent, "mediated by Corvania", names the answer. */
+function whoAgent(question: string): RegExp | null {
+  const stem = whoVerbStem(question)?.source.slice(2); // without its leading word boundary
+  if (!stem) return null;
+  // Not case-blind: the agent must be a name (a capital letter), the verb may open the sentence.
+  const verb = `[${stem[0].toUpperCase()}${stem[0]}]${stem.slice(1)}`;
+  return new RegExp(`\\b${verb}\\p{L}*\\s+by\\s+(?:the\\s+)?\\p{Lu}`, 'u');
+}
+
 /** "Why was the summit postponed?": the participles a "why" question asks about, to find in an answer. */
 function whyVerbs(question: string): RegExp | null {
   const words = (question.match(/\b\p{L}{3,}ed\b/giu) ?? []).map((w) => w.toLowerCase().slice(0, -2));
@@ -133,7 +144,7 @@ function textTiers(hits: SearchHit[], question: string): number[] {
     : WHY.test(question)
       ? [CAUSE, whyVerbs(question)]
       : WHO.test(question)
-        ? [whoVerbStem(question)]
+        ? [whoVerbStem(question), whoAgent(question)]
         : [];
   return hits.map((h) => tests.filter((t) => t?.test(h.ref.sentence)).length * ANSWERS_KIND);
 }
@@ -183,6 +194,17 @@ async function rankForQuestion(
   }
   const day = dayQuery(question);
   if (day) hits = addNew(hits, await store.search(day, WHERE_POOL, boost), bonus, SAME_DAY);
+  // "Who brokered the deal?": the answer may say only "it was brokered by …", none of the question's other words.
+  const verb = WHO.test(question) ? WHO_VERB.exec(question)?.[1] : undefined;
+  if (verb && verb.length >= 4 && !QUESTION_VERBS.test(verb)) {
+    const passive = await store.search(ftsQuery(verb) as string, WHERE_POOL, boost);
+    hits = addNew(
+      hits,
+      passive.filter((h) => whoAgent(question)?.test(h.ref.sentence)),
+      bonus,
+      0,
+    );
+  }
   const tiers = await kindTiers(store, hits, question);
   return hits
     .map((hit, i) => ({ hit, tier: tiers[i] + (bonus.get(hitKey(hit)) ?? 0) }))

@@ -31,3 +31,38 @@ describe('/ask answers the kind of question asked', () => {
     expect(firstAnswer(await ask('Why were the harbour accord talks postponed?'))).toMatch(/strike/);
   });
 });
+
+// The agent of a passive ("mediated by Corvania") answers "who mediated", ahead of a sentence that only names a person.
+const TRUCE = [
+  'Truce holds along the Vell river',
+  '',
+  'Minister Ada Renn said a Talvaran-mediated truce between two other states had collapsed last spring.',
+  '',
+  'The truce between Ostmark and Belvar was mediated by Corvania after four days of talks.',
+  '',
+  'Both armies pulled back from the river on Sunday.',
+].join('\n');
+
+describe('/ask for the agent of a passive', () => {
+  it('who mediated: the sentence saying "mediated by …", even when its agent is a country', async () => {
+    const { briefing } = await storeWithText('truce.txt', TRUCE);
+    const answer = firstAnswer(text(await briefing.ask('Who mediated the truce between Ostmark and Belvar?')));
+    expect(answer).toMatch(/mediated by Corvania/);
+  });
+});
+
+// Many sentences share the question's words; the one that answers says only "the accord was mediated by …".
+const CROWDED = [
+  'Ostmark and Belvar truce enters its second month',
+  '',
+  ...Array.from({ length: 40 }, (_, i) => `Patrol ${i + 1} reported the truce between Ostmark and Belvar holding.\n`),
+  'The accord was mediated by Corvania, which chairs the river commission.',
+].join('\n');
+
+describe('/ask for the agent of a passive among many sentences sharing the words', () => {
+  it('finds "mediated by …" though it names none of the question\'s other words', async () => {
+    const { briefing } = await storeWithText('crowded.txt', CROWDED);
+    const answer = firstAnswer(text(await briefing.ask('Who mediated the truce between Ostmark and Belvar?')));
+    expect(answer).toMatch(/mediated by Corvania/);
+  });
+});
