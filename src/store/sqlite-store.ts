@@ -21,6 +21,8 @@ import type { DocumentWriter } from './writer.ts';
 
 /** Views of one database kept at most: one per reader recently asked for (a reader is two corpora). */
 const VIEWS_KEPT = 256;
+/** Remembered reads kept per view (see `listed`). */
+const LISTS_KEPT = 64;
 
 /** What every reader's view of one database shares: the connection, corpus ids by name, the views themselves. */
 class Corpora {
@@ -112,17 +114,25 @@ export class SqliteStore implements Store {
   latestDocumentId: DigestStore['latestDocumentId'] = (...a) => this.d.latestDocumentId(...a);
   news: DigestStore['news'] = (...a) => this.d.news(...a);
 
-  listPeople: StoreQueries['listPeople'] = (...a) => this.q.listPeople(...a);
+  listPeople: StoreQueries['listPeople'] = (limit, filter) =>
+    filter?.affiliations?.length
+      ? this.q.listPeople(limit, filter)
+      : this.listed('people', limit, () => this.q.listPeople(limit));
   findEntities: StoreQueries['findEntities'] = (...a) => this.q.findEntities(...a);
   topNames: StoreQueries['topNames'] = (...a) => this.q.topNames(...a);
   firstRef: StoreQueries['firstRef'] = (...a) => this.q.firstRef(...a);
   allNames: StoreQueries['allNames'] = (...a) => this.q.allNames(...a);
   entity: StoreQueries['entity'] = (...a) => this.q.entity(...a);
-  listPlaces: StoreQueries['listPlaces'] = (...a) => this.q.listPlaces(...a);
-  listProposals: StoreQueries['listProposals'] = (...a) => this.q.listProposals(...a);
-  listQuotes: StoreQueries['listQuotes'] = (...a) => this.q.listQuotes(...a);
+  listPlaces: StoreQueries['listPlaces'] = (limit) => this.listed('places', limit, () => this.q.listPlaces(limit));
+  listProposals: StoreQueries['listProposals'] = (o) =>
+    o.ids ? this.q.listProposals(o) : this.listed('proposals', o, () => this.q.listProposals(o));
+  listQuotes: StoreQueries['listQuotes'] = (f) =>
+    f.speakerIds?.length || f.aboutMatch
+      ? this.q.listQuotes(f)
+      : this.listed('quotes', f.limit, () => this.q.listQuotes(f));
   listDates: StoreQueries['listDates'] = (...a) => this.q.listDates(...a);
-  listEvents: StoreQueries['listEvents'] = async (o) => listEvents(this.db, this.c, o);
+  listEvents: StoreQueries['listEvents'] = async (o) =>
+    this.listed('events', o, async () => listEvents(this.db, this.c, o));
   proposalNames: StoreQueries['proposalNames'] = (...a) => this.q.proposalNames(...a);
   search: StoreQueries['search'] = (...a) => this.q.search(...a);
   termFrequencies: StoreQueries['termFrequencies'] = (...a) => this.q.termFrequencies(...a);
@@ -192,6 +202,21 @@ export class SqliteStore implements Store {
     const value = compute();
     this.memo.set(key, { version, value });
     return value;
+  }
+
+  /**
+   * The lists every answer starts from (most-mentioned people, places, proposals, first quotes, events), unfiltered:
+   * read once per change of the file, handed out as copies.
+   */
+  private async listed<T>(list: string, args: unknown, read: () => Promise<T>): Promise<T> {
+    const key = `list:${list}:${JSON.stringify(args)}`;
+    const version = this.corpora.version();
+    const hit = this.memo.get(key);
+    if (hit?.version === version) return structuredClone(hit.value as T);
+    const value = await read();
+    if (this.memo.size >= LISTS_KEPT) this.memo.delete(this.memo.keys().next().value as string);
+    this.memo.set(key, { version, value });
+    return structuredClone(value);
   }
 
   async count(what: Countable): Promise<number> {

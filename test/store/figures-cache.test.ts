@@ -19,6 +19,10 @@ describe('the figures a store remembers between writes', () => {
     expect(await store.count('documents')).toBe(1);
     expect(await store.count('person')).toBe(1);
     expect((await store.examples()).person).toBe('Anna Keller');
+    const before = await store.listPeople(20);
+    expect(before.map((p) => p.name)).toEqual(['Anna Keller']);
+    before.pop(); // a caller's change to a list it was given is its own
+    expect((await store.listPeople(20)).map((p) => p.name)).toEqual(['Anna Keller']);
 
     expect(await other.count('documents')).toBe(1);
     await ingestPaths(other, [SEED]);
@@ -28,6 +32,8 @@ describe('the figures a store remembers between writes', () => {
     expect((await store.stats()).documents).toBe(2);
     expect(await store.count('person')).toBeGreaterThan(1);
     expect((await store.examples()).person).not.toBe('Anna Keller');
+    expect((await store.listPeople(20)).length).toBeGreaterThan(1);
+    expect((await store.listQuotes({ limit: 5 })).total).toBeGreaterThan(0);
     await other.close();
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });
