@@ -13,13 +13,13 @@ type EventOptions = Parameters<StoreQueries['listEvents']>[0];
 async function sourcesOf(db: Queryable, eventIds: number[], limit: number): Promise<Map<number, EventSource[]>> {
   const found = await rows<RefRow & { eventId: number; text: string | null; iso: string | null; precision: null }>(
     db,
-    `SELECT * FROM (
+    // Each event's first statements off event_sources_by_date, however many documents state it.
+    `SELECT x.* FROM unnest($1::bigint[]) AS ev(id) CROSS JOIN LATERAL (
        SELECT es.event_id AS "eventId", es.date_text AS text, es.iso, es.precision, ${REF},
-              row_number() OVER (PARTITION BY es.event_id
-                                 ORDER BY coalesce(d.published_at, d.ingested_at) ${C}, s.id) AS n
+              es.dated AS "sortDate", es.sentence_id AS "sortId"
        FROM event_sources es JOIN sentences s ON s.id = es.sentence_id JOIN documents d ON d.id = s.document_id
-       WHERE es.event_id = ANY($1::bigint[])) x
-     WHERE n <= $2 ORDER BY "eventId", n`,
+       WHERE es.event_id = ev.id ORDER BY es.dated ${C}, es.sentence_id LIMIT $2) x
+     ORDER BY x."eventId", x."sortDate" ${C}, x."sortId"`,
     [[...new Set(eventIds)], limit],
   );
   const by = new Map<number, EventSource[]>(eventIds.map((id) => [id, []]));

@@ -331,13 +331,14 @@ export const migrations: Migration[] = [
       ALTER TABLE proposal_reports ADD COLUMN dated text;
       UPDATE proposal_reports r SET dated = coalesce(d.published_at, substr(d.ingested_at, 1, 10))
         FROM documents d WHERE d.id = r.document_id;
-      CREATE INDEX proposal_reports_by_date ON proposal_reports(proposal_id, dated DESC, document_id DESC);
+      CREATE INDEX proposal_reports_by_date ON proposal_reports(proposal_id, dated COLLATE "C" DESC, document_id DESC);
       CREATE TRIGGER proposal_reports_dated BEFORE INSERT ON proposal_reports
         FOR EACH ROW EXECUTE FUNCTION parley_document_dated();
       ALTER TABLE event_sources ADD COLUMN dated text;
       UPDATE event_sources es SET dated = coalesce(d.published_at, d.ingested_at)
         FROM documents d WHERE d.id = es.document_id;
-      CREATE INDEX event_sources_by_date ON event_sources(event_id, dated, sentence_id);
+      CREATE INDEX event_sources_by_date ON event_sources(event_id, dated COLLATE "C", sentence_id);
+      CREATE INDEX roles_by_entity_sentence ON roles(entity_id, sentence_id);
       CREATE TRIGGER event_sources_dated BEFORE INSERT ON event_sources
         FOR EACH ROW EXECUTE FUNCTION parley_document_dated();
 

@@ -75,8 +75,9 @@ async function entityDetail(db: Queryable, c: CorpusIn, id: number, mentionLimit
     value<number>(db, 'SELECT mention_count FROM entities WHERE id = $1', [id]),
     rows<EntityDetail['documents'][number]>(
       db,
-      `SELECT d.id, d.title, d.url FROM documents d WHERE d.id IN (SELECT s.document_id FROM mentions m
-       JOIN sentences s ON s.id = m.sentence_id WHERE m.entity_id = $1) ORDER BY d.id LIMIT ${ENTITY_DOCUMENTS_SHOWN}`,
+      `SELECT d.id, d.title, d.url FROM (SELECT DISTINCT s.document_id FROM mentions m
+       JOIN sentences s ON s.id = m.sentence_id WHERE m.entity_id = $1) x JOIN documents d ON d.id = x.document_id
+       ORDER BY d.id LIMIT ${ENTITY_DOCUMENTS_SHOWN}`,
       [id],
     ),
     value<number>(
@@ -226,12 +227,12 @@ async function proposalDetail(
       `SELECT r.document_id AS "documentId", d.title AS document, r.status, r.proposed_by AS "proposedBy",
               d.published_at AS date, x.sid, d.url, s.idx AS "sentenceIndex", s.text AS sentence
        FROM proposal_reports r JOIN documents d ON d.id = r.document_id
-       LEFT JOIN LATERAL (SELECT min(pe.sentence_id) AS sid FROM proposal_evidence pe
-         JOIN sentences es ON es.id = pe.sentence_id WHERE pe.proposal_id = r.proposal_id
-         AND es.document_id = r.document_id) x ON true
+       LEFT JOIN LATERAL (SELECT min(es.id) AS sid FROM sentences es
+         JOIN proposal_evidence pe ON pe.sentence_id = es.id AND pe.proposal_id = r.proposal_id
+         WHERE es.document_id = r.document_id) x ON true
        LEFT JOIN sentences s ON s.id = x.sid
        WHERE r.proposal_id = $1
-       ORDER BY coalesce(d.published_at, substr(d.ingested_at, 1, 10)) ${C} DESC, r.document_id DESC LIMIT $2`,
+       ORDER BY r.dated ${C} DESC, r.document_id DESC LIMIT $2`,
       [p.id, reports],
     ),
     rows<RefRow>(
