@@ -125,6 +125,9 @@ function candidateAt(s: AnalyzedSentence, ci: number, candAt: Map<string, Candid
   // "R.Politik": an initial glued to the next word is a brand, not a person's initial
   for (let k = c.start + 1; k < c.end; k++)
     if (tokens[k].start === tokens[k - 1].end && /\.$/.test(tokens[k - 1].text)) return null;
+  // "a Facebook post", "an Ipsos poll": a name between an indefinite article and a common noun modifies the noun
+  const after = tokens[c.end];
+  if (/^(a|an)$/.test(tokens[c.start - 1]?.key ?? '') && after?.kind === 'word' && !after.cap) return null;
   let lead = 0;
   while (lead < c.keys.length - 1 && PARTICLE_KEYS.has(c.keys[lead])) lead++;
   const cand: Candidate = {
