@@ -322,7 +322,8 @@ function nameAt(tokens: Token[], i: number): NameChunk | null {
     return nameFromParticle(tokens, i);
   }
   const first = tokens[i];
-  if (!isNameWord(first) || isMonth(first.text) || isWeekday(first.text)) return null;
+  if (!isNameWord(first) || (isMonth(first.text) && !abbreviationAsGivenName(tokens, i)) || isWeekday(first.text))
+    return null;
   if (isAcronymNotInitials(tokens, i) || isExcellency(tokens, i)) return null;
   const j = nameEnd(tokens, i);
   if (j === i) return null;
@@ -395,6 +396,17 @@ function nameEnd(tokens: Token[], i: number): number {
 /** "Theresa May said": a month right after a given name, not followed by a day number, is a surname. */
 function monthAsSurname(tokens: Token[], i: number, j: number): boolean {
   return j === i + 1 && isFirstName(tokens[i].text) && tokens[j + 1]?.kind !== 'num' && !/\./.test(tokens[j].text);
+}
+
+/**
+ * "Jan Kowalczyk": a three-letter month abbreviation written without its period and followed by a capitalised
+ * name word (not a day's number) is a given name.
+ */
+function abbreviationAsGivenName(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if (!/^\p{Lu}\p{Ll}{2}$/u.test(t.text) || !next || next.start !== t.end + 1) return false;
+  return isNameWord(next) && !isMonth(next.text) && !isWeekday(next.text);
 }
 
 /** "King Charles III": a regnal number after a name. */

@@ -4,7 +4,7 @@ import { countryByKey, phraseKey } from '../lexicon/countries.ts';
 import type { GazEntry } from '../lexicon/gazetteer.ts';
 import { CORPORATE_HEADS, HONORIFICS, POSTED_HEADS } from '../lexicon/titles.ts';
 import { SPEECH_VERBS } from '../lexicon/verbs.ts';
-import { firstNameGender, isCommonWord, isFirstName, isKnownSurname, isPersonWord } from '../lexicon/words.ts';
+import { firstNameGender, isCommonWord, isFirstName, isKnownSurname, isMonth, isPersonWord } from '../lexicon/words.ts';
 import { hasPersonalName } from './personal-name.ts';
 import { DETERMINERS, type Candidate, type Owner } from './types.ts';
 
@@ -478,7 +478,8 @@ function nameEvidence(cand: Candidate): void {
     !cand.strong &&
     c.keys.length >= 2 &&
     !s.headline &&
-    c.keys.every((_, n) => !isCommonWord(tokens[c.start + n].text))
+    // a name may open with a month's abbreviation only where it is a given name ("Jan Kowalczyk")
+    c.keys.every((_, n) => !isCommonWord(tokens[c.start + n].text) || (n === 0 && isMonth(tokens[c.start].text)))
   ) {
     if (speaks || (isComma(nextTok) && !placeBefore) || c.poss || personSlot(s, c)) cand.strong = true;
   }
