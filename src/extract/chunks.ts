@@ -969,6 +969,36 @@ function extendBranchNumbers(tokens: Token[], chunks: Chunk[]): void {
   }
 }
 
+/** Words whose possessive names a group of people: "Workers’", "Longshoremen’s", "People’s", "Women’s". */
+const COLLECTIVE_POSSESSIVE = /^(?:\p{Lu}\p{Ll}*s|\p{Lu}\p{Ll}*(?:men|people|women|children|folk)|People)$/u;
+
+/**
+ * "the Dockworkers’ Association", "the Farmers’ Union", "the Ruritanian People’s Party": a group's possessive
+ * inside an organisation's name — the possessive of a plural or collective word, then a name ending in an
+ * organisation's head — is one organisation, not a possessor and its belonging.
+ */
+function mergeCollectivePossessives(tokens: Token[], chunks: Chunk[]): void {
+  for (let k = chunks.length - 2; k >= 0; k--) {
+    const a = chunks[k];
+    if (a.type !== 'name') continue;
+    const last = tokens[a.end - 1];
+    const mark = tokens[a.end];
+    const apostrophe = !last.poss && mark?.kind === 'punct' && /^[’']$/.test(mark.text) && mark.start === last.end;
+    const irregular = last.poss && /(?:men|people|women|children|folk)$/i.test(last.text);
+    if (!COLLECTIVE_POSSESSIVE.test(last.text) || !(apostrophe || irregular)) continue;
+    const b = chunks[k + 1];
+    const from = apostrophe ? a.end + 1 : a.end;
+    if (!b || b.start !== from || b.end - b.start > 3 || !(b.type === 'name' || b.type === 'org')) continue;
+    if (!ORG_HEADS.has(tokens[b.end - 1].key) || !tokens[b.end - 1].cap) continue;
+    // "the Ruritanian People’s Party": a nationality glued before it belongs to the name
+    const d = chunks[k - 1];
+    const lead = d && d.type === 'gaz' && d.entry.type === 'demonym' && d.end === a.start && !tokens[d.end - 1].poss;
+    const start = lead ? d.start : a.start;
+    const text = joinTokens(tokens, start, b.end).replace(/ ([’']) /, '$1 ');
+    chunks.splice(lead ? k - 1 : k, lead ? 3 : 2, { type: 'org', start, end: b.end, text });
+  }
+}
+
 /** Analyses one sentence (offsets are document offsets). */
 export function analyzeSentence(s: Sentence, opts: AnalyzeOptions = {}): AnalyzedSentence {
   const { text, dateline, agency } = readDateline(s);
@@ -979,6 +1009,7 @@ export function analyzeSentence(s: Sentence, opts: AnalyzeOptions = {}): Analyze
   const headline = isHeadline(s, words);
   const chunks = chunkTokens(tokens, headline, skipped);
   mergeGeneralBodies(tokens, chunks);
+  mergeCollectivePossessives(tokens, chunks);
   mergeOrgPrefixes(tokens, chunks);
   extendOrgNames(tokens, chunks);
   extendBranchNumbers(tokens, chunks);

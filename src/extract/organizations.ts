@@ -141,6 +141,15 @@ function looksLikeOrg(s: AnalyzedSentence, ci: number): boolean {
     SAY.test(tokens[c.end]?.key ?? '')
   )
     return true;
+  // "an Ipsos poll", "a Vetra survey": the maker of a poll, a survey or a study
+  if (
+    c.keys.length <= 2 &&
+    !c.poss &&
+    /^(poll|polls|survey|surveys|study|analysis|report)$/.test(tokens[c.end]?.key ?? '') &&
+    /^(a|an|the|latest|new|recent)$/.test(tokens[c.start - 1]?.key ?? '') &&
+    !isFirstName(tokens[c.start].text)
+  )
+    return true;
   // "Acme employees", "Acme said": a name of no English word and no given name, with a company's staff or voice
   if (c.keys.length <= 2 && !c.poss && companyCue(s, c)) return true;
   // "Xinhua reported", "Yonhap quoted him as saying": what reports is a news outlet, not a person (people are resolved
@@ -153,6 +162,31 @@ function looksLikeOrg(s: AnalyzedSentence, ci: number): boolean {
   )
     return true;
   return false;
+}
+
+/**
+ * "the far-right Alternative for Progress (AfP)", "Friends of the Valley (FOV)": a capitalised name, possibly
+ * joined to a second by "for", "of" or "and", defined by a parenthesised acronym with its first letter — an
+ * organisation, whatever its head.
+ */
+function definedName(s: AnalyzedSentence, ci: number): { name: string; acronym: string } | null {
+  const { tokens, chunks } = s;
+  const c = chunks[ci] as NameChunk;
+  if (c.poss || s.headline) return null;
+  let end = c.end;
+  const n = chunks[ci + 1];
+  const joiner = tokens[c.end];
+  const named = n && (n.type === 'name' || (n.type === 'gaz' && n.entry.type !== 'org'));
+  if (named && joiner && /^(for|of|and)$/.test(joiner.key)) {
+    const lead = tokens[c.end + 1]?.key === 'the' ? 1 : 0;
+    if (n.start === c.end + 1 + lead && tokens[n.end]?.text === '(') end = n.end;
+  }
+  if (tokens[end]?.text !== '(' || tokens[end + 2]?.text !== ')') return null;
+  const acr = tokens[end + 1];
+  if (!acr || acr.kind !== 'word' || !/^\p{Lu}[\p{L}]{1,6}$/u.test(acr.text) || !/\p{Lu}.*\p{Lu}/u.test(acr.text))
+    return null;
+  if (acr.text[0] !== tokens[c.start].text[0] || end - c.start < 2) return null;
+  return { name: s.text.slice(tokens[c.start].start - s.start, tokens[end - 1].end - s.start), acronym: acr.text };
 }
 
 /** The staff a company has ("Acme workers"), or a verb of what it says and does ("Acme said", "Acme announced"). */
@@ -192,6 +226,13 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
       let a: Acc | null = null;
       if (c.type === 'title' && c.complement?.entry?.type === 'org') {
         add(c.complement.entry.org.name, s.index);
+        return;
+      }
+      const defined = c.type === 'name' && !people.byChunk.has(`${s.index}:${ci}`) ? definedName(s, ci) : null;
+      if (defined) {
+        a = add(defined.name, s.index);
+        a.aliases.add(defined.acronym);
+        aliasOf.set(defined.acronym.toLowerCase(), a.name.toLowerCase());
         return;
       }
       if (c.type === 'gaz' && c.entry.type === 'org') a = add(c.entry.org.name, s.index, surface);
