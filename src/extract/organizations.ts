@@ -1,5 +1,5 @@
 import type { ExtractedOrganization } from './contract.ts';
-import type { AnalyzedSentence, NameChunk } from './chunks.ts';
+import type { AnalyzedSentence, Chunk, NameChunk } from './chunks.ts';
 import type { PeopleResult } from './people.ts';
 import { gazetteerAt } from './lexicon/gazetteer.ts';
 import { ORG_HEADS } from './lexicon/organizations.ts';
@@ -189,6 +189,60 @@ function definedName(s: AnalyzedSentence, ci: number): { name: string; acronym: 
   return { name: s.text.slice(tokens[c.start].start - s.start, tokens[end - 1].end - s.start), acronym: acr.text };
 }
 
+const isOrgChunk = (s: AnalyzedSentence, c: Chunk) =>
+  (c.type === 'gaz' && c.entry.type === 'org') || c.type === 'org' || (c.type === 'name' && c.headKind === 'org');
+
+/**
+ * "the CDU, SPD, Greens and Left Party", "the SPD and Greens": the items of a list that an organisation opens are
+ * organisations too — an acronym, a capitalised plural, or "A and B Party" (two items, not one name).
+ */
+function listedWithOrgs(s: AnalyzedSentence, people: PeopleResult): { names: string[]; chunks: Set<number> } {
+  const { tokens, chunks } = s;
+  const names: string[] = [];
+  const used = new Set<number>();
+  if (s.headline) return { names, chunks: used };
+  for (let ci = 0; ci < chunks.length; ci++) {
+    if (!isOrgChunk(s, chunks[ci])) continue;
+    let j = chunks[ci].end;
+    for (let items = 0; items < 6; items++) {
+      const sep = j;
+      while (tokens[j] && (tokens[j].text === ',' || tokens[j].key === 'and')) j++;
+      if (j === sep || !tokens[j]) break;
+      const k = s.chunkAt[j];
+      const c = k >= 0 ? chunks[k] : null;
+      if (c && c.start === j && isOrgChunk(s, c) && c.type !== 'name') {
+        j = c.end;
+        continue;
+      }
+      const item = c && c.start === j ? listItem(s, k, people) : bareAcronym(s, j);
+      if (!item) break;
+      names.push(...item);
+      if (c && c.start === j) used.add(k);
+      j = c && c.start === j ? c.end : j + 1;
+    }
+  }
+  return { names, chunks: used };
+}
+
+/** An unchunked all-capitals word of two to five letters. */
+function bareAcronym(s: AnalyzedSentence, j: number): string[] | null {
+  const t = s.tokens[j];
+  return t.kind === 'word' && s.chunkAt[j] < 0 && /^\p{Lu}{2,5}$/u.test(t.text) ? [t.text] : null;
+}
+
+function listItem(s: AnalyzedSentence, k: number, people: PeopleResult): string[] | null {
+  const c = s.chunks[k];
+  if (c.type !== 'name' || c.poss || people.byChunk.has(`${s.index}:${k}`)) return null;
+  const words = c.text.split(/\s+/);
+  // "Greens and Left Party": two items, the second an organisation by its head
+  const and = words.indexOf('and');
+  if (and === 1 && words.length >= 3 && ORG_HEADS.has(words[words.length - 1].toLowerCase()))
+    return [words[0], words.slice(2).join(' ')];
+  if (words.length === 1 && (/^\p{Lu}{2,5}$/u.test(c.text) || /^\p{Lu}\p{Ll}+s$/u.test(c.text))) return [c.text];
+  if (c.headKind === 'org') return [c.text];
+  return null;
+}
+
 /** The staff a company has ("Acme workers"), or a verb of what it says and does ("Acme said", "Acme announced"). */
 const COMPANY_AFTER =
   /^(?:employees|employee|workers|staff|machinists|shareholders|executives|executive|said|says|announced|announces)$/;
@@ -221,7 +275,10 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
   for (const s of sentences) {
     const { tokens, chunks } = s;
     if (s.agency) add(agencyName(s.agency), s.index);
+    const listed = listedWithOrgs(s, people);
+    for (const name of listed.names) add(name, s.index);
     chunks.forEach((c, ci) => {
+      if (listed.chunks.has(ci)) return;
       const surface = s.text.slice(tokens[c.start].start - s.start, tokens[c.end - 1].end - s.start);
       let a: Acc | null = null;
       if (c.type === 'title' && c.complement?.entry?.type === 'org') {

@@ -44,3 +44,17 @@ describe('organisations named without a usual head', () => {
     expect(orgs('Ana Ruiz’s Union of Workers met on Monday.')).not.toContain('Ana Ruiz’s Union of Workers');
   });
 });
+
+describe('organisations listed with an organisation', () => {
+  it('"the RDU, SPV, Greens and Left Party": acronyms, plurals and two items joined by "and"', () => {
+    const found = orgs(
+      'Voting resumed after the Ruritanian Workers Union, SPV, Greens and Left Party were able to agree.',
+    );
+    expect(found).toEqual(expect.arrayContaining(['SPV', 'Greens', 'Left Party']));
+    expect(found).not.toContain('Greens and Left Party');
+  });
+
+  it('people in the list are not organisations', () => {
+    expect(orgs('The Harbour Workers Union and Ana Ruiz met Lena Moravec.')).toEqual(['Harbour Workers Union']);
+  });
+});
