@@ -179,10 +179,14 @@ function definedName(s: AnalyzedSentence, ci: number): { name: string; acronym: 
   const named = n && (n.type === 'name' || (n.type === 'gaz' && n.entry.type !== 'org'));
   if (named && joiner && /^(for|of|and)$/.test(joiner.key)) {
     const lead = tokens[c.end + 1]?.key === 'the' ? 1 : 0;
-    if (n.start === c.end + 1 + lead && tokens[n.end]?.text === '(') end = n.end;
+    const kind = /^(party|movement|alliance|coalition|group)$/.test(tokens[n.end]?.key ?? '') ? 1 : 0;
+    if (n.start === c.end + 1 + lead && tokens[n.end + kind]?.text === '(') end = n.end;
   }
-  if (tokens[end]?.text !== '(' || tokens[end + 2]?.text !== ')') return null;
-  const acr = tokens[end + 1];
+  // "the Alternative for Progress party (AfP)": the kind of body between the name and its acronym
+  const paren = tokens[end]?.text === '(' ? end : end + 1;
+  if (paren !== end && !/^(party|movement|alliance|coalition|group)$/.test(tokens[end]?.key ?? '')) return null;
+  if (tokens[paren]?.text !== '(' || tokens[paren + 2]?.text !== ')') return null;
+  const acr = tokens[paren + 1];
   if (!acr || acr.kind !== 'word' || !/^\p{Lu}[\p{L}]{1,6}$/u.test(acr.text) || !/\p{Lu}.*\p{Lu}/u.test(acr.text))
     return null;
   if (acr.text[0] !== tokens[c.start].text[0] || end - c.start < 2) return null;
@@ -222,6 +226,41 @@ function listedWithOrgs(s: AnalyzedSentence, people: PeopleResult): { names: str
     }
   }
   return { names, chunks: used };
+}
+
+const LEANINGS = new Set([
+  'far-right',
+  'far-left',
+  'centre-right',
+  'center-right',
+  'centre-left',
+  'center-left',
+  'right-wing',
+  'left-wing',
+  'hard-right',
+  'hard-left',
+]);
+const POLL_NOUNS = /^(poll|polls|survey|surveys|study)$/;
+
+/**
+ * "the far-right AfP", "the centre-left SDR": a party's acronym after a political leaning; "a ZTV survey": the
+ * maker of a poll or survey. Only acronyms that name no person.
+ */
+function cuedAcronyms(s: AnalyzedSentence, people: PeopleResult): string[] {
+  const { tokens } = s;
+  const out: string[] = [];
+  if (s.headline) return out;
+  for (let j = 1; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (t.kind !== 'word' || !/^\p{Lu}[\p{L}]{1,5}$/u.test(t.text) || !/\p{Lu}.*\p{Lu}/u.test(t.text)) continue;
+    const k = s.chunkAt[j];
+    if (k >= 0 && (s.chunks[k].type !== 'name' || s.chunks[k].end - s.chunks[k].start > 1)) continue;
+    if (k >= 0 && people.byChunk.has(`${s.index}:${k}`)) continue;
+    const leaning = LEANINGS.has(tokens[j - 1].key);
+    const poll = POLL_NOUNS.test(tokens[j + 1]?.key ?? '') && /^(a|an|the)$/.test(tokens[j - 1].key);
+    if (leaning || poll) out.push(t.text);
+  }
+  return out;
 }
 
 /** An unchunked all-capitals word of two to five letters. */
@@ -276,7 +315,7 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
     const { tokens, chunks } = s;
     if (s.agency) add(agencyName(s.agency), s.index);
     const listed = listedWithOrgs(s, people);
-    for (const name of listed.names) add(name, s.index);
+    for (const name of [...listed.names, ...cuedAcronyms(s, people)]) add(name, s.index);
     chunks.forEach((c, ci) => {
       if (listed.chunks.has(ci)) return;
       const surface = s.text.slice(tokens[c.start].start - s.start, tokens[c.end - 1].end - s.start);

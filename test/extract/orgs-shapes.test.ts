@@ -58,3 +58,16 @@ describe('organisations listed with an organisation', () => {
     expect(orgs('The Harbour Workers Union and Ana Ruiz met Lena Moravec.')).toEqual(['Harbour Workers Union']);
   });
 });
+
+describe('acronyms that a cue makes organisations', () => {
+  it('"the far-right AfP", "the centre-left SDR", "a ZTV survey"', () => {
+    const found = orgs('The far-right AfP topped a poll, and the centre-left SDR lost, says a ZTV survey.');
+    expect(found).toEqual(expect.arrayContaining(['AfP', 'SDR', 'ZTV']));
+  });
+
+  it('"the far-right Alternative for Progress party (AfP)": the kind of body before the acronym', () => {
+    expect(orgs('Already, the far-right Alternative for Progress party (AfP) is trying to gain.')).toContain(
+      'Alternative for Progress',
+    );
+  });
+});
