@@ -169,7 +169,8 @@ function headAt(tokens: Token[], i: number): { end: number; head: string } | nul
   let n: HNode | undefined = headRoot;
   let best: { end: number; head: string } | null = null;
   for (let j = i; j < tokens.length && j < i + MAX_TITLE_HEAD_WORDS && n; j++) {
-    const key = tokens[j].key;
+    // "co-leader", "co-chairs": a shared office is the office
+    const key = j === i && /^co-\p{L}{3,}/u.test(tokens[j].key) ? tokens[j].key.slice(3) : tokens[j].key;
     // "Presidents A, B and C", "foreign ministers": a head in the plural
     const plural =
       !n.next.has(key) &&
