@@ -190,6 +190,8 @@ function definedName(s: AnalyzedSentence, ci: number): { name: string; acronym: 
   if (!acr || acr.kind !== 'word' || !/^\p{Lu}[\p{L}]{1,6}$/u.test(acr.text) || !/\p{Lu}.*\p{Lu}/u.test(acr.text))
     return null;
   if (acr.text[0] !== tokens[c.start].text[0] || end - c.start < 2) return null;
+  // "the Northern Link Route for Trade (NLRT)": a thing's name, not a body's
+  if (tokens.slice(c.start, end).some((t) => THING_NOUNS.has(t.key))) return null;
   return { name: s.text.slice(tokens[c.start].start - s.start, tokens[end - 1].end - s.start), acronym: acr.text };
 }
 
