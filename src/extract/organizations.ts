@@ -184,6 +184,8 @@ function definedName(s: AnalyzedSentence, ci: number): { name: string; acronym: 
   }
   // "the Alternative for Progress party (AfP)": the kind of body between the name and its acronym
   const paren = tokens[end]?.text === '(' ? end : end + 1;
+  // a lone name before its acronym is left to the initials check (mergeInitials)
+  if (end === c.end && paren === end) return null;
   if (paren !== end && !/^(party|movement|alliance|coalition|group)$/.test(tokens[end]?.key ?? '')) return null;
   if (tokens[paren]?.text !== '(' || tokens[paren + 2]?.text !== ')') return null;
   const acr = tokens[paren + 1];
