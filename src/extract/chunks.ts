@@ -169,7 +169,8 @@ function headAt(tokens: Token[], i: number): { end: number; head: string } | nul
   let n: HNode | undefined = headRoot;
   let best: { end: number; head: string } | null = null;
   for (let j = i; j < tokens.length && j < i + MAX_TITLE_HEAD_WORDS && n; j++) {
-    const key = tokens[j].key;
+    // "co-leader", "co-chairs": a shared office is the office
+    const key = j === i && /^co-\p{L}{3,}/u.test(tokens[j].key) ? tokens[j].key.slice(3) : tokens[j].key;
     // "Presidents A, B and C", "foreign ministers": a head in the plural
     const plural =
       !n.next.has(key) &&
@@ -322,7 +323,8 @@ function nameAt(tokens: Token[], i: number): NameChunk | null {
     return nameFromParticle(tokens, i);
   }
   const first = tokens[i];
-  if (!isNameWord(first) || isMonth(first.text) || isWeekday(first.text)) return null;
+  if (!isNameWord(first) || (isMonth(first.text) && !abbreviationAsGivenName(tokens, i)) || isWeekday(first.text))
+    return null;
   if (isAcronymNotInitials(tokens, i) || isExcellency(tokens, i)) return null;
   const j = nameEnd(tokens, i);
   if (j === i) return null;
@@ -395,6 +397,17 @@ function nameEnd(tokens: Token[], i: number): number {
 /** "Theresa May said": a month right after a given name, not followed by a day number, is a surname. */
 function monthAsSurname(tokens: Token[], i: number, j: number): boolean {
   return j === i + 1 && isFirstName(tokens[i].text) && tokens[j + 1]?.kind !== 'num' && !/\./.test(tokens[j].text);
+}
+
+/**
+ * "Jan Kowalczyk": a three-letter month abbreviation written without its period and followed by a capitalised
+ * name word (not a day's number) is a given name.
+ */
+function abbreviationAsGivenName(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if (!/^\p{Lu}\p{Ll}{2}$/u.test(t.text) || !next || next.start !== t.end + 1) return false;
+  return isNameWord(next) && !isMonth(next.text) && !isWeekday(next.text);
 }
 
 /** "King Charles III": a regnal number after a name. */
@@ -957,6 +970,36 @@ function extendBranchNumbers(tokens: Token[], chunks: Chunk[]): void {
   }
 }
 
+/** Words whose possessive names a group of people: "Workers’", "Longshoremen’s", "People’s", "Women’s". */
+const COLLECTIVE_POSSESSIVE = /^(?:\p{Lu}\p{Ll}*s|\p{Lu}\p{Ll}*(?:men|people|women|children|folk)|People)$/u;
+
+/**
+ * "the Dockworkers’ Association", "the Farmers’ Union", "the Ruritanian People’s Party": a group's possessive
+ * inside an organisation's name — the possessive of a plural or collective word, then a name ending in an
+ * organisation's head — is one organisation, not a possessor and its belonging.
+ */
+function mergeCollectivePossessives(tokens: Token[], chunks: Chunk[]): void {
+  for (let k = chunks.length - 2; k >= 0; k--) {
+    const a = chunks[k];
+    if (a.type !== 'name') continue;
+    const last = tokens[a.end - 1];
+    const mark = tokens[a.end];
+    const apostrophe = !last.poss && mark?.kind === 'punct' && /^[’']$/.test(mark.text) && mark.start === last.end;
+    const irregular = last.poss && /(?:men|people|women|children|folk)$/i.test(last.text);
+    if (!COLLECTIVE_POSSESSIVE.test(last.text) || !(apostrophe || irregular)) continue;
+    const b = chunks[k + 1];
+    const from = apostrophe ? a.end + 1 : a.end;
+    if (!b || b.start !== from || b.end - b.start > 3 || !(b.type === 'name' || b.type === 'org')) continue;
+    if (!ORG_HEADS.has(tokens[b.end - 1].key) || !tokens[b.end - 1].cap) continue;
+    // "the Ruritanian People’s Party": a nationality glued before it belongs to the name
+    const d = chunks[k - 1];
+    const lead = d && d.type === 'gaz' && d.entry.type === 'demonym' && d.end === a.start && !tokens[d.end - 1].poss;
+    const start = lead ? d.start : a.start;
+    const text = joinTokens(tokens, start, b.end).replace(/ ([’']) /, '$1 ');
+    chunks.splice(lead ? k - 1 : k, lead ? 3 : 2, { type: 'org', start, end: b.end, text });
+  }
+}
+
 /** Analyses one sentence (offsets are document offsets). */
 export function analyzeSentence(s: Sentence, opts: AnalyzeOptions = {}): AnalyzedSentence {
   const { text, dateline, agency } = readDateline(s);
@@ -967,6 +1010,7 @@ export function analyzeSentence(s: Sentence, opts: AnalyzeOptions = {}): Analyze
   const headline = isHeadline(s, words);
   const chunks = chunkTokens(tokens, headline, skipped);
   mergeGeneralBodies(tokens, chunks);
+  mergeCollectivePossessives(tokens, chunks);
   mergeOrgPrefixes(tokens, chunks);
   extendOrgNames(tokens, chunks);
   extendBranchNumbers(tokens, chunks);

@@ -8,7 +8,7 @@ import { resolveOrganizations } from './organizations.ts';
 import { resolvePeople } from './people.ts';
 import { resolvePlaces, withoutOrganizations } from './places.ts';
 import { extractProposals } from './proposals.ts';
-import { attributeQuotes, findQuoteSpans } from './quotes.ts';
+import { attributeQuotes, canonicalOrgSpeakers, findQuoteSpans } from './quotes.ts';
 
 export interface ExtractInput {
   id: string;
@@ -31,7 +31,7 @@ export function extract(doc: ExtractInput, sentences: Sentence[] = splitSentence
   const people = resolvePeople(analyzed);
   const organizations = resolveOrganizations(analyzed, people);
   const places = withoutOrganizations(resolvePlaces(analyzed, people), organizations);
-  const quotes = attributeQuotes(spans, analyzed, sentences, people, doc.body);
+  const quotes = canonicalOrgSpeakers(attributeQuotes(spans, analyzed, sentences, people, doc.body), organizations);
   const proposals = extractProposals(analyzed, people, spans);
   const dates = extractDates(analyzed, doc.publishedAt);
   const extractedPeople = people.people.map((p) => ({

@@ -1,5 +1,5 @@
 import type { ExtractedOrganization } from './contract.ts';
-import type { AnalyzedSentence, NameChunk } from './chunks.ts';
+import type { AnalyzedSentence, Chunk, NameChunk } from './chunks.ts';
 import type { PeopleResult } from './people.ts';
 import { gazetteerAt } from './lexicon/gazetteer.ts';
 import { ORG_HEADS } from './lexicon/organizations.ts';
@@ -141,6 +141,15 @@ function looksLikeOrg(s: AnalyzedSentence, ci: number): boolean {
     SAY.test(tokens[c.end]?.key ?? '')
   )
     return true;
+  // "an Ipsos poll", "a Vetra survey": the maker of a poll, a survey or a study
+  if (
+    c.keys.length <= 2 &&
+    !c.poss &&
+    /^(poll|polls|survey|surveys|study|analysis|report)$/.test(tokens[c.end]?.key ?? '') &&
+    /^(a|an|the|latest|new|recent)$/.test(tokens[c.start - 1]?.key ?? '') &&
+    !isFirstName(tokens[c.start].text)
+  )
+    return true;
   // "Acme employees", "Acme said": a name of no English word and no given name, with a company's staff or voice
   if (c.keys.length <= 2 && !c.poss && companyCue(s, c)) return true;
   // "Xinhua reported", "Yonhap quoted him as saying": what reports is a news outlet, not a person (people are resolved
@@ -153,6 +162,128 @@ function looksLikeOrg(s: AnalyzedSentence, ci: number): boolean {
   )
     return true;
   return false;
+}
+
+/**
+ * "the far-right Alternative for Progress (AfP)", "Friends of the Valley (FOV)": a capitalised name, possibly
+ * joined to a second by "for", "of" or "and", defined by a parenthesised acronym with its first letter — an
+ * organisation, whatever its head.
+ */
+function definedName(s: AnalyzedSentence, ci: number): { name: string; acronym: string } | null {
+  const { tokens, chunks } = s;
+  const c = chunks[ci] as NameChunk;
+  if (c.poss || s.headline) return null;
+  let end = c.end;
+  const n = chunks[ci + 1];
+  const joiner = tokens[c.end];
+  const named = n && (n.type === 'name' || (n.type === 'gaz' && n.entry.type !== 'org'));
+  if (named && joiner && /^(for|of|and)$/.test(joiner.key)) {
+    const lead = tokens[c.end + 1]?.key === 'the' ? 1 : 0;
+    const kind = /^(party|movement|alliance|coalition|group)$/.test(tokens[n.end]?.key ?? '') ? 1 : 0;
+    if (n.start === c.end + 1 + lead && tokens[n.end + kind]?.text === '(') end = n.end;
+  }
+  // "the Alternative for Progress party (AfP)": the kind of body between the name and its acronym
+  const paren = tokens[end]?.text === '(' ? end : end + 1;
+  // a lone name before its acronym is left to the initials check (mergeInitials)
+  if (end === c.end && paren === end) return null;
+  if (paren !== end && !/^(party|movement|alliance|coalition|group)$/.test(tokens[end]?.key ?? '')) return null;
+  if (tokens[paren]?.text !== '(' || tokens[paren + 2]?.text !== ')') return null;
+  const acr = tokens[paren + 1];
+  if (!acr || acr.kind !== 'word' || !/^\p{Lu}[\p{L}]{1,6}$/u.test(acr.text) || !/\p{Lu}.*\p{Lu}/u.test(acr.text))
+    return null;
+  if (acr.text[0] !== tokens[c.start].text[0] || end - c.start < 2) return null;
+  // "the Northern Link Route for Trade (NLRT)": a thing's name, not a body's
+  if (tokens.slice(c.start, end).some((t) => THING_NOUNS.has(t.key))) return null;
+  return { name: s.text.slice(tokens[c.start].start - s.start, tokens[end - 1].end - s.start), acronym: acr.text };
+}
+
+const isOrgChunk = (s: AnalyzedSentence, c: Chunk) =>
+  (c.type === 'gaz' && c.entry.type === 'org') || c.type === 'org' || (c.type === 'name' && c.headKind === 'org');
+
+/**
+ * "the CDU, SPD, Greens and Left Party", "the SPD and Greens": the items of a list that an organisation opens are
+ * organisations too — an acronym, a capitalised plural, or "A and B Party" (two items, not one name).
+ */
+function listedWithOrgs(s: AnalyzedSentence, people: PeopleResult): { names: string[]; chunks: Set<number> } {
+  const { tokens, chunks } = s;
+  const names: string[] = [];
+  const used = new Set<number>();
+  if (s.headline) return { names, chunks: used };
+  for (let ci = 0; ci < chunks.length; ci++) {
+    if (!isOrgChunk(s, chunks[ci])) continue;
+    let j = chunks[ci].end;
+    for (let items = 0; items < 6; items++) {
+      const sep = j;
+      while (tokens[j] && (tokens[j].text === ',' || tokens[j].key === 'and')) j++;
+      if (j === sep || !tokens[j]) break;
+      const k = s.chunkAt[j];
+      const c = k >= 0 ? chunks[k] : null;
+      if (c && c.start === j && isOrgChunk(s, c) && c.type !== 'name') {
+        j = c.end;
+        continue;
+      }
+      const item = c && c.start === j ? listItem(s, k, people) : bareAcronym(s, j);
+      if (!item) break;
+      names.push(...item);
+      if (c && c.start === j) used.add(k);
+      j = c && c.start === j ? c.end : j + 1;
+    }
+  }
+  return { names, chunks: used };
+}
+
+const LEANINGS = new Set([
+  'far-right',
+  'far-left',
+  'centre-right',
+  'center-right',
+  'centre-left',
+  'center-left',
+  'right-wing',
+  'left-wing',
+  'hard-right',
+  'hard-left',
+]);
+const POLL_NOUNS = /^(poll|polls|survey|surveys|study)$/;
+
+/**
+ * "the far-right AfP", "the centre-left SDR": a party's acronym after a political leaning; "a ZTV survey": the
+ * maker of a poll or survey. Only acronyms that name no person.
+ */
+function cuedAcronyms(s: AnalyzedSentence, people: PeopleResult): string[] {
+  const { tokens } = s;
+  const out: string[] = [];
+  if (s.headline) return out;
+  for (let j = 1; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (t.kind !== 'word' || !/^\p{Lu}[\p{L}]{1,5}$/u.test(t.text) || !/\p{Lu}.*\p{Lu}/u.test(t.text)) continue;
+    const k = s.chunkAt[j];
+    if (k >= 0 && (s.chunks[k].type !== 'name' || s.chunks[k].end - s.chunks[k].start > 1)) continue;
+    if (k >= 0 && people.byChunk.has(`${s.index}:${k}`)) continue;
+    const leaning = LEANINGS.has(tokens[j - 1].key);
+    const poll = POLL_NOUNS.test(tokens[j + 1]?.key ?? '') && /^(a|an|the)$/.test(tokens[j - 1].key);
+    if (leaning || poll) out.push(t.text);
+  }
+  return out;
+}
+
+/** An unchunked all-capitals word of two to five letters. */
+function bareAcronym(s: AnalyzedSentence, j: number): string[] | null {
+  const t = s.tokens[j];
+  return t.kind === 'word' && s.chunkAt[j] < 0 && /^\p{Lu}{2,5}$/u.test(t.text) ? [t.text] : null;
+}
+
+function listItem(s: AnalyzedSentence, k: number, people: PeopleResult): string[] | null {
+  const c = s.chunks[k];
+  if (c.type !== 'name' || c.poss || people.byChunk.has(`${s.index}:${k}`)) return null;
+  const words = c.text.split(/\s+/);
+  // "Greens and Left Party": two items, the second an organisation by its head
+  const and = words.indexOf('and');
+  if (and === 1 && words.length >= 3 && ORG_HEADS.has(words[words.length - 1].toLowerCase()))
+    return [words[0], words.slice(2).join(' ')];
+  if (words.length === 1 && (/^\p{Lu}{2,5}$/u.test(c.text) || /^\p{Lu}\p{Ll}+s$/u.test(c.text))) return [c.text];
+  if (c.headKind === 'org') return [c.text];
+  return null;
 }
 
 /** The staff a company has ("Acme workers"), or a verb of what it says and does ("Acme said", "Acme announced"). */
@@ -187,11 +318,21 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
   for (const s of sentences) {
     const { tokens, chunks } = s;
     if (s.agency) add(agencyName(s.agency), s.index);
+    const listed = listedWithOrgs(s, people);
+    for (const name of [...listed.names, ...cuedAcronyms(s, people)]) add(name, s.index);
     chunks.forEach((c, ci) => {
+      if (listed.chunks.has(ci)) return;
       const surface = s.text.slice(tokens[c.start].start - s.start, tokens[c.end - 1].end - s.start);
       let a: Acc | null = null;
       if (c.type === 'title' && c.complement?.entry?.type === 'org') {
         add(c.complement.entry.org.name, s.index);
+        return;
+      }
+      const defined = c.type === 'name' && !people.byChunk.has(`${s.index}:${ci}`) ? definedName(s, ci) : null;
+      if (defined) {
+        a = add(defined.name, s.index);
+        a.aliases.add(defined.acronym);
+        aliasOf.set(defined.acronym.toLowerCase(), a.name.toLowerCase());
         return;
       }
       if (c.type === 'gaz' && c.entry.type === 'org') a = add(c.entry.org.name, s.index, surface);

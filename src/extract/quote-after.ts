@@ -18,7 +18,12 @@ export interface AfterResult {
 /** The tokens of the quote's last sentence after its closing mark (the attribution tail). */
 export function tokensAfterQuote(ctx: QuoteContext, ei: number, close: number): { tail: Token[]; s: AnalyzedSentence } {
   const s = ctx.sentences[Math.min(ei, ctx.sentences.length - 1)];
-  return { tail: s.tokens.filter((t) => t.start >= close).slice(0, 12), s };
+  const tail = s.tokens.filter((t) => t.start >= close).slice(0, 12);
+  // “… told them so!” Ruiz posted.: a quote that ends its sentence, attributed by the next one on the same line
+  const next = ctx.sentences[ei + 1];
+  if (!tail.length && next?.tokens.length && /^[ \t]*$/.test(ctx.body.slice(close, next.tokens[0].start)))
+    return { tail: next.tokens.slice(0, 12), s: next };
+  return { tail, s };
 }
 
 export function afterAttribution(after: Token[], s: AnalyzedSentence, ctx: QuoteContext): AfterResult {

@@ -207,9 +207,9 @@ function isDefiniteTitle(s: AnalyzedSentence, tc: TitleChunk): boolean {
   if (!tc.honorific && s.tokens[tc.start - 1]?.key === 'the') return true;
   // "the Norwegian president", "the party president": an owner between "the" and the title
   const prev = s.chunks[s.chunks.indexOf(tc) - 1];
-  return (
-    (prev?.type === 'gaz' || (prev?.type === 'org' && prev.end === tc.start)) && s.tokens[prev.start - 1]?.key === 'the'
-  );
+  if (!(prev?.type === 'gaz' || (prev?.type === 'org' && prev.end === tc.start))) return false;
+  // "The union's president", "Union's President X urged": an owner after "the" or opening the sentence
+  return s.tokens[prev.start - 1]?.key === 'the' || (prev.start === 0 && s.tokens[prev.end - 1].poss);
 }
 
 /** The token before a name's titles, places, organisations and determiners ("met [the Iranian Director] Y"). */

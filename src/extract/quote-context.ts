@@ -175,6 +175,12 @@ function rolePerson(ctx: QuoteContext, title: TitleChunk, s?: AnalyzedSentence):
     const same = found.filter((p) => p.affiliation === owner);
     if (same.length) found = same;
   }
+  // "the president" is not the vice president when another holds the office itself
+  if (found.length > 1) {
+    const deputy = new RegExp(`\\b(?:vice|deputy|assistant|associate|former|ex)[\\s-]+${title.head}`, 'i');
+    const plain = found.filter((p) => !p.roles.every((r) => deputy.test(r) || !r.toLowerCase().includes(title.head)));
+    if (plain.length === 1) found = plain;
+  }
   if (found.length === 1) return found[0];
   if (found.length > 1) {
     if (ctx.prevSpeakerPerson && found.includes(ctx.prevSpeakerPerson)) return ctx.prevSpeakerPerson;

@@ -1,6 +1,6 @@
 import type { Sentence } from '../text/sentences.ts';
 import { sentenceAt } from '../text/sentences.ts';
-import type { ExtractedQuote } from './contract.ts';
+import type { ExtractedOrganization, ExtractedQuote } from './contract.ts';
 import type { AnalyzedSentence } from './chunks.ts';
 import type { PeopleResult, Person } from './people.ts';
 import { SPEECH_VERBS } from './lexicon/verbs.ts';
@@ -8,6 +8,7 @@ import { isFunctionWord } from './lexicon/words.ts';
 import { afterAttribution, afterOrgSpeaker, tokensAfterQuote } from './quote-after.ts';
 import { speakerBeforeQuote } from './quote-before.ts';
 import { buildQuoteContext, type QuoteContext } from './quote-context.ts';
+import { describedSpeaker, documentSpeaker } from './quote-sources.ts';
 
 /**
  * Quotes: curly, straight and single-curly quotation marks, possibly spanning several sentences; unclosed
@@ -194,7 +195,7 @@ export function attributeQuotes(
     const who: Credit =
       q.kind === 'title' ? { speaker: null, org: null } : attributeQuote(q, si, ei, para, prevSpeaker, ctx);
     out.push({ speaker: who.speaker?.name ?? who.org, text: q.text, sentence: si });
-    if (q.kind === 'speech') prevSpeaker = { person: who.speaker, para };
+    if (q.kind === 'speech') prevSpeaker = { person: who.speaker, org: who.org, para };
     if (who.speaker) ctx.prevSpeakerPerson = who.speaker;
   }
   return out;
@@ -207,6 +208,7 @@ interface Credit {
 
 interface PreviousSpeaker {
   person: Person | null;
+  org: string | null;
   para: number;
 }
 
@@ -224,8 +226,7 @@ function attributeQuote(
   if (after.found) return { speaker: after.speaker, org: after.org };
   const before = speakerBeforeQuote(q, s, si, ctx);
   if (before.found) return { speaker: before.speaker, org: before.org ?? null };
-  const carried = continuedSpeaker(q, si, para, prev, ctx);
-  return { speaker: carried, org: null };
+  return continuedSpeaker(q, si, para, prev, ctx);
 }
 
 /** "…,” X said" / "…,” she asserted" / "…,” the ministry said in a statement". */
@@ -243,7 +244,11 @@ function speakerAfterQuote(
   }
   // an organisation speaks (a scare-quoted term does not)
   const org = q.kind === 'speech' ? afterOrgSpeaker(tail, s, ctx.orgs, q.open) : null;
-  return { found: !!org, speaker: null, org };
+  if (org || q.kind !== 'speech') return { found: !!org, speaker: null, org };
+  const doc = documentSpeaker(tail, si, ctx);
+  if (doc) return { found: true, speaker: doc.person, org: doc.org };
+  const described = describedSpeaker(tail, s, ctx);
+  return { found: !!described, speaker: described, org: null };
 }
 
 /** A speech quote that opens its sentence and carries on the previous speaker's words (same or next paragraph). */
@@ -253,13 +258,17 @@ function continuedSpeaker(
   para: number,
   prev: PreviousSpeaker | null,
   ctx: QuoteContext,
-): Person | null {
+): Credit {
+  const none = { speaker: null, org: null };
   const s = ctx.sentences[si];
   const opensSentence = !s.tokens.some((t) => t.kind === 'word' && t.end <= q.open);
-  if (q.kind !== 'speech' || !opensSentence) return null;
-  if (hasOtherPerson(ctx.sentences, ctx.people, si, q)) return null;
-  if (prev?.person && (prev.para === para || prev.para === para - 1)) return prev.person;
-  return reportedSpeakerBefore(si, para, ctx);
+  if (q.kind !== 'speech' || !opensSentence) return none;
+  if (hasOtherPerson(ctx.sentences, ctx.people, si, q)) return none;
+  const near = !!prev && (prev.para === para || prev.para === para - 1);
+  if (near && prev.person) return { speaker: prev.person, org: null };
+  // an organisation's words go on in the next quote of its paragraph
+  if (near && prev.org && prev.para === para) return { speaker: null, org: prev.org };
+  return { speaker: reportedSpeakerBefore(si, para, ctx), org: null };
 }
 
 /**
@@ -292,4 +301,14 @@ function hasOtherPerson(sentences: AnalyzedSentence[], people: PeopleResult, si:
       people.byChunk.has(`${s.index}:${ci}`) &&
       !(s.tokens[c.start].start >= q.open && s.tokens[c.end - 1].end <= q.close),
   );
+}
+
+/** An organisation credited by a short form ("the ILO" for "International Labour Organization") takes its full name. */
+export function canonicalOrgSpeakers(quotes: ExtractedQuote[], orgs: ExtractedOrganization[]): ExtractedQuote[] {
+  const full = new Map<string, string>();
+  for (const o of orgs) for (const a of o.aliases) full.set(a.toLowerCase(), o.name);
+  return quotes.map((q) => {
+    const name = q.speaker ? full.get(q.speaker.toLowerCase()) : undefined;
+    return name ? { ...q, speaker: name } : q;
+  });
 }

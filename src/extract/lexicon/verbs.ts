@@ -24,7 +24,8 @@ export const SPEECH_VERBS = new Set(
   maintaining contend contends contended contending point pointed pointing quip quipped shout shouted yell yelled
   whisper whispered testify testified told report reported reporting indicate indicates indicated indicating express
   expressed expressing articulate articulated articulating reassure reassured reassuring caution cautioned cautioning
-  accuse accused accusing praise praised praising criticize criticized criticise criticised insist added speak speaks
+  accuse accused accusing praise praised praising applaud applauds applauded applauding
+  criticize criticized criticise criticised insist added speak speaks
   spoke spoken speaking
   `),
 );

@@ -4,7 +4,7 @@ import { countryByKey, phraseKey } from '../lexicon/countries.ts';
 import type { GazEntry } from '../lexicon/gazetteer.ts';
 import { CORPORATE_HEADS, HONORIFICS, POSTED_HEADS } from '../lexicon/titles.ts';
 import { SPEECH_VERBS } from '../lexicon/verbs.ts';
-import { firstNameGender, isCommonWord, isFirstName, isKnownSurname, isPersonWord } from '../lexicon/words.ts';
+import { firstNameGender, isCommonWord, isFirstName, isKnownSurname, isMonth, isPersonWord } from '../lexicon/words.ts';
 import { hasPersonalName } from './personal-name.ts';
 import { DETERMINERS, type Candidate, type Owner } from './types.ts';
 
@@ -125,6 +125,9 @@ function candidateAt(s: AnalyzedSentence, ci: number, candAt: Map<string, Candid
   // "R.Politik": an initial glued to the next word is a brand, not a person's initial
   for (let k = c.start + 1; k < c.end; k++)
     if (tokens[k].start === tokens[k - 1].end && /\.$/.test(tokens[k - 1].text)) return null;
+  // "a Facebook post", "an Ipsos poll": a name between an indefinite article and a common noun modifies the noun
+  const after = tokens[c.end];
+  if (/^(a|an)$/.test(tokens[c.start - 1]?.key ?? '') && after?.kind === 'word' && !after.cap) return null;
   let lead = 0;
   while (lead < c.keys.length - 1 && PARTICLE_KEYS.has(c.keys[lead])) lead++;
   const cand: Candidate = {
@@ -475,7 +478,8 @@ function nameEvidence(cand: Candidate): void {
     !cand.strong &&
     c.keys.length >= 2 &&
     !s.headline &&
-    c.keys.every((_, n) => !isCommonWord(tokens[c.start + n].text))
+    // a name may open with a month's abbreviation only where it is a given name ("Jan Kowalczyk")
+    c.keys.every((_, n) => !isCommonWord(tokens[c.start + n].text) || (n === 0 && isMonth(tokens[c.start].text)))
   ) {
     if (speaks || (isComma(nextTok) && !placeBefore) || c.poss || personSlot(s, c)) cand.strong = true;
   }

@@ -209,8 +209,15 @@ function knightedGivenName(c: Candidate): boolean {
   return c.keys.length === 1 && /^(sir|dame)$/.test(c.s.tokens[c.chunk.start - 1]?.key ?? '');
 }
 
-/** Of several entities with the surname, the one mentioned most recently before the candidate. */
+/**
+ * Of several entities with the surname, the one the text already calls by the bare surname (a relative named in
+ * full later does not take it over), else the one mentioned most recently before the candidate.
+ */
 function mostRecent(matches: Entity[], c: Candidate): Entity {
+  if (c.keys.length === 1) {
+    const called = matches.filter((m) => m.cands.some((x) => x.keys.length === 1 && position(x) < position(c)));
+    if (called.length === 1) return called[0];
+  }
   let best = -1;
   let e: Entity | undefined;
   for (const m of matches) {

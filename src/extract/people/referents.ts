@@ -52,6 +52,14 @@ const PREPS = new Set([
   'and',
 ]);
 
+/** "chairman and CEO X": an "and" between two titles of one name. */
+function joinsTitles(s: AnalyzedSentence, k: number): boolean {
+  if (s.tokens[k].key !== 'and' && s.tokens[k].text !== '&') return false;
+  const before = s.chunkAt[k - 1] ?? -1;
+  const after = s.chunkAt[k + 1] ?? -1;
+  return before >= 0 && after >= 0 && s.chunks[before].type === 'title' && s.chunks[after].type === 'title';
+}
+
 /** The person a sentence is about: the first mention that is not a possessive, a complement or after a preposition. */
 export function subjectMention(
   s: AnalyzedSentence,
@@ -70,7 +78,7 @@ export function subjectMention(
     while (k >= 0) {
       const x = s.chunkAt[k] >= 0 ? s.chunks[s.chunkAt[k]] : null;
       if (x && (x.type === 'title' || x.type === 'gaz' || x.type === 'org')) k = x.start - 1;
-      else if (DETERMINERS.has(s.tokens[k].key)) k--;
+      else if (DETERMINERS.has(s.tokens[k].key) || joinsTitles(s, k)) k--;
       else break;
     }
     if (k >= 0 && PREPS.has(s.tokens[k].key)) continue;
