@@ -854,7 +854,7 @@ function mergeOrgPrefixes(tokens: Token[], chunks: Chunk[]): void {
       continue;
     }
     if (b.type !== 'name') continue;
-    // "Thai Army", "Cambodian Navy": a nation's own service; "Shanghai Cooperation Organization": a city's body
+    // "Danish Army", "Peruvian Navy": a nation's own service; "Shanghai Cooperation Organization": a city's body
     const nationalService =
       (a.entry.type === 'demonym' || a.entry.type === 'country') &&
       b.keys.length === 1 &&
