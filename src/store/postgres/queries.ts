@@ -75,8 +75,10 @@ async function entityDetail(db: Queryable, c: CorpusIn, id: number, mentionLimit
     value<number>(db, 'SELECT mention_count FROM entities WHERE id = $1', [id]),
     rows<EntityDetail['documents'][number]>(
       db,
-      `SELECT d.id, d.title, d.url FROM (SELECT DISTINCT s.document_id FROM mentions m
-       JOIN sentences s ON s.id = m.sentence_id WHERE m.entity_id = $1) x JOIN documents d ON d.id = x.document_id
+      // Materialized: from the entity's mentions, never a walk of every sentence in document order.
+      `WITH x AS MATERIALIZED (SELECT DISTINCT s.document_id FROM mentions m
+         JOIN sentences s ON s.id = m.sentence_id WHERE m.entity_id = $1)
+       SELECT d.id, d.title, d.url FROM x JOIN documents d ON d.id = x.document_id
        ORDER BY d.id LIMIT ${ENTITY_DOCUMENTS_SHOWN}`,
       [id],
     ),
@@ -117,9 +119,9 @@ function entityMatchers(db: Queryable, c: CorpusIn): { exact: Match; partial: Ma
     byRole: (_kind, text, limit) =>
       rows(
         db,
-        `${MATCH_HEAD}, min(r.role ${C}) AS matched FROM roles r JOIN entities e ON e.id = r.entity_id
+        `${MATCH_HEAD}, min(r.role ${C}) AS matched FROM entity_roles r JOIN entities e ON e.id = r.entity_id
          WHERE ${asciiLower('r.role')} LIKE $1 ESCAPE '\\' AND e.corpus_id ${c} GROUP BY e.id
-         ORDER BY count(*) DESC, e.id DESC LIMIT $2`,
+         ORDER BY sum(r.sentences) DESC, e.id DESC LIMIT $2`,
         [`%${likeEscape(text)}%`, limit],
       ),
   };
@@ -330,7 +332,8 @@ function quoteAndDateQueries(db: Queryable, c: CorpusIn): Pick<StoreQueries, 'li
   return {
     async listQuotes({ speakerIds, aboutMatch, limit }) {
       // A quote is what someone said: scare-quoted phrases and titles (no speaker) are not listed or counted.
-      const where = ["(qt.speaker_id IS NOT NULL OR coalesce(qt.speaker_name, '') <> '')", `d.corpus_id ${c}`];
+      // A quote carries its corpus and whether it is attributed (migration 6): counted off quotes_by_corpus.
+      const where = ['qt.attributed', `qt.corpus_id ${c}`];
       const params: unknown[] = [];
       const p = (v: unknown) => `$${params.push(v)}`;
       if (speakerIds?.length) {
@@ -344,7 +347,7 @@ function quoteAndDateQueries(db: Queryable, c: CorpusIn): Pick<StoreQueries, 'li
       const from = `FROM quotes qt JOIN sentences s ON s.id = qt.sentence_id ${REF_JOIN}`;
       const clause = `WHERE ${where.join(' AND ')}`;
       const [total, found] = await Promise.all([
-        value<number>(db, `SELECT count(*) ${from} ${clause}`, params),
+        value<number>(db, `SELECT count(*) ${aboutMatch ? from : 'FROM quotes qt'} ${clause}`, params),
         rows<QuoteRowSql>(
           db,
           `SELECT qt.id, coalesce(e.name, qt.speaker_name) AS speaker, qt.speaker_id AS "speakerId", qt.text, ${REF}
