@@ -1,3 +1,4 @@
+import { NEWS_DATES, NEWS_EVENTS } from './read-bounds.ts';
 import type { Db } from './sqlite.ts';
 import { disputeRows, listEvents } from './sqlite-event-queries.ts';
 import { REF, toRef, type CorpusIn, type RefRow } from './sqlite-queries.ts';
@@ -29,10 +30,6 @@ const toSubscription = (r: SubscriptionRow): Subscription => ({
   postWhenEmpty: r.postWhenEmpty === 1,
   lastSlot: r.lastSlot ? JSON.parse(r.lastSlot) : null,
 });
-
-/** Dates and events a digest lists at most: a day's news, not the whole story (that is /timeline). */
-const NEWS_DATES = 50;
-const NEWS_EVENTS = 20;
 
 /** Subscriptions: one per channel, active or disabled. */
 function subscriptionStore(

@@ -1,8 +1,7 @@
+import { SOURCES_SHOWN } from './read-bounds.ts';
 import { REF, toRef, type CorpusIn, type RefRow } from './sqlite-queries.ts';
 import type { Db } from './sqlite.ts';
 import type { EventDispute, EventRow, EventSource, StoreQueries } from './store.ts';
-
-const SOURCES_SHOWN = 3;
 
 type EventOptions = Parameters<StoreQueries['listEvents']>[0];
 

@@ -1,3 +1,14 @@
+import {
+  ENTITY_DOCUMENTS_SHOWN,
+  likeEscape,
+  MIN_SEARCH_CANDIDATES,
+  PLACE_REFS,
+  PROPOSAL_ALIASES_SHOWN,
+  ROLES_SHOWN,
+  SEARCH_CANDIDATES_PER_HIT,
+  toRef,
+  type RefRow,
+} from './read-bounds.ts';
 import Database from 'better-sqlite3';
 import { fold, nameKey } from '../text/names.ts';
 import type { Db } from './sqlite.ts';
@@ -9,40 +20,19 @@ import type {
   PersonSummary,
   PlaceSummary,
   ProposalSummary,
-  SentenceRef,
   StoreQueries,
 } from './store.ts';
+
+export { toRef, type RefRow } from './read-bounds.ts';
 
 export const REF = `s.document_id AS documentId, d.title AS document, d.url AS url,
   s.idx AS sentenceIndex, s.text AS sentence`;
 const REF_JOIN = `JOIN documents d ON d.id = s.document_id`;
 
-export type RefRow = SentenceRef & Record<string, unknown>;
-export const toRef = (r: RefRow): SentenceRef => ({
-  documentId: r.documentId,
-  document: r.document,
-  url: r.url,
-  sentenceIndex: r.sentenceIndex,
-  sentence: r.sentence,
-});
-
-/** An entity's distinct roles listed: a career's worth, few enough for one embed field. */
-const ROLES_SHOWN = 10;
-/** Documents listed under an entity; the document count says how many more there are. */
-const ENTITY_DOCUMENTS_SHOWN = 6;
-/** A proposal's other names listed; past a dozen they are spelling variants, not news. */
-const PROPOSAL_ALIASES_SHOWN = 12;
-/** Sentences kept per place in a list of places: enough for the venue signal to find the one that says "talks in". */
-const PLACE_REFS = 12;
-/** bm25 candidates fetched per hit asked for (and at least a floor), so boosting by entity has room to reorder. */
-const SEARCH_CANDIDATES_PER_HIT = 8;
-const MIN_SEARCH_CANDIDATES = 24;
 /** Sorts after any character a key holds, so [p, p + KEY_RANGE_END) is every key that starts with p. */
 const KEY_RANGE_END = '\uffff';
 /** ASCII unit separator: joins a proposal's aliases in SQL, where no alias can hold it. */
 const UNIT_SEPARATOR = 31;
-
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The sentence index's own tokenizer, run on loose words: what each word is indexed as (lower-cased, stemmed;

@@ -1,6 +1,7 @@
 import { sharedReader, type Reader } from './corpus.ts';
 import { newsStore, sqliteSubscriptions } from './sqlite-digest.ts';
 import { disputeRows, listEvents } from './sqlite-event-queries.ts';
+import { countedRows } from './read-bounds.ts';
 import { corpusIds, corpusIn, sqliteQueries, type CorpusIn } from './sqlite-queries.ts';
 import { sqliteFeeds } from './sqlite-feeds.ts';
 import { sqliteWriter } from './sqlite-writer.ts';
@@ -21,8 +22,8 @@ import type { DocumentWriter } from './writer.ts';
 
 /** Views of one database kept at most: one per reader recently asked for (a reader is two corpora). */
 const VIEWS_KEPT = 256;
-/** Remembered reads kept per view (see `listed`). */
-const LISTS_KEPT = 64;
+/** Remembered reads kept per view (see `remembered`). */
+const REMEMBERED_KEPT = 64;
 
 /** What every reader's view of one database shares: the connection, corpus ids by name, the views themselves. */
 class Corpora {
@@ -117,22 +118,23 @@ export class SqliteStore implements Store {
   listPeople: StoreQueries['listPeople'] = (limit, filter) =>
     filter?.affiliations?.length
       ? this.q.listPeople(limit, filter)
-      : this.listed('people', limit, () => this.q.listPeople(limit));
+      : this.remembered(`people:${limit}`, () => this.q.listPeople(limit));
   findEntities: StoreQueries['findEntities'] = (...a) => this.q.findEntities(...a);
   topNames: StoreQueries['topNames'] = (...a) => this.q.topNames(...a);
   firstRef: StoreQueries['firstRef'] = (...a) => this.q.firstRef(...a);
   allNames: StoreQueries['allNames'] = (...a) => this.q.allNames(...a);
   entity: StoreQueries['entity'] = (...a) => this.q.entity(...a);
-  listPlaces: StoreQueries['listPlaces'] = (limit) => this.listed('places', limit, () => this.q.listPlaces(limit));
+  listPlaces: StoreQueries['listPlaces'] = (limit) =>
+    this.remembered(`places:${limit}`, () => this.q.listPlaces(limit));
   listProposals: StoreQueries['listProposals'] = (o) =>
-    o.ids ? this.q.listProposals(o) : this.listed('proposals', o, () => this.q.listProposals(o));
+    o.ids ? this.q.listProposals(o) : this.remembered(`proposals:${JSON.stringify(o)}`, () => this.q.listProposals(o));
   listQuotes: StoreQueries['listQuotes'] = (f) =>
     f.speakerIds?.length || f.aboutMatch
       ? this.q.listQuotes(f)
-      : this.listed('quotes', f.limit, () => this.q.listQuotes(f));
+      : this.remembered(`quotes:${f.limit}`, () => this.q.listQuotes(f));
   listDates: StoreQueries['listDates'] = (...a) => this.q.listDates(...a);
   listEvents: StoreQueries['listEvents'] = async (o) =>
-    this.listed('events', o, async () => listEvents(this.db, this.c, o));
+    this.remembered(`events:${JSON.stringify(o)}`, async () => listEvents(this.db, this.c, o));
   proposalNames: StoreQueries['proposalNames'] = (...a) => this.q.proposalNames(...a);
   search: StoreQueries['search'] = (...a) => this.q.search(...a);
   termFrequencies: StoreQueries['termFrequencies'] = (...a) => this.q.termFrequencies(...a);
@@ -194,37 +196,28 @@ export class SqliteStore implements Store {
 
   private readonly memo = new Map<string, { version: string; value: unknown }>();
 
-  /** Figures that change only when documents do, computed once per change of the file (see Corpora.version). */
-  private remembered<T>(key: string, compute: () => T): T {
-    const version = this.corpora.version();
-    const hit = this.memo.get(key);
-    if (hit?.version === version) return hit.value as T;
-    const value = compute();
-    this.memo.set(key, { version, value });
-    return value;
-  }
-
   /**
-   * The lists every answer starts from (most-mentioned people, places, proposals, first quotes, events), unfiltered:
-   * read once per change of the file, handed out as copies.
+   * Figures and unfiltered lists that change only when documents do (counts, stats, the lists every answer starts
+   * from): read once per change of the file (see Corpora.version), handed out as copies.
    */
-  private async listed<T>(list: string, args: unknown, read: () => Promise<T>): Promise<T> {
-    const key = `list:${list}:${JSON.stringify(args)}`;
+  private async remembered<T>(key: string, read: () => T | Promise<T>): Promise<T> {
     const version = this.corpora.version();
     const hit = this.memo.get(key);
     if (hit?.version === version) return structuredClone(hit.value as T);
     const value = await read();
-    if (this.memo.size >= LISTS_KEPT) this.memo.delete(this.memo.keys().next().value as string);
+    if (this.memo.size >= REMEMBERED_KEPT) this.memo.delete(this.memo.keys().next().value as string);
     this.memo.set(key, { version, value });
     return structuredClone(value);
   }
 
   async count(what: Countable): Promise<number> {
-    const table = what === 'documents' || what === 'proposals' || what === 'events' ? what : 'entities';
-    const kind = table === 'entities' ? `kind = '${what}' AND ` : '';
     return this.remembered(
       `count:${what}`,
-      () => this.db.prepare(`SELECT count(*) FROM ${table} WHERE ${kind}corpus_id ${this.c}`).pluck().get() as number,
+      () =>
+        this.db
+          .prepare(`SELECT count(*) FROM ${countedRows(what)} corpus_id ${this.c}`)
+          .pluck()
+          .get() as number,
     );
   }
 

@@ -1,8 +1,8 @@
+import { SOURCES_SHOWN } from '../read-bounds.ts';
 import type { EventDispute, EventRow, EventSource, StoreQueries } from '../store.ts';
 import { C, REF, rows, toRef, value, type CorpusIn, type Queryable, type RefRow } from './sql.ts';
 
-/** The same bounds as the SQLite store's (src/store/sqlite-event-queries.ts). */
-const SOURCES_SHOWN = 3;
+/** Bounds of the PostgreSQL event reads (the statements shown are read-bounds.ts's). */
 const PARTICIPANTS_SHOWN = 8;
 const DISPUTE_SOURCES = 10;
 const DISPUTES_LISTED = 200;

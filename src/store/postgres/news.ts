@@ -1,3 +1,4 @@
+import { NEWS_DATES, NEWS_EVENTS } from '../read-bounds.ts';
 import type { DigestStore, DocumentRow, News, StoreQueries } from '../store.ts';
 import { disputeRows, listEvents } from './events.ts';
 import {
@@ -12,10 +13,6 @@ import {
   type Queryable,
   type RefRow,
 } from './sql.ts';
-
-/** Dates and events a digest lists at most, as the SQLite store's (src/store/sqlite-digest.ts). */
-const NEWS_DATES = 50;
-const NEWS_EVENTS = 20;
 
 /** People new to the story, or with a role new since `after`, each cited where first mentioned since. */
 async function newPeople(db: Queryable, c: CorpusIn, after: number): Promise<News['people']> {

@@ -8,11 +8,17 @@ export function isPostgresUrl(url: string | undefined): url is string {
   return !!url && /^postgres(ql)?:\/\//i.test(url);
 }
 
+/** bigint and numeric columns read as numbers, for this project's pools only (pg's global parsers untouched). */
+const NUMBERS = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC
+      ? (v: string) => Number(v)
+      : pg.types.getTypeParser(oid, format),
+} as pg.CustomTypesConfig;
+
 /** A connection pool for `url`; bigint counts come back as numbers (a corpus stays far below 2^53 rows). */
 export function openPool(url: string, max = 10): Pool {
-  pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-  pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
-  return new pg.Pool({ connectionString: url, max });
+  return new pg.Pool({ connectionString: url, max, types: NUMBERS });
 }
 
 /** Runs `work` in one transaction on one pooled connection: committed when it settles, rolled back when it throws. */

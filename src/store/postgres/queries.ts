@@ -1,3 +1,4 @@
+import { ENTITY_DOCUMENTS_SHOWN, PLACE_REFS, PROPOSAL_ALIASES_SHOWN, ROLES_SHOWN } from '../read-bounds.ts';
 import { fold, nameKey } from '../../text/names.ts';
 import type {
   DateRow,
@@ -28,11 +29,6 @@ import {
 } from './sql.ts';
 import { matchesSql, textQueries } from './text-search.ts';
 
-/** The same bounds as the SQLite store's (src/store/sqlite-queries.ts). */
-const ROLES_SHOWN = 10;
-const ENTITY_DOCUMENTS_SHOWN = 6;
-const PROPOSAL_ALIASES_SHOWN = 12;
-const PLACE_REFS = 12;
 /** ASCII unit separator: joins a proposal's aliases in SQL, where no alias can hold it. */
 const UNIT_SEPARATOR = String.fromCharCode(31);
 

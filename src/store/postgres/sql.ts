@@ -1,4 +1,3 @@
-import type { SentenceRef } from '../store.ts';
 import type { Pool } from './pool.ts';
 
 /** What the reads run on: the pool, or one client of it inside a transaction. */
@@ -34,19 +33,10 @@ export const REF = `s.document_id AS "documentId", d.title AS document, d.url AS
   s.idx AS "sentenceIndex", s.text AS sentence`;
 export const REF_JOIN = 'JOIN documents d ON d.id = s.document_id';
 
-export type RefRow = SentenceRef & Record<string, unknown>;
-export const toRef = (r: RefRow): SentenceRef => ({
-  documentId: r.documentId,
-  document: r.document,
-  url: r.url,
-  sentenceIndex: r.sentenceIndex,
-  sentence: r.sentence,
-});
+export { likeEscape, toRef, type RefRow } from '../read-bounds.ts';
 
 /** Texts are ordered as SQLite orders them, by code point, whatever the database's collation. */
 export const C = 'COLLATE "C"';
-
-export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** SQLite's NOCASE and lower(): ASCII letters only. */
 export const asciiLower = (sql: string) =>

@@ -12,6 +12,7 @@ import type {
 } from '../store.ts';
 import type { FeedStore } from '../feeds.ts';
 import type { DocumentWriter, DocumentWrites } from '../writer.ts';
+import { countedRows } from '../read-bounds.ts';
 import { disputeRows } from './events.ts';
 import { newsStore } from './news.ts';
 import type { Pool } from './pool.ts';
@@ -207,9 +208,7 @@ export class PostgresStore implements Store {
 
   async count(what: Countable): Promise<number> {
     const { c } = await this.reads();
-    const table = what === 'documents' || what === 'proposals' || what === 'events' ? what : 'entities';
-    const kind = table === 'entities' ? `kind = '${what}' AND ` : '';
-    return value<number>(this.pool, `SELECT count(*) FROM ${table} WHERE ${kind}corpus_id ${c}`);
+    return value<number>(this.pool, `SELECT count(*) FROM ${countedRows(what)} corpus_id ${c}`);
   }
 
   async stats(): Promise<StoreStats> {

@@ -1,9 +1,7 @@
+import { MIN_SEARCH_CANDIDATES, SEARCH_CANDIDATES_PER_HIT } from '../read-bounds.ts';
 import type { StoreQueries } from '../store.ts';
 import { REF, REF_JOIN, rows, toRef, value, type CorpusIn, type Queryable, type RefRow } from './sql.ts';
 
-/** The same candidate pool as the SQLite store's, so boosting by entity has room to reorder. */
-const SEARCH_CANDIDATES_PER_HIT = 8;
-const MIN_SEARCH_CANDIDATES = 24;
 /** BM25's parameters as SQLite's FTS5 sets them (k1, b) and its floor for the weight of a very common phrase. */
 const K1 = 1.2;
 const B = 0.75;

@@ -1,3 +1,4 @@
+import { likeEscape } from '../read-bounds.ts';
 import type { QueryResultRow } from 'pg';
 import type { EntityKind } from '../store.ts';
 import type { DocumentWriter, EntityRow, EventKey, EventLinks, Participant } from '../writer.ts';
@@ -281,7 +282,6 @@ function entityRows(q: Sql, corpusId: number): EntityRows {
 
 /** The distinct words of phrase keys. */
 const wordsOf = (keys: string[]) => [...new Set(keys.flatMap((k) => k.split(' ')).filter(Boolean))];
-const likeEscaped = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 function proposalLookups(
   q: Sql,
@@ -308,7 +308,7 @@ function proposalLookups(
         `SELECT id, name_key AS key FROM proposals
          WHERE corpus_id = $1 AND name_key LIKE ANY($2::text[]) AND string_to_array(name_key, ' ') && $3::text[]
          ORDER BY id`,
-        [corpusId, words.map((w) => `%${likeEscaped(w)}%`), words],
+        [corpusId, words.map((w) => `%${likeEscape(w)}%`), words],
       );
     },
     async proposalCountries(id) {
