@@ -20,9 +20,11 @@ export interface NumberMention {
 }
 
 const NUM = String.raw`\d[\d,]*(?:\.\d+)?`;
-const SCALE = String.raw`(?:\s+(?:million|billion|trillion|bn|mn))?`;
+const SCALE = String.raw`(?:\s+(?:million|billion|trillion|bn|mn)|(?:bn|mn|m|b)\b)?`;
+/** "$", "US$", "GBP ", "EUR": a currency before the amount */
+const CURRENCY = String.raw`(?:(?:US|A|C|NZ|HK|S)?[$€£¥]\s?|(?:GBP|USD|EUR|JPY|CHF|CNY|INR|CAD|AUD)\s?)`;
 const AMOUNT = [
-  String.raw`[$€£¥]\s?${NUM}${SCALE}`,
+  String.raw`${CURRENCY}${NUM}${SCALE}`,
   String.raw`${NUM}${SCALE}\s+(?:dollars|euros|pounds|yen|yuan)`,
   String.raw`${NUM}\s?(?:%|percent\b|per\s+cent\b)`,
   String.raw`${NUM}-(?:day|week|month|year|hour|minute)s?\b`,
@@ -31,17 +33,20 @@ const AMOUNT = [
   .replace(/^/, '(?:')
   .concat(')');
 /** "a year", "per month" right after an amount belongs to it: "$40 billion a year goal" */
-const RATE = String.raw`(?:\s+(?:a|an|per)\s+(?:year|month|week|day|head|person|barrel|tonne|ton))?`;
+const RATE = String.raw`(?:\s+(?:a|an|per)\s+(?:year|month|week|day|head|person|barrel|tonne|ton|share|unit))?`;
 /** up to four noun words after the amount */
 const NOUNS =
-  /(?:\s+(?!(?:a|an|the|of|for|to|in|on|at|by|with|from|over|under|into|and|or|but|was|were|is|are|be|been|has|have|had|will|would|could|should|may|might|which|that|who|as|than|last|next|this|since|until|after|before|per)\b)[\p{Ll}][\p{Ll}-]*){0,4}/u
+  /(?:\s+(?:cash\s+and\s+)?(?!(?:a|an|the|of|for|to|in|on|at|by|with|from|over|under|into|and|or|but|was|were|is|are|be|been|has|have|had|will|would|could|should|may|might|which|that|who|as|than|last|next|this|since|until|after|before|per)\b)[\p{Ll}][\p{Ll}-]*){0,4}/u
     .source;
 /** "tariffs cut to 15%", "the retirement age raised to 67" */
 const CHANGED =
   /(?:(?!(?:offered|proposed|floated|suggested|demanded|sought|set|rejected|accepted|agreed|backed)\s)[\p{Ll}][\p{Ll}-]*\s+){1,2}(?:cut|raised|lowered|reduced|capped|limited|increased|lifted|set|fixed|frozen)\s+(?:to|at|by)\s+/u
     .source;
 const DET = String.raw`(?:(?:a|an|the|its|their|his|her|this|that)\s+)?`;
-const PHRASE = new RegExp(String.raw`(?<![\w$€£¥])(?:${DET})((?:${CHANGED})?(?:${AMOUNT})${RATE}${NOUNS})`, 'giu');
+const PHRASE = new RegExp(
+  String.raw`(?<![\w$€£¥])(?<!\b(?:US|A|C|NZ|HK|S))(?:${DET})((?:${CHANGED})?(?:${AMOUNT})${RATE}${NOUNS})`,
+  'giu',
+);
 
 /** Verbs that put the phrase after them forward, with the status they give it. */
 const VERBS: Array<[RegExp, string, boolean]> = [
@@ -140,7 +145,7 @@ function governingVerb(s: AnalyzedSentence, from: number, to: number, people: Pe
 export function numberMentions(s: AnalyzedSentence, people: PeopleResult): NumberMention[] {
   const out: NumberMention[] = [];
   for (const hit of s.text.matchAll(PHRASE)) {
-    const text = hit[1].replace(/\s+$/, '');
+    const text = toLastHead(hit[1].replace(/\s+$/, ''));
     const words = text.split(/\s+/);
     const head = words[words.length - 1].toLowerCase();
     const from = hit.index! + hit[0].length - hit[1].length;
@@ -217,6 +222,14 @@ function amountPhrases(s: AnalyzedSentence, people: PeopleResult): NumberMention
     push(m.index!, m.index! + m[0].length, m[0], `${m[3]} ${head}`);
   }
   return out;
+}
+
+/** "£44bn cash and shares offer tabled": a participle after the offer noun is not part of its name. */
+function toLastHead(text: string): string {
+  const words = text.split(/\s+/);
+  let n = words.length;
+  while (n > 2 && /\p{Ll}ed$/u.test(words[n - 1]) && !OFFER_HEADS.test(words[n - 1].toLowerCase())) n--;
+  return n < words.length && OFFER_HEADS.test(words[n - 1].toLowerCase()) ? words.slice(0, n).join(' ') : text;
 }
 
 /** The phrase goes on past its amount to a noun ("12% quota share", not "$90 billion" or "15 per cent"). */

@@ -1,3 +1,4 @@
+import type { Token } from '../text/tokens.ts';
 import type { ExtractedOrganization } from './contract.ts';
 import type { AnalyzedSentence, Chunk, NameChunk } from './chunks.ts';
 import type { PeopleResult } from './people.ts';
@@ -152,6 +153,7 @@ function looksLikeOrg(s: AnalyzedSentence, ci: number): boolean {
     return true;
   // "Acme employees", "Acme said": a name of no English word and no given name, with a company's staff or voice
   if (c.keys.length <= 2 && !c.poss && companyCue(s, c)) return true;
+  if (c.keys.length <= 3 && (ownedByCompany(s, c) || reportsNews(s, c))) return true;
   // "Xinhua reported", "Yonhap quoted him as saying": what reports is a news outlet, not a person (people are resolved
   // first)
   if (
@@ -262,7 +264,46 @@ function cuedAcronyms(s: AnalyzedSentence, people: PeopleResult): string[] {
     if (k >= 0 && people.byChunk.has(`${s.index}:${k}`)) continue;
     const leaning = LEANINGS.has(tokens[j - 1].key);
     const poll = POLL_NOUNS.test(tokens[j + 1]?.key ?? '') && /^(a|an|the)$/.test(tokens[j - 1].key);
-    if (leaning || poll) out.push(t.text);
+    if (leaning || poll || (k < 0 && acronymCue(s, j))) out.push(t.text);
+  }
+  return out;
+}
+
+/** "ACME said", "ACME shares", "a statement to ACME", "told ACME": an acronym that speaks, reports or is owned. */
+function acronymCue(s: AnalyzedSentence, j: number): boolean {
+  const { tokens } = s;
+  const next = tokens[j + 1];
+  if (next && next.kind === 'word' && !next.cap && (SAY.test(next.key) || COMPANY_OWNS.test(next.key))) return true;
+  const reported = (w: Token | undefined) => /^(?:reported|reports)$/.test(w?.key ?? '');
+  if (next?.key === 'and' && (reported(tokens[j + 3]) || reported(tokens[j + 4]))) return true;
+  const lead = tokens
+    .slice(Math.max(0, j - 2), j)
+    .map((w) => w.key)
+    .join(' ');
+  return /(?:^|\s)(?:statement to|told|interview with|according to)$/.test(lead);
+}
+
+const ORG_PLURALS =
+  /^(?:companies|firms|groups|heavyweights|rivals|banks|lenders|insurers|carriers|airlines|makers|drugmakers|carmakers|automakers|outlets|broadcasters|newspapers|unions|parties|agencies|bidders|suitors|giants|players|retailers|miners|funds|investors)$/;
+
+/** "pharma heavyweights including Acme, Bolt and Corex", "rivals such as Acme": the examples of a kind of body. */
+function exampleOrgs(s: AnalyzedSentence, people: PeopleResult): string[] {
+  const { tokens } = s;
+  const out: string[] = [];
+  for (let j = 1; j < tokens.length; j++) {
+    const such = tokens[j].key === 'such' && tokens[j + 1]?.key === 'as';
+    if (tokens[j].key !== 'including' && !such) continue;
+    if (!ORG_PLURALS.test(tokens[j - 1].key) && !ORG_PLURALS.test(tokens[j - 2]?.key ?? '')) continue;
+    let k = j + (such ? 2 : 1);
+    while (k < tokens.length) {
+      const ci = s.chunkAt[k];
+      const c = ci >= 0 ? s.chunks[ci] : null;
+      if (!c || c.start !== k || c.type !== 'name' || people.byChunk.has(`${s.index}:${ci}`)) break;
+      out.push(c.text.replace(/’s$/, ''));
+      k = c.end;
+      if (tokens[k]?.text === ',') k++;
+      if (tokens[k]?.key === 'and' || tokens[k]?.key === 'or') k++;
+    }
   }
   return out;
 }
@@ -296,6 +337,54 @@ function companyCue(s: AnalyzedSentence, c: NameChunk): boolean {
   return s.tokens.slice(c.start, c.end).every((w) => !isCommonWord(w.text) && !isFirstName(w.text) && !w.upper);
 }
 
+/** What only a company has: "Acme shares rose", "shares in Acme", "Acme’s board", "rival Acme", "drugmaker Acme". */
+const COMPANY_OWNS =
+  /^(?:shares|stock|shareholders|board|directors|investors|bid|takeover|share|subsidiary|unit|chief|ceo|chairman|chairwoman|chairperson)$/;
+const COMPANY_BEFORE =
+  /^(?:rival|rivals|drugmaker|carmaker|automaker|chipmaker|miner|retailer|shipbuilder|brewer|bidder|suitor|peer|acquirer|pharma|pharmaceutical|pharmaceuticals)$/;
+
+function ownedByCompany(s: AnalyzedSentence, c: NameChunk): boolean {
+  const { tokens } = s;
+  const next = tokens[c.end];
+  const before = tokens[c.start - 1];
+  if (s.tokens.slice(c.start, c.end).some((w) => isFirstName(w.text))) return false;
+  if (next && !next.cap && next.kind === 'word' && COMPANY_OWNS.test(next.key)) return true;
+  if (before && !before.cap && COMPANY_BEFORE.test(before.key)) return true;
+  return before?.key === 'in' && tokens[c.start - 2]?.key === 'shares';
+}
+
+/** A news outlet: "Acme reported", "told Acme news agency", "a statement to Acme", "Acme was the first to report". */
+function reportsNews(s: AnalyzedSentence, c: NameChunk): boolean {
+  const { tokens } = s;
+  const next = tokens[c.end];
+  if (c.poss || s.tokens.slice(c.start, c.end).some((w) => isFirstName(w.text))) return false;
+  if (next?.key === 'news' && /^(agency|outlet|site|network|channel)$/.test(tokens[c.end + 1]?.key ?? '')) return true;
+  const prev = tokens[c.start - 1]?.key === 'the' ? tokens[c.start - 2] : tokens[c.start - 1];
+  if (/^(?:reported|reports)$/.test(next?.key ?? '') && prev?.key === 'and') return true;
+  const tail = tokens
+    .slice(c.end, c.end + 6)
+    .map((w) => w.key)
+    .join(' ');
+  if (/^(?:was|were|is) the first to report/.test(tail)) return true;
+  const lead = tokens
+    .slice(Math.max(0, c.start - 3), c.start)
+    .map((w) => w.key)
+    .join(' ');
+  return /\bstatement to$|\b(?:interview|interviews) with$/.test(lead);
+}
+
+/** The name of an organisation known by its cue: "Danish Maersk" keeps its demonym, "the Courier" its article. */
+function cuedOrgName(s: AnalyzedSentence, ci: number): string {
+  const { tokens, chunks } = s;
+  const c = chunks[ci] as NameChunk;
+  const pc = chunks[ci - 1];
+  const glued =
+    pc && pc.type === 'gaz' && pc.entry.type === 'demonym' && pc.end === c.start && !tokens[pc.end - 1].poss;
+  if (glued) return `${tokens[pc.start].text} ${c.text}`.replace(/’s$/, '');
+  const titled = c.keys.length === 1 && tokens[c.start - 1]?.key === 'the' && reportsNews(s, c);
+  return (titled ? `The ${c.text}` : c.text).replace(/’s$/, '');
+}
+
 /** "Acme CEO Jane Roe": the name before a company's office. */
 function companyBefore(s: AnalyzedSentence, ci: number): boolean {
   const c = s.chunks[ci];
@@ -319,7 +408,7 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
     const { tokens, chunks } = s;
     if (s.agency) add(agencyName(s.agency), s.index);
     const listed = listedWithOrgs(s, people);
-    for (const name of [...listed.names, ...cuedAcronyms(s, people)]) add(name, s.index);
+    for (const name of [...listed.names, ...cuedAcronyms(s, people), ...exampleOrgs(s, people)]) add(name, s.index);
     chunks.forEach((c, ci) => {
       if (listed.chunks.has(ci)) return;
       const surface = s.text.slice(tokens[c.start].start - s.start, tokens[c.end - 1].end - s.start);
@@ -350,10 +439,7 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
         !people.byChunk.has(`${s.index}:${ci}`) &&
         (companyBefore(s, ci) || (!s.headline && looksLikeOrg(s, ci)))
       ) {
-        const pc = chunks[ci - 1];
-        const glued =
-          pc && pc.type === 'gaz' && pc.entry.type === 'demonym' && pc.end === c.start && !tokens[pc.end - 1].poss;
-        a = add(glued ? `${tokens[pc.start].text} ${c.text}`.replace(/’s$/, '') : c.text.replace(/’s$/, ''), s.index);
+        a = add(cuedOrgName(s, ci), s.index);
       }
       if (!a) return;
       // "NATO Treaty", "NATO summit"
@@ -374,6 +460,7 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
       }
     });
   }
+  addLaterMentions(sentences, people, acc, add);
   mergeInitials(acc);
   mergeShortForms(acc);
   dropThingAcronyms(acc, sentences);
@@ -383,6 +470,37 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
     mentions: a.mentions,
     sentences: a.sentences,
   }));
+}
+
+/**
+ * A name once shown to be a company or an outlet ("rival Acme", "Acme PLC") is one wherever the document uses it
+ * again without a cue ("Acme said", "talks with Acme").
+ */
+function addLaterMentions(
+  sentences: AnalyzedSentence[],
+  people: PeopleResult,
+  acc: Map<string, Acc>,
+  add: (name: string, s: number) => Acc,
+): void {
+  const known = new Set<string>();
+  const aliasOfThe = new Map<string, string>();
+  for (const a of acc.values()) {
+    known.add(a.name.toLowerCase());
+    if (a.name.startsWith('The ')) aliasOfThe.set(a.name.slice(4).toLowerCase(), a.name);
+    const bare = a.name.replace(/\s+(?:\S+\s+)?(?:plc|PLC|Inc|Corp|Ltd|LLC|AG|SE|SA|NV|Co)\.?$/, '');
+    if (bare !== a.name && !bare.includes(' ')) known.add(bare.toLowerCase());
+  }
+  for (const s of sentences) {
+    if (s.headline) continue;
+    s.chunks.forEach((c, ci) => {
+      if (c.type !== 'name' || c.headKind || people.byChunk.has(`${s.index}:${ci}`)) return;
+      const bare = c.text.replace(/’s$/, '');
+      const text = aliasOfThe.get(bare.toLowerCase()) ?? bare;
+      const a = acc.get(text.toLowerCase());
+      if ((known.has(text.toLowerCase()) || aliasOfThe.has(bare.toLowerCase())) && !a?.sentences.includes(s.index))
+        add(text, s.index);
+    });
+  }
 }
 
 /** An acronym spelling the initials of an organisation named in full ("RSF" = "Rapid Support Forces") is its alias. */

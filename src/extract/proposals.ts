@@ -55,6 +55,7 @@ const HEADS: Record<string, Family> = {
   takeover: 'deal',
   buyout: 'deal',
   merger: 'deal',
+  venture: 'deal',
   sale: 'deal',
   investment: 'package',
   investments: 'package',
@@ -445,8 +446,8 @@ function sentenceMentions(
   addNumberMentions(found, s, people);
   addVisitorMentions(found, s, people);
   addTravelMentions(found, s, sentences, people);
-  addVerbStatedMentions(found, s);
-  addObjectMentions(found, s);
+  addVerbStatedMentions(found, s, people);
+  addObjectMentions(found, s, people);
   addQuotedNameMentions(found, s, quotes);
   return found;
 }
@@ -535,7 +536,7 @@ function addTravelMentions(
   }
 }
 
-function addVerbStatedMentions(found: Mention[], s: AnalyzedSentence): void {
+function addVerbStatedMentions(found: Mention[], s: AnalyzedSentence, people: PeopleResult): void {
   // verb-stated proposals: "agreed in principle to return the remains of the dead", "a demand that it dismantle its
   // facilities"
   for (const hit of s.text.matchAll(VERB_PROPOSAL)) {
@@ -547,6 +548,7 @@ function addVerbStatedMentions(found: Mention[], s: AnalyzedSentence): void {
     const at = s.start + hit.index! + hit[0].length - hit[1].length;
     const k = s.tokens.findIndex((t) => t.start >= at);
     if (k < 0 || found.some((m) => m.start <= k && k < m.end)) continue;
+    const proposers = partiesBeforeVerb(s, verbAt(s, hit.index!), people);
     found.push({
       s: s.index,
       family: 'plan',
@@ -560,13 +562,13 @@ function addVerbStatedMentions(found: Mention[], s: AnalyzedSentence): void {
       complement: '',
       complementProper: false,
       text: phrase,
-      proposers: [],
+      proposers,
       quotedName: true,
     } as Mention);
   }
 }
 
-function addObjectMentions(found: Mention[], s: AnalyzedSentence): void {
+function addObjectMentions(found: Mention[], s: AnalyzedSentence, people: PeopleResult): void {
   // a proposal stated as the object of a proposing verb: "proposed extending Article 5 protections to Norway",
   // "demanded the formal dissolution of the Contact Group", "proposed a prisoner exchange and the return of deported
   // children"
@@ -606,6 +608,7 @@ function addObjectMentions(found: Mention[], s: AnalyzedSentence): void {
       const kEnd = s.tokens.findIndex((t) => t.start >= at + piece.trim().length);
       const end = kEnd < 0 ? s.tokens.length : kEnd;
       if (found.some((m) => m.start < end && k < m.end)) continue;
+      const proposers = partiesBeforeVerb(s, verbAt(s, hit.index!), people);
       found.push({
         s: s.index,
         family: 'plan',
@@ -619,7 +622,7 @@ function addObjectMentions(found: Mention[], s: AnalyzedSentence): void {
         complement: '',
         complementProper: false,
         text: phrase,
-        proposers: [],
+        proposers,
         quotedName: true,
       } as Mention);
     }
@@ -727,7 +730,8 @@ function mergeMention(props: Proposal[], m0: Mention): void {
     !SPECIFIC.has(m.family) &&
     !(NAMED_ONLY.has(m.family) && (m.mods.length || m.complement)) &&
     !(m.complement && m.status.some((w) => /^(proposed|planned|draft|new|potential|possible|tentative)$/.test(w))) &&
-    !(m.head === 'package' && /^of\s/.test(m.complement))
+    !(m.head === 'package' && /^of\s/.test(m.complement)) &&
+    !(m.family === 'measure' && m.complement)
   ) {
     return;
   }
@@ -978,6 +982,8 @@ function headAt(s: AnalyzedSentence, i: number): HeadAt | null {
   if (t.kind !== 'word') return null;
   if (t.key === 'term' && /^sheets?$/.test(tokens[i + 1]?.key ?? ''))
     return { family: 'termsheet', head: `term ${tokens[i + 1].text.toLowerCase()}`, end: i + 2, compound: false };
+  if (t.key === 'holding' && tokens[i + 1]?.key === 'company' && PROPOSAL_CONTEXT.test(s.text))
+    return { family: 'deal', head: 'holding company', end: i + 2, compound: false };
   const family = HEADS[t.key] ?? (/^(counter|re)-/.test(t.key) ? HEADS[t.key.replace(/^[a-z]+-/, '')] : undefined);
   if (!family) return null;
   const compound = !HEADS[t.key] && /^(counter|re)-/.test(t.key);
@@ -1037,7 +1043,8 @@ function isVerbOrPreposition(tokens: Token[], i: number, end: number): boolean {
     !determinedNoun(tokens, i)
   )
     return true;
-  if (next && next.key === 'with' && t.key === 'deal') return true;
+  // "to deal with", "they deal with" (a verb) but not "a takeover deal with X", "the deal with X"
+  if (next && next.key === 'with' && t.key === 'deal' && !determinedNoun(tokens, i) && !prev?.poss) return true;
   return false;
 }
 
@@ -1087,19 +1094,29 @@ function notOfItsFamily(tokens: Token[], i: number, { family, end }: HeadAt): bo
     )
   )
     return true;
-  if (
-    family === 'measure' &&
-    !(
-      prev &&
-      (/^(powers|war|resolution|sanctions|budget|spending|defense|defence|aid|peace|new|draft|proposed)$/.test(
-        prev.key,
-      ) ||
-        prev.cap)
-    ) &&
-    !(prev && DEFINITE.has(prev.key))
-  )
-    return true;
+  if (family === 'measure' && !measureNamed(tokens, i, end)) return true;
   return notOfItsBodyFamily(tokens, i, family, end, ofWhat);
+}
+
+/**
+ * A bill, motion, resolution or amendment is a proposal when something names it: a noun before it ("an impeachment
+ * motion", "the immigration bill"), a definite reference, or what it would do ("a bill to raise …", "a resolution
+ * calling for …", "a motion against …").
+ */
+const MEASURE_PARTICIPLES =
+  /^(?:calling|condemning|requiring|demanding|urging|banning|granting|allowing|barring|limiting|capping|setting)$/;
+
+function measureNamed(tokens: Token[], i: number, end: number): boolean {
+  const prev = tokens[i - 1];
+  const next = tokens[end];
+  if (!prev) return false;
+  if (prev.cap || DEFINITE.has(prev.key)) return true;
+  if (prev.kind === 'word' && !DETS.has(prev.key) && !isVerbish(prev) && !/^(?:a|an|no|any|every)$/.test(prev.key))
+    return true;
+  if (!next) return false;
+  const after = tokens[end + 1];
+  if (next.key === 'to' && after?.kind === 'word' && !after.cap && !DETS.has(after.key)) return true;
+  return next.key === 'against' || next.key === 'on' || MEASURE_PARTICIPLES.test(next.key);
 }
 
 /** Councils, groups and packages that are only sometimes what was proposed. */
@@ -1107,6 +1124,8 @@ function notOfItsBodyFamily(tokens: Token[], i: number, family: Family, end: num
   const t = tokens[i];
   const prev = tokens[i - 1];
   const next = tokens[end];
+  // "a joint venture"; "a joint holding company" (headAt) is one only where the sentence puts it forward
+  if (t.key === 'venture' && prev?.key !== 'joint') return true;
   // "a working group on …", "a contact group"; "a joint defence council" (not "Security Council" or "city council")
   if (t.key === 'group' && !/^(working|contact)$/.test(prev?.key ?? '')) return true;
   if (
@@ -1253,10 +1272,14 @@ function rightComplement(
   };
   const infinitive =
     next?.key === 'to' &&
-    /^(plan|proposal|proposals|offer|initiative|deal|agreement|bid|push|pledge)$/.test(t.key) &&
+    /^(plan|proposal|proposals|offer|initiative|deal|agreement|bid|push|pledge|bill|motion|measure|resolution)$/.test(
+      t.key,
+    ) &&
     tokens[end + 1] &&
-    isVerbish(tokens[end + 1]);
-  if (!(next && (COMPLEMENT_PREPS.has(next.key) || infinitive))) return none;
+    (isVerbish(tokens[end + 1]) || (HEADS[t.key] === 'measure' && !DETS.has(tokens[end + 1].key)));
+  // "a resolution condemning the strikes", "a bill banning …": what a measure would do
+  const participle = family === 'measure' && !!next && MEASURE_PARTICIPLES.test(next.key);
+  if (!(next && (COMPLEMENT_PREPS.has(next.key) || infinitive || participle))) return none;
   const { parts, m } = complementWords(tokens, end, Boolean(infinitive));
   const inner =
     (next.key === 'of' || next.key === 'for') && CONTAINERS.has(t.key)
@@ -1490,7 +1513,12 @@ function proposersBefore(s: AnalyzedSentence, start: number, people: PeopleResul
       break;
     }
   }
-  if (v < 0) return [];
+  return v < 0 ? [] : partiesBeforeVerb(s, v, people);
+}
+
+/** The subject of the verb at v: people, else a country or an organisation ("The Unity Party proposed …"). */
+function partiesBeforeVerb(s: AnalyzedSentence, v: number, people: PeopleResult): string[] {
+  const { tokens } = s;
   const out: string[] = [];
   for (let k = v - 1; k >= 0; k--) {
     const w = tokens[k];
@@ -1515,10 +1543,21 @@ function proposersBefore(s: AnalyzedSentence, start: number, people: PeopleResul
       out.unshift(c.entry.country.name);
       break;
     }
+    const org = out.length || tokens[c.end - 1].poss ? null : orgOfChunk(c);
+    if (org && c.end >= v - 2) {
+      out.unshift(org);
+      break;
+    }
     k = c.start;
   }
   if (!out.length) out.push(...subjectWithAppositives(s, v, people));
   return out;
+}
+
+function orgOfChunk(c: AnalyzedSentence['chunks'][number]): string | null {
+  if (c.type === 'gaz' && c.entry.type === 'org') return c.entry.org.name;
+  if (c.type === 'org' || (c.type === 'name' && c.headKind === 'org')) return c.text;
+  return null;
 }
 
 /**
@@ -1616,4 +1655,10 @@ function partiesAt(s: AnalyzedSentence, k: number, people: PeopleResult): string
 
 function prev0(tokens: Token[], i: number): string {
   return tokens[i - 1]?.key ?? '';
+}
+
+/** The token at a character offset of the sentence's text: the verb a pattern matched on. */
+function verbAt(s: AnalyzedSentence, offset: number): number {
+  const k = s.tokens.findIndex((t) => t.start >= s.start + offset);
+  return k < 0 ? 0 : k;
 }

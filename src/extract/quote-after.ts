@@ -134,6 +134,11 @@ export function subjectAt(
       continue;
     }
     const ci = s.chunkAt[tok.i];
+    // "union leader Ana Diaz said", "company spokesman Li Wei said": a noun or two naming what the title is of
+    if (ci < 0 && !person && !lastTitle && idx - k < 2 && modifiesTitle(after, idx, s)) {
+      idx++;
+      continue;
+    }
     if (ci < 0) break;
     const c = s.chunks[ci];
     const p = ctx.personAt(s, tok.i);
@@ -174,4 +179,17 @@ function subjectNP(after: Token[], k: number, s: AnalyzedSentence, ctx: QuoteCon
   }
   const sub = subjectAt(after, k, s, ctx);
   return sub?.person ?? null;
+}
+
+/** A plain word right before a title, or before a word that is: "authority chairwoman", "party deputy leader". */
+function modifiesTitle(after: Token[], idx: number, s: AnalyzedSentence): boolean {
+  const tok = after[idx];
+  if (tok.kind !== 'word' || SPEECH_VERBS.has(tok.key) || SUBJECT_PRONOUNS[tok.key]) return false;
+  for (const n of [idx + 1, idx + 2]) {
+    const next = after[n];
+    if (!next || next.kind !== 'word') return false;
+    const ci = s.chunkAt[next.i];
+    if (ci >= 0) return s.chunks[ci].type === 'title';
+  }
+  return false;
 }

@@ -35,7 +35,9 @@ export const NAMING_VERBS = new Set(
   forms(`
   call calls called calling describe describes described describing refer refers referred referring hail hails hailed
   hailing praise praises praised praising term terms termed label labels labeled labelled brand brands branded
-  characterize characterized characterise characterised
+  characterize characterized characterise characterised dismiss dismisses dismissed dismissing denounce denounces
+  denounced denouncing condemn condemns condemned condemning decry decries decried slam slams slammed blast blasts
+  blasted deride derides derided
   `),
 );
 

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { extract, type ExtractInput } from '../../src/extract/index.ts';
+
+// Sentences of our own, in the shapes real wire copy uses for bills, motions, company deals and the companies and
+// outlets that take part in them.
+const LEAD = 'It was a busy week in the capital.\n\n';
+const doc = (body: string): ExtractInput => ({
+  id: 't',
+  title: 't',
+  source: null,
+  publishedAt: null,
+  body: LEAD + body,
+});
+const names = (body: string) => extract(doc(body)).proposals.map((p) => p.name);
+const orgs = (body: string) => extract(doc(body)).organizations.map((o) => o.name);
+
+describe('bills, motions and resolutions are proposals when something names them', () => {
+  it('a noun before the head names the measure', () => {
+    expect(names('Opposition lawmakers filed an impeachment motion against Prime Minister Elena Varga.')).toEqual([
+      'impeachment motion',
+    ]);
+    expect(names('The Senate passed a sweeping immigration bill on Tuesday.')).toEqual(['immigration bill']);
+  });
+
+  it('what the measure would do names it', () => {
+    expect(names('Senators introduced a bill to raise the minimum wage to $15.')).toEqual([
+      'bill to raise the minimum wage',
+    ]);
+    expect(names('Lawmakers will vote on a resolution condemning the strikes.')).toEqual([
+      'resolution condemning the strikes',
+    ]);
+  });
+
+  it('a bare motion is not a proposal', () => {
+    expect(names('He made a motion.')).toEqual([]);
+    expect(names('The city was in motion all night.')).toEqual([]);
+  });
+
+  it('the subject of a proposing verb is the proposer, an organisation too', () => {
+    const ex = extract(doc('The governing Unity Party proposed a constitutional amendment on term limits.'));
+    expect(ex.proposals[0]).toMatchObject({ proposedBy: ['Unity Party'] });
+    const snap = extract(doc('Opposition leader Tomas Brenner called for a snap election by June.')).proposals;
+    expect(snap[0]).toMatchObject({ name: 'snap election by June', proposedBy: ['Tomas Brenner'] });
+  });
+});
+
+describe('company deals', () => {
+  it('a takeover deal with a company is a deal, "deal with" after a modal is a verb', () => {
+    expect(names('Halvard has reached a takeover deal with Corvex that values the firm at £46bn.')).toEqual([
+      'takeover deal with Corvex',
+    ]);
+    expect(names('The ministry must deal with the backlog.')).toEqual([]);
+  });
+
+  it('a holding company or a joint venture is one only where the sentence puts it forward', () => {
+    expect(names('The two companies agreed to form a joint holding company.')).toEqual(['joint holding company']);
+    expect(names('Shares in the holding company fell.')).toEqual([]);
+    expect(names('The firms announced a joint venture to build batteries.')).toEqual(['joint venture']);
+  });
+
+  it('prices with a currency code, a glued scale and a per-share rate', () => {
+    expect(names('Corvex said it received a GBP44.00 per share proposal on March 29.')).toEqual(['GBP44.00 per share']);
+    expect(names('Investors expect a bid above the £44bn cash and shares offer tabled with the board.')).toEqual([
+      '£44bn cash and shares',
+    ]);
+  });
+});
+
+describe('companies and outlets known by how the text treats them', () => {
+  it('a company by its shares, its rivals or its board, then wherever the text names it again', () => {
+    const found = orgs('Corvex has rejected approaches from rival Halvard. Halvard said talks continue.');
+    expect(found).toContain('Halvard');
+    expect(orgs('Investors bought shares in Corvex.')).toContain('Corvex');
+  });
+
+  it('the examples of a kind of company', () => {
+    expect(orgs('Other bidders may emerge among heavyweights including Pellucid, Ardent and Morrow.')).toEqual(
+      expect.arrayContaining(['Pellucid', 'Ardent', 'Morrow']),
+    );
+  });
+
+  it('outlets that report, with their article', () => {
+    expect(orgs('The league said in a statement to KVBX on Sunday.')).toContain('KVBX');
+    expect(
+      orgs('Officials spoke after the Courier reported the talks. The Courier was the first to report it.'),
+    ).toContain('The Courier');
+  });
+});
+
+describe('speakers after a quote', () => {
+  const quotes = (body: string) => extract(doc(body)).quotes.map((q) => q.speaker);
+  it('a noun naming what the title is of, before the title', () => {
+    expect(quotes('“We will look closely at prices,” authority chairwoman Ines Kovac said.')).toEqual(['Ines Kovac']);
+  });
+  it('a verb that dismisses something as the quoted words', () => {
+    expect(
+      quotes('Prime Minister Elena Varga spoke. Varga dismissed the move as “a political stunt that changes nothing.”'),
+    ).toEqual(['Elena Varga']);
+  });
+});
