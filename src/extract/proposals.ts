@@ -24,6 +24,7 @@ type Family =
   | 'ceasefire'
   | 'visit'
   | 'deadline'
+  | 'sanction'
   | 'offer'
   | 'memorandum'
   | 'treaty'
@@ -81,6 +82,10 @@ const HEADS: Record<string, Family> = {
   trip: 'visit',
   deadline: 'deadline',
   ultimatum: 'deadline',
+  extension: 'deadline',
+  timeline: 'deadline',
+  approach: 'offer',
+  sanctions: 'sanction',
   offer: 'offer',
   memorandum: 'memorandum',
   treaty: 'treaty',
@@ -166,9 +171,9 @@ const ACTION_CONTEXT =
 /** Heads of events and arrangements that are only a proposal when something names them ("direct talks with Moscow",
  * "a multinational force", "a ban on imports of …") and the sentence puts them forward. */
 const EVENT_FAMILIES = new Set<Family>(['talks', 'meeting', 'summit']);
-const NAMED_ONLY = new Set<Family>(['talks', 'meeting', 'force', 'body', 'halt']);
+const NAMED_ONLY = new Set<Family>(['talks', 'meeting', 'force', 'body', 'halt', 'sanction']);
 const PROPOSAL_CONTEXT =
-  /\b(?:propos\w*|offer\w*|float\w*|suggest\w*|urg\w*|invit\w*|call(?:ed|s|ing)? for|press(?:ed|es|ing)? for|push\w*|ready to|would|will|could|should|due to|plan\w*|agree\w*|draft\w*|includ\w*|set up|host\w*|back(?:ed|s|ing)?|discuss\w*|consider\w*|demand\w*|seek\w*|sought|announc\w*|pledg\w*|unveil\w*|expected|possib\w*|prospect|return to|resume|open)\b/i;
+  /\b(?:propos\w*|offer\w*|float\w*|suggest\w*|urg\w*|invit\w*|call(?:ed|s|ing)? for|press(?:ed|es|ing)? for|push\w*|ready to|would|will|could|should|due to|plan\w*|agree\w*|draft\w*|includ\w*|set up|host\w*|back(?:ed|s|ing)?|discuss\w*|consider\w*|demand\w*|seek\w*|sought|announc\w*|pledg\w*|unveil\w*|expected|possib\w*|prospect|return to|resume|open|request\w*|threat\w*|impos\w*|reimpos\w*|trigger\w*|snap\s?back|intend\w*)\b/i;
 const ACTION_VERBS = [
   'repatriate|exchange|swap|release|return|resume|reopen|extend|lift|cap|dismantle|deploy|withdraw|suspend',
   'freeze|split|impose|grant|restore|transfer|hand over|establish|create|set up|halt|end|cut|raise|expand',
@@ -731,7 +736,8 @@ function mergeMention(props: Proposal[], m0: Mention): void {
     !(NAMED_ONLY.has(m.family) && (m.mods.length || m.complement)) &&
     !(m.complement && m.status.some((w) => /^(proposed|planned|draft|new|potential|possible|tentative)$/.test(w))) &&
     !(m.head === 'package' && /^of\s/.test(m.complement)) &&
-    !(m.family === 'measure' && m.complement)
+    !(m.family === 'measure' && m.complement) &&
+    !/^(?:featuring|including|offering|proposing|giving|seeking)\s/.test(m.complement)
   ) {
     return;
   }
@@ -1095,6 +1101,8 @@ function notOfItsFamily(tokens: Token[], i: number, { family, end }: HeadAt): bo
   )
     return true;
   if (family === 'measure' && !measureNamed(tokens, i, end)) return true;
+  if ((t.key === 'extension' || t.key === 'timeline') && !spanNamed(tokens, i, end)) return true;
+  if (t.key === 'approach' && !takeoverApproach(tokens, i, end)) return true;
   return notOfItsBodyFamily(tokens, i, family, end, ofWhat);
 }
 
@@ -1103,6 +1111,32 @@ function notOfItsFamily(tokens: Token[], i: number, { family, end }: HeadAt): bo
  * motion", "the immigration bill"), a definite reference, or what it would do ("a bill to raise …", "a resolution
  * calling for …", "a motion against …").
  */
+/** "a 30-day extension", "a 21-day timeline", "an extension of the contract", "an extension to 9 January". */
+function spanNamed(tokens: Token[], i: number, end: number): boolean {
+  const prev = tokens[i - 1];
+  if (
+    prev &&
+    (prev.kind === 'num' ||
+      /^\d|-(?:day|week|month|year|hour)s?$|^(?:second|third|further|short|brief)$/.test(prev.key))
+  )
+    return true;
+  return /^(?:of|to|through|until|till)$/.test(tokens[end]?.key ?? '');
+}
+
+/** An approach is a bid: "a fresh approach for Acme", "the fifth approach", "Acme’s approaches". */
+function takeoverApproach(tokens: Token[], i: number, end: number): boolean {
+  const prev = tokens[i - 1];
+  const next = tokens[end];
+  if (next?.key === 'for' && tokens[end + 1]?.cap) return true;
+  if (!prev) return false;
+  // "an approach to the problem" is a way of doing things; "the fifth approach to be rejected" a bid
+  const after = tokens[end + 1];
+  if (next?.key === 'to' && !(after && /^(?:be|buy|acquire|take|merge)$/.test(after.key))) return false;
+  return /^(?:fresh|second|third|fourth|fifth|sixth|latest|improved|sweetened|revised|takeover|unsolicited|hostile)$/.test(
+    prev.key,
+  );
+}
+
 const MEASURE_PARTICIPLES =
   /^(?:calling|condemning|requiring|demanding|urging|banning|granting|allowing|barring|limiting|capping|setting)$/;
 
@@ -1214,11 +1248,16 @@ function possessiveOwner(s: AnalyzedSentence, k: number, people: PeopleResult): 
   return { owner, k: c ? c.start - 1 : k - 1 };
 }
 
+const QUANTIFIERS =
+  /^(?:all|both|each|every|any|some|several|many|few|further|other|two|three|four|five|six|seven|eight|nine|ten)$/;
+
 const SETTING_VERBS =
   /^(host|hosting|open|opening|hold|holding|resume|start|launch|begin|convene|attend|join|facilitate|discuss|create|set|build|send|deploy)$/;
 
 /** What a word left of a proposal head is to it: a status, a naming modifier, a grading word, or where it stops. */
 function leftWordRole(w: Token, nextToHead: boolean, family: Family): 'stop' | 'status' | 'mod' | 'grade' {
+  // "all three proposals", "further proposals": how many, not which
+  if (QUANTIFIERS.test(w.key)) return 'stop';
   if (STATUS_WORDS.has(w.key)) return 'status';
   if (w.kind === 'num' || /^[\d]/.test(w.text)) return 'mod';
   if (/^(more|most|less|very|so|too|also)$/.test(w.key)) return 'grade';
@@ -1278,7 +1317,10 @@ function rightComplement(
     tokens[end + 1] &&
     (isVerbish(tokens[end + 1]) || (HEADS[t.key] === 'measure' && !DETS.has(tokens[end + 1].key)));
   // "a resolution condemning the strikes", "a bill banning …": what a measure would do
-  const participle = family === 'measure' && !!next && MEASURE_PARTICIPLES.test(next.key);
+  const participle =
+    !!next &&
+    ((family === 'measure' && MEASURE_PARTICIPLES.test(next.key)) ||
+      (CONTAINERS.has(t.key) && /^(?:featuring|including|offering|proposing|giving|seeking)$/.test(next.key)));
   if (!(next && (COMPLEMENT_PREPS.has(next.key) || infinitive || participle))) return none;
   const { parts, m } = complementWords(tokens, end, Boolean(infinitive));
   const inner =

@@ -142,7 +142,9 @@ export function subjectAt(
     if (ci < 0) break;
     const c = s.chunks[ci];
     const p = ctx.personAt(s, tok.i);
-    if (p) person = p.person;
+    // "Acme chair Jo Roe said": a name right before a title is what the title is of, not the speaker
+    const owner = c.type === 'name' && s.chunks[ci + 1]?.type === 'title' && s.chunks[ci + 1].start === c.end;
+    if (p && !owner) person = p.person;
     if (c.type === 'title') lastTitle = c;
     const endTok = c.end;
     while (idx < after.length && after[idx].i < endTok) idx++;

@@ -63,11 +63,20 @@ export function orgSubject(
 ): string | null {
   const speaks = (x: Token | undefined) => verbFirst || (!!x && SPEECH_VERBS.has(x.key));
   let i = k;
+  // "analysts at Acme said", "a spokesman for the ministry said": people who speak for the organisation
+  if (after[i]?.key === 'a' || after[i]?.key === 'an') i++;
+  if (SPEAKS_FOR.test(after[i]?.key ?? '') && /^(at|for|from|of)$/.test(after[i + 1]?.key ?? '')) i += 2;
   if (after[i]?.key === 'the') i++;
   const t = after[i];
   if (!t) return null;
   const ci = s.chunkAt[t.i];
   const c = ci >= 0 ? s.chunks[ci] : null;
+  if (c && c.start === t.i && c.type === 'gaz' && c.entry.type === 'demonym') {
+    // "said the Danish foreign ministry", "the Danish foreign ministry said"
+    const n = after.findIndex((x, z) => z > i && z <= i + 3 && ORG_NOUN(x.key) && !x.cap);
+    const body = n > 0 ? nationalBody(s, after[n].i) : null;
+    return body && speaks(after[n + 1]) ? body : null;
+  }
   if (c && c.start === t.i) {
     const name = orgName(s, c);
     const verb = after.find((x) => x.i === c.end);
@@ -125,6 +134,8 @@ export function orgBeforeVerb(s: AnalyzedSentence, vi: number, orgs: OrgMention[
     }
   } else if (bareNoun) {
     // "the ministry", "the federation", "The Commission": an organisation named before
+    const national = nationalBody(s, k);
+    if (national) return national;
     if (s.tokens[k - 1]?.key !== 'the' && s.tokens[k - 2]?.key !== 'the') return null;
     name = referredOrg(s.tokens[k].key, orgs, pos);
   }
@@ -138,8 +149,27 @@ export function orgBeforeVerb(s: AnalyzedSentence, vi: number, orgs: OrgMention[
       (s.chunkAt[b] >= 0 && s.chunks[s.chunkAt[b]].type === 'gaz'))
   )
     b--;
-  if (b >= 0 && PREPOSITIONS.has(s.tokens[b].key)) return null;
+  if (b >= 0 && PREPOSITIONS.has(s.tokens[b].key) && !SPEAKS_FOR.test(s.tokens[b - 1]?.key ?? '')) return null;
   return name;
+}
+
+/** People who speak for an organisation without being named: "analysts at Acme", "a spokesman for the ministry". */
+const SPEAKS_FOR =
+  /^(?:analysts|analyst|economists|strategists|spokesman|spokeswoman|spokesperson|spokespeople|representatives?|officials)$/;
+
+/**
+ * "the Iranian foreign ministry said": a country's body named by its demonym and a lower-case noun is the
+ * speaker as written, when no organisation of that name was named before.
+ */
+function nationalBody(s: AnalyzedSentence, k: number): string | null {
+  let j = k - 1;
+  while (j >= 0 && k - j <= 2 && s.tokens[j].kind === 'word' && !s.tokens[j].cap && s.chunkAt[j] < 0) j--;
+  const ci = j >= 0 ? s.chunkAt[j] : -1;
+  const c = ci >= 0 ? s.chunks[ci] : null;
+  if (!c || c.type !== 'gaz' || c.entry.type !== 'demonym' || c.end !== j + 1) return null;
+  if (s.tokens[c.start - 1]?.key !== 'the') return null;
+  const first = s.tokens[c.start].start - s.start;
+  return s.text.slice(first, s.tokens[k].end - s.start);
 }
 
 const ORG_NOUN = (key: string | undefined) => !!key && (ORG_HEADS.has(key) || GENERIC.has(key));

@@ -66,6 +66,36 @@ describe('company deals', () => {
   });
 });
 
+describe('extensions, approaches, sanctions and what a proposal features', () => {
+  it('an extension or a timeline with its span', () => {
+    expect(
+      names('The union proposed a six-week extension, while the league countered with a 21-day timeline.'),
+    ).toEqual(['six-week extension', '21-day timeline']);
+    expect(names('The extension helped nobody.')).toEqual([]);
+  });
+
+  it('an approach that is a bid, not a way of doing things', () => {
+    expect(names('Investors expect Halvard’s fifth approach to be sweeter.')).toEqual(['fifth approach']);
+    expect(names('She took a new approach to the problem.')).toEqual([]);
+  });
+
+  it('sanctions that are threatened, not sanctions in general', () => {
+    expect(names('The three powers threatened to trigger snapback sanctions by the end of August.').join()).toMatch(
+      /snapback sanctions/,
+    );
+    expect(names('Sanctions hurt the economy.')).toEqual([]);
+  });
+
+  it('a proposal named by what it features; how many proposals is not a name', () => {
+    expect(names('The league presented a proposal featuring a maximum salary cap.')).toEqual([
+      'proposal featuring a maximum salary cap',
+    ]);
+    expect(
+      names('Corvex received three proposals. All three proposals were rejected. It awaits further proposals.'),
+    ).toEqual([]);
+  });
+});
+
 describe('companies and outlets known by how the text treats them', () => {
   it('a company by its shares, its rivals or its board, then wherever the text names it again', () => {
     const found = orgs('Corvex has rejected approaches from rival Halvard. Halvard said talks continue.');
@@ -91,6 +121,19 @@ describe('speakers after a quote', () => {
   const quotes = (body: string) => extract(doc(body)).quotes.map((q) => q.speaker);
   it('a noun naming what the title is of, before the title', () => {
     expect(quotes('“We will look closely at prices,” authority chairwoman Ines Kovac said.')).toEqual(['Ines Kovac']);
+  });
+  it('a country’s body named in lower case, and analysts speaking for their firm', () => {
+    expect(quotes('“We are ready to sign the deal today,” the Danish foreign ministry said.')).toEqual([
+      'Danish foreign ministry',
+    ]);
+    expect(quotes('“The bid may flush out other bidders,” analysts at Redwater Partners said in a note.')).toEqual([
+      'Redwater Partners',
+    ]);
+  });
+  it('a company named before its chair is not the speaker', () => {
+    expect(quotes('Corvex said its board was meeting. “Talks are ongoing,” Corvex chair Ines Kovac said.')).toEqual([
+      'Ines Kovac',
+    ]);
   });
   it('a verb that dismisses something as the quoted words', () => {
     expect(

@@ -241,6 +241,7 @@ export const TITLE_HEADS = new Set(
     'cfo',
     'coo',
     'cto',
+    'vp',
     'vice chair',
     'vice chairman',
     'deputy chairman',
