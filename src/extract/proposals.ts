@@ -24,7 +24,6 @@ type Family =
   | 'ceasefire'
   | 'visit'
   | 'deadline'
-  | 'sanction'
   | 'offer'
   | 'memorandum'
   | 'treaty'
@@ -83,9 +82,15 @@ const HEADS: Record<string, Family> = {
   deadline: 'deadline',
   ultimatum: 'deadline',
   extension: 'deadline',
+  demand: 'plan',
+  demands: 'plan',
+  request: 'plan',
+  stay: 'halt',
+  divestiture: 'deal',
+  divestment: 'deal',
+  measures: 'measure',
   timeline: 'deadline',
   approach: 'offer',
-  sanctions: 'sanction',
   offer: 'offer',
   memorandum: 'memorandum',
   treaty: 'treaty',
@@ -171,7 +176,7 @@ const ACTION_CONTEXT =
 /** Heads of events and arrangements that are only a proposal when something names them ("direct talks with Moscow",
  * "a multinational force", "a ban on imports of …") and the sentence puts them forward. */
 const EVENT_FAMILIES = new Set<Family>(['talks', 'meeting', 'summit']);
-const NAMED_ONLY = new Set<Family>(['talks', 'meeting', 'force', 'body', 'halt', 'sanction']);
+const NAMED_ONLY = new Set<Family>(['talks', 'meeting', 'force', 'body', 'halt']);
 const PROPOSAL_CONTEXT =
   /\b(?:propos\w*|offer\w*|float\w*|suggest\w*|urg\w*|invit\w*|call(?:ed|s|ing)? for|press(?:ed|es|ing)? for|push\w*|ready to|would|will|could|should|due to|plan\w*|agree\w*|draft\w*|includ\w*|set up|host\w*|back(?:ed|s|ing)?|discuss\w*|consider\w*|demand\w*|seek\w*|sought|announc\w*|pledg\w*|unveil\w*|expected|possib\w*|prospect|return to|resume|open|request\w*|threat\w*|impos\w*|reimpos\w*|trigger\w*|snap\s?back|intend\w*)\b/i;
 const ACTION_VERBS = [
@@ -193,6 +198,11 @@ const OBJECT_PROPOSAL =
   /\b(?:proposed|proposes|proposing|demanded|demands|demanding|(?:called|calls|calling|pushed|pushing|pushes|pressed|pressing|presses)\s+for|floated\s+the\s+(?:idea|prospect)\s+of|suggested|suggesting|advocated|(?:discussed|discussing|considered|considering|explored|exploring)(?=\s+\p{Ll}+ing\s))\s+(?:instead\s+|also\s+|again\s+)?((?:(?:a|an|the|its|their|his|her)\s+)?(?:[^,.;:—–()]|[,.](?=\d))+?)(?=\s+(?:which|that|who|whose|but|though|although|while|because|unless|if|as|when|after|before|since|until|so|or|and\s+(?:said|says|added|told|warned|insisted|argued)|last|next|earlier|later|this\s+(?:week|month|year)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b|[,.](?!\d)|[;:—–()]|$)/giu;
 const NAMING_ADJECTIVES = new Set([
   'interim',
+  'earlier',
+  'previous',
+  'initial',
+  'original',
+  'preliminary',
   'regional',
   'permanent',
   'comprehensive',
@@ -231,6 +241,9 @@ const LOOSE_CONTEXT =
 const SPECIFIC = new Set<Family>(['ceasefire', 'guarantee', 'termsheet', 'memorandum', 'referendum']);
 /** Heads that are containers: "the draft of the plan", "proposals for a ceasefire", "plans for X’s visit". */
 const CONTAINERS = new Set([
+  'demand',
+  'demands',
+  'request',
   'draft',
   'framework',
   'plans',
@@ -579,7 +592,8 @@ function addObjectMentions(found: Mention[], s: AnalyzedSentence, people: People
   // children"
   for (const hit of s.text.matchAll(OBJECT_PROPOSAL)) {
     // "their demands are reasonable", "the demands as the plants sit idle": after a determiner the word is a noun
-    if (/\b(?:the|their|its|his|her|our|your|these|those|such|of)\s+$/i.test(s.text.slice(0, hit.index!))) continue;
+    if (/(?:\b(?:the|their|its|his|her|our|your|these|those|such|of)|[’']s)\s+$/i.test(s.text.slice(0, hit.index!)))
+      continue;
     const whole = hit[1];
     let offset = s.start + hit.index! + hit[0].length - whole.length;
     for (const piece of whole.split(/(\s+and\s+(?=(?:the|a|an)\s))/i)) {
@@ -727,6 +741,7 @@ function mergeMention(props: Proposal[], m0: Mention): void {
       /^to\s+\S+\s+\S+/.test(m.complement) && !props.some((p) => p.mentions.some((x) => x.complement === m.complement));
     target = own ? undefined : [...props].reverse().find((p) => compatible(p) && !p.quotedName && m.s - p.last <= 8);
     if (!target && m.family === 'offer' && !m.complement) return;
+    if (!target && CONTAINERS.has(m.head) && /^(?:demands?|request)$/.test(m.head) && !m.complement) return;
     if (!target && !m.complement && !SPECIFIC.has(m.family) && m.det !== 'definite') return;
   } else if (m.det === 'indefinite' && SPECIFIC.has(m.family)) {
     target = [...props].reverse().find((p) => p.family === m.family && m.s - p.last <= 3);
@@ -1051,6 +1066,13 @@ function isVerbOrPreposition(tokens: Token[], i: number, end: number): boolean {
     return true;
   // "to deal with", "they deal with" (a verb) but not "a takeover deal with X", "the deal with X"
   if (next && next.key === 'with' && t.key === 'deal' && !determinedNoun(tokens, i) && !prev?.poss) return true;
+  // "the union demands a raise": a verb; "the union's demands", "a request for" are nouns
+  if (
+    /^(?:demand|demands|request)$/.test(t.key) &&
+    !(prev && (DETS.has(prev.key) || prev.poss || STATUS_WORDS.has(prev.key))) &&
+    !/^(?:for|that|of)$/.test(next?.key ?? '')
+  )
+    return true;
   return false;
 }
 
@@ -1145,8 +1167,8 @@ function measureNamed(tokens: Token[], i: number, end: number): boolean {
   const next = tokens[end];
   if (!prev) return false;
   if (prev.cap || DEFINITE.has(prev.key)) return true;
-  if (prev.kind === 'word' && !DETS.has(prev.key) && !isVerbish(prev) && !/^(?:a|an|no|any|every)$/.test(prev.key))
-    return true;
+  const modifier = !isVerbish(prev) || /ing$/.test(prev.key);
+  if (prev.kind === 'word' && !DETS.has(prev.key) && modifier && !/^(?:a|an|no|any|every)$/.test(prev.key)) return true;
   if (!next) return false;
   const after = tokens[end + 1];
   if (next.key === 'to' && after?.kind === 'word' && !after.cap && !DETS.has(after.key)) return true;

@@ -79,11 +79,20 @@ describe('extensions, approaches, sanctions and what a proposal features', () =>
     expect(names('She took a new approach to the problem.')).toEqual([]);
   });
 
-  it('sanctions that are threatened, not sanctions in general', () => {
-    expect(names('The three powers threatened to trigger snapback sanctions by the end of August.').join()).toMatch(
-      /snapback sanctions/,
-    );
+  it('a mechanism the sentence threatens to trigger; sanctions in general are not a proposal', () => {
+    expect(names('The three powers are prepared to trigger the snapback mechanism.')).toEqual(['snapback mechanism']);
     expect(names('Sanctions hurt the economy.')).toEqual([]);
+  });
+
+  it('what a demand or a request is for; a stay on something', () => {
+    expect(names('The judge rejected the department’s demand for Vexa browser divestiture.')).toEqual([
+      'Vexa browser divestiture',
+    ]);
+    expect(names('The company is also seeking a stay on the implementation of the remedies.')).toEqual([
+      'stay on the implementation of the remedies',
+    ]);
+    expect(names('The union demands a raise.')).toEqual([]);
+    expect(names('Their demands are reasonable.')).toEqual([]);
   });
 
   it('a proposal named by what it features; how many proposals is not a name', () => {
@@ -129,6 +138,15 @@ describe('speakers after a quote', () => {
     expect(quotes('“The bid may flush out other bidders,” analysts at Redwater Partners said in a note.')).toEqual([
       'Redwater Partners',
     ]);
+  });
+  it('a label before the quote names who speaks', () => {
+    expect(quotes('The three powers wrote again. E3: “We remain fully committed to a diplomatic resolution.”')).toEqual(
+      ['E3'],
+    );
+  });
+  it('an office of a company is not a person', () => {
+    const ex = extract(doc('Jo Marr, Vexa’s VP of Regulatory Affairs, said in a blog post that it would appeal.'));
+    expect(ex.people.map((p) => p.name)).toEqual(['Jo Marr']);
   });
   it('a company named before its chair is not the speaker', () => {
     expect(quotes('Corvex said its board was meeting. “Talks are ongoing,” Corvex chair Ines Kovac said.')).toEqual([

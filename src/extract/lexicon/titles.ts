@@ -364,7 +364,9 @@ export const OFFICE_DOMAINS = new Set(
     'situations sport ' +
     'youth science technology infrastructure regional social welfare the and of for intelligence national unity ' +
     'integration ' +
-    'human rights children minorities ombudsman citizens migration refugees prisoners war missing persons'
+    'human rights children minorities ombudsman citizens migration refugees prisoners war missing persons ' +
+    'regulatory legal government corporate external relations resources operations marketing sales research ' +
+    'engineering product products finance investor media press global strategy compliance'
   ).split(/\s+/),
 );
 
