@@ -1,3 +1,4 @@
+import { ORG_HEADS } from './lexicon/organizations.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { analyzeSentence } from './chunks.ts';
@@ -34,11 +35,12 @@ export function extract(doc: ExtractInput, sentences: Sentence[] = splitSentence
   const quotes = canonicalOrgSpeakers(attributeQuotes(spans, analyzed, sentences, people, doc.body), organizations);
   const proposals = extractProposals(analyzed, people, spans);
   const dates = extractDates(analyzed, doc.publishedAt);
+  const fullName = orgFullNames(organizations);
   const extractedPeople = people.people.map((p) => ({
     name: p.name,
     aliases: p.aliases,
     roles: p.roles,
-    affiliation: p.affiliation,
+    affiliation: p.affiliation ? (fullName.get(p.affiliation.toLowerCase()) ?? p.affiliation) : p.affiliation,
     mentions: p.mentions.length,
     sentences: p.sentences,
     roleSentences: p.roleSentences,
@@ -55,4 +57,22 @@ export function extract(doc: ExtractInput, sentences: Sentence[] = splitSentence
     dates,
   };
   return extractionSchema.parse(result);
+}
+
+/** "BMA" → "British Medical Association": an affiliation named by an organisation's alias is that organisation. */
+function orgFullNames(orgs: Extraction['organizations']): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const o of orgs) for (const a of o.aliases) if (!out.has(a.toLowerCase())) out.set(a.toLowerCase(), o.name);
+  // "Alliance" → "DRP Alliance": the head word of exactly one organisation's name
+  const ends = new Map<string, string[]>();
+  for (const o of orgs) {
+    const words = o.name.split(/\s+/);
+    for (let n = 1; n < words.length; n++) {
+      const tail = words.slice(n).join(' ').toLowerCase();
+      ends.set(tail, [...(ends.get(tail) ?? []), o.name]);
+    }
+  }
+  for (const [tail, names] of ends)
+    if (names.length === 1 && ORG_HEADS.has(tail) && !out.has(tail)) out.set(tail, names[0]);
+  return out;
 }

@@ -341,7 +341,7 @@ function companyCue(s: AnalyzedSentence, c: NameChunk): boolean {
 const COMPANY_OWNS =
   /^(?:shares|stock|shareholders|board|directors|investors|bid|takeover|share|subsidiary|unit|chief|ceo|chairman|chairwoman|chairperson)$/;
 const COMPANY_BEFORE =
-  /^(?:rival|rivals|drugmaker|carmaker|automaker|chipmaker|miner|retailer|shipbuilder|brewer|bidder|suitor|peer|acquirer|pharma|pharmaceutical|pharmaceuticals)$/;
+  /^(?:ruling|governing|rival|rivals|drugmaker|carmaker|automaker|chipmaker|miner|retailer|shipbuilder|brewer|bidder|suitor|peer|acquirer|pharma|pharmaceutical|pharmaceuticals)$/;
 
 function ownedByCompany(s: AnalyzedSentence, c: NameChunk): boolean {
   const { tokens } = s;
@@ -373,6 +373,13 @@ function reportsNews(s: AnalyzedSentence, c: NameChunk): boolean {
   return /\bstatement to$|\b(?:interview|interviews) with$/.test(lead);
 }
 
+/** "DRP Alliance", "NLP Youth League": an unchunked acronym right before an organisation's name is part of it. */
+function withAcronymBefore(s: AnalyzedSentence, c: NameChunk): string {
+  const t = s.tokens[c.start - 1];
+  const glued = t && t.kind === 'word' && s.chunkAt[c.start - 1] < 0 && /^\p{Lu}{2,5}$/u.test(t.text);
+  return glued && t.end + 1 >= s.tokens[c.start].start ? `${t.text} ${c.text}` : c.text;
+}
+
 /** The name of an organisation known by its cue: "Danish Maersk" keeps its demonym, "the Courier" its article. */
 function cuedOrgName(s: AnalyzedSentence, ci: number): string {
   const { tokens, chunks } = s;
@@ -382,7 +389,7 @@ function cuedOrgName(s: AnalyzedSentence, ci: number): string {
     pc && pc.type === 'gaz' && pc.entry.type === 'demonym' && pc.end === c.start && !tokens[pc.end - 1].poss;
   if (glued) return `${tokens[pc.start].text} ${c.text}`.replace(/’s$/, '');
   const titled = c.keys.length === 1 && tokens[c.start - 1]?.key === 'the' && reportsNews(s, c);
-  return (titled ? `The ${c.text}` : c.text).replace(/’s$/, '');
+  return (titled ? `The ${c.text}` : withAcronymBefore(s, c)).replace(/’s$/, '');
 }
 
 /** "Acme CEO Jane Roe": the name before a company's office. */
@@ -392,10 +399,16 @@ function companyBefore(s: AnalyzedSentence, ci: number): boolean {
   return c.type === 'name' && !c.poss && !c.headKind && next?.type === 'title' && isCompanyName(s, c, next);
 }
 
+const BASED_IN = /^\S+-(?:based|headquartered|listed|owned|controlled|backed|led|registered|run)\s+/i;
+
 export function resolveOrganizations(sentences: AnalyzedSentence[], people: PeopleResult): ExtractedOrganization[] {
   const acc = new Map<string, Acc>();
   const aliasOf = new Map<string, string>();
-  const add = (name: string, s: number, surface?: string) => {
+  const add = (raw: string, s: number, surface?: string) => {
+    // "Dublin-headquartered Acme" is Acme; "Irish-headquartered" alone names nothing
+    const name = raw.replace(BASED_IN, '');
+    if (!name || /-(?:based|headquartered|listed|owned|controlled|backed|led|registered|run)$/i.test(name))
+      return { name, aliases: new Set<string>(), sentences: [], mentions: 0 };
     const key = aliasOf.get(name.toLowerCase()) ?? name.toLowerCase();
     let a = acc.get(key);
     if (!a) acc.set(key, (a = { name, aliases: new Set(), sentences: [], mentions: 0 }));
@@ -426,7 +439,7 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
       }
       if (c.type === 'gaz' && c.entry.type === 'org') a = add(c.entry.org.name, s.index, surface);
       else if (c.type === 'org') a = add(c.text, s.index);
-      else if (c.type === 'name' && c.headKind === 'org' && !s.headline) a = add(c.text, s.index);
+      else if (c.type === 'name' && c.headKind === 'org' && !s.headline) a = add(withAcronymBefore(s, c), s.index);
       else if (
         c.type === 'name' &&
         people.byChunk.has(`${s.index}:${ci}`) &&

@@ -85,6 +85,8 @@ for (const [k, v] of Object.entries(EXTRA_NAMES)) {
   if (info) byKey.set(phraseKey(k), info);
 }
 const EXTRA_DEMONYMS: Record<string, string> = {
+  // both Congos share the demonym; news uses it far more for the larger one
+  congolese: 'Democratic Republic of the Congo',
   american: 'United States',
   'u s': 'United States',
   british: 'United Kingdom',

@@ -7,7 +7,22 @@
  * Trades and occupations that stand before a name ("steelworker Ana Ruiz") — in the singular only: the plural is a
  * union's name ("Machinists District 9").
  */
-export const OCCUPATION_HEADS = new Set(['machinist', 'steelworker', 'autoworker', 'reporter', 'nurse', 'teacher']);
+export const OCCUPATION_HEADS = new Set([
+  'machinist',
+  'steelworker',
+  'autoworker',
+  'reporter',
+  'nurse',
+  'teacher',
+  'doctor',
+  'candidate',
+  'nominee',
+  'challenger',
+  'lawmaker',
+  'activist',
+  'economist',
+  'analyst',
+]);
 
 /** Heads of a title phrase, single or multi-word (words separated by spaces, hyphens kept). */
 export const TITLE_HEADS = new Set(

@@ -111,6 +111,7 @@ export function collectCandidates(sentences: AnalyzedSentence[]): {
     });
   }
   pluralTitleLists(sentences, candAt);
+  namesUsedBySurname(cands);
   // resolve person owners of titles to their candidates
   for (const c of cands)
     for (const t of c.titles)
@@ -122,6 +123,9 @@ function candidateAt(s: AnalyzedSentence, ci: number, candAt: Map<string, Candid
   const { tokens, chunks } = s;
   const c = chunks[ci];
   if (c.type !== 'name' || c.headKind) return null;
+  // "Massachusetts-based Acme", "Kremlin-backed": a name that opens on where or by whom a body is based or run
+  if (/-(?:based|headquartered|listed|owned|controlled|backed|led|registered|run)$/i.test(tokens[c.start].text))
+    return null;
   // "R.Politik": an initial glued to the next word is a brand, not a person's initial
   for (let k = c.start + 1; k < c.end; k++)
     if (tokens[k].start === tokens[k - 1].end && /\.$/.test(tokens[k - 1].text)) return null;
@@ -160,6 +164,17 @@ function titleBefore(s: AnalyzedSentence, ci: number, c: NameChunk): TitleChunk 
   }
   if (prev && prev.type === 'title' && prev.end === c.start && !(s.tokens[prev.end - 1].poss && !prev.complement))
     return prev;
+  // "Managing Director of the International Monetary Fund (IMF) Ondina Kravets": over the acronym
+  const before = ci > 1 ? s.chunks[ci - 2] : null;
+  const t = s.tokens;
+  if (
+    before?.type === 'title' &&
+    before.complement &&
+    t[before.end]?.text === '(' &&
+    t[before.end + 2]?.text === ')' &&
+    before.end + 3 === c.start
+  )
+    return before;
   return null;
 }
 
@@ -459,7 +474,12 @@ function nameEvidence(cand: Candidate): void {
   const nextTok = tokens[c.end];
   const prevTok = tokens[c.start - 1];
   const placeBefore = !!prevTok && /^(in|at|near|from|to|into|outside|on)$/.test(prevTok.key);
-  const speaks = (nextTok && SPEECH_VERBS.has(nextTok.key)) || (prevTok && SPEECH_VERBS.has(prevTok.key));
+  // "X said", "said X", "X today said", "X also told"
+  const over = nextTok && /^(?:today|yesterday|also|later|then|again|earlier|separately|has|had)$/.test(nextTok.key);
+  const speaks =
+    (nextTok && SPEECH_VERBS.has(nextTok.key)) ||
+    (prevTok && SPEECH_VERBS.has(prevTok.key)) ||
+    (over && SPEECH_VERBS.has(tokens[c.end + 1]?.key ?? ''));
   // a first name and a surname that is also a word ("Fiona Hill"), next to a verb of speech or an appositive
   if (
     !cand.strong &&
@@ -482,6 +502,23 @@ function nameEvidence(cand: Candidate): void {
     c.keys.every((_, n) => !isCommonWord(tokens[c.start + n].text) || (n === 0 && isMonth(tokens[c.start].text)))
   ) {
     if (speaks || (isComma(nextTok) && !placeBefore) || c.poss || personSlot(s, c)) cand.strong = true;
+  }
+}
+
+/**
+ * "Tafadzwa Mberengwa … Mberengwa won … Mberengwa, a former minister": a full name whose last word the text goes on to
+ * use alone, twice or more and as a name, is a person's, as news refers to people by surname.
+ */
+function namesUsedBySurname(cands: Candidate[]): void {
+  const alone = new Map<string, number>();
+  for (const c of cands)
+    if (c.keys.length === 1 && !c.s.headline && !(c.chunk.initial && isCommonWord(c.chunk.text)))
+      alone.set(c.keys[0], (alone.get(c.keys[0]) ?? 0) + 1);
+  for (const c of cands) {
+    if (c.strong || c.keys.length < 2 || c.keys.length > 3 || c.s.headline) continue;
+    const words = c.chunk.keys.map((_, n) => c.s.tokens[c.chunk.start + n].text);
+    if (words.some((w) => isCommonWord(w) && !isPersonWord(w))) continue;
+    if ((alone.get(c.keys[c.keys.length - 1]) ?? 0) >= 2) c.strong = true;
   }
 }
 

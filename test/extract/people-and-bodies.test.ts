@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { extract, type ExtractInput } from '../../src/extract/index.ts';
+
+// Shapes of our own writing, seen in wire copy from many countries: people known by surname, offices over an
+// acronym, parties named with an acronym, bodies "based" somewhere.
+const LEAD = 'It was a busy week.\n\n';
+const doc = (body: string): ExtractInput => ({
+  id: 't',
+  title: 't',
+  source: null,
+  publishedAt: null,
+  body: LEAD + body,
+});
+const people = (body: string) => extract(doc(body)).people;
+const orgs = (body: string) => extract(doc(body)).organizations.map((o) => o.name);
+
+describe('people', () => {
+  it('a full name the text goes on to use by surname alone is a person', () => {
+    const found = people(
+      'Officials declared candidate Tafadzwa Mberengwa the winner. Mberengwa, a former minister, won narrowly. ' +
+        'Mberengwa took 50.8 percent.',
+    );
+    expect(found.map((p) => p.name)).toContain('Tafadzwa Mberengwa');
+  });
+
+  it('a name before "today said" speaks', () => {
+    expect(people('Ondina Kravets today said she was pleased.').map((p) => p.name)).toEqual(['Ondina Kravets']);
+  });
+
+  it('an office of an organisation with its acronym before the name', () => {
+    const [p] = people(
+      'Managing Director of the International Monetary Fund (IMF) Ondina Kravets said she was pleased.',
+    );
+    expect(p).toMatchObject({ name: 'Ondina Kravets', affiliation: 'International Monetary Fund' });
+  });
+
+  it('an affiliation named by an acronym the text defines is the full name', () => {
+    const [p] = people(
+      'The Harbour Workers Federation (HWF) met. HWF chair Dana Oduya said talks would go on, Oduya said.',
+    );
+    expect(p.affiliation).toBe('Harbour Workers Federation');
+  });
+
+  it('a name that opens on where a body is based is no person', () => {
+    expect(people('Dublin-headquartered Corvex rejected the bid. Lisbon-based Corvex said no.')).toEqual([]);
+    expect(orgs('Lisbon-based Corvex said no. The Irish-headquartered firm agreed.')).toEqual(['Corvex']);
+  });
+});
+
+describe('parties and bodies', () => {
+  it('a ruling party and a party named with its acronym', () => {
+    const found = orgs('The ruling Tana-PF party won. DRP Alliance chairman Jomo Kariuki spoke.');
+    expect(found).toEqual(expect.arrayContaining(['Tana-PF', 'DRP Alliance']));
+  });
+
+  it('the Congolese are of the larger Congo', () => {
+    const [p] = people('Congolese President Amani Kabeya signed the accord.');
+    expect(p.affiliation).toBe('Democratic Republic of the Congo');
+  });
+});
