@@ -59,7 +59,7 @@ export function extract(doc: ExtractInput, sentences: Sentence[] = splitSentence
   return extractionSchema.parse(result);
 }
 
-/** "BMA" → "British Medical Association": an affiliation named by an organisation's alias is that organisation. */
+/** "HWF" → "Harbour Workers Federation": an affiliation named by an organisation's alias is that organisation. */
 function orgFullNames(orgs: Extraction['organizations']): Map<string, string> {
   const out = new Map<string, string>();
   for (const o of orgs) for (const a of o.aliases) if (!out.has(a.toLowerCase())) out.set(a.toLowerCase(), o.name);

@@ -224,7 +224,7 @@ function amountPhrases(s: AnalyzedSentence, people: PeopleResult): NumberMention
   return out;
 }
 
-/** "£44bn cash and shares offer tabled": a participle after the offer noun is not part of its name. */
+/** "a £30bn cash and shares offer tabled": a participle after the offer noun is not part of its name. */
 function toLastHead(text: string): string {
   const words = text.split(/\s+/);
   let n = words.length;

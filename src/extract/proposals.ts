@@ -1133,7 +1133,7 @@ function notOfItsFamily(tokens: Token[], i: number, { family, end }: HeadAt): bo
  * motion", "the immigration bill"), a definite reference, or what it would do ("a bill to raise …", "a resolution
  * calling for …", "a motion against …").
  */
-/** "a 30-day extension", "a 21-day timeline", "an extension of the contract", "an extension to 9 January". */
+/** "a 30-day extension", "a 45-day timeline", "an extension of the contract", "an extension to 9 January". */
 function spanNamed(tokens: Token[], i: number, end: number): boolean {
   const prev = tokens[i - 1];
   if (
@@ -1145,13 +1145,13 @@ function spanNamed(tokens: Token[], i: number, end: number): boolean {
   return /^(?:of|to|through|until|till)$/.test(tokens[end]?.key ?? '');
 }
 
-/** An approach is a bid: "a fresh approach for Acme", "the fifth approach", "Acme’s approaches". */
+/** An approach is a bid: "a fresh approach for Acme", "the third approach", "Acme’s approaches". */
 function takeoverApproach(tokens: Token[], i: number, end: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[end];
   if (next?.key === 'for' && tokens[end + 1]?.cap) return true;
   if (!prev) return false;
-  // "an approach to the problem" is a way of doing things; "the fifth approach to be rejected" a bid
+  // "an approach to the problem" is a way of doing things; "the third approach to be rejected" a bid
   const after = tokens[end + 1];
   if (next?.key === 'to' && !(after && /^(?:be|buy|acquire|take|merge)$/.test(after.key))) return false;
   return /^(?:fresh|second|third|fourth|fifth|sixth|latest|improved|sweetened|revised|takeover|unsolicited|hostile)$/.test(

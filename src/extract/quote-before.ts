@@ -50,7 +50,7 @@ function subjectBeforeColon(s: AnalyzedSentence, ci: number, ctx: QuoteContext):
   const name = c && c.start === k ? orgName(s, c) : null;
   const next = c ? s.tokens[c.end] : undefined;
   if (name && next && next.kind === 'word' && !next.cap) return { found: true, speaker: null, org: name };
-  // "E3: “…”", "ACME: “…”": a label naming who speaks (a person's label was tried first)
+  // "G5: “…”", "ACME: “…”": a label naming who speaks (a person's label was tried first)
   const label = name ?? (c && c.type === 'name' && /^[\p{Lu}\d&-]{2,8}$/u.test(c.text) ? c.text : null);
   if (label && c && c.end === ci && c.start === k) return { found: true, speaker: null, org: label };
   return NONE;

@@ -158,7 +158,7 @@ const SPEAKS_FOR =
   /^(?:analysts|analyst|economists|strategists|spokesman|spokeswoman|spokesperson|spokespeople|representatives?|officials)$/;
 
 /**
- * "the Iranian foreign ministry said": a country's body named by its demonym and a lower-case noun is the
+ * "the Danish foreign ministry said": a country's body named by its demonym and a lower-case noun is the
  * speaker as written, when no organisation of that name was named before.
  */
 function nationalBody(s: AnalyzedSentence, k: number): string | null {
