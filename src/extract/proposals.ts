@@ -178,7 +178,7 @@ const ACTION_CONTEXT =
 const EVENT_FAMILIES = new Set<Family>(['talks', 'meeting', 'summit']);
 const NAMED_ONLY = new Set<Family>(['talks', 'meeting', 'force', 'body', 'halt']);
 const PROPOSAL_CONTEXT =
-  /\b(?:propos\w*|offer\w*|float\w*|suggest\w*|urg\w*|invit\w*|call(?:ed|s|ing)? for|press(?:ed|es|ing)? for|push\w*|ready to|would|will|could|should|due to|plan\w*|agree\w*|draft\w*|includ\w*|set up|host\w*|back(?:ed|s|ing)?|discuss\w*|consider\w*|demand\w*|seek\w*|sought|announc\w*|pledg\w*|unveil\w*|expected|possib\w*|prospect|return to|resume|open|request\w*|threat\w*|impos\w*|reimpos\w*|trigger\w*|snap\s?back|intend\w*)\b/i;
+  /\b(?:propos\w*|offer\w*|float\w*|suggest\w*|urg\w*|invit\w*|call(?:ed|s|ing)? for|press(?:ed|es|ing)? for|push\w*|ready to|would|will|could|should|due to|plan\w*|agree\w*|draft\w*|includ\w*|set up|host\w*|back(?:ed|s|ing)?|discuss\w*|consider\w*|demand\w*|seek\w*|sought|announc\w*|pledg\w*|unveil\w*|expected|possib\w*|prospect|return to|resume|open|request\w*|wants?|wanted|ask(?:s|ed)? for|threat\w*|impos\w*|reimpos\w*|trigger\w*|snap\s?back|intend\w*)\b/i;
 const ACTION_VERBS = [
   'repatriate|exchange|swap|release|return|resume|reopen|extend|lift|cap|dismantle|deploy|withdraw|suspend',
   'freeze|split|impose|grant|restore|transfer|hand over|establish|create|set up|halt|end|cut|raise|expand',
@@ -293,6 +293,9 @@ const COMPLEMENT_PREPS = new Set([
   'led',
 ]);
 const STOP_IN_COMPLEMENT = new Set([
+  'worth',
+  'valued',
+  'valuing',
   'which',
   'that',
   'who',

@@ -46,7 +46,7 @@ describe('bills, motions and resolutions are proposals when something names them
 
 describe('company deals', () => {
   it('a takeover deal with a company is a deal, "deal with" after a modal is a verb', () => {
-    expect(names('Halvard has reached a takeover deal with Corvex that values the firm at £46bn.')).toEqual([
+    expect(names('Halvard struck a takeover deal with Corvex worth £12bn on Monday.')).toEqual([
       'takeover deal with Corvex',
     ]);
     expect(names('The ministry must deal with the backlog.')).toEqual([]);
@@ -59,45 +59,46 @@ describe('company deals', () => {
   });
 
   it('prices with a currency code, a glued scale and a per-share rate', () => {
-    expect(names('Corvex said it received a GBP44.00 per share proposal on March 29.')).toEqual(['GBP44.00 per share']);
-    expect(names('Investors expect a bid above the £44bn cash and shares offer tabled with the board.')).toEqual([
-      '£44bn cash and shares',
+    expect(names('Corvex confirmed a GBP12.75 per share proposal arrived in May.')).toEqual(['GBP12.75 per share']);
+    expect(names('Traders now look past the £30bn cash and shares offer tabled last week.')).toEqual([
+      '£30bn cash and shares',
     ]);
   });
 });
 
 describe('extensions, approaches, sanctions and what a proposal features', () => {
   it('an extension or a timeline with its span', () => {
-    expect(
-      names('The union proposed a six-week extension, while the league countered with a 21-day timeline.'),
-    ).toEqual(['six-week extension', '21-day timeline']);
+    expect(names('Dockers floated a ten-week extension; the owners answered with a 45-day timeline.')).toEqual([
+      'ten-week extension',
+      '45-day timeline',
+    ]);
     expect(names('The extension helped nobody.')).toEqual([]);
   });
 
   it('an approach that is a bid, not a way of doing things', () => {
-    expect(names('Investors expect Halvard’s fifth approach to be sweeter.')).toEqual(['fifth approach']);
+    expect(names('Brokers think Halvard’s third approach will be higher.')).toEqual(['third approach']);
     expect(names('She took a new approach to the problem.')).toEqual([]);
   });
 
   it('a mechanism the sentence threatens to trigger; sanctions in general are not a proposal', () => {
-    expect(names('The three powers are prepared to trigger the snapback mechanism.')).toEqual(['snapback mechanism']);
+    expect(names('Two capitals said they could trigger a review mechanism soon.')).toEqual(['review mechanism']);
     expect(names('Sanctions hurt the economy.')).toEqual([]);
   });
 
   it('what a demand or a request is for; a stay on something', () => {
-    expect(names('The judge rejected the department’s demand for Vexa browser divestiture.')).toEqual([
-      'Vexa browser divestiture',
+    expect(names('A court turned down the regulator’s demand for Vexa app store divestiture.')).toEqual([
+      'Vexa app store divestiture',
     ]);
-    expect(names('The company is also seeking a stay on the implementation of the remedies.')).toEqual([
-      'stay on the implementation of the remedies',
+    expect(names('Vexa wants a stay on the enforcement of the order.')).toEqual([
+      'stay on the enforcement of the order',
     ]);
     expect(names('The union demands a raise.')).toEqual([]);
     expect(names('Their demands are reasonable.')).toEqual([]);
   });
 
   it('a proposal named by what it features; how many proposals is not a name', () => {
-    expect(names('The league presented a proposal featuring a maximum salary cap.')).toEqual([
-      'proposal featuring a maximum salary cap',
+    expect(names('Owners tabled a proposal featuring a hard roster limit.')).toEqual([
+      'proposal featuring a hard roster limit',
     ]);
     expect(
       names('Corvex received three proposals. All three proposals were rejected. It awaits further proposals.'),
@@ -135,17 +136,15 @@ describe('speakers after a quote', () => {
     expect(quotes('“We are ready to sign the deal today,” the Danish foreign ministry said.')).toEqual([
       'Danish foreign ministry',
     ]);
-    expect(quotes('“The bid may flush out other bidders,” analysts at Redwater Partners said in a note.')).toEqual([
+    expect(quotes('“Expect a second suitor before summer,” analysts at Redwater Partners said in a note.')).toEqual([
       'Redwater Partners',
     ]);
   });
   it('a label before the quote names who speaks', () => {
-    expect(quotes('The three powers wrote again. E3: “We remain fully committed to a diplomatic resolution.”')).toEqual(
-      ['E3'],
-    );
+    expect(quotes('The five states wrote again. G5: “Our door stays open to a negotiated outcome.”')).toEqual(['G5']);
   });
   it('an office of a company is not a person', () => {
-    const ex = extract(doc('Jo Marr, Vexa’s VP of Regulatory Affairs, said in a blog post that it would appeal.'));
+    const ex = extract(doc('Jo Marr, Vexa’s VP of Regulatory Affairs, wrote that the firm would appeal.'));
     expect(ex.people.map((p) => p.name)).toEqual(['Jo Marr']);
   });
   it('a company named before its chair is not the speaker', () => {
