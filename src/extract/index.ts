@@ -1,11 +1,10 @@
-import { ORG_HEADS } from './lexicon/organizations.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { analyzeSentence } from './chunks.ts';
 import { extractionSchema, type Extraction } from './contract.ts';
 import { extractDates } from './dates.ts';
 import { extractEvents } from './events.ts';
-import { resolveOrganizations } from './organizations.ts';
+import { orgFullNames, resolveOrganizations } from './organizations.ts';
 import { resolvePeople } from './people.ts';
 import { resolvePlaces, withoutOrganizations } from './places.ts';
 import { extractProposals } from './proposals.ts';
@@ -57,22 +56,4 @@ export function extract(doc: ExtractInput, sentences: Sentence[] = splitSentence
     dates,
   };
   return extractionSchema.parse(result);
-}
-
-/** "HWF" → "Harbour Workers Federation": an affiliation named by an organisation's alias is that organisation. */
-function orgFullNames(orgs: Extraction['organizations']): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const o of orgs) for (const a of o.aliases) if (!out.has(a.toLowerCase())) out.set(a.toLowerCase(), o.name);
-  // "Alliance" → "DRP Alliance": the head word of exactly one organisation's name
-  const ends = new Map<string, string[]>();
-  for (const o of orgs) {
-    const words = o.name.split(/\s+/);
-    for (let n = 1; n < words.length; n++) {
-      const tail = words.slice(n).join(' ').toLowerCase();
-      ends.set(tail, [...(ends.get(tail) ?? []), o.name]);
-    }
-  }
-  for (const [tail, names] of ends)
-    if (names.length === 1 && ORG_HEADS.has(tail) && !out.has(tail)) out.set(tail, names[0]);
-  return out;
 }

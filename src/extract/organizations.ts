@@ -637,3 +637,21 @@ function dropThingAcronyms(acc: Map<string, Acc>, sentences: AnalyzedSentence[])
     }
   }
 }
+
+/** "HWF" → "Harbour Workers Federation": an affiliation named by an organisation's alias is that organisation. */
+export function orgFullNames(orgs: ExtractedOrganization[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const o of orgs) for (const a of o.aliases) if (!out.has(a.toLowerCase())) out.set(a.toLowerCase(), o.name);
+  // "Alliance" → "DRP Alliance": the head word of exactly one organisation's name
+  const ends = new Map<string, string[]>();
+  for (const o of orgs) {
+    const words = o.name.split(/\s+/);
+    for (let n = 1; n < words.length; n++) {
+      const tail = words.slice(n).join(' ').toLowerCase();
+      ends.set(tail, [...(ends.get(tail) ?? []), o.name]);
+    }
+  }
+  for (const [tail, names] of ends)
+    if (names.length === 1 && ORG_HEADS.has(tail) && !out.has(tail)) out.set(tail, names[0]);
+  return out;
+}

@@ -82,6 +82,8 @@ const HEADS: Record<string, Family> = {
   deadline: 'deadline',
   ultimatum: 'deadline',
   extension: 'deadline',
+  relief: 'action',
+  challenge: 'measure',
   demand: 'plan',
   demands: 'plan',
   request: 'plan',
@@ -189,9 +191,9 @@ const PROPOSING_VERB =
     .source;
 const TO_OR_THAT = /(?:\s+in\s+principle)?(?:\s+that\s+(?:it|they|he|she|\p{Lu}\p{L}+)\s+|\s+(?:\w+\s+){0,2}to\s+)/u
   .source;
-const ACTION_PHRASE = `((?:${ACTION_VERBS})${/\s+(?:(?:the|its|their|all|some|a|an|more)\s+)?/.source}[^,.;:—–()“”"]*?)`;
+const ACTION_PHRASE = `((?:${ACTION_VERBS})${/\s+(?:(?:the|its|their|all|some|a|an|more)\s+)?/.source}(?:[^,.;:—–()“”"]|[.,](?=\d))*?)`;
 const PHRASE_END =
-  /(?=\s+(?:which|that|but|though|although|while|because|unless|if|next|last|this|on|by|after|before|within|as|and\s+(?:to|would|will|said))\b|[,.;:—–()“”"]|$)/u
+  /(?=\s+(?:which|that|but|though|although|while|because|unless|if|next|last|this|on|by|after|before|within|as|and\s+(?:to|would|will|said))\b|[,;:—–()“”"]|[.](?!\d)|$)/u
     .source;
 const VERB_PROPOSAL = new RegExp(PROPOSING_VERB + TO_OR_THAT + ACTION_PHRASE + PHRASE_END, 'giu');
 const OBJECT_PROPOSAL =
@@ -743,7 +745,7 @@ function mergeMention(props: Proposal[], m0: Mention): void {
     const own =
       /^to\s+\S+\s+\S+/.test(m.complement) && !props.some((p) => p.mentions.some((x) => x.complement === m.complement));
     target = own ? undefined : [...props].reverse().find((p) => compatible(p) && !p.quotedName && m.s - p.last <= 8);
-    if (!target && m.family === 'offer' && !m.complement) return;
+    if (!target && m.family === 'offer' && !m.complement && !m.status.length && !m.owner) return;
     if (!target && CONTAINERS.has(m.head) && /^(?:demands?|request)$/.test(m.head) && !m.complement) return;
     if (!target && !m.complement && !SPECIFIC.has(m.family) && m.det !== 'definite') return;
   } else if (m.det === 'indefinite' && SPECIFIC.has(m.family)) {
@@ -913,7 +915,14 @@ function toProposal(p: Proposal, statusOf: Map<Mention, string[]>): ExtractedPro
       p.mentions[0];
     // "counter-tariffs": a compound head keeps its hyphen
     name = [...best.mods, best.head].join(' ').replace(/^(counter|re) (?=\S+$)/, '$1-');
-    if ((!best.mods.length || best.complementProper) && best.complement && best.complement.split(' ').length <= 8)
+    // "the government’s latest offer": a bare head is known by the words the text gives it
+    if (!best.mods.length && !best.complement && /[’']s\s/.test(best.text)) name = best.text;
+    const fromWhom = /^from\s/.test(best.complement);
+    if (
+      (!best.mods.length || best.complementProper || fromWhom) &&
+      best.complement &&
+      best.complement.split(' ').length <= 8
+    )
       name = `${name} ${best.complement}`;
   }
   name = name.replace(/(\d) (st|nd|rd|th)\b/g, '$1$2');
@@ -1162,6 +1171,8 @@ function takeoverApproach(tokens: Token[], i: number, end: number): boolean {
   );
 }
 
+const FROM_FAMILIES = new Set<Family>(['guarantee', 'package', 'offer', 'deal']);
+
 const MEASURE_PARTICIPLES =
   /^(?:calling|condemning|requiring|demanding|urging|banning|granting|allowing|barring|limiting|capping|setting)$/;
 
@@ -1169,10 +1180,13 @@ function measureNamed(tokens: Token[], i: number, end: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[end];
   if (!prev) return false;
+  if (tokens[i].key === 'challenge' && !/^(?:court|legal|constitutional|judicial)$/.test(prev.key))
+    return /^(?:to|against)$/.test(next?.key ?? '');
   if (prev.cap || DEFINITE.has(prev.key)) return true;
   const modifier = !isVerbish(prev) || /ing$/.test(prev.key);
   if (prev.kind === 'word' && !DETS.has(prev.key) && modifier && !/^(?:a|an|no|any|every)$/.test(prev.key)) return true;
   if (!next) return false;
+  if (tokens[i].key === 'challenge') return /^(?:to|against)$/.test(next.key);
   const after = tokens[end + 1];
   if (next.key === 'to' && after?.kind === 'word' && !after.cap && !DETS.has(after.key)) return true;
   return next.key === 'against' || next.key === 'on' || MEASURE_PARTICIPLES.test(next.key);
@@ -1248,7 +1262,11 @@ function leftModifiers(s: AnalyzedSentence, i: number, family: Family, people: P
     if (c && (c.type === 'title' || (c.type === 'name' && people.byChunk.has(`${s.index}:${chunkIdx}`)))) break;
     const before = tokens[k - 1];
     // "the fishing agreement", "a mining deal": a gerund between a determiner and the head names its kind
-    const kindGerund = k === i - 1 && /ing$/.test(w.key) && !w.cap && !!before && (DETS.has(before.key) || before.poss);
+    const kindGerund =
+      k === i - 1 &&
+      /ing$/.test(w.key) &&
+      !w.cap &&
+      ((!!before && (DETS.has(before.key) || before.poss)) || NOUN_GERUNDS.has(w.key));
     const role = kindGerund ? 'mod' : leftWordRole(w, k === i - 1, family);
     if (role === 'stop') break;
     if (role === 'status') status.unshift(w.key);
@@ -1272,6 +1290,13 @@ function possessiveOwner(s: AnalyzedSentence, k: number, people: PeopleResult): 
     owner = { party: c.entry.type === 'country' ? c.entry.country.name : c.entry.org.name };
   return { owner, k: c ? c.start - 1 : k - 1 };
 }
+
+/** Gerunds that name a kind of thing ("financing assurances", "a lending programme"), not an action. */
+const NOUN_GERUNDS = new Set(
+  'financing funding lending borrowing housing spending pricing trading licensing sharing fishing mining shipping banking bargaining peacekeeping monitoring training operating marketing polling voting building planning bidding'.split(
+    ' ',
+  ),
+);
 
 const QUANTIFIERS =
   /^(?:all|both|each|every|any|some|several|many|few|further|other|two|three|four|five|six|seven|eight|nine|ten)$/;
@@ -1346,7 +1371,9 @@ function rightComplement(
     !!next &&
     ((family === 'measure' && MEASURE_PARTICIPLES.test(next.key)) ||
       (CONTAINERS.has(t.key) && /^(?:featuring|including|offering|proposing|giving|seeking)$/.test(next.key)));
-  if (!(next && (COMPLEMENT_PREPS.has(next.key) || infinitive || participle))) return none;
+  // "assurances from official creditors", "a loan from the fund", "the latest offer from the government"
+  const source = next?.key === 'from' && FROM_FAMILIES.has(family);
+  if (!(next && (COMPLEMENT_PREPS.has(next.key) || infinitive || participle || source))) return none;
   const { parts, m } = complementWords(tokens, end, Boolean(infinitive));
   const inner =
     (next.key === 'of' || next.key === 'for') && CONTAINERS.has(t.key)

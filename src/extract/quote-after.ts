@@ -169,6 +169,9 @@ export function afterOrgSpeaker(
   while (k < after.length && after[k].kind === 'punct' && /[,—–-]/.test(after[k].text)) k++;
   // "said the ministry": the subject after the verb
   if (SPEECH_VERBS.has(after[k]?.key ?? '')) return orgSubject(after, k + 1, s, orgs, before, true);
+  // "…,” it said": the organisation named last before the quote
+  if (after[k]?.key === 'it' && SPEECH_VERBS.has(after[k + 1]?.key ?? ''))
+    return orgs.filter((o) => o.pos < before && before - o.pos <= 600).at(-1)?.name ?? null;
   return orgSubject(after, k, s, orgs, before);
 }
 

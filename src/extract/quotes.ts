@@ -1,3 +1,4 @@
+import { orgFullNames } from './organizations.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { sentenceAt } from '../text/sentences.ts';
 import type { ExtractedOrganization, ExtractedQuote } from './contract.ts';
@@ -303,10 +304,12 @@ function hasOtherPerson(sentences: AnalyzedSentence[], people: PeopleResult, si:
   );
 }
 
-/** An organisation credited by a short form ("the ILO" for "International Labour Organization") takes its full name. */
+/**
+ * An organisation credited by a short form ("the ILO" for "International Labour Organization", "the Fund" for the one
+ * fund the text names) takes its full name.
+ */
 export function canonicalOrgSpeakers(quotes: ExtractedQuote[], orgs: ExtractedOrganization[]): ExtractedQuote[] {
-  const full = new Map<string, string>();
-  for (const o of orgs) for (const a of o.aliases) full.set(a.toLowerCase(), o.name);
+  const full = orgFullNames(orgs);
   return quotes.map((q) => {
     const name = q.speaker ? full.get(q.speaker.toLowerCase()) : undefined;
     return name ? { ...q, speaker: name } : q;

@@ -106,6 +106,21 @@ describe('extensions, approaches, sanctions and what a proposal features', () =>
   });
 });
 
+describe('loans, assurances, offers and challenges', () => {
+  it('assurances from someone, a latest offer, a court challenge, debt relief', () => {
+    expect(names('The lender also requires financing assurances from official creditors.')).toEqual([
+      'financing assurances from official creditors',
+    ]);
+    expect(names('Nurses rejected the government’s latest offer on Monday.')).toEqual(['government’s latest offer']);
+    expect(names('The opposition will mount a court challenge.')).toEqual(['court challenge']);
+    expect(names('It was a challenge for everyone.')).toEqual([]);
+    expect(names('The country will seek debt relief from creditors.')).toEqual(['debt relief']);
+  });
+  it('a decimal amount inside a verb-stated offer is not cut', () => {
+    expect(names('The lender agreed to provide a $4.2 billion loan over three years.')).toEqual(['$4.2 billion loan']);
+  });
+});
+
 describe('companies and outlets known by how the text treats them', () => {
   it('a company by its shares, its rivals or its board, then wherever the text names it again', () => {
     const found = orgs('Corvex has rejected approaches from rival Halvard. Halvard said talks continue.');
@@ -146,6 +161,14 @@ describe('speakers after a quote', () => {
   it('an office of a company is not a person', () => {
     const ex = extract(doc('Jo Marr, Vexa’s VP of Regulatory Affairs, wrote that the firm would appeal.'));
     expect(ex.people.map((p) => p.name)).toEqual(['Jo Marr']);
+  });
+  it('“…,” it said and “…,” the Fund said: the organisation named before', () => {
+    expect(
+      quotes(
+        'The Northern Reserve Fund (NRF) said a loan was close, a statement from the NRF said.\n\n' +
+          '“The loan will carry the program to the end of the decade,” it said. “Our aims are plain,” the Fund said.',
+      ),
+    ).toEqual(['Northern Reserve Fund', 'Northern Reserve Fund']);
   });
   it('a company named before its chair is not the speaker', () => {
     expect(quotes('Corvex said its board was meeting. “Talks are ongoing,” Corvex chair Ines Kovac said.')).toEqual([
