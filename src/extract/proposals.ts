@@ -191,7 +191,7 @@ const PROPOSING_VERB =
     .source;
 const TO_OR_THAT = /(?:\s+in\s+principle)?(?:\s+that\s+(?:it|they|he|she|\p{Lu}\p{L}+)\s+|\s+(?:\w+\s+){0,2}to\s+)/u
   .source;
-const ACTION_PHRASE = `((?:${ACTION_VERBS})${/\s+(?:(?:the|its|their|all|some|a|an|more)\s+)?/.source}(?:[^,.;:—–()“”"]|[.,](?=\d))*?)`;
+const ACTION_PHRASE = `((?:${ACTION_VERBS})${/\s+(?:(?:the|its|their|all|some|a|an|more)\s+)?/.source}(?:[^,.;:—–()“”"]|[.,](?=\\d))*?)`;
 const PHRASE_END =
   /(?=\s+(?:which|that|but|though|although|while|because|unless|if|next|last|this|on|by|after|before|within|as|and\s+(?:to|would|will|said))\b|[,;:—–()“”"]|[.](?!\d)|$)/u
     .source;
@@ -1293,9 +1293,10 @@ function possessiveOwner(s: AnalyzedSentence, k: number, people: PeopleResult): 
 
 /** Gerunds that name a kind of thing ("financing assurances", "a lending programme"), not an action. */
 const NOUN_GERUNDS = new Set(
-  'financing funding lending borrowing housing spending pricing trading licensing sharing fishing mining shipping banking bargaining peacekeeping monitoring training operating marketing polling voting building planning bidding'.split(
-    ' ',
-  ),
+  (
+    'financing funding lending borrowing housing spending pricing trading licensing sharing fishing mining shipping ' +
+    'banking bargaining peacekeeping monitoring training operating marketing polling voting building planning bidding'
+  ).split(' '),
 );
 
 const QUANTIFIERS =
