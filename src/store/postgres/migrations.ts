@@ -430,10 +430,14 @@ export const migrations: Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION parley_corpus_changed();
       CREATE TRIGGER documents_changed_out AFTER DELETE ON documents REFERENCING OLD TABLE AS changed
         FOR EACH STATEMENT EXECUTE FUNCTION parley_corpus_changed();
-      -- A name or role no key starts with ('% word%', '%text%') is looked up by trigram, not by reading every row.
-      CREATE INDEX aliases_by_trigram ON aliases USING gin (alias_key gin_trgm_ops);
+      -- A name whose key has no word starting so (' ' || key LIKE '% word%') or a role without the text ('%text%')
+      -- is found missing by trigram, not by reading every row. Over expressions, so that no lookup of a key itself
+      -- (=, the writers' ANY) is planned on them; no pending list (fastupdate), which every read would scan whole.
+      CREATE INDEX aliases_by_word_trigram ON aliases
+        USING gin ((' ' || alias_key) gin_trgm_ops) WITH (fastupdate = off);
       CREATE INDEX entity_roles_by_trigram ON entity_roles
-        USING gin ((translate(role, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) gin_trgm_ops);
+        USING gin ((translate(role, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) gin_trgm_ops)
+        WITH (fastupdate = off);
     `,
   },
 ];

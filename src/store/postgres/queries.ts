@@ -105,10 +105,10 @@ function entityMatchers(db: Queryable, c: CorpusIn): { exact: Match; partial: Ma
      ORDER BY e.mention_count DESC, e.id DESC`;
   return {
     exact: (kind, key, limit) => rows(db, `${byAlias('a.alias_key = $2')} LIMIT $3`, [kind, key, limit]),
+    // A key that starts with the typed key, or has a word that does: one pattern over the trigram index.
     partial: (kind, key, limit) =>
-      rows(db, `${byAlias("(a.alias_key LIKE $2 ESCAPE '\\' OR a.alias_key LIKE $3 ESCAPE '\\')")} LIMIT $4`, [
+      rows(db, `${byAlias("(' ' || a.alias_key) LIKE $2 ESCAPE '\\'")} LIMIT $3`, [
         kind,
-        `${likeEscape(key)}%`,
         `% ${likeEscape(key)}%`,
         limit,
       ]),
