@@ -3,7 +3,7 @@ import { pgFeeds } from './postgres/feeds.ts';
 import { isPostgresUrl, openPool } from './postgres/pool.ts';
 import { PostgresStore } from './postgres/store.ts';
 import { pgSubscriptions } from './postgres/subscriptions.ts';
-import { compactSentenceCounts } from './postgres/text-search.ts';
+import { compactLexemeCounts, compactSentenceCounts } from './postgres/text-search.ts';
 import { postgresWrite } from './postgres/write.ts';
 import { SqliteStore } from './sqlite-store.ts';
 import type { Store } from './store.ts';
@@ -33,6 +33,7 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
   try {
     await migrate(pool);
     await compactSentenceCounts(pool);
+    await compactLexemeCounts(pool);
   } catch (e) {
     await pool.end();
     throw e;

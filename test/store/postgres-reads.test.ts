@@ -6,7 +6,12 @@ import { importSqlite } from '../../src/store/postgres/import-sqlite.ts';
 import { migrate } from '../../src/store/postgres/migrate.ts';
 import { openPool, type Pool } from '../../src/store/postgres/pool.ts';
 import { PostgresStore } from '../../src/store/postgres/store.ts';
-import { compactSentenceCounts, ftsPhrases, tsquerySql } from '../../src/store/postgres/text-search.ts';
+import {
+  compactLexemeCounts,
+  compactSentenceCounts,
+  ftsPhrases,
+  tsquerySql,
+} from '../../src/store/postgres/text-search.ts';
 import type { SqliteStore } from '../../src/store/sqlite-store.ts';
 import { tempStore } from '../helpers.ts';
 import { freshDatabase, needsPostgres, TEST_DATABASE_URL } from './pg-database.ts';
@@ -113,6 +118,32 @@ describe.skipIf(!TEST_DATABASE_URL)(`importing a SQLite database into PostgreSQL
     await compactSentenceCounts(pool);
     expect(await totals()).toEqual(after);
     expect((await pool.query('SELECT count(*)::int AS n FROM sentence_counts')).rows[0].n).toBe(1);
+  });
+
+  it('keeps the term statistics in step with the sentences, through removal and compaction', async () => {
+    // Each lexeme's sentences as the GIN index holds them, beside its folded count plus the rows appended since.
+    const drift = async () =>
+      (
+        await pool.query(
+          `WITH truth AS (SELECT l.lexeme, count(*) AS n FROM sentences s CROSS JOIN LATERAL unnest(s.tsv) l
+                          GROUP BY l.lexeme),
+                kept AS (SELECT lexeme, sum(sentences) AS n
+                         FROM (SELECT lexeme, sentences FROM lexeme_counts
+                               UNION ALL SELECT lexeme, sentences FROM lexeme_deltas) x
+                         GROUP BY lexeme HAVING sum(sentences) <> 0)
+           SELECT (SELECT count(*) FROM truth) AS lexemes,
+                  (SELECT count(*) FROM truth FULL JOIN kept USING (lexeme)
+                   WHERE truth.n IS DISTINCT FROM kept.n) AS off`,
+        )
+      ).rows[0];
+    expect((await drift()).lexemes).toBeGreaterThan(5);
+    expect((await drift()).off).toBe(0);
+    await pool.query('DELETE FROM documents WHERE id = (SELECT min(id) FROM documents)');
+    expect((await pool.query('SELECT count(*)::int AS n FROM lexeme_deltas')).rows[0].n).toBeGreaterThan(0);
+    expect((await drift()).off).toBe(0);
+    await compactLexemeCounts(pool);
+    expect((await pool.query('SELECT count(*)::int AS n FROM lexeme_deltas')).rows[0].n).toBe(0);
+    expect((await drift()).off).toBe(0);
   });
 
   it('refuses a SQLite database at another schema version', async () => {

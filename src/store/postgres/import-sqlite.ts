@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { migrations as sqliteMigrations } from '../migrations.ts';
 import { inTransaction, type Client, type Pool } from './pool.ts';
-import { compactSentenceCounts } from './text-search.ts';
+import { compactLexemeCounts, compactSentenceCounts } from './text-search.ts';
 
 /** The documents' tables, parents before children, so every reference is in place when its row arrives. */
 const DOCUMENT_TABLES = [
@@ -132,6 +132,7 @@ export async function importSqlite(db: Database.Database, pool: Pool): Promise<I
     for (const t of tables) counts[t] = await copyTable(db, client, t);
     await resetSequences(client);
     await compactSentenceCounts(client);
+    await compactLexemeCounts(client);
     return { rows: counts, skipped };
   });
 }

@@ -378,4 +378,66 @@ export const migrations: Migration[] = [
         FOR EACH ROW EXECUTE FUNCTION parley_role_counted();
     `,
   },
+  {
+    version: 7,
+    name: 'term statistics, a change token per corpus, trigram keys for names and roles',
+    sql: `
+      -- How many sentences hold each lexeme, for BM25's idf and /ask's common words without counting posting lists:
+      -- a base count per lexeme plus rows the writers append (one per statement and lexeme, so concurrent writers
+      -- never wait on a hot lexeme's row), folded into the base now and then (compactLexemeCounts).
+      CREATE TABLE lexeme_counts (
+        lexeme text PRIMARY KEY,
+        sentences bigint NOT NULL
+      );
+      CREATE TABLE lexeme_deltas (
+        lexeme text NOT NULL,
+        sentences bigint NOT NULL
+      );
+      CREATE INDEX lexeme_deltas_by_lexeme ON lexeme_deltas(lexeme);
+      INSERT INTO lexeme_counts (lexeme, sentences)
+        SELECT l.lexeme, count(*) FROM sentences s CROSS JOIN LATERAL unnest(s.tsv) AS l GROUP BY l.lexeme;
+      CREATE FUNCTION parley_lexemes_added() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO lexeme_deltas (lexeme, sentences)
+          SELECT l.lexeme, count(*) FROM added CROSS JOIN LATERAL unnest(added.tsv) AS l GROUP BY l.lexeme;
+        RETURN NULL;
+      END $$;
+      CREATE FUNCTION parley_lexemes_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO lexeme_deltas (lexeme, sentences)
+          SELECT l.lexeme, -count(*) FROM removed CROSS JOIN LATERAL unnest(removed.tsv) AS l GROUP BY l.lexeme;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER sentences_lexemes_in AFTER INSERT ON sentences REFERENCING NEW TABLE AS added
+        FOR EACH STATEMENT EXECUTE FUNCTION parley_lexemes_added();
+      CREATE TRIGGER sentences_lexemes_out AFTER DELETE ON sentences REFERENCING OLD TABLE AS removed
+        FOR EACH STATEMENT EXECUTE FUNCTION parley_lexemes_removed();
+      -- A token per corpus, new at every commit that adds or removes its documents (and at every document write):
+      -- what a process's remembered figures are checked against, one indexed read instead of the figures' own.
+      CREATE TABLE corpus_changes (
+        corpus_id integer PRIMARY KEY,
+        token uuid NOT NULL
+      );
+      INSERT INTO corpus_changes (corpus_id, token) SELECT id, gen_random_uuid() FROM corpora;
+      CREATE FUNCTION parley_corpus_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO corpus_changes (corpus_id, token)
+          SELECT x.corpus_id, gen_random_uuid() FROM (SELECT DISTINCT corpus_id FROM changed) x
+          ON CONFLICT (corpus_id) DO UPDATE SET token = excluded.token;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER documents_changed_in AFTER INSERT ON documents REFERENCING NEW TABLE AS changed
+        FOR EACH STATEMENT EXECUTE FUNCTION parley_corpus_changed();
+      CREATE TRIGGER documents_changed_out AFTER DELETE ON documents REFERENCING OLD TABLE AS changed
+        FOR EACH STATEMENT EXECUTE FUNCTION parley_corpus_changed();
+      -- A name whose key has no word starting so (' ' || key LIKE '% word%') or a role without the text ('%text%')
+      -- is found missing by trigram, not by reading every row. Over expressions, so that no lookup of a key itself
+      -- (=, the writers' ANY) is planned on them; no pending list (fastupdate), which every read would scan whole.
+      CREATE INDEX aliases_by_word_trigram ON aliases
+        USING gin ((' ' || alias_key) gin_trgm_ops) WITH (fastupdate = off);
+      CREATE INDEX entity_roles_by_trigram ON entity_roles
+        USING gin ((translate(role, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')) gin_trgm_ops)
+        WITH (fastupdate = off);
+    `,
+  },
 ];

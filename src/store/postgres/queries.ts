@@ -105,10 +105,10 @@ function entityMatchers(db: Queryable, c: CorpusIn): { exact: Match; partial: Ma
      ORDER BY e.mention_count DESC, e.id DESC`;
   return {
     exact: (kind, key, limit) => rows(db, `${byAlias('a.alias_key = $2')} LIMIT $3`, [kind, key, limit]),
+    // A key that starts with the typed key, or has a word that does: one pattern over the trigram index.
     partial: (kind, key, limit) =>
-      rows(db, `${byAlias("(a.alias_key LIKE $2 ESCAPE '\\' OR a.alias_key LIKE $3 ESCAPE '\\')")} LIMIT $4`, [
+      rows(db, `${byAlias("(' ' || a.alias_key) LIKE $2 ESCAPE '\\'")} LIMIT $3`, [
         kind,
-        `${likeEscape(key)}%`,
         `% ${likeEscape(key)}%`,
         limit,
       ]),
@@ -340,14 +340,27 @@ function quoteAndDateQueries(db: Queryable, c: CorpusIn): Pick<StoreQueries, 'li
         );
       }
       if (aboutMatch) where.push(matchesSql(aboutMatch, p));
-      const from = `FROM quotes qt JOIN sentences s ON s.id = qt.sentence_id ${REF_JOIN}`;
       const clause = `WHERE ${where.join(' AND ')}`;
+      // A filtered list is its matching quotes first (by speaker, or each matching sentence's quotes: OFFSET 0 keeps
+      // that a loop over the sentences, not a scan of every quote), then ordered: never a walk of every quote in id
+      // order that a rare speaker's few quotes leave short of the limit.
+      const matched = aboutMatch
+        ? `SELECT qt.id FROM sentences s
+           CROSS JOIN LATERAL (SELECT * FROM quotes q WHERE q.sentence_id = s.id OFFSET 0) qt ${clause}`
+        : `SELECT qt.id FROM quotes qt ${clause}`;
+      const head = `SELECT qt.id, coalesce(e.name, qt.speaker_name) AS speaker, qt.speaker_id AS "speakerId", qt.text,
+        ${REF}`;
+      const joins = `JOIN sentences s ON s.id = qt.sentence_id ${REF_JOIN}
+        LEFT JOIN entities e ON e.id = qt.speaker_id`;
+      const n = `$${params.length + 1}`;
       const [total, found] = await Promise.all([
-        value<number>(db, `SELECT count(*) ${aboutMatch ? from : 'FROM quotes qt'} ${clause}`, params),
+        value<number>(db, `SELECT count(*) FROM (${matched}) m`, params),
         rows<QuoteRowSql>(
           db,
-          `SELECT qt.id, coalesce(e.name, qt.speaker_name) AS speaker, qt.speaker_id AS "speakerId", qt.text, ${REF}
-           ${from} LEFT JOIN entities e ON e.id = qt.speaker_id ${clause} ORDER BY qt.id LIMIT $${params.length + 1}`,
+          speakerIds?.length || aboutMatch
+            ? `WITH m AS MATERIALIZED (${matched})
+               ${head} FROM m JOIN quotes qt ON qt.id = m.id ${joins} ORDER BY qt.id LIMIT ${n}`
+            : `${head} FROM quotes qt ${joins} ${clause} ORDER BY qt.id LIMIT ${n}`,
           [...params, limit],
         ),
       ]);

@@ -40,6 +40,8 @@ function missingFeeds(): FeedStore {
 
 /** Views kept at most, as the SQLite store keeps (one per reader recently asked for). */
 const VIEWS_KEPT = 256;
+/** Remembered reads kept per view (see `remembered`). */
+const REMEMBERED_KEPT = 64;
 
 /** What every reader's view of one database shares: the pool, corpus ids by name, the views themselves. */
 class Corpora {
@@ -154,17 +156,28 @@ export class PostgresStore implements Store {
   latestDocumentId: DigestStore['latestDocumentId'] = async () => (await this.reads()).news.latestDocumentId();
   news: DigestStore['news'] = async (after) => (await this.reads()).news.news(after);
 
-  listPeople = this.query('listPeople');
+  listPeople: StoreQueries['listPeople'] = (limit, filter) =>
+    filter?.affiliations?.length
+      ? this.query('listPeople')(limit, filter)
+      : this.remembered(`people:${limit}`, () => this.query('listPeople')(limit));
   findEntities = this.query('findEntities');
   topNames = this.query('topNames');
   firstRef = this.query('firstRef');
   allNames = this.query('allNames');
   entity = this.query('entity');
-  listPlaces = this.query('listPlaces');
-  listProposals = this.query('listProposals');
-  listQuotes = this.query('listQuotes');
+  listPlaces: StoreQueries['listPlaces'] = (limit) =>
+    this.remembered(`places:${limit}`, () => this.query('listPlaces')(limit));
+  listProposals: StoreQueries['listProposals'] = (o) =>
+    o.ids
+      ? this.query('listProposals')(o)
+      : this.remembered(`proposals:${JSON.stringify(o)}`, () => this.query('listProposals')(o));
+  listQuotes: StoreQueries['listQuotes'] = (f) =>
+    f.speakerIds?.length || f.aboutMatch
+      ? this.query('listQuotes')(f)
+      : this.remembered(`quotes:${f.limit}`, () => this.query('listQuotes')(f));
   listDates = this.query('listDates');
-  listEvents = this.query('listEvents');
+  listEvents: StoreQueries['listEvents'] = (o) =>
+    this.remembered(`events:${JSON.stringify(o)}`, () => this.query('listEvents')(o));
   proposalNames = this.query('proposalNames');
   search = this.query('search');
   termFrequencies = this.query('termFrequencies');
@@ -186,7 +199,33 @@ export class PostgresStore implements Store {
     return found[0] ?? null;
   }
 
-  async examples(): Promise<StoreExamples> {
+  private readonly memo = new Map<string, { version: string; value: unknown }>();
+
+  /**
+   * Figures and unfiltered lists that change only when documents do, as the SQLite store remembers them: read once
+   * per change of the corpora this view reads (their tokens in corpus_changes, new at every write's commit in any
+   * process: one indexed read), handed out as copies.
+   */
+  private async remembered<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const { c } = await this.reads();
+    const version = await value<string>(
+      this.pool,
+      `SELECT coalesce(string_agg(corpus_id || ':' || token, ',' ORDER BY corpus_id), '') FROM corpus_changes
+       WHERE corpus_id ${c}`,
+    );
+    const hit = this.memo.get(key);
+    if (hit?.version === version) return structuredClone(hit.value as T);
+    const fresh = await read();
+    if (this.memo.size >= REMEMBERED_KEPT) this.memo.delete(this.memo.keys().next().value as string);
+    this.memo.set(key, { version, value: fresh });
+    return structuredClone(fresh);
+  }
+
+  examples(): Promise<StoreExamples> {
+    return this.remembered('examples', () => this.computeExamples());
+  }
+
+  private async computeExamples(): Promise<StoreExamples> {
     const { c } = await this.reads();
     const top = (kind: EntityKind) =>
       value<string | undefined>(
@@ -206,12 +245,18 @@ export class PostgresStore implements Store {
     return { person: person ?? null, place: place ?? null, proposal: proposal ?? null };
   }
 
-  async count(what: Countable): Promise<number> {
-    const { c } = await this.reads();
-    return value<number>(this.pool, `SELECT count(*) FROM ${countedRows(what)} corpus_id ${c}`);
+  count(what: Countable): Promise<number> {
+    return this.remembered(`count:${what}`, async () => {
+      const { c } = await this.reads();
+      return value<number>(this.pool, `SELECT count(*) FROM ${countedRows(what)} corpus_id ${c}`);
+    });
   }
 
-  async stats(): Promise<StoreStats> {
+  stats(): Promise<StoreStats> {
+    return this.remembered('stats', () => this.computeStats());
+  }
+
+  private async computeStats(): Promise<StoreStats> {
     const { c } = await this.reads();
     const count = (sql: string) => value<number>(this.pool, sql);
     const bySentence = (table: string) =>

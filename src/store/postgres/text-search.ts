@@ -1,6 +1,6 @@
 import { MIN_SEARCH_CANDIDATES, SEARCH_CANDIDATES_PER_HIT } from '../read-bounds.ts';
 import type { StoreQueries } from '../store.ts';
-import { REF, REF_JOIN, rows, toRef, value, type CorpusIn, type Queryable, type RefRow } from './sql.ts';
+import { REF, REF_JOIN, rows, toRef, type CorpusIn, type Queryable, type RefRow } from './sql.ts';
 
 /** BM25's parameters as SQLite's FTS5 sets them (k1, b) and its floor for the weight of a very common phrase. */
 const K1 = 1.2;
@@ -49,6 +49,31 @@ export function tsquerySql({ phrases, join }: Phrases, p: (v: unknown) => string
 }
 
 /**
+ * The sentences holding a lexeme, off the term statistics (migration 7): its folded count plus the rows writers
+ * appended since. Exactly what counting the GIN index's matches for the lexeme alone gives.
+ */
+const lexemeCount = (lexeme: string) =>
+  `(coalesce((SELECT c.sentences FROM lexeme_counts c WHERE c.lexeme = ${lexeme}), 0)
+    + coalesce((SELECT sum(x.sentences) FROM lexeme_deltas x WHERE x.lexeme = ${lexeme}), 0))::float8`;
+
+/** The lock a compaction of the term statistics holds; another process compacting meanwhile skips its turn. */
+const COMPACT_LOCK = 0x7061726b; // "park"
+
+/**
+ * Folds the rows writers appended to the term statistics into one count per lexeme, as compactSentenceCounts does
+ * the sentence totals. Safe beside writers and readers (one statement); run at start, after an import, now and then.
+ */
+export async function compactLexemeCounts(db: Queryable): Promise<void> {
+  await db.query(
+    `WITH lock AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(${COMPACT_LOCK}) AS got),
+     gone AS (DELETE FROM lexeme_deltas WHERE (SELECT got FROM lock) RETURNING lexeme, sentences)
+     INSERT INTO lexeme_counts AS c (lexeme, sentences)
+     SELECT lexeme, sum(sentences) FROM gone GROUP BY lexeme ORDER BY lexeme
+     ON CONFLICT (lexeme) DO UPDATE SET sentences = c.sentences + excluded.sentences`,
+  );
+}
+
+/**
  * BM25 as FTS5 computes it: per phrase, idf = ln((N - n + 0.5) / (n + 0.5)) over every sentence of the database
  * (N sentences, n holding the phrase), times tf·(k1 + 1) / (tf + k1·(1 − b + b·len / avglen)); negated, so lower is
  * better. A phrase's tf is its rarest word's occurrences in the sentence; lengths count words as FTS5's tokenizer
@@ -61,7 +86,9 @@ function bm25Sql(tsquery: string, c: CorpusIn, phrases: string, limit: string): 
       SELECT sum(rows)::float8 AS n, sum(tokens)::float8 / nullif(sum(rows), 0) AS avgdl FROM sentence_counts
     ),
     counted AS MATERIALIZED (
-      SELECT u.i, u.q, u.lexemes, (SELECT count(*) FROM sentences WHERE tsv @@ u.q) AS hits
+      SELECT u.i, u.q, u.lexemes,
+             CASE WHEN numnode(u.q) = 1 THEN ${lexemeCount('u.lexemes[1]')}
+                  ELSE (SELECT count(*) FROM sentences WHERE tsv @@ u.q) END AS hits
       FROM (SELECT i, phraseto_tsquery('parley', parley_words(t)) AS q,
                    tsvector_to_array(to_tsvector('parley', parley_words(t))) AS lexemes
             FROM unnest(${phrases}::text[]) WITH ORDINALITY AS v(t, i)) u
@@ -139,19 +166,19 @@ export function textQueries(db: Queryable, c: CorpusIn): Queries {
     },
 
     async termFrequencies(words) {
-      const sentences = (await value<number | null>(db, 'SELECT max(id) FROM sentences')) ?? 0;
-      if (!words.length) return { sentences, counts: new Map() };
-      // Each word as the index wrote it (its lexemes), each lexeme's sentences counted off the GIN index.
-      const found = await rows<{ i: number; n: number }>(
+      // Each word as the index wrote it (its lexemes), each lexeme's sentences off the term statistics; row 0 is the
+      // highest sentence id, as SQLite's FTS5 reads its count of rows.
+      const found = await rows<{ i: number; n: number | null }>(
         db,
-        `SELECT x.i, min((SELECT count(*) FROM sentences s WHERE s.tsv @@
-                 ('''' || replace(replace(l.lex, '\\', '\\\\'), '''', '''''') || '''')::tsquery)) AS n
+        `SELECT 0 AS i, (SELECT max(id) FROM sentences)::float8 AS n
+         UNION ALL
+         SELECT x.i, min(${lexemeCount('l.lex')}) AS n
          FROM unnest($1::text[]) WITH ORDINALITY AS x(w, i)
          CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('parley', parley_words(x.w)))) AS l(lex) GROUP BY x.i`,
         [words],
       );
-      const n = new Map(found.map((r) => [r.i, r.n]));
-      return { sentences, counts: new Map(words.map((w, i) => [w, n.get(i + 1) ?? 0])) };
+      const n = new Map(found.map((r) => [r.i, r.n ?? 0]));
+      return { sentences: n.get(0) ?? 0, counts: new Map(words.map((w, i) => [w, n.get(i + 1) ?? 0])) };
     },
 
     async sentenceRefs(documentId, indexes) {

@@ -1,5 +1,6 @@
 import type { DocumentWriter, DocumentWrites } from '../writer.ts';
 import { inTransaction, type Pool } from './pool.ts';
+import { compactLexemeCounts, compactSentenceCounts } from './text-search.ts';
 import { postgresWriter } from './writer.ts';
 
 /** The first half of every corpus write lock's key; the second half is the corpus id. */
@@ -16,11 +17,29 @@ export async function postgresWrite<T>(
   readable: number[],
   work: (w: DocumentWriter) => Promise<T>,
 ): Promise<T> {
-  return inTransaction(pool, async (client) => {
+  const result = await inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1, $2)', [WRITE_LOCK, corpusId]);
-    return work(postgresWriter(client, corpusId, readable));
+    const done = await work(postgresWriter(client, corpusId, readable));
+    // Whatever the write changed, the corpus's remembered figures are read again (see PostgresStore.remembered).
+    await client.query(
+      `INSERT INTO corpus_changes (corpus_id, token) VALUES ($1, gen_random_uuid())
+       ON CONFLICT (corpus_id) DO UPDATE SET token = excluded.token`,
+      [corpusId],
+    );
+    return done;
   });
+  const made = (writesSinceCompaction.get(pool) ?? 0) + 1;
+  writesSinceCompaction.set(pool, made % COMPACT_EVERY);
+  if (made >= COMPACT_EVERY) {
+    await compactLexemeCounts(pool);
+    await compactSentenceCounts(pool);
+  }
+  return result;
 }
+
+/** Document writes of one pool between two foldings of the rows appended to the term statistics and totals. */
+const COMPACT_EVERY = 64;
+const writesSinceCompaction = new WeakMap<Pool, number>();
 
 /** The writes into one corpus, reading `readable` (its own and the shared one) for documents already stored. */
 export function postgresWrites(pool: Pool, corpusId: number, readable: number[]): DocumentWrites {
