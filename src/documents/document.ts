@@ -125,7 +125,9 @@ export function parseDocument(key: string, bytes: Buffer, opts: { title?: string
     try {
       data = parseYaml(meta) ?? {};
     } catch (e) {
-      throw new DocumentError(key, `bad front matter: ${(e as Error).message.split('\n')[0].replace(/[\s:]+$/, '')}`);
+      data = plainFrontMatter(meta);
+      if (!data)
+        throw new DocumentError(key, `bad front matter: ${(e as Error).message.split('\n')[0].replace(/[\s:]+$/, '')}`);
     }
     const parsed = frontMatterSchema.safeParse(data);
     if (!parsed.success) {
@@ -146,4 +148,20 @@ export function parseDocument(key: string, bytes: Buffer, opts: { title?: string
     body,
     contentHash: crypto.createHash('sha256').update(text).digest('hex'),
   };
+}
+
+/**
+ * "title: Update: talks resume" is not valid YAML (a second ": " in a plain value), but it is how people write a
+ * headline. Front matter whose every line is "key: value" is read line by line, the value being the rest of the line.
+ */
+function plainFrontMatter(meta: string): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (const line of meta.split('\n')) {
+    if (!line.trim()) continue;
+    const m = /^([A-Za-z_][\w-]*):[ \t]+(.*)$/.exec(line);
+    // a value opening a YAML list, map or quote that does not close is broken, not a headline
+    if (!m || /^[[{&*!|>]/.test(m[2]) || /^(["'])(?!.*\1\s*$)/.test(m[2])) return null;
+    out[m[1]] = m[2].trim().replace(/^(["'])(.*)\1$/, '$2');
+  }
+  return out;
 }

@@ -151,6 +151,14 @@ describe('ingest', () => {
 });
 
 describe('front matter edge cases', () => {
+  it('a headline with a colon in it is read as written, not refused', () => {
+    const d = parseDocument(
+      'x.md',
+      Buffer.from('---\ntitle: Update: talks resume\nsource: Wire\npublished: 2025-03-02\n---\n\nText.'),
+    );
+    expect(d).toMatchObject({ title: 'Update: talks resume', source: 'Wire', publishedAt: '2025-03-02' });
+  });
+
   it('an unclosed front matter block is refused, not read as text', () => {
     expect(() =>
       parseDocument('x.md', Buffer.from('---\ntitle: Oops\nNo closing line. The text starts here.')),
