@@ -380,6 +380,18 @@ function withAcronymBefore(s: AnalyzedSentence, c: NameChunk): string {
   return glued && t.end + 1 >= s.tokens[c.start].start ? `${t.text} ${c.text}` : c.text;
 }
 
+/** "Armed Forces of the Philippines": an organisation's name goes on over "of the" and a country. */
+function withCountryAfter(s: AnalyzedSentence, c: NameChunk, name: string): string {
+  const { tokens } = s;
+  // only over "of the": "the Defence Council of Estonia" is a council, of Estonia
+  if (tokens[c.end]?.key !== 'of' || tokens[c.end + 1]?.key !== 'the') return name;
+  const k = c.end + 2;
+  const ci = s.chunkAt[k];
+  const g = ci >= 0 ? s.chunks[ci] : null;
+  if (!g || g.type !== 'gaz' || g.entry.type !== 'country' || g.start !== k) return name;
+  return `${name} ${s.text.slice(tokens[c.end].start - s.start, tokens[g.end - 1].end - s.start)}`;
+}
+
 /** The name of an organisation known by its cue: "Danish Maersk" keeps its demonym, "the Courier" its article. */
 function cuedOrgName(s: AnalyzedSentence, ci: number): string {
   const { tokens, chunks } = s;
@@ -399,6 +411,8 @@ function companyBefore(s: AnalyzedSentence, ci: number): boolean {
   return c.type === 'name' && !c.poss && !c.headKind && next?.type === 'title' && isCompanyName(s, c, next);
 }
 
+/** "BRP", "USS": a ship's prefix names no organisation. */
+const SHIP_PREFIXES = /^(?:BRP|USS|HMS|MV|RFS|INS|HMAS|HMCS|USNS|RV)$/;
 const BASED_IN = /^\S+-(?:based|headquartered|listed|owned|controlled|backed|led|registered|run)\s+/i;
 
 export function resolveOrganizations(sentences: AnalyzedSentence[], people: PeopleResult): ExtractedOrganization[] {
@@ -407,7 +421,11 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
   const add = (raw: string, s: number, surface?: string) => {
     // "Dublin-headquartered Acme" is Acme; "Irish-headquartered" alone names nothing
     const name = raw.replace(BASED_IN, '');
-    if (!name || /-(?:based|headquartered|listed|owned|controlled|backed|led|registered|run)$/i.test(name))
+    if (
+      !name ||
+      /-(?:based|headquartered|listed|owned|controlled|backed|led|registered|run)$/i.test(name) ||
+      SHIP_PREFIXES.test(name)
+    )
       return { name, aliases: new Set<string>(), sentences: [], mentions: 0 };
     const key = aliasOf.get(name.toLowerCase()) ?? name.toLowerCase();
     let a = acc.get(key);
@@ -439,7 +457,8 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
       }
       if (c.type === 'gaz' && c.entry.type === 'org') a = add(c.entry.org.name, s.index, surface);
       else if (c.type === 'org') a = add(c.text, s.index);
-      else if (c.type === 'name' && c.headKind === 'org' && !s.headline) a = add(withAcronymBefore(s, c), s.index);
+      else if (c.type === 'name' && c.headKind === 'org' && !s.headline)
+        a = add(withCountryAfter(s, c, withAcronymBefore(s, c)), s.index);
       else if (
         c.type === 'name' &&
         people.byChunk.has(`${s.index}:${ci}`) &&

@@ -68,6 +68,12 @@ function speakerOfVerb(s: AnalyzedSentence, si: number, verb: Token, ctx: QuoteC
   }
   const org = orgBeforeVerb(s, verb.i, ctx.orgs);
   if (org) return { found: true, speaker: null, org };
+  // "It asked the soldiers to “…”", "it said, would compel …": the organisation named last
+  if (s.tokens[verb.i - 1]?.key === 'it') {
+    const at = s.tokens[verb.i].start;
+    const last = ctx.orgs.filter((o) => o.pos < at && at - o.pos <= 600).at(-1);
+    if (last) return { found: true, speaker: null, org: last.name };
+  }
   const subj = subjectBeforeVerb(s, si, verb.i, ctx);
   if (subj.found) return subj;
   // "said X" before the quote: "said Ruiz: “…”"

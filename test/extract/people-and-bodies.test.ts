@@ -57,4 +57,37 @@ describe('parties and bodies', () => {
     const [p] = people('Congolese President Amani Kabeya signed the accord.');
     expect(p.affiliation).toBe('Democratic Republic of the Congo');
   });
+
+  it('an armed force "of the" country, and regional blocs', () => {
+    expect(orgs('The Armed Forces of the Netherlands said the ship fired. ECOWAS leaders met.')).toEqual(
+      expect.arrayContaining(['Armed Forces of the Netherlands', 'ECOWAS']),
+    );
+  });
+});
+
+describe('names that are no person', () => {
+  it('a reef, a shoal or a ship', () => {
+    expect(people('The boat sailed to Second Harlan Shoal, where the BRP Aurora Vale sits near Corran Reef.')).toEqual(
+      [],
+    );
+    expect(orgs('The boat sailed past the BRP Aurora Vale.')).toEqual([]);
+  });
+
+  it('a name set off after a title is a person', () => {
+    expect(people('A summit was called by its current chairman, Ade Tunji Bako.').map((p) => p.name)).toEqual([
+      'Ade Tunji Bako',
+    ]);
+  });
+});
+
+describe('organisations referred to as "it"', () => {
+  it('“…” after "It asked" and "it said" credits the organisation named last', () => {
+    const quotes = extract(
+      doc(
+        'The Regional Peace Council met on Friday. It asked the soldiers to “return to barracks without delay.” ' +
+          'Failing that, it said, the bloc would take “every step the treaty allows against them.”',
+      ),
+    ).quotes.map((q) => q.speaker);
+    expect(quotes).toEqual(['Regional Peace Council', 'Regional Peace Council']);
+  });
 });

@@ -96,6 +96,11 @@ export function ownerFromEntry(e: GazEntry, poss: boolean): Owner | null {
 }
 
 /** Every candidate of the document, by `${sentence}:${chunk}` too. */
+const GEO_FEATURES =
+  /^(?:shoal|reef|island|islands|islet|atoll|bay|strait|straits|gulf|sea|river|lake|mountains|peninsula|desert|canal|cape|ridge|jiao|dao|archipelago|valley|plateau|basin|delta)$/;
+/** Ship prefixes: the name after one is a vessel's. */
+const SHIP_PREFIX = /^(?:BRP|USS|HMS|MV|RFS|INS|HMAS|HMCS|USNS|SS|RV)$/;
+
 export function collectCandidates(sentences: AnalyzedSentence[]): {
   cands: Candidate[];
   candAt: Map<string, Candidate>;
@@ -123,6 +128,8 @@ function candidateAt(s: AnalyzedSentence, ci: number, candAt: Map<string, Candid
   const { tokens, chunks } = s;
   const c = chunks[ci];
   if (c.type !== 'name' || c.headKind) return null;
+  // "Second Harlan Shoal", "Mount Ellery", "BRP Aurora": a place's or a ship's name, not a person's
+  if (GEO_FEATURES.test(c.keys[c.keys.length - 1]) || SHIP_PREFIX.test(tokens[c.start - 1]?.text ?? '')) return null;
   // "Massachusetts-based Acme", "Kremlin-backed": a name that opens on where or by whom a body is based or run
   if (/-(?:based|headquartered|listed|owned|controlled|backed|led|registered|run)$/i.test(tokens[c.start].text))
     return null;
@@ -501,7 +508,9 @@ function nameEvidence(cand: Candidate): void {
     // a name may open with a month's abbreviation only where it is a given name ("Jan Kowalczyk")
     c.keys.every((_, n) => !isCommonWord(tokens[c.start + n].text) || (n === 0 && isMonth(tokens[c.start].text)))
   ) {
-    if (speaks || (isComma(nextTok) && !placeBefore) || c.poss || personSlot(s, c)) cand.strong = true;
+    // "its current chairman, Ade Tunji Bako": a name set off after a title
+    const afterTitle = isComma(prevTok) && s.chunks.some((x) => x.type === 'title' && x.end === c.start - 1);
+    if (speaks || (isComma(nextTok) && !placeBefore) || c.poss || personSlot(s, c) || afterTitle) cand.strong = true;
   }
 }
 
