@@ -380,7 +380,7 @@ function withAcronymBefore(s: AnalyzedSentence, c: NameChunk): string {
   return glued && t.end + 1 >= s.tokens[c.start].start ? `${t.text} ${c.text}` : c.text;
 }
 
-/** "Armed Forces of the Philippines": an organisation's name goes on over "of the" and a country. */
+/** "Armed Forces of the Netherlands": an organisation's name goes on over "of the" and a country. */
 function withCountryAfter(s: AnalyzedSentence, c: NameChunk, name: string): string {
   const { tokens } = s;
   // only over "of the": "the Defence Council of Estonia" is a council, of Estonia
@@ -413,19 +413,14 @@ function companyBefore(s: AnalyzedSentence, ci: number): boolean {
 
 /** "BRP", "USS": a ship's prefix names no organisation. */
 const SHIP_PREFIXES = /^(?:BRP|USS|HMS|MV|RFS|INS|HMAS|HMCS|USNS|RV)$/;
-const BASED_IN = /^\S+-(?:based|headquartered|listed|owned|controlled|backed|led|registered|run)\s+/i;
-
-export function resolveOrganizations(sentences: AnalyzedSentence[], people: PeopleResult): ExtractedOrganization[] {
+/** The organisations found so far, by lower-cased name, and the function that adds a mention of one. */
+function accumulator() {
   const acc = new Map<string, Acc>();
   const aliasOf = new Map<string, string>();
-  const add = (raw: string, s: number, surface?: string) => {
+  const add = (raw: string, s: number, surface?: string): Acc => {
     // "Dublin-headquartered Acme" is Acme; "Irish-headquartered" alone names nothing
     const name = raw.replace(BASED_IN, '');
-    if (
-      !name ||
-      /-(?:based|headquartered|listed|owned|controlled|backed|led|registered|run)$/i.test(name) ||
-      SHIP_PREFIXES.test(name)
-    )
+    if (!name || NAMES_NOTHING.test(name) || SHIP_PREFIXES.test(name))
       return { name, aliases: new Set<string>(), sentences: [], mentions: 0 };
     const key = aliasOf.get(name.toLowerCase()) ?? name.toLowerCase();
     let a = acc.get(key);
@@ -435,6 +430,14 @@ export function resolveOrganizations(sentences: AnalyzedSentence[], people: Peop
     if (surface && surface.toLowerCase() !== a.name.toLowerCase()) a.aliases.add(surface);
     return a;
   };
+  return { acc, aliasOf, add };
+}
+
+const NAMES_NOTHING = /-(?:based|headquartered|listed|owned|controlled|backed|led|registered|run)$/i;
+const BASED_IN = /^\S+-(?:based|headquartered|listed|owned|controlled|backed|led|registered|run)\s+/i;
+
+export function resolveOrganizations(sentences: AnalyzedSentence[], people: PeopleResult): ExtractedOrganization[] {
+  const { acc, aliasOf, add } = accumulator();
   for (const s of sentences) {
     const { tokens, chunks } = s;
     if (s.agency) add(agencyName(s.agency), s.index);
