@@ -36,7 +36,7 @@ const AMOUNT = [
 const RATE = String.raw`(?:\s+(?:a|an|per)\s+(?:year|month|week|day|head|person|barrel|tonne|ton|share|unit))?`;
 /** up to four noun words after the amount */
 const NOUNS =
-  /(?:\s+(?:cash\s+and\s+)?(?!(?:a|an|the|of|for|to|in|on|at|by|with|from|over|under|into|and|or|but|was|were|is|are|be|been|has|have|had|will|would|could|should|may|might|which|that|who|as|than|last|next|this|since|until|after|before|per)\b)[\p{Ll}][\p{Ll}-]*){0,4}/u
+  /(?:\s+(?:cash\s+and\s+)?(?!(?:a|an|the|of|for|to|in|on|at|by|with|from|over|under|into|and|or|but|was|were|is|are|be|been|has|have|had|will|would|could|should|may|might|which|that|who|as|than|last|next|this|since|until|after|before|per|earlier|later|today|yesterday|again)\b)[\p{Ll}][\p{Ll}-]*){0,4}/u
     .source;
 /** "tariffs cut to 15%", "the retirement age raised to 67" */
 const CHANGED =
