@@ -24,6 +24,7 @@ type Family =
   | 'ceasefire'
   | 'visit'
   | 'deadline'
+  | 'sanction'
   | 'offer'
   | 'memorandum'
   | 'treaty'
@@ -82,6 +83,8 @@ const HEADS: Record<string, Family> = {
   deadline: 'deadline',
   ultimatum: 'deadline',
   extension: 'deadline',
+  sanctions: 'sanction',
+  intervention: 'sanction',
   relief: 'action',
   challenge: 'measure',
   demand: 'plan',
@@ -178,7 +181,7 @@ const ACTION_CONTEXT =
 /** Heads of events and arrangements that are only a proposal when something names them ("direct talks with Moscow",
  * "a multinational force", "a ban on imports of …") and the sentence puts them forward. */
 const EVENT_FAMILIES = new Set<Family>(['talks', 'meeting', 'summit']);
-const NAMED_ONLY = new Set<Family>(['talks', 'meeting', 'force', 'body', 'halt']);
+const NAMED_ONLY = new Set<Family>(['talks', 'meeting', 'force', 'body', 'halt', 'sanction']);
 const PROPOSAL_CONTEXT =
   /\b(?:propos\w*|offer\w*|float\w*|suggest\w*|urg\w*|invit\w*|call(?:ed|s|ing)? for|press(?:ed|es|ing)? for|push\w*|ready to|would|will|could|should|due to|plan\w*|agree\w*|draft\w*|includ\w*|set up|host\w*|back(?:ed|s|ing)?|discuss\w*|consider\w*|demand\w*|seek\w*|sought|announc\w*|pledg\w*|unveil\w*|expected|possib\w*|prospect|return to|resume|open|request\w*|wants?|wanted|ask(?:s|ed)? for|threat\w*|impos\w*|reimpos\w*|trigger\w*|snap\s?back|intend\w*)\b/i;
 const ACTION_VERBS = [
@@ -1137,6 +1140,8 @@ function notOfItsFamily(tokens: Token[], i: number, { family, end }: HeadAt): bo
   if (family === 'measure' && !measureNamed(tokens, i, end)) return true;
   if ((t.key === 'extension' || t.key === 'timeline') && !spanNamed(tokens, i, end)) return true;
   if (t.key === 'approach' && !takeoverApproach(tokens, i, end)) return true;
+  // "economic sanctions", "sanctions against the regime", "a military intervention": named by kind or target
+  if (family === 'sanction' && !sanctionNamed(tokens, i, end)) return true;
   return notOfItsBodyFamily(tokens, i, family, end, ofWhat);
 }
 
@@ -1155,6 +1160,15 @@ function spanNamed(tokens: Token[], i: number, end: number): boolean {
   )
     return true;
   return /^(?:of|to|through|until|till)$/.test(tokens[end]?.key ?? '');
+}
+
+function sanctionNamed(tokens: Token[], i: number, end: number): boolean {
+  const prev = tokens[i - 1];
+  if (tokens[i].key === 'intervention') return prev?.key === 'military';
+  if (/^(?:against|on)$/.test(tokens[end]?.key ?? '')) return true;
+  return (
+    !!prev && /^(?:economic|financial|new|fresh|further|tougher|sweeping|secondary|targeted|trade)$/.test(prev.key)
+  );
 }
 
 /** An approach is a bid: "a fresh approach for Acme", "the third approach", "Acme’s approaches". */
@@ -1310,6 +1324,8 @@ function leftWordRole(w: Token, nextToHead: boolean, family: Family): 'stop' | '
   // "all three proposals", "further proposals": how many, not which
   if (QUANTIFIERS.test(w.key)) return 'stop';
   if (STATUS_WORDS.has(w.key)) return 'status';
+  // "the bloc threatened economic sanctions": a past verb two words off ends the phrase
+  if (!nextToHead && /\p{Ll}ed$/u.test(w.text) && !NAMING_ADJECTIVES.has(w.key)) return 'stop';
   if (w.kind === 'num' || /^[\d]/.test(w.text)) return 'mod';
   if (/^(more|most|less|very|so|too|also)$/.test(w.key)) return 'grade';
   if (SETTING_VERBS.test(w.key)) return 'stop';
@@ -1373,7 +1389,8 @@ function rightComplement(
     ((family === 'measure' && MEASURE_PARTICIPLES.test(next.key)) ||
       (CONTAINERS.has(t.key) && /^(?:featuring|including|offering|proposing|giving|seeking)$/.test(next.key)));
   // "assurances from official creditors", "a loan from the fund", "the latest offer from the government"
-  const source = next?.key === 'from' && FROM_FAMILIES.has(family);
+  const source =
+    (next?.key === 'from' && FROM_FAMILIES.has(family)) || (next?.key === 'against' && family === 'sanction');
   if (!(next && (COMPLEMENT_PREPS.has(next.key) || infinitive || participle || source))) return none;
   const { parts, m } = complementWords(tokens, end, Boolean(infinitive));
   const inner =

@@ -83,6 +83,11 @@ describe('extensions, approaches, sanctions and what a proposal features', () =>
   it('a mechanism the sentence threatens to trigger; sanctions in general are not a proposal', () => {
     expect(names('Two capitals said they could trigger a review mechanism soon.')).toEqual(['review mechanism']);
     expect(names('Sanctions hurt the economy.')).toEqual([]);
+    expect(names('The bloc threatened economic sanctions and a military intervention.')).toEqual([
+      'economic sanctions',
+      'military intervention',
+    ]);
+    expect(names('The bloc said sanctions against the junta would follow.')).toEqual(['sanctions against the junta']);
   });
 
   it('what a demand or a request is for; a stay on something', () => {
