@@ -3,7 +3,7 @@ import type { ExtractedOrganization } from './contract.ts';
 import type { AnalyzedSentence, Chunk, NameChunk } from './chunks.ts';
 import type { PeopleResult } from './people.ts';
 import { gazetteerAt } from './lexicon/gazetteer.ts';
-import { ORG_HEADS } from './lexicon/organizations.ts';
+import { BASED_WORD, ORG_HEADS, SHIP_PREFIXES } from './lexicon/organizations.ts';
 import { isCommonWord, isFirstName } from './lexicon/words.ts';
 import { tokenize } from '../text/tokens.ts';
 import { isCompanyName } from './people/candidates.ts';
@@ -411,17 +411,15 @@ function companyBefore(s: AnalyzedSentence, ci: number): boolean {
   return c.type === 'name' && !c.poss && !c.headKind && next?.type === 'title' && isCompanyName(s, c, next);
 }
 
-/** "BRP", "USS": a ship's prefix names no organisation. */
-const SHIP_PREFIXES = /^(?:BRP|USS|HMS|MV|RFS|INS|HMAS|HMCS|USNS|RV)$/;
 /** The organisations found so far, by lower-cased name, and the function that adds a mention of one. */
 function accumulator() {
   const acc = new Map<string, Acc>();
   const aliasOf = new Map<string, string>();
   const add = (raw: string, s: number, surface?: string): Acc => {
     // "Dublin-headquartered Acme" is Acme; "Irish-headquartered" alone names nothing
-    const name = raw.replace(BASED_IN, '');
-    if (!name || NAMES_NOTHING.test(name) || SHIP_PREFIXES.test(name))
-      return { name, aliases: new Set<string>(), sentences: [], mentions: 0 };
+    const words = raw.split(/\s+/);
+    const name = (BASED_WORD.test(words[0]) ? words.slice(1) : words).join(' ');
+    if (!name || SHIP_PREFIXES.test(name)) return { name, aliases: new Set<string>(), sentences: [], mentions: 0 };
     const key = aliasOf.get(name.toLowerCase()) ?? name.toLowerCase();
     let a = acc.get(key);
     if (!a) acc.set(key, (a = { name, aliases: new Set(), sentences: [], mentions: 0 }));
@@ -432,9 +430,6 @@ function accumulator() {
   };
   return { acc, aliasOf, add };
 }
-
-const NAMES_NOTHING = /-(?:based|headquartered|listed|owned|controlled|backed|led|registered|run)$/i;
-const BASED_IN = /^\S+-(?:based|headquartered|listed|owned|controlled|backed|led|registered|run)\s+/i;
 
 export function resolveOrganizations(sentences: AnalyzedSentence[], people: PeopleResult): ExtractedOrganization[] {
   const { acc, aliasOf, add } = accumulator();

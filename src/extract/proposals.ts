@@ -749,7 +749,7 @@ function mergeMention(props: Proposal[], m0: Mention): void {
       /^to\s+\S+\s+\S+/.test(m.complement) && !props.some((p) => p.mentions.some((x) => x.complement === m.complement));
     target = own ? undefined : [...props].reverse().find((p) => compatible(p) && !p.quotedName && m.s - p.last <= 8);
     if (!target && m.family === 'offer' && !m.complement && !m.status.length && !m.owner) return;
-    if (!target && CONTAINERS.has(m.head) && /^(?:demands?|request)$/.test(m.head) && !m.complement) return;
+    if (!target && /^(?:demands?|request)$/.test(m.head) && !m.complement) return;
     if (!target && !m.complement && !SPECIFIC.has(m.family) && m.det !== 'definite') return;
   } else if (m.det === 'indefinite' && SPECIFIC.has(m.family)) {
     target = [...props].reverse().find((p) => p.family === m.family && m.s - p.last <= 3);
@@ -1200,7 +1200,6 @@ function measureNamed(tokens: Token[], i: number, end: number): boolean {
   const modifier = !isVerbish(prev) || /ing$/.test(prev.key);
   if (prev.kind === 'word' && !DETS.has(prev.key) && modifier && !/^(?:a|an|no|any|every)$/.test(prev.key)) return true;
   if (!next) return false;
-  if (tokens[i].key === 'challenge') return /^(?:to|against)$/.test(next.key);
   const after = tokens[end + 1];
   if (next.key === 'to' && after?.kind === 'word' && !after.cap && !DETS.has(after.key)) return true;
   return next.key === 'against' || next.key === 'on' || MEASURE_PARTICIPLES.test(next.key);

@@ -2,7 +2,7 @@ import type { Token } from '../text/tokens.ts';
 import type { AnalyzedSentence, TitleChunk } from './chunks.ts';
 import type { Person } from './people.ts';
 import { SPEECH_VERBS } from './lexicon/verbs.ts';
-import { orgSubject, type OrgMention } from './quote-orgs.ts';
+import { lastOrgBefore, orgSubject, type OrgMention } from './quote-orgs.ts';
 import { SUBJECT_PRONOUNS, type QuoteContext } from './quote-context.ts';
 
 /**
@@ -170,8 +170,7 @@ export function afterOrgSpeaker(
   // "said the ministry": the subject after the verb
   if (SPEECH_VERBS.has(after[k]?.key ?? '')) return orgSubject(after, k + 1, s, orgs, before, true);
   // "…,” it said": the organisation named last before the quote
-  if (after[k]?.key === 'it' && SPEECH_VERBS.has(after[k + 1]?.key ?? ''))
-    return orgs.filter((o) => o.pos < before && before - o.pos <= 600).at(-1)?.name ?? null;
+  if (after[k]?.key === 'it' && SPEECH_VERBS.has(after[k + 1]?.key ?? '')) return lastOrgBefore(orgs, before);
   return orgSubject(after, k, s, orgs, before);
 }
 

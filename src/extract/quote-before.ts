@@ -4,7 +4,7 @@ import type { Person } from './people.ts';
 import { NAMING_VERBS, SPEECH_VERBS } from './lexicon/verbs.ts';
 import { lexTags } from './lexicon/words.ts';
 import { SUBJECT_PRONOUNS, type QuoteContext } from './quote-context.ts';
-import { orgBeforeVerb, orgName } from './quote-orgs.ts';
+import { lastOrgBefore, orgBeforeVerb, orgName } from './quote-orgs.ts';
 import { subjectMention } from './people.ts';
 import type { QuoteSpan } from './quotes.ts';
 
@@ -70,9 +70,8 @@ function speakerOfVerb(s: AnalyzedSentence, si: number, verb: Token, ctx: QuoteC
   if (org) return { found: true, speaker: null, org };
   // "It asked the soldiers to “…”", "it said, would compel …": the organisation named last
   if (s.tokens[verb.i - 1]?.key === 'it') {
-    const at = s.tokens[verb.i].start;
-    const last = ctx.orgs.filter((o) => o.pos < at && at - o.pos <= 600).at(-1);
-    if (last) return { found: true, speaker: null, org: last.name };
+    const last = lastOrgBefore(ctx.orgs, s.tokens[verb.i].start);
+    if (last) return { found: true, speaker: null, org: last };
   }
   const subj = subjectBeforeVerb(s, si, verb.i, ctx);
   if (subj.found) return subj;

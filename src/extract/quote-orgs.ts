@@ -99,6 +99,11 @@ export function referredOrg(noun: string, orgs: OrgMention[], before: number): s
   return GENERIC.has(noun) || noun === 'party' ? (near[0]?.name ?? null) : null;
 }
 
+/** "…,” it said", "It asked …": the organisation named last, shortly before character offset `at`. */
+export function lastOrgBefore(orgs: OrgMention[], at: number): string | null {
+  return orgs.filter((o) => o.pos < at && at - o.pos <= 600).at(-1)?.name ?? null;
+}
+
 const PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'with', 'to', 'by', 'in', 'on', 'about', 'against']);
 const ADVERBS = /^(also|has|have|had|then|later|again|once|further|would|will|had|separately)$|ly$/;
 

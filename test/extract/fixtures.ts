@@ -21,6 +21,14 @@ export function extractArticle(file: string): Extraction {
   });
 }
 
+/**
+ * Extracts a few sentences of a test as a document's second paragraph: a neutral first line stands where a document's
+ * lead or headline would, so the sentences are read as body text.
+ */
+export function extractAfterLead(body: string): Extraction {
+  return extract({ id: 't', title: 't', source: null, publishedAt: null, body: `It was a busy week.\n\n${body}` });
+}
+
 /** Scores every fixture article that has an expectation file. */
 export function scoreFixtures(): { totals: Totals; reports: Array<{ name: string; report: DocReport }> } {
   const totals: Totals = {};

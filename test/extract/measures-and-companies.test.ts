@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { extract, type ExtractInput } from '../../src/extract/index.ts';
+import { extractAfterLead } from './fixtures.ts';
 
 // Sentences of our own, in the shapes real wire copy uses for bills, motions, company deals and the companies and
 // outlets that take part in them.
-const LEAD = 'It was a busy week in the capital.\n\n';
-const doc = (body: string): ExtractInput => ({
-  id: 't',
-  title: 't',
-  source: null,
-  publishedAt: null,
-  body: LEAD + body,
-});
-const names = (body: string) => extract(doc(body)).proposals.map((p) => p.name);
-const orgs = (body: string) => extract(doc(body)).organizations.map((o) => o.name);
+const names = (body: string) => extractAfterLead(body).proposals.map((p) => p.name);
+const orgs = (body: string) => extractAfterLead(body).organizations.map((o) => o.name);
 
 describe('bills, motions and resolutions are proposals when something names them', () => {
   it('a noun before the head names the measure', () => {
@@ -37,9 +29,9 @@ describe('bills, motions and resolutions are proposals when something names them
   });
 
   it('the subject of a proposing verb is the proposer, an organisation too', () => {
-    const ex = extract(doc('The governing Unity Party proposed a constitutional amendment on term limits.'));
+    const ex = extractAfterLead('The governing Unity Party proposed a constitutional amendment on term limits.');
     expect(ex.proposals[0]).toMatchObject({ proposedBy: ['Unity Party'] });
-    const snap = extract(doc('Opposition leader Tomas Brenner called for a snap election by June.')).proposals;
+    const snap = extractAfterLead('Opposition leader Tomas Brenner called for a snap election by June.').proposals;
     expect(snap[0]).toMatchObject({ name: 'snap election by June', proposedBy: ['Tomas Brenner'] });
   });
 });
@@ -148,7 +140,7 @@ describe('companies and outlets known by how the text treats them', () => {
 });
 
 describe('speakers after a quote', () => {
-  const quotes = (body: string) => extract(doc(body)).quotes.map((q) => q.speaker);
+  const quotes = (body: string) => extractAfterLead(body).quotes.map((q) => q.speaker);
   it('a noun naming what the title is of, before the title', () => {
     expect(quotes('“We will look closely at prices,” authority chairwoman Ines Kovac said.')).toEqual(['Ines Kovac']);
   });
@@ -164,7 +156,7 @@ describe('speakers after a quote', () => {
     expect(quotes('The five states wrote again. G5: “Our door stays open to a negotiated outcome.”')).toEqual(['G5']);
   });
   it('an office of a company is not a person', () => {
-    const ex = extract(doc('Jo Marr, Vexa’s VP of Regulatory Affairs, wrote that the firm would appeal.'));
+    const ex = extractAfterLead('Jo Marr, Vexa’s VP of Regulatory Affairs, wrote that the firm would appeal.');
     expect(ex.people.map((p) => p.name)).toEqual(['Jo Marr']);
   });
   it('“…,” it said and “…,” the Fund said: the organisation named before', () => {

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { extract, type ExtractInput } from '../../src/extract/index.ts';
+import { extractAfterLead } from './fixtures.ts';
 
 // Shapes of our own writing, seen in wire copy from many countries: people known by surname, offices over an
 // acronym, parties named with an acronym, bodies "based" somewhere.
-const LEAD = 'It was a busy week.\n\n';
-const doc = (body: string): ExtractInput => ({
-  id: 't',
-  title: 't',
-  source: null,
-  publishedAt: null,
-  body: LEAD + body,
-});
-const people = (body: string) => extract(doc(body)).people;
-const orgs = (body: string) => extract(doc(body)).organizations.map((o) => o.name);
+const people = (body: string) => extractAfterLead(body).people;
+const orgs = (body: string) => extractAfterLead(body).organizations.map((o) => o.name);
 
 describe('people', () => {
   it('a full name the text goes on to use by surname alone is a person', () => {
@@ -82,11 +74,9 @@ describe('names that are no person', () => {
 
 describe('organisations referred to as "it"', () => {
   it('“…” after "It asked" and "it said" credits the organisation named last', () => {
-    const quotes = extract(
-      doc(
-        'The Regional Peace Council met on Friday. It asked the soldiers to “return to barracks without delay.” ' +
-          'Failing that, it said, the bloc would take “every step the treaty allows against them.”',
-      ),
+    const quotes = extractAfterLead(
+      'The Regional Peace Council met on Friday. It asked the soldiers to “return to barracks without delay.” ' +
+        'Failing that, it said, the bloc would take “every step the treaty allows against them.”',
     ).quotes.map((q) => q.speaker);
     expect(quotes).toEqual(['Regional Peace Council', 'Regional Peace Council']);
   });

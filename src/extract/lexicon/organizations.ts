@@ -339,3 +339,8 @@ export const NATIONAL_SERVICES = new Set([
   'marines',
   'legislature',
 ]);
+
+/** "Lisbon-based", "state-owned": a word saying where or by whom a body is based or run, never a name by itself. */
+export const BASED_WORD = /^\S+-(?:based|headquartered|listed|owned|controlled|backed|led|registered|run)$/i;
+/** Ship prefixes ("BRP Aurora", "HMS Vale"): the name after one is a vessel's, and the prefix names no body. */
+export const SHIP_PREFIXES = /^(?:BRP|USS|HMS|MV|RFS|INS|HMAS|HMCS|USNS|SS|RV)$/;

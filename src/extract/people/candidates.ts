@@ -2,6 +2,7 @@ import type { Token } from '../../text/tokens.ts';
 import { joinTokens, type AnalyzedSentence, type Chunk, type NameChunk, type TitleChunk } from '../chunks.ts';
 import { countryByKey, phraseKey } from '../lexicon/countries.ts';
 import type { GazEntry } from '../lexicon/gazetteer.ts';
+import { BASED_WORD, SHIP_PREFIXES } from '../lexicon/organizations.ts';
 import { CORPORATE_HEADS, HONORIFICS, POSTED_HEADS } from '../lexicon/titles.ts';
 import { SPEECH_VERBS } from '../lexicon/verbs.ts';
 import { firstNameGender, isCommonWord, isFirstName, isKnownSurname, isMonth, isPersonWord } from '../lexicon/words.ts';
@@ -98,8 +99,6 @@ export function ownerFromEntry(e: GazEntry, poss: boolean): Owner | null {
 /** Every candidate of the document, by `${sentence}:${chunk}` too. */
 const GEO_FEATURES =
   /^(?:shoal|reef|island|islands|islet|atoll|bay|strait|straits|gulf|sea|river|lake|mountains|peninsula|desert|canal|cape|ridge|jiao|dao|archipelago|valley|plateau|basin|delta)$/;
-/** Ship prefixes: the name after one is a vessel's. */
-const SHIP_PREFIX = /^(?:BRP|USS|HMS|MV|RFS|INS|HMAS|HMCS|USNS|SS|RV)$/;
 
 export function collectCandidates(sentences: AnalyzedSentence[]): {
   cands: Candidate[];
@@ -129,10 +128,9 @@ function candidateAt(s: AnalyzedSentence, ci: number, candAt: Map<string, Candid
   const c = chunks[ci];
   if (c.type !== 'name' || c.headKind) return null;
   // "Second Harlan Shoal", "Mount Ellery", "BRP Aurora": a place's or a ship's name, not a person's
-  if (GEO_FEATURES.test(c.keys[c.keys.length - 1]) || SHIP_PREFIX.test(tokens[c.start - 1]?.text ?? '')) return null;
+  if (GEO_FEATURES.test(c.keys[c.keys.length - 1]) || SHIP_PREFIXES.test(tokens[c.start - 1]?.text ?? '')) return null;
   // "Massachusetts-based Acme", "Kremlin-backed": a name that opens on where or by whom a body is based or run
-  if (/-(?:based|headquartered|listed|owned|controlled|backed|led|registered|run)$/i.test(tokens[c.start].text))
-    return null;
+  if (BASED_WORD.test(tokens[c.start].text)) return null;
   // "R.Politik": an initial glued to the next word is a brand, not a person's initial
   for (let k = c.start + 1; k < c.end; k++)
     if (tokens[k].start === tokens[k - 1].end && /\.$/.test(tokens[k - 1].text)) return null;
