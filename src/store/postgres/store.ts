@@ -213,11 +213,13 @@ export class PostgresStore implements Store {
       `SELECT coalesce(string_agg(corpus_id || ':' || token, ',' ORDER BY corpus_id), '') FROM corpus_changes
        WHERE corpus_id ${c}`,
     );
-    const hit = this.memo.get(key);
+    // keyed by the corpora read too: two corpora never written have the same (empty) version
+    const scoped = `${c}|${key}`;
+    const hit = this.memo.get(scoped);
     if (hit?.version === version) return structuredClone(hit.value as T);
     const fresh = await read();
     if (this.memo.size >= REMEMBERED_KEPT) this.memo.delete(this.memo.keys().next().value as string);
-    this.memo.set(key, { version, value: fresh });
+    this.memo.set(scoped, { version, value: fresh });
     return structuredClone(fresh);
   }
 
